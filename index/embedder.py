@@ -127,7 +127,7 @@ def _pool_spans(
     token_offsets: npt.NDArray[np.int64],
     spans: Sequence[Span],
 ) -> Vectors:
-    """Mean of the token vectors whose characters fall inside each span (special tokens excluded)."""
+    """Mean of the token vectors whose characters fall inside each span (no special tokens)."""
     starts, ends = token_offsets[:, 0], token_offsets[:, 1]
     is_word_piece = ends > starts  # [CLS]/[SEP]/padding have empty offsets
     pooled = np.zeros((len(spans), token_vectors.shape[1]), dtype=np.float32)
