@@ -1,0 +1,46 @@
+from assistant.units import readable_units
+
+
+def spans_of(lines):
+    text, spans = "", []
+    for line in lines:
+        start = len(text)
+        text += line
+        spans.append((start, len(text)))
+        text += "\n"
+    return text, spans
+
+
+def quoted(text, spans, unit):
+    return [text[spans[i][0] : spans[i][1]] for i in unit.sentences]
+
+
+def test_list_is_quoted_whole_with_its_introduction():
+    text, spans = spans_of(
+        ["Shingles is a rash.", "Symptoms include:", "- pain", "- itching", "It can last weeks."]
+    )
+    units = readable_units(text, spans)
+    lists = [u for u in units if u.is_list]
+    assert len(lists) == 1
+    assert quoted(text, spans, lists[0]) == ["Symptoms include:", "- pain", "- itching"]
+
+
+def test_sentence_leaning_back_travels_with_its_antecedent():
+    text, spans = spans_of(["Gout is a kind of arthritis.", "It causes sudden pain."])
+    units = readable_units(text, spans)
+    assert [u.sentences for u in units] == [(0, 1)]
+
+
+def test_leaning_sentence_at_passage_start_is_flagged():
+    text, spans = spans_of(["This means the joint swells.", "Gout is common."])
+    units = readable_units(text, spans)
+    assert units[0].leans_on_missing
+    assert not units[1].leans_on_missing
+
+
+def test_headings_questions_and_dangling_introductions_are_never_units():
+    text, spans = spans_of(
+        ["Why Get a Second Opinion?", "Treatment Options", "A second opinion helps.", "Steps:"]
+    )
+    units = readable_units(text, spans)
+    assert [quoted(text, spans, u) for u in units] == [["A second opinion helps."]]
