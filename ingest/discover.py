@@ -1,0 +1,146 @@
+"""Find article files under ingest roots, check what each really is, and load it with stable ids.
+
+Ids: a format's own id when it has one (MedQuAD, BEIR), an HTML page's canonical URL, otherwise
+the file's path relative to its ingest root, so re-ingesting the same tree updates, not duplicates.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from healthqa.errors import IngestError, UnsupportedFormat
+from ingest.beir import load_beir, looks_like_beir
+from ingest.html import load_html, looks_like_html
+from ingest.medquad import load_medquad, looks_like_medquad
+from ingest.model import Article
+from ingest.pdf import is_pdf, load_pdf
+from ingest.text import load_text, looks_binary
+
+
+class Format(StrEnum):
+    HTML = "html"
+    PDF = "pdf"
+    TEXT = "text"  # Markdown or plain text
+    MEDQUAD = "medquad"
+    BEIR = "beir"
+
+
+EXTENSIONS: dict[str, Format] = {
+    ".html": Format.HTML,
+    ".htm": Format.HTML,
+    ".pdf": Format.PDF,
+    ".md": Format.TEXT,
+    ".markdown": Format.TEXT,
+    ".txt": Format.TEXT,
+    ".xml": Format.MEDQUAD,
+    ".jsonl": Format.BEIR,
+}
+# Files shipped beside articles that are about the collection, not part of it.
+_NOT_ARTICLES = re.compile(r"^(licen[cs]e|copying|readme|notice|changelog)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path  # as found under the root, not resolved, so it matches what the user passed
+    root: Path
+    relative: str  # posix path from the root; the document id for formats without their own
+
+
+def discover(roots: Sequence[Path]) -> Iterator[SourceFile]:
+    """Every candidate article file under the roots, in a deterministic order."""
+    for root in roots:
+        if root.is_file():
+            if _wanted(root.name):
+                yield SourceFile(path=root, root=root.parent, relative=root.name)
+        elif root.is_dir():
+            yield from _walk(root)
+        else:
+            raise IngestError(f"{root} does not exist or is not a file or folder.")
+
+
+def _walk(root: Path) -> Iterator[SourceFile]:
+    visited: set[tuple[int, int]] = set()
+    for current, dirnames, filenames in os.walk(root, followlinks=True):
+        stat = Path(current).stat()
+        if (stat.st_dev, stat.st_ino) in visited:
+            dirnames.clear()  # a symlink led back to a folder already walked
+            continue
+        visited.add((stat.st_dev, stat.st_ino))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if _wanted(name):
+                path = Path(current) / name
+                yield SourceFile(path=path, root=root, relative=path.relative_to(root).as_posix())
+
+
+def _wanted(name: str) -> bool:
+    return not name.startswith(".") and not _NOT_ARTICLES.match(name)
+
+
+def sniff_format(data: bytes, filename: str) -> Format:
+    """The format of a file judged by its content; the name only chooses among text formats."""
+    extension = Path(filename).suffix.lower()
+    claimed = EXTENSIONS.get(extension)
+    if is_pdf(data):
+        if claimed not in {None, Format.PDF}:
+            raise IngestError(f"{filename} is a PDF file despite its {extension} extension.")
+        return Format.PDF
+    if claimed is None:
+        kinds = ", ".join(sorted(EXTENSIONS))
+        raise UnsupportedFormat(
+            f"{filename} is not a supported article type ({extension or 'no extension'}); "
+            f"HealthQA reads {kinds}."
+        )
+    if claimed is Format.PDF:
+        raise IngestError(f"{filename} is named .pdf but is not a PDF file.")
+    if looks_binary(data):
+        raise IngestError(f"{filename} contains binary data, not {extension[1:]} text.")
+    if claimed is Format.HTML and not looks_like_html(data):
+        raise IngestError(f"{filename} is named {extension} but contains no HTML markup.")
+    if claimed is Format.MEDQUAD and not looks_like_medquad(data):
+        raise UnsupportedFormat(f"{filename} is XML but not a MedQuAD document.")
+    if claimed is Format.BEIR and not looks_like_beir(data):
+        raise UnsupportedFormat(
+            f"{filename} is not a BEIR corpus (each line must be a JSON object with _id and title)."
+        )
+    return claimed
+
+
+def load_source(source: SourceFile) -> list[Article]:
+    try:
+        data = source.path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"{source.path} could not be read ({exc.strerror or exc}).") from None
+    kind = sniff_format(data, str(source.path))
+    articles: list[Article]
+    if kind is Format.BEIR:
+        articles = load_beir(source.path)
+    elif kind is Format.MEDQUAD:
+        articles = [load_medquad(source.path)]
+    elif kind is Format.PDF:
+        articles = [load_pdf(source.path, doc_id=source.relative)]
+    elif kind is Format.TEXT:
+        articles = [load_text(source.path, doc_id=source.relative)]
+    else:
+        page = load_html(source.path, doc_id=source.relative)
+        url_id = url_doc_id(page.url)
+        articles = [dataclasses.replace(page, doc_id=url_id) if url_id else page]
+    return [dataclasses.replace(a, path=str(source.path)) for a in articles]
+
+
+def url_doc_id(url: str | None) -> str | None:
+    """A page URL is a stable id only when it names a page: a bare site root, which careless
+    templates put in og:url on every page, would merge unrelated articles into one."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or parts.path in {"", "/"}:
+        return None
+    return parts._replace(fragment="").geturl()

@@ -1,0 +1,114 @@
+"""Saved web pages: the main content only (trafilatura), with title, canonical URL and date.
+
+Each heading inside the main content starts a section, so a page's structure survives chunking.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from healthqa.errors import IngestError
+from ingest.model import Article, Section
+from ingest.text import looks_binary
+
+_HTML_HINT = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|main|div|p|h[1-6])\b", re.I)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def looks_like_html(data: bytes) -> bool:
+    return bool(_HTML_HINT.search(data[:65536]))
+
+
+def load_html(path: Path, *, doc_id: str | None = None) -> Article:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"{path} could not be read ({exc.strerror or exc}).") from None
+    if looks_binary(data) or not looks_like_html(data):
+        raise IngestError(f"{path} does not contain an HTML page.")
+    extracted = trafilatura.bare_extraction(
+        data,
+        include_comments=False,
+        include_tables=True,
+        include_formatting=True,
+        with_metadata=True,
+        favor_precision=True,
+        # Only dates the page states about itself, not ones guessed from its text or footer.
+        date_extraction_params={"extensive_search": False, "original_date": False},
+    )
+    body = getattr(extracted, "body", None)
+    if extracted is None or body is None:
+        raise IngestError(f"{path} has no main article text that could be extracted.")
+    title = _clean(getattr(extracted, "title", None) or "")
+    sections = tuple(s for s in _sections(body, title) if s.text)
+    if not sections:
+        raise IngestError(f"{path} has no main article text that could be extracted.")
+    url = canonical_url(data) or _clean(getattr(extracted, "url", None) or "") or None
+    date = getattr(extracted, "date", None)
+    return Article(
+        doc_id=doc_id if doc_id is not None else (url or path.as_posix()),
+        title=title or _first_heading(sections) or path.stem,
+        sections=sections,
+        url=url,
+        source=getattr(extracted, "sitename", None) or getattr(extracted, "hostname", None),
+        reviewed=date[:10] if isinstance(date, str) and _ISO_DATE.match(date) else None,
+        path=str(path),
+    )
+
+
+def canonical_url(page: bytes) -> str | None:
+    """The page's own `<link rel="canonical">`, which trafilatura ranks below og:url."""
+    try:
+        tree = lxml.html.fromstring(page)
+    except (etree.ParserError, ValueError):
+        return None
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        href = (link.get("href") or "").strip()
+        if "canonical" in rel and href.startswith(("http://", "https://")):
+            return href
+    return None
+
+
+def _sections(body: etree._Element, title: str) -> list[Section]:
+    sections: list[Section] = []
+    heading, paragraphs = "", list[str]()
+    for element in body:
+        text = _element_text(element)
+        if not text:
+            continue
+        if element.tag == "head":
+            if not sections and not paragraphs and text == title:
+                continue  # the page's own h1 repeats the title
+            sections.append(Section(heading=heading, text="\n\n".join(paragraphs)))
+            heading, paragraphs = text, []
+        else:
+            paragraphs.append(text)
+    sections.append(Section(heading=heading, text="\n\n".join(paragraphs)))
+    return sections
+
+
+def _element_text(element: etree._Element) -> str:
+    if element.tag == "list":
+        items = [_clean("".join(item.itertext())) for item in element.findall("item")]
+        return "\n".join(f"- {item}" for item in items if item)
+    if element.tag == "table":
+        rows = [
+            " | ".join(_clean("".join(cell.itertext())) for cell in row.iter("cell"))
+            for row in element.iter("row")
+        ]
+        return "\n".join(row for row in rows if row.strip(" |"))
+    return _clean("".join(element.itertext()))
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _first_heading(sections: tuple[Section, ...]) -> str | None:
+    return next((s.heading for s in sections if s.heading), None)

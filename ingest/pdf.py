@@ -1,0 +1,107 @@
+"""PDF articles: text per page, each page a section carrying its 1-based page number."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pypdf import PasswordType, PdfReader
+
+from healthqa.errors import IngestError
+from ingest.model import Article, Section
+
+PDF_MAGIC = b"%PDF-"
+_TITLE_MAX_CHARS = 200
+# Producer defaults that say nothing about the document ("Untitled", "Microsoft Word - x.docx").
+_PLACEHOLDER_TITLE = re.compile(
+    r"^(untitled|document\d*|microsoft \w+ - .*)$|\.(docx?|pdf|odt|rtf|pages)$", re.IGNORECASE
+)
+
+
+def is_pdf(data: bytes) -> bool:
+    return data.lstrip()[: len(PDF_MAGIC)] == PDF_MAGIC
+
+
+def load_pdf(path: Path, *, doc_id: str | None = None) -> Article:
+    reader = _open(path)
+    pages = [_page_text(reader, number, path) for number in range(len(reader.pages))]
+    sections = tuple(
+        Section(heading="", text=text, page=number)
+        for number, text in enumerate(pages, start=1)
+        if text
+    )
+    if not sections:
+        raise IngestError(
+            f"{path} has no extractable text (it may be a scanned image without a text layer)."
+        )
+    return Article(
+        doc_id=doc_id if doc_id is not None else path.as_posix(),
+        title=_metadata_title(reader) or _first_line(sections[0].text),
+        sections=sections,
+        path=str(path),
+    )
+
+
+def _open(path: Path) -> PdfReader:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:
+        raise IngestError(f"{path} could not be read ({exc.strerror or exc}).") from None
+    if not is_pdf(head):
+        raise IngestError(f"{path} is not a PDF file (it does not start with %PDF).")
+    try:
+        reader = PdfReader(path, strict=False)
+        encrypted = reader.is_encrypted
+    except Exception:  # pypdf raises many types for damaged files; the user needs one sentence
+        raise IngestError(f"{path} is damaged or truncated and cannot be read as a PDF.") from None
+    if encrypted:
+        # Many PDFs are "encrypted" only to set permissions and open with the empty password.
+        try:
+            unlocked = reader.decrypt("") != PasswordType.NOT_DECRYPTED
+        except Exception:
+            unlocked = False
+        if not unlocked:
+            raise IngestError(
+                f"{path} is password-protected; save an unprotected copy to ingest it."
+            )
+    try:
+        len(reader.pages)
+    except Exception:
+        raise IngestError(f"{path} is damaged or truncated and cannot be read as a PDF.") from None
+    return reader
+
+
+def _page_text(reader: PdfReader, index: int, path: Path) -> str:
+    try:
+        raw = reader.pages[index].extract_text()
+    except Exception:
+        raise IngestError(
+            f"{path} is damaged: the text of page {index + 1} cannot be extracted."
+        ) from None
+    return tidy_page_text(raw or "")
+
+
+def tidy_page_text(raw: str) -> str:
+    """Whitespace runs collapsed within lines; blank-line runs reduced to one paragraph break."""
+    lines = [" ".join(line.split()) for line in raw.splitlines()]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _metadata_title(reader: PdfReader) -> str | None:
+    try:
+        metadata = reader.metadata
+        title = metadata.title if metadata is not None else None
+    except Exception:
+        return None  # unreadable metadata still leaves the first line as a title
+    if not isinstance(title, str):
+        return None
+    title = " ".join(title.split())
+    if not title or _PLACEHOLDER_TITLE.search(title):
+        return None
+    return title[:_TITLE_MAX_CHARS]
+
+
+def _first_line(text: str) -> str:
+    return next(line for line in text.splitlines() if line.strip())[:_TITLE_MAX_CHARS]

@@ -1,0 +1,171 @@
+"""Markdown and plain-text articles, with optional YAML front matter (title, url, source, reviewed).
+
+Markdown headings (# and ##) start sections. Plain text is treated as possibly scraped: page chrome
+is removed by `ingest.boilerplate` and short heading lines that head a paragraph start sections.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import yaml
+
+from healthqa.errors import IngestError
+from ingest.boilerplate import clean_scraped_text
+from ingest.model import Article, Section
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_ATX_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_FENCE = re.compile(r"^(```|~~~)")
+_SECTION_LEVELS = 2  # "#" and "##" start sections; deeper headings stay inside the text
+_FRONT_MATTER_FIELDS = ("title", "url", "source", "reviewed")
+# Share of control characters above which "text" is really binary data.
+_BINARY_CONTROL_SHARE = 0.05
+
+
+def load_text(path: Path, *, doc_id: str | None = None) -> Article:
+    text = decode_text(_read(path), name=str(path))
+    front, body = split_front_matter(text, name=str(path))
+    title, found = _markdown_sections(body) if _is_markdown(body) else _plain_sections(body)
+    sections = tuple(s for s in found if s.text)
+    if not sections:
+        raise IngestError(f"{path} contains no article text.")
+    return Article(
+        doc_id=doc_id if doc_id is not None else path.as_posix(),
+        title=front.get("title") or title or _title_from_name(path),
+        sections=sections,
+        url=front.get("url"),
+        source=front.get("source"),
+        reviewed=front.get("reviewed"),
+        path=str(path),
+        metadata={k: v for k, v in front.items() if k not in _FRONT_MATTER_FIELDS},
+    )
+
+
+def looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte < 32 and byte not in b"\t\n\r\f")
+    return bool(sample) and controls / len(sample) > _BINARY_CONTROL_SHARE
+
+
+def decode_text(data: bytes, *, name: str) -> str:
+    if looks_binary(data):
+        raise IngestError(f"{name} looks like binary data, not text.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Older saved pages are often Windows-1252; every byte decodes, so nothing is lost silently.
+        return data.decode("cp1252", errors="replace")
+
+
+def split_front_matter(text: str, *, name: str) -> tuple[dict[str, str], str]:
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return {}, text
+    try:
+        loaded = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise IngestError(f"{name} has malformed YAML front matter{where}.") from None
+    if loaded is None:
+        return {}, text[match.end() :]
+    if not isinstance(loaded, dict):
+        raise IngestError(f"{name} has front matter that is not a set of key: value fields.")
+    fields = {
+        str(key): _scalar(value)
+        for key, value in loaded.items()
+        if value is not None and not isinstance(value, dict | list)
+    }
+    return fields, text[match.end() :]
+
+
+def _scalar(value: object) -> str:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"{path} could not be read ({exc.strerror or exc}).") from None
+
+
+def _is_markdown(text: str) -> bool:
+    return any(_ATX_HEADING.match(line) for line in text.splitlines())
+
+
+def _markdown_sections(text: str) -> tuple[str | None, list[Section]]:
+    title: str | None = None
+    sections: list[Section] = []
+    heading, lines = "", list[str]()
+    in_fence = False
+    for line in text.splitlines():
+        if _FENCE.match(line.strip()):
+            in_fence = not in_fence
+        match = None if in_fence else _ATX_HEADING.match(line)
+        if match and len(match.group(1)) <= _SECTION_LEVELS:
+            sections.append(Section(heading=heading, text=_tidy_markdown(lines)))
+            heading, lines = _inline(match.group(2)), []
+            if title is None and len(match.group(1)) == 1:
+                title = heading
+        elif match:
+            lines.append(_inline(match.group(2)))
+        else:
+            lines.append(line)
+    sections.append(Section(heading=heading, text=_tidy_markdown(lines)))
+    return title, sections
+
+
+def _inline(text: str) -> str:
+    """Markdown inline syntax reduced to the words a reader sees."""
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
+    return text.replace("`", "").strip()
+
+
+def _tidy_markdown(lines: list[str]) -> str:
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for raw in [*lines, ""]:
+        line = _inline(raw)
+        if not line:
+            if current:
+                paragraphs.append("\n".join(current))
+            current = []
+        elif re.match(r"^([-*+]|\d+[.)])\s+", line):
+            current.append(re.sub(r"^[*+]\s+", "- ", line))
+        elif current and not re.match(r"^([-*+]|\d+[.)])\s+", current[-1]):
+            current[-1] = f"{current[-1]} {line}"
+        else:
+            current.append(line)
+    return "\n\n".join(paragraphs)
+
+
+def _plain_sections(text: str) -> tuple[str | None, list[Section]]:
+    cleaned = clean_scraped_text(text)
+    sections: list[Section] = []
+    heading, paragraphs = "", list[str]()
+    for block in cleaned.blocks:
+        if block.heading:
+            sections.append(Section(heading=heading, text="\n\n".join(paragraphs)))
+            heading, paragraphs = block.text, []
+        else:
+            paragraphs.append(block.text)
+    sections.append(Section(heading=heading, text="\n\n".join(paragraphs)))
+    return cleaned.title, sections
+
+
+def _title_from_name(path: Path) -> str:
+    words = re.sub(r"[-_]+", " ", path.stem).strip()
+    return words[:1].upper() + words[1:] if words else path.name

@@ -1,0 +1,159 @@
+"""Walking ingest roots, checking content against names, and settling document ids."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from healthqa.errors import IngestError, UnsupportedFormat
+from ingest.discover import Format, SourceFile, discover, load_source, sniff_format, url_doc_id
+
+
+@pytest.fixture
+def tree(tmp_path: Path, fixtures_dir: Path) -> Path:
+    """A small ingest root holding one file of every format, plus files that must be skipped."""
+    articles = fixtures_dir / "articles"
+    root = tmp_path / "root"
+    (root / "web").mkdir(parents=True)
+    (root / "medquad" / "6_X_QA").mkdir(parents=True)
+    (root / ".cache").mkdir()
+    shutil.copy(articles / "asthma-page.html", root / "web" / "asthma.html")
+    shutil.copy(articles / "flu-vaccine.md", root / "flu.md")
+    shutil.copy(articles / "scraped-sleep-apnea.txt", root / "web" / "sleep.txt")
+    shutil.copy(articles / "medquad-old-ninds.xml", root / "medquad" / "6_X_QA" / "0000042.xml")
+    shutil.copy(articles / "corpus.jsonl", root / "corpus.jsonl")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, "Wear sunscreen with SPF 30 or higher every day.")
+    pdf.output(str(root / "web" / "sun.pdf"))
+    for skipped in ("LICENSE.txt", "README.md", "notice", "CHANGELOG.md", ".hidden.txt"):
+        (root / skipped).write_text("not an article")
+    (root / ".cache" / "page.html").write_text("<p>cached</p>")
+    return root
+
+
+def test_discover_is_sorted_and_skips_non_articles(tree: Path) -> None:
+    found = list(discover([tree]))
+    assert [s.relative for s in found] == [
+        "corpus.jsonl",
+        "flu.md",
+        "medquad/6_X_QA/0000042.xml",
+        "web/asthma.html",
+        "web/sleep.txt",
+        "web/sun.pdf",
+    ]
+    assert all(s.root == tree and s.path == tree / s.relative for s in found)
+
+
+def test_symlink_loops_are_walked_once(tree: Path) -> None:
+    (tree / "web" / "loop").symlink_to(tree, target_is_directory=True)
+    relatives = [s.relative for s in discover([tree])]
+    assert len(relatives) == len(set(relatives)) == 6
+
+
+def test_a_file_root(tree: Path) -> None:
+    assert list(discover([tree / "flu.md"])) == [
+        SourceFile(path=tree / "flu.md", root=tree, relative="flu.md")
+    ]
+
+
+def test_missing_root(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="does not exist"):
+        list(discover([tmp_path / "nowhere"]))
+
+
+def test_load_source_settles_ids_and_paths(tree: Path) -> None:
+    loaded = {s.relative: load_source(s) for s in discover([tree])}
+    ids = {rel: [a.doc_id for a in arts] for rel, arts in loaded.items()}
+    assert ids == {
+        "corpus.jsonl": ["ex-001", "ex-002", "EX 3/Mixed"],
+        "flu.md": ["flu.md"],
+        "medquad/6_X_QA/0000042.xml": ["medquad/ExampleNINDS/0000042"],
+        "web/asthma.html": ["https://health.example.org/conditions/asthma/living-with-asthma"],
+        "web/sleep.txt": ["web/sleep.txt"],
+        "web/sun.pdf": ["web/sun.pdf"],
+    }
+    for relative, articles in loaded.items():
+        assert all(a.path == str(tree / relative) for a in articles)
+    assert loaded["web/sun.pdf"][0].sections[0].page == 1
+
+
+def test_html_without_canonical_uses_relative_path(tree: Path) -> None:
+    page = tree / "web" / "asthma.html"
+    html = page.read_text().replace("conditions/asthma/living-with-asthma", "")
+    page.write_text(html.replace("og/asthma", ""))
+    source = SourceFile(path=page, root=tree, relative="web/asthma.html")
+    assert load_source(source)[0].doc_id == "web/asthma.html"
+
+
+def test_url_doc_id() -> None:
+    assert url_doc_id("https://a.org/x/y#top") == "https://a.org/x/y"
+    assert url_doc_id("https://a.org/") is None
+    assert url_doc_id("ftp://a.org/x") is None
+    assert url_doc_id(None) is None
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "expected"),
+    [
+        (b"%PDF-1.7\n...", "upload.pdf", Format.PDF),
+        (b"  %PDF-1.4\n", "no-extension", Format.PDF),
+        (b"<!doctype html><p>x</p>", "page.HTM", Format.HTML),
+        (b"# Title\n\ntext", "notes.markdown", Format.TEXT),
+        (b"plain words", "notes.txt", Format.TEXT),
+        (b'<?xml version="1.0"?><Document id="1">', "1.xml", Format.MEDQUAD),
+        (b'{"_id": "1", "title": "", "text": "x"}', "corpus.jsonl", Format.BEIR),
+    ],
+)
+def test_sniff_format(data: bytes, name: str, expected: Format) -> None:
+    assert sniff_format(data, name) is expected
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "error", "message"),
+    [
+        (b"<html></html>", "report.pdf", IngestError, "named .pdf but is not a PDF"),
+        (b"%PDF-1.7\n", "notes.txt", IngestError, "is a PDF file despite its .txt"),
+        (b"\x00\x01\x02junk\x00" * 30, "notes.txt", IngestError, "contains binary data"),
+        (b"plain words only", "page.html", IngestError, "contains no HTML markup"),
+        (b"<rss version='2.0'/>", "feed.xml", UnsupportedFormat, "not a MedQuAD document"),
+        (b'{"_id": "q1", "text": "?"}', "queries.jsonl", UnsupportedFormat, "not a BEIR corpus"),
+        (b"a\tb\n", "qrels.tsv", UnsupportedFormat, r"not a supported article type \(\.tsv\)"),
+        (b"anything", "Makefile", UnsupportedFormat, r"\(no extension\)"),
+    ],
+)
+def test_sniff_format_rejects(data: bytes, name: str, error: type, message: str) -> None:
+    with pytest.raises(error, match=message):
+        sniff_format(data, name)
+
+
+def test_load_source_wrong_content(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(b"GIF89a\x01\x00")
+    with pytest.raises(IngestError, match=r"scan\.pdf is named \.pdf but is not a PDF"):
+        load_source(SourceFile(path=path, root=tmp_path, relative="scan.pdf"))
+
+
+def test_unreadable_paths(tmp_path: Path) -> None:
+    (tmp_path / "folder.txt").mkdir()
+    (tmp_path / "dangling.md").symlink_to(tmp_path / "gone.md")
+    for name in ("folder.txt", "dangling.md"):
+        with pytest.raises(IngestError, match="could not be read"):
+            load_source(SourceFile(path=tmp_path / name, root=tmp_path, relative=name))
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text("Private notes.")
+    path.chmod(0)
+    try:
+        with pytest.raises(IngestError, match=r"secret\.txt could not be read"):
+            load_source(SourceFile(path=path, root=tmp_path, relative="secret.txt"))
+    finally:
+        path.chmod(0o600)

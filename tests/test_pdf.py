@@ -1,0 +1,120 @@
+"""PDF loader on real PDFs written with fpdf2 (and encrypted with pypdf)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+from pypdf import PdfReader, PdfWriter
+
+from healthqa.errors import IngestError
+from ingest.pdf import load_pdf
+
+PAGE_ONE = (
+    "Caring for a Burn",
+    "Cool the burn under cool running water for twenty minutes. Do not use ice.",
+)
+PAGE_TWO = (
+    "When to See a Doctor",
+    "Seek care if the burn is larger than your palm or blisters on the face or hands.",
+)
+
+
+def write_pdf(path: Path, pages: list[tuple[str, str]], *, title: str | None = None) -> Path:
+    pdf = FPDF()
+    if title is not None:
+        pdf.set_title(title)
+    for heading, body in pages:
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=16)
+        pdf.cell(0, 10, heading, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", size=11)
+        pdf.multi_cell(0, 6, body)
+    pdf.output(str(path))
+    return path
+
+
+def test_two_pages_become_two_sections_with_page_numbers(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "burns.pdf", [PAGE_ONE, PAGE_TWO], title="Burn First Aid")
+    article = load_pdf(path, doc_id="leaflets/burns.pdf")
+    assert article.doc_id == "leaflets/burns.pdf"
+    assert article.title == "Burn First Aid"
+    assert article.path == str(path)
+    assert [s.page for s in article.sections] == [1, 2]
+    assert "Cool the burn under cool running water" in article.sections[0].text
+    assert "larger than your palm" in article.sections[1].text
+    assert "Cool the burn" not in article.sections[1].text
+
+
+def test_title_falls_back_to_first_line(tmp_path: Path) -> None:
+    article = load_pdf(write_pdf(tmp_path / "x.pdf", [PAGE_ONE]))
+    assert article.title == "Caring for a Burn"
+    assert article.doc_id == (tmp_path / "x.pdf").as_posix()
+
+
+def test_blank_pages_are_skipped_but_numbering_is_kept(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, PAGE_TWO[1])
+    pdf.output(str(tmp_path / "gap.pdf"))
+    article = load_pdf(tmp_path / "gap.pdf")
+    assert [s.page for s in article.sections] == [2]
+
+
+def encrypt(source: Path, target: Path, *, user_password: str) -> Path:
+    writer = PdfWriter(clone_from=PdfReader(source))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="AES-256")
+    with target.open("wb") as handle:
+        writer.write(handle)
+    return target
+
+
+def test_encrypted_with_password_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    plain = write_pdf(tmp_path / "plain.pdf", [PAGE_ONE])
+    locked = encrypt(plain, tmp_path / "locked.pdf", user_password="s3cret")
+    with pytest.raises(IngestError, match=r"locked\.pdf is password-protected") as caught:
+        load_pdf(locked)
+    assert caught.value.__context__ is None  # no pypdf exception chained into the report
+
+
+def test_encrypted_with_empty_password_opens(tmp_path: Path) -> None:
+    plain = write_pdf(tmp_path / "plain.pdf", [PAGE_ONE, PAGE_TWO])
+    article = load_pdf(encrypt(plain, tmp_path / "perm.pdf", user_password=""))
+    assert [s.page for s in article.sections] == [1, 2]
+    assert "Do not use ice." in article.sections[0].text
+
+
+@pytest.mark.parametrize("keep", [0.3, 0.6, 0.9])
+def test_truncated_pdf_is_one_sentence(tmp_path: Path, keep: float) -> None:
+    data = write_pdf(tmp_path / "full.pdf", [PAGE_ONE, PAGE_TWO]).read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(data[: int(len(data) * keep)])
+    with pytest.raises(IngestError, match=r"cut\.pdf is damaged or truncated") as caught:
+        load_pdf(cut)
+    assert caught.value.__suppress_context__
+
+
+def test_header_only_pdf_is_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "stub.pdf"
+    path.write_bytes(b"%PDF-1.7\n%garbage that is not a PDF body\n")
+    with pytest.raises(IngestError, match=r"stub\.pdf"):
+        load_pdf(path)
+
+
+def test_not_a_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "fake.pdf"
+    path.write_text("<html><body>not a pdf</body></html>")
+    with pytest.raises(IngestError, match=r"fake\.pdf is not a PDF file"):
+        load_pdf(path)
+
+
+def test_pdf_without_text(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(10, 10, 50, 50)
+    pdf.output(str(tmp_path / "scan.pdf"))
+    with pytest.raises(IngestError, match=r"scan\.pdf has no extractable text"):
+        load_pdf(tmp_path / "scan.pdf")
