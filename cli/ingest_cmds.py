@@ -1,5 +1,233 @@
-"""Placeholder until its issue lands."""
+"""`healthqa ingest`, `healthqa index stats`, `healthqa docs list|remove`: building the index."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeRemainingColumn
+from rich.table import Table
 
-COMMANDS: list[click.Command] = []
+from healthqa.settings import Settings
+from index.embedder import SentenceTransformerEmbedder
+from index.reader import IndexReader
+from index.writer import IndexWriter
+from ingest.pipeline import IngestProgress, IngestReport, SilentProgress, ingest_paths
+
+index_option = click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Index directory (default: $HEALTHQA_INDEX or data/index).",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+
+
+def _settings(index_dir: Path | None) -> Settings:
+    settings = Settings.from_env()
+    return settings if index_dir is None else settings.with_index(index_dir)
+
+
+class RichProgress:
+    """Two bars on stderr: files loaded, chunks embedded. Without a terminal (a log, a pipe) it
+    prints one plain line per event instead, so a log still shows how far a run got."""
+
+    def __init__(self, console: Console) -> None:
+        self._console = console
+        self._live = console.is_terminal
+        self._progress = Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            disable=not self._live,
+        )
+        self._files: TaskID = self._progress.add_task("Files", total=None)
+        self._chunks: TaskID = self._progress.add_task("Chunks embedded", total=0)
+        self._queued = 0
+        self._embedded = 0
+
+    def __enter__(self) -> RichProgress:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._progress.stop()
+
+    def files_found(self, count: int) -> None:
+        self._progress.update(self._files, total=count)
+        self._say(f"Found {count} files.")
+
+    def file_loaded(self, path: str, documents: int) -> None:
+        self._progress.advance(self._files)
+        self._say(f"Loaded {path}: {documents} documents.")
+
+    def chunks_queued(self, count: int) -> None:
+        self._queued += count
+        self._progress.update(self._chunks, total=self._queued)
+
+    def batch_embedded(self, count: int) -> None:
+        self._embedded += count
+        self._progress.advance(self._chunks, count)
+        self._say(f"Embedded {self._embedded}/{self._queued} chunks.")
+
+    def _say(self, line: str) -> None:
+        if not self._live:
+            self._console.print(line, highlight=False, markup=False, soft_wrap=True)
+
+
+@click.command()
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False)
+)
+@index_option
+@click.option(
+    "--prune", is_flag=True, help="Remove indexed documents under PATHS whose files are gone."
+)
+@json_option
+def ingest(paths: Sequence[Path], index_dir: Path | None, prune: bool, as_json: bool) -> None:
+    """Add or update the articles in PATHS (files or folders); unchanged ones are skipped."""
+    settings = _settings(index_dir)
+    embedder = SentenceTransformerEmbedder(
+        settings.embedding_model, batch_size=settings.embed_batch_size
+    )
+    if as_json:
+        report = _run(paths, settings, embedder, prune, SilentProgress())
+        click.echo(json.dumps(report_json(report), ensure_ascii=False))
+    else:
+        with RichProgress(Console(stderr=True)) as progress:
+            report = _run(paths, settings, embedder, prune, progress)
+        Console().print(report_table(report))
+    if report.failed:
+        raise click.exceptions.Exit(1)
+
+
+def _run(
+    paths: Sequence[Path],
+    settings: Settings,
+    embedder: SentenceTransformerEmbedder,
+    prune: bool,
+    progress: IngestProgress,
+) -> IngestReport:
+    return ingest_paths(paths, settings=settings, embedder=embedder, prune=prune, progress=progress)
+
+
+def report_json(report: IngestReport) -> dict[str, object]:
+    return {
+        "added": len(report.added),
+        "updated": len(report.updated),
+        "unchanged": len(report.unchanged),
+        "removed": len(report.removed),
+        "failed": [asdict(f) for f in report.failed],
+        "skipped": [asdict(f) for f in report.skipped],
+        "generation": report.generation,
+    }
+
+
+def report_table(report: IngestReport) -> Table:
+    table = Table(title=f"Ingest (index generation {report.generation})", title_justify="left")
+    table.add_column("outcome")
+    table.add_column("documents", justify="right")
+    table.add_column("detail")
+    for name, ids in (
+        ("added", report.added),
+        ("updated", report.updated),
+        ("unchanged", report.unchanged),
+        ("removed", report.removed),
+    ):
+        table.add_row(name, str(len(ids)), _sample(ids))
+    table.add_row("failed", str(len(report.failed)), "", style="red" if report.failed else None)
+    for failure in report.failed:
+        table.add_row("", "", f"{failure.path}: {failure.error}", style="red")
+    if report.skipped:
+        table.add_row("skipped files", str(len(report.skipped)), _sample(
+            [f.path for f in report.skipped]
+        ))
+    return table
+
+
+def _sample(items: Sequence[str], shown: int = 3) -> str:
+    head = ", ".join(items[:shown])
+    return head + (f" and {len(items) - shown} more" if len(items) > shown else "")
+
+
+@click.group("index")
+def index_group() -> None:
+    """Inspect the index."""
+
+
+@index_group.command("stats")
+@index_option
+@json_option
+def stats(index_dir: Path | None, as_json: bool) -> None:
+    """Documents, chunks, model and size on disk of the live index."""
+    with IndexReader.open(_settings(index_dir).index_dir) as reader:
+        found = reader.stats()
+    if as_json:
+        fields = {k: v for k, v in asdict(found).items() if k != "generation"}
+        click.echo(json.dumps(fields))
+        return
+    table = Table(show_header=False)
+    for name, value in (
+        ("documents", f"{found.documents:,}"),
+        ("chunks", f"{found.chunks:,}"),
+        ("model", found.model),
+        ("size on disk", f"{found.bytes / 1e6:,.1f} MB"),
+        ("generation", str(found.generation)),
+    ):
+        table.add_row(name, value)
+    Console().print(table)
+
+
+@click.group("docs")
+def docs_group() -> None:
+    """List or remove indexed documents."""
+
+
+@docs_group.command("list")
+@index_option
+@json_option
+def list_docs(index_dir: Path | None, as_json: bool) -> None:
+    """Every indexed document with its version and chunk count."""
+    with IndexReader.open(_settings(index_dir).index_dir) as reader:
+        documents = reader.documents()
+    if as_json:
+        rows = [
+            {k: v for k, v in asdict(d).items() if k != "metadata"} | {"metadata": dict(d.metadata)}
+            for d in documents
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    table = Table()
+    for column in ("id", "title", "version", "chunks", "source", "ingested"):
+        table.add_column(column)
+    for d in documents:
+        table.add_row(
+            d.doc_id, d.title, str(d.version), str(d.chunk_count), d.source or "", d.ingested_at
+        )
+    Console().print(table)
+
+
+@docs_group.command("remove")
+@click.argument("doc_id")
+@index_option
+def remove_doc(doc_id: str, index_dir: Path | None) -> None:
+    """Remove the document DOC_ID and its chunks from the index."""
+    index = _settings(index_dir).index_dir
+    with IndexReader.open(index) as reader:
+        manifest = reader.manifest
+    with IndexWriter.open(index, manifest) as writer:
+        if doc_id not in writer.documents():
+            raise click.ClickException(f"There is no document {doc_id!r} in the index at {index}.")
+        writer.remove(doc_id)
+        generation = writer.commit()
+    click.echo(f"Removed {doc_id}; the index is now generation {generation}.")
+
+
+COMMANDS: list[click.Command] = [ingest, index_group, docs_group]

@@ -1,0 +1,229 @@
+"""Structure-aware chunking: each section on its own, whole sentences packed up to a token budget.
+
+The budget is the embedding model's view of the chunk: `max_tokens` less the header the pipeline
+prepends for embedding (`embedding_header`) and the model's two special tokens, so the model
+never truncates a chunk silently. Sentences too long for the budget are split at word
+boundaries (and a word too long for it at characters); no text is ever dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from healthqa.errors import IngestError
+from index.records import Chunk, Span
+from ingest.model import Article, Section
+from ingest.sentences import split_sentences
+
+TokenCounter = Callable[[str], int]
+
+SPECIAL_TOKENS = 2  # [CLS] and [SEP]
+# Below this a chunk holds a few words; a header that leaves less is a broken title, not text.
+MIN_TEXT_TOKENS = 8
+# Title and heading are context for the vector, not content; a runaway one must not eat the budget.
+HEADER_PART_MAX_CHARS = 120
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A sentence, or a piece of one too long for a chunk, located in its section's text."""
+
+    start: int
+    end: int
+    tokens: int
+
+
+def embedding_header(title: str, heading: str) -> str:
+    """What the pipeline prepends to a chunk's text before embedding it."""
+    title, heading = _shorten(title.strip()), _shorten(heading.strip())
+    if not heading or heading.casefold() == title.casefold():
+        return f"{title}\n" if title else ""
+    if not title:
+        return f"{heading}\n"
+    separator = " " if title[-1] in ".?!:" else ". "
+    return f"{title}{separator}{heading}\n"
+
+
+def text_budget(header: str, *, count_tokens: TokenCounter, max_tokens: int) -> int:
+    """Tokens left for chunk text once the header and the special tokens are in."""
+    return max_tokens - count_tokens(header) - SPECIAL_TOKENS
+
+
+def chunk_article(
+    article: Article, *, count_tokens: TokenCounter, max_tokens: int, overlap_tokens: int
+) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    for section_index, section in enumerate(article.sections):
+        header = embedding_header(article.title, section.heading)
+        budget = text_budget(header, count_tokens=count_tokens, max_tokens=max_tokens)
+        if budget < MIN_TEXT_TOKENS:
+            raise IngestError(
+                f"The title and heading of section {section_index + 1} of {article.doc_id} "
+                f"leave only {budget} of {max_tokens} tokens for text; shorten them or raise "
+                "HEALTHQA_CHUNK_TOKENS."
+            )
+        for start, end, sentences in pack_section(
+            section.text, count_tokens=count_tokens, budget=budget, overlap_tokens=overlap_tokens
+        ):
+            chunks.append(
+                _make_chunk(
+                    article,
+                    section,
+                    section_index=section_index,
+                    ordinal=len(chunks),
+                    start=start,
+                    end=end,
+                    sentences=sentences,
+                )
+            )
+    return chunks
+
+
+def pack_section(
+    text: str, *, count_tokens: TokenCounter, budget: int, overlap_tokens: int
+) -> list[tuple[int, int, tuple[Span, ...]]]:
+    """(start, end, sentence spans relative to start) of each chunk of one section's text."""
+    units = _units(text, count_tokens, budget)
+    packed: list[tuple[int, int, tuple[Span, ...]]] = []
+    first = 0
+    while first < len(units):
+        last = _last_fitting(text, units, first, count_tokens, budget)
+        start, end = units[first].start, units[last].end
+        spans = tuple((u.start - start, u.end - start) for u in units[first : last + 1])
+        packed.append((start, end, spans))
+        if last == len(units) - 1:
+            break
+        first = _overlap_start(units, first, last, budget, overlap_tokens)
+    return packed
+
+
+def _last_fitting(
+    text: str, units: list[_Unit], first: int, count_tokens: TokenCounter, budget: int
+) -> int:
+    """Index of the last unit of the chunk that starts at `first`."""
+    last, total = first, units[first].tokens
+    while last + 1 < len(units) and total + units[last + 1].tokens <= budget:
+        last += 1
+        total += units[last].tokens
+    # Per-unit counts are summed above; the joined text is counted once to be sure, since a
+    # tokenizer need not be additive across the whitespace between sentences.
+    while last > first and count_tokens(text[units[first].start : units[last].end]) > budget:
+        last -= 1
+    return last
+
+
+def _overlap_start(
+    units: list[_Unit], first: int, last: int, budget: int, overlap_tokens: int
+) -> int:
+    """First unit of the next chunk: the previous chunk's tail up to `overlap_tokens`, as long as
+    the next new unit still fits beside it, so every chunk makes progress."""
+    start, overlap = last + 1, 0
+    while start - 1 > first and overlap + units[start - 1].tokens <= overlap_tokens:
+        start -= 1
+        overlap += units[start].tokens
+    while start <= last and overlap + units[last + 1].tokens > budget:
+        overlap -= units[start].tokens
+        start += 1
+    return start
+
+
+def _units(text: str, count_tokens: TokenCounter, budget: int) -> list[_Unit]:
+    units: list[_Unit] = []
+    for start, end in split_sentences(text):
+        tokens = count_tokens(text[start:end])
+        if tokens <= budget:
+            units.append(_Unit(start, end, tokens))
+        else:
+            units.extend(_split_long(text, start, end, count_tokens, budget))
+    return units
+
+
+def _split_long(
+    text: str, start: int, end: int, count_tokens: TokenCounter, budget: int
+) -> list[_Unit]:
+    """Pieces of an over-long sentence, each as many whole words as fit the budget."""
+    words = _word_spans(text, start, end)
+    pieces: list[_Unit] = []
+    n = 0
+    while n < len(words):
+        word_start, word_end = words[n]
+        word_tokens = count_tokens(text[word_start:word_end])
+        if word_tokens > budget:
+            pieces.extend(_split_word(text, word_start, word_end, count_tokens, budget))
+            n += 1
+            continue
+        last, tokens = n, word_tokens
+        while last + 1 < len(words):
+            candidate = count_tokens(text[word_start : words[last + 1][1]])
+            if candidate > budget:
+                break
+            last, tokens = last + 1, candidate
+        pieces.append(_Unit(word_start, words[last][1], tokens))
+        n = last + 1
+    return pieces
+
+
+def _split_word(
+    text: str, start: int, end: int, count_tokens: TokenCounter, budget: int
+) -> list[_Unit]:
+    """A single "word" longer than the budget (a URL, a chemical name): cut by characters."""
+    pieces: list[_Unit] = []
+    while start < end:
+        low, high = start + 1, end  # the longest prefix that fits, by bisection
+        while low < high:
+            middle = (low + high + 1) // 2
+            if count_tokens(text[start:middle]) <= budget:
+                low = middle
+            else:
+                high = middle - 1
+        pieces.append(_Unit(start, low, count_tokens(text[start:low])))
+        start = low
+    return pieces
+
+
+def _word_spans(text: str, start: int, end: int) -> list[Span]:
+    spans: list[Span] = []
+    position = start
+    while position < end:
+        while position < end and text[position].isspace():
+            position += 1
+        word_start = position
+        while position < end and not text[position].isspace():
+            position += 1
+        if position > word_start:
+            spans.append((word_start, position))
+    return spans
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= HEADER_PART_MAX_CHARS:
+        return text
+    cut = text.rfind(" ", 0, HEADER_PART_MAX_CHARS)
+    return text[: cut if cut > 0 else HEADER_PART_MAX_CHARS].rstrip()
+
+
+def _make_chunk(
+    article: Article,
+    section: Section,
+    *,
+    section_index: int,
+    ordinal: int,
+    start: int,
+    end: int,
+    sentences: tuple[Span, ...],
+) -> Chunk:
+    return Chunk(
+        doc_id=article.doc_id,
+        ordinal=ordinal,
+        section_index=section_index,
+        text=section.text[start:end],
+        title=article.title,
+        section=section.heading,
+        start=start,
+        end=end,
+        sentence_spans=sentences,
+        url=article.url,
+        page=section.page,
+        metadata=dict(section.metadata),
+    )

@@ -1,0 +1,175 @@
+"""The incremental ingest pipeline with the real model, a real index and files written here."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from healthqa.settings import Settings
+from index.embedder import SentenceTransformerEmbedder, Vectors
+from index.reader import IndexReader
+from index.records import Chunk, Span
+from ingest.pipeline import embedding_inputs, ingest_paths
+
+pytestmark = pytest.mark.slow
+
+TOPICS = ("asthma", "diabetes", "migraine", "gout", "psoriasis", "anemia", "glaucoma", "shingles")
+
+
+class CountingEmbedder:
+    """The real embedder, counting the passages it is asked to embed (not a mock)."""
+
+    def __init__(self, inner: SentenceTransformerEmbedder) -> None:
+        self._inner = inner
+        self.model_name = inner.model_name
+        self.dimension = inner.dimension
+        self.max_tokens = inner.max_tokens
+        self.calls: list[int] = []
+
+    def count_tokens(self, text: str) -> int:
+        return self._inner.count_tokens(text)
+
+    def embed_queries(self, texts: Sequence[str]) -> Vectors:
+        return self._inner.embed_queries(texts)
+
+    def embed_passages(
+        self, texts: Sequence[str], sentence_spans: Sequence[Sequence[Span]]
+    ) -> tuple[Vectors, list[Vectors]]:
+        self.calls.append(len(texts))
+        return self._inner.embed_passages(texts, sentence_spans)
+
+    @property
+    def passages(self) -> int:
+        return sum(self.calls)
+
+
+def article_text(topic: str, marker: str = "") -> str:
+    return (
+        f"# About {topic}\n\n{topic.capitalize()} is a common condition. {marker}"
+        f"Doctors diagnose {topic} with an exam.\n\n## Treatment\n\n"
+        f"Treatment of {topic} depends on the person. Ask your doctor about options.\n"
+    )
+
+
+def write_articles(folder: Path, topics: Sequence[str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for topic in topics:
+        (folder / f"{topic}.md").write_text(article_text(topic), encoding="utf-8")
+
+
+@pytest.fixture
+def counting(embedder: SentenceTransformerEmbedder) -> CountingEmbedder:
+    return CountingEmbedder(embedder)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path, index_dir=tmp_path / "index", embed_batch_size=8)
+
+
+def test_reingest_skips_unchanged_updates_changed_and_prunes_deleted(
+    tmp_path: Path, settings: Settings, counting: CountingEmbedder
+) -> None:
+    articles = tmp_path / "articles"
+    write_articles(articles, TOPICS[:3])
+
+    first = ingest_paths([articles], settings=settings, embedder=counting)
+    assert sorted(first.added) == ["asthma.md", "diabetes.md", "migraine.md"]
+    assert first.generation == 1
+    assert not first.failed
+
+    counting.calls.clear()
+    again = ingest_paths([articles], settings=settings, embedder=counting)
+    assert (len(again.unchanged), again.added, again.updated) == (3, (), ())
+    assert counting.calls == []  # nothing unchanged is embedded
+    assert again.generation == 1  # and no new generation is published
+
+    (articles / "gout.md").write_text(article_text("gout"), encoding="utf-8")
+    (articles / "asthma.md").write_text(
+        article_text("asthma", marker="Wheezing is typical. "), encoding="utf-8"
+    )
+    (articles / "migraine.md").unlink()
+    (articles / "notes.docx").write_bytes(b"not an article")
+    report = ingest_paths([articles], settings=settings, embedder=counting, prune=True)
+    assert len(report.added) == 1
+    assert len(report.updated) == 1
+    assert len(report.unchanged) == 1
+    assert len(report.removed) == 1
+    assert [Path(s.path).name for s in report.skipped] == ["notes.docx"]
+    assert report.failed == ()
+    assert report.generation == 2
+
+    with IndexReader.open(settings.index_dir) as reader:
+        records = {d.path and Path(d.path).name: d for d in reader.documents()}
+        assert set(records) == {"asthma.md", "diabetes.md", "gout.md"}
+        asthma = records["asthma.md"]
+        assert asthma.version == 2
+        expected_chunks = len(reader.chunks_of(asthma.doc_id)) + len(
+            reader.chunks_of(records["gout.md"].doc_id)
+        )
+        assert counting.passages == expected_chunks  # only the changed and the new article
+        assert reader.lexical_search(["wheezing"], 5)
+        assert not reader.lexical_search(["migraine"], 5)
+
+
+def test_one_changed_article_in_a_big_index_embeds_only_its_own_chunks(
+    tmp_path: Path, settings: Settings, counting: CountingEmbedder
+) -> None:
+    articles = tmp_path / "articles"
+    topics = [f"{t}{n}" for n in range(5) for t in TOPICS]  # 40 documents
+    write_articles(articles, topics)
+    first = ingest_paths([articles], settings=settings, embedder=counting)
+    assert len(first.added) == 40
+    # Small documents share batches: far fewer model calls than documents.
+    assert len(counting.calls) < len(first.added) / 3
+    assert max(counting.calls) == settings.embed_batch_size
+
+    counting.calls.clear()
+    changed = articles / f"{topics[7]}.md"
+    changed.write_text(article_text(topics[7], marker="Edited today. "), encoding="utf-8")
+    report = ingest_paths([articles], settings=settings, embedder=counting)
+    assert (len(report.updated), len(report.unchanged)) == (1, 39)
+    with IndexReader.open(settings.index_dir) as reader:
+        assert counting.passages == len(reader.chunks_of(report.updated[0]))
+
+
+def test_bad_files_fail_alone_and_duplicate_ids_are_refused(
+    tmp_path: Path, settings: Settings, counting: CountingEmbedder
+) -> None:
+    articles = tmp_path / "articles"
+    write_articles(articles, TOPICS[:2])
+    (articles / "broken.pdf").write_text("this is not a pdf", encoding="utf-8")
+    line = {"_id": "beir-1", "title": "Gout", "text": "Gout is a kind of arthritis. It hurts."}
+    for name in ("a.jsonl", "b.jsonl"):
+        (articles / name).write_text(json.dumps(line) + "\n", encoding="utf-8")
+
+    report = ingest_paths([articles, tmp_path / "missing"], settings=settings, embedder=counting)
+    assert len(report.added) == 3  # two markdown articles and the first beir-1
+    failed = {Path(f.path).name: f.error for f in report.failed}
+    assert set(failed) == {"broken.pdf", "b.jsonl", "missing"}
+    assert "beir-1" in failed["b.jsonl"]
+    assert "a.jsonl" in failed["b.jsonl"]
+    assert "does not exist" in failed["missing"]
+
+
+def test_a_named_file_of_unknown_type_fails_rather_than_being_skipped(
+    tmp_path: Path, settings: Settings, counting: CountingEmbedder
+) -> None:
+    odd = tmp_path / "notes.docx"
+    odd.write_bytes(b"binary-ish")
+    report = ingest_paths([odd], settings=settings, embedder=counting)
+    assert [Path(f.path).name for f in report.failed] == ["notes.docx"]
+    assert report.generation is None  # nothing was ever published
+
+
+def test_embedding_inputs_prepend_the_header_and_shift_sentence_spans() -> None:
+    chunk = Chunk(
+        doc_id="d", ordinal=0, section_index=0, text="One. Two.", title="Flu",
+        section="Symptoms", start=0, end=9, sentence_spans=((0, 4), (5, 9)),
+    )
+    (text,), (spans,) = embedding_inputs([chunk])
+    assert text == "Flu. Symptoms\nOne. Two."
+    assert [text[s:e] for s, e in spans] == ["One.", "Two."]

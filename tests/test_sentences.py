@@ -1,0 +1,92 @@
+"""Sentence spans: the units the chunker packs and the composer cites."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ingest.sentences import split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in split_sentences(text)]
+
+
+def test_abbreviations_decimals_and_initials_do_not_end_sentences() -> None:
+    text = (
+        "Dr. Smith treats patients in the U.S. and Canada. A dose of 2.5 mg, i.e. half a tablet, "
+        "is usual. John F. Kennedy had Addison's disease."
+    )
+    assert sentences(text) == [
+        "Dr. Smith treats patients in the U.S. and Canada.",
+        "A dose of 2.5 mg, i.e. half a tablet, is usual.",
+        "John F. Kennedy had Addison's disease.",
+    ]
+
+
+def test_closing_quote_stays_with_its_sentence() -> None:
+    text = 'The doctor said "Get a second opinion." Then she left! Why? "Because."'
+    assert sentences(text) == [
+        'The doctor said "Get a second opinion."',
+        "Then she left!",
+        "Why?",
+        '"Because."',
+    ]
+
+
+def test_list_items_are_whole_units_even_without_punctuation() -> None:
+    text = (
+        "Symptoms include:\n- fever and chills\n* a dry cough that\n  lasts for weeks\n"
+        "• fatigue\n1. See a doctor. Then rest.\n2) Drink water"
+    )
+    assert sentences(text) == [
+        "Symptoms include:",
+        "- fever and chills",
+        "* a dry cough that\n  lasts for weeks",
+        "• fatigue",
+        "1. See a doctor. Then rest.",
+        "2) Drink water",
+    ]
+
+
+def test_headings_are_their_own_unit_and_wrapped_lines_flow() -> None:
+    text = (
+        "What Is Asthma\nAsthma is a chronic disease of the\nairways in the lungs. It can be "
+        "treated.\n\nCauses\nGenes play a part."
+    )
+    assert sentences(text) == [
+        "What Is Asthma",
+        "Asthma is a chronic disease of the\nairways in the lungs.",
+        "It can be treated.",
+        "Causes",
+        "Genes play a part.",
+    ]
+
+
+def test_lowercase_after_period_does_not_split() -> None:
+    assert sentences("Use e.g. ice packs. See fig. 2 for details.") == [
+        "Use e.g. ice packs.",
+        "See fig. 2 for details.",
+    ]
+
+
+def test_empty_and_blank_text_has_no_sentences() -> None:
+    assert split_sentences("") == []
+    assert split_sentences(" \n\t\n ") == []
+
+
+_alphabet = st.sampled_from([*list("abcXYZ .!?\"'\n-*•1)(:,"), "Dr.", "U.S.", "2.5", "  "])
+
+
+@given(st.lists(_alphabet, max_size=80).map("".join))
+def test_spans_are_ordered_stripped_and_cover_all_text(text: str) -> None:
+    spans = split_sentences(text)
+    covered: set[int] = set()
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        assert not text[start].isspace()
+        assert not text[end - 1].isspace()
+        covered.update(range(start, end))
+        previous_end = end
+    assert {i for i, c in enumerate(text) if not c.isspace()} <= covered
