@@ -1,0 +1,177 @@
+"""One chat's turns, and the rewriting of a follow-up into a question that stands on its own.
+
+"Is it contagious?" after a question about shingles is searched as "is shingles contagious?": the
+search sees one message at a time, so the topic of the earlier turns has to be carried in.
+A message that names its own topic is searched as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.question import analyze
+
+
+@dataclass(frozen=True)
+class Turn:
+    message: str  # what the user typed
+    query: str  # what was searched ("" when nothing was: small talk, escalation)
+    focus: str | None  # the topic the turn was about
+    answer_text: str = ""
+
+
+@dataclass
+class Conversation:
+    turns: list[Turn] = field(default_factory=list)
+
+    def record(self, turn: Turn) -> None:
+        self.turns.append(turn)
+
+    @property
+    def last_focus(self) -> str | None:
+        """The topic of the latest turn that had one (an unanswered question still had a topic)."""
+        for turn in reversed(self.turns):
+            if turn.focus:
+                return turn.focus
+            if turn.query:
+                focus = analyze(turn.query).focus
+                if focus:
+                    return focus
+        return None
+
+    @property
+    def last_query(self) -> str | None:
+        return next((t.query for t in reversed(self.turns) if t.query), None)
+
+
+_PRONOUN = re.compile(
+    r"\b(this|that|these|those)\s+(condition|disease|illness|disorder|syndrome|infection|problem"
+    r"|medicine|medication|drug|treatment|virus|cancer|thing)\b"
+    r"|\b(it|its|this|that|they|them|their|these|those)\b",
+    re.IGNORECASE,
+)
+_ELLIPSIS = re.compile(
+    r"^\s*(?:and|or|but|also|so)?\s*(?:what|how)\s+about\s+(?P<what>.+?)[?.!]*\s*$"
+    r"|^\s*(?:and|or|but|also)\s+(?P<and>.+?)[?.!]*\s*$",
+    re.IGNORECASE,
+)
+_CONTEXT = re.compile(
+    r"^(?:(?:in|for|during|with|among|after|before|at|on)\s+.+"
+    r"|(?:my\s+|the\s+)?(?:children|child|kids|kid|babies|baby|infants|toddlers|teens|teenagers"
+    r"|adolescents|adults|elderly|older adults|older people|seniors|men|women|pregnancy"
+    r"|pregnant women"
+    r"|breastfeeding|smokers|athletes|dogs|cats))$",
+    re.IGNORECASE,
+)
+_TOPIC_NOUNS = {
+    "cure": "for", "treatment": "for", "treatments": "for", "medicine": "for", "medication": "for",
+    "medications": "for", "vaccine": "for", "test": "for", "tests": "for", "therapy": "for",
+}
+_TYPE_NOUN = re.compile(
+    r"\b(symptoms?|signs?|causes?|prognosis|outlook|side effects?|complications?|risks?"
+    r"|risk factors|diagnosis|prevention|types?|stages?|life expectancy|genetics|statistics)\s*$",
+    re.IGNORECASE,
+)
+_VERB_END = re.compile(r"\b(get|have|catch|take|use|treat|prevent|cure|avoid|spread|develop)\s*$")
+# "is it normal to ...": an "it" that points at nothing said before.
+_DUMMY_IT = re.compile(
+    r"\b(is|was|does|will|would|could|can|it's|it is)\s+(it\s+)?(normal|possible|safe|ok|okay|true"
+    r"|common|bad|dangerous|necessary|worth|wise|better|too late|hard|easy|likely|unusual)"
+    r"(?=\s+(to|that|for|if|when)\b)",
+    re.IGNORECASE,
+)
+_PREPOSITION = re.compile(r"(in|for|during|with|among|after|before|at|on)\b", re.IGNORECASE)
+_SHORT = 4
+
+
+def needs_context(message: str) -> bool:
+    """Does the message lean on earlier turns (a pronoun, an ellipsis, too short to stand alone)?"""
+    text = message.strip()
+    if not text:
+        return False
+    if _ellipsis(text) is not None:
+        return True
+    if _names_topic(text):
+        return False
+    refers = bool(_PRONOUN.search(_DUMMY_IT.sub(" ", text)))
+    return refers or len(_words(text)) <= _SHORT or _is_bare_type(text)
+
+
+def contextualize(conversation: Conversation, message: str) -> str:
+    """The message as a standalone question, carrying the earlier turns' topic if it needs it."""
+    focus = conversation.last_focus
+    if not focus or not needs_context(message):
+        return message
+    text = message.strip()
+    what = _ellipsis(text)
+    if what is not None:
+        return _fill_ellipsis(conversation, focus, what)
+    replaced, count = _PRONOUN.subn(lambda m: _replacement(m, focus), text, count=1)
+    if count:
+        return replaced
+    return _append_topic(text, focus)
+
+
+def _ellipsis(text: str) -> str | None:
+    """What an elliptical follow-up adds: "what about X?", "and X?", or a bare "for kids?"."""
+    found = _ELLIPSIS.match(text)
+    if found:
+        return (found.group("what") or found.group("and")).strip()
+    core = text.rstrip(" ?.!")
+    return core if _CONTEXT.match(core) else None
+
+
+def _fill_ellipsis(conversation: Conversation, focus: str, what: str) -> str:
+    previous = conversation.last_query or focus
+    if _CONTEXT.match(what):
+        context = what if _PREPOSITION.match(what) else f"in {what}"
+        base = previous if _is_short(previous) else focus
+        return f"{base.rstrip(' ?.!')} {context}?"
+    if _is_short(previous) and focus.lower() in previous.lower():
+        return re.sub(re.escape(focus), what, previous, count=1, flags=re.IGNORECASE)
+    return what if what.endswith("?") else f"{what}?"
+
+
+def _replacement(match: re.Match[str], focus: str) -> str:
+    word = match.group(0).lower()
+    return f"{focus}'s" if word in ("its", "their") else focus
+
+
+def _append_topic(text: str, focus: str) -> str:
+    core = text.rstrip(" ?.!")
+    mark = "?" if text.rstrip().endswith("?") or _looks_like_question(core) else ""
+    last = core.split()[-1].lower() if core.split() else ""
+    if last in _TOPIC_NOUNS:
+        return f"{core} {_TOPIC_NOUNS[last]} {focus}{mark}"
+    if _TYPE_NOUN.search(core):
+        return f"{core} of {focus}{mark}"
+    if _VERB_END.search(core):
+        return f"{core} {focus}{mark}"
+    return f"{core} about {focus}{mark}"
+
+
+def _names_topic(text: str) -> bool:
+    focus = analyze(text).focus
+    return focus is not None and not _PRONOUN.fullmatch(focus) and not _CONTEXT.match(focus)
+
+
+def _is_bare_type(text: str) -> bool:
+    return bool(_TYPE_NOUN.search(text.rstrip(" ?.!"))) and len(_words(text)) <= 6
+
+
+def _is_short(text: str) -> bool:
+    return len(_words(text)) <= 12
+
+
+def _looks_like_question(text: str) -> bool:
+    return bool(_QUESTION_WORD.match(text))
+
+
+_QUESTION_WORD = re.compile(
+    r"(what|why|how|when|where|which|who|is|are|can|could|does|do|should|will)\b", re.IGNORECASE
+)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z0-9']+", text)

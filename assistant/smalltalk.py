@@ -1,0 +1,79 @@
+"""Greetings, thanks, goodbyes and "who are you": a short fixed reply instead of a search.
+
+Only a message made of nothing else gets one; "hi, what is gout?" is a question and goes on.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABOUT = (
+    "I answer health questions using only vetted health articles, and I show the passages each "
+    "answer comes from. This is general information, not medical advice: for your own situation, "
+    "talk to a clinician. In an emergency, call 911."
+)
+GREETING_REPLY = f"Hello! {ABOUT} What would you like to know?"
+THANKS_REPLY = (
+    "You're welcome. Ask another health question any time; remember this is general information "
+    "from vetted articles, not medical advice."
+)
+GOODBYE_REPLY = "Take care! For anything about your own health, please talk to a clinician."
+ABOUT_REPLY = (
+    f"I'm HealthQA. {ABOUT} I can explain conditions, symptoms, treatments and prevention in "
+    "general terms, but I can't diagnose you or tell you what dose to take."
+)
+
+_KINDS: tuple[tuple[str, str], ...] = (
+    ("about", r"who are you|what are you|what can you do|what do you do|how do you work"
+     r"|how does this work|what is this|are you (a |an )?(bot|robot|human|real person|doctor|ai"
+     r"|person|nurse)|what can i ask( you)?|help|about|what are you for|what is healthqa"),
+    ("goodbye", r"bye|goodbye|bye bye|see you|see ya|good night|goodnight|take care|that is all"
+     r"|that's all|i'm done|im done|later"),
+    ("thanks", r"thanks|thank you|thank u|thx|ty|many thanks|much appreciated|appreciate it"
+     r"|cheers|great|perfect|awesome|cool|ok|okay|got it|that helps|that helped|very helpful"
+     r"|helpful|nice|good|i see"),
+    ("greeting", r"hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)"
+     r"|how are you|how are you doing|what's up|whats up|hi there|hello there|hey there"),
+)
+_FILLER = r"so much|very much|a lot|again|for (the|your) (help|answer|info|information)|there"
+_PHRASES = tuple(
+    (kind, re.compile(rf"(?:{pattern})(?= |$)"))
+    for kind, pattern in (*_KINDS, ("filler", _FILLER))
+)
+_REPLIES = {
+    "about": ABOUT_REPLY, "greeting": GREETING_REPLY, "thanks": THANKS_REPLY,
+    "goodbye": GOODBYE_REPLY,
+}
+# A reply to the most telling part: "thanks, bye" says goodbye, "hi, who are you?" introduces.
+_PRIORITY = ("about", "goodbye", "thanks", "greeting")
+
+
+def small_talk_reply(message: str) -> str | None:
+    """A fixed reply when the message is only small talk, else None."""
+    text = re.sub(r"[^a-z' ]+", " ", message.lower().replace("’", "'"))
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        return None
+    kinds: set[str] = set()
+    position = 0
+    while position < len(text):
+        found = _longest_phrase(text, position)
+        if found is None:
+            return None
+        kind, position = found
+        kinds.add(kind)
+        position += 1
+    for kind in _PRIORITY:
+        if kind in kinds:
+            return _REPLIES[kind]
+    return None
+
+
+def _longest_phrase(text: str, position: int) -> tuple[str, int] | None:
+    """The kind and end of the longest small-talk phrase starting at `position`."""
+    best: tuple[str, int] | None = None
+    for kind, phrase in _PHRASES:
+        found = phrase.match(text, position)
+        if found and found.end() > position and (best is None or found.end() > best[1]):
+            best = (kind, found.end())
+    return best

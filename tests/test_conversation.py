@@ -1,0 +1,107 @@
+"""Follow-up rewriting over multi-turn conversations: the earlier topic is carried into a message
+that leans on it, and a message with its own topic is left alone."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from assistant.conversation import Conversation, Turn, contextualize, needs_context
+
+
+def chat(*turns: tuple[str, str | None]) -> Conversation:
+    conversation = Conversation()
+    for query, focus in turns:
+        conversation.record(Turn(message=query, query=query, focus=focus, answer_text="..."))
+    return conversation
+
+
+SHINGLES = (("What is shingles?", "shingles"),)
+CONTAGIOUS = (("is shingles contagious?", "shingles"),)
+
+REWRITES = [
+    (SHINGLES, "is it contagious?", "is shingles contagious?"),
+    (SHINGLES, "how is it treated", "how is shingles treated"),
+    (SHINGLES, "What are the side effects of that?", "What are the side effects of shingles?"),
+    (SHINGLES, "does this condition come back?", "does shingles come back?"),
+    (SHINGLES, "symptoms?", "symptoms of shingles?"),
+    (SHINGLES, "is there a cure?", "is there a cure for shingles?"),
+    (SHINGLES, "tell me more", "tell me more about shingles"),
+    (SHINGLES, "can adults get it?", "can adults get shingles?"),
+    (CONTAGIOUS, "what about for children?", "is shingles contagious for children?"),
+    (CONTAGIOUS, "and in pregnancy?", "is shingles contagious in pregnancy?"),
+    (CONTAGIOUS, "for kids?", "is shingles contagious for kids?"),
+    (CONTAGIOUS, "what about chickenpox?", "is chickenpox contagious?"),
+    (
+        (("I was diagnosed with breast cancer, should I get a second opinion?", "breast cancer"),),
+        "does that usually change the treatment?",
+        "does breast cancer usually change the treatment?",
+    ),
+    (
+        (("What is gout?", "gout"), ("hello", None), ("thanks", None)),
+        "what causes it?",
+        "what causes gout?",
+    ),
+    (
+        # an unanswered turn (no focus recorded) still had a topic
+        (("What is gout?", "gout"), ("what are the symptoms of sarcoidosis", None)),
+        "how is it treated?",
+        "how is sarcoidosis treated?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("history", "message", "expected"), REWRITES)
+def test_follow_ups_are_rewritten_with_the_earlier_topic(
+    history: tuple[tuple[str, str | None], ...], message: str, expected: str
+) -> None:
+    assert contextualize(chat(*history), message) == expected
+
+
+STANDALONE = [
+    "what is asthma?",
+    "What are the symptoms of type 2 diabetes?",
+    "Is it normal to have migraines every day?",
+    "How is psoriasis treated?",
+    "My daughter has eczema on her hands, what cream helps?",
+]
+
+
+@pytest.mark.parametrize("message", STANDALONE)
+def test_a_message_with_its_own_topic_is_not_rewritten(message: str) -> None:
+    assert not needs_context(message)
+    assert contextualize(chat(*SHINGLES), message) == message
+
+
+@pytest.mark.parametrize(
+    "message", ["is it contagious?", "what about kids?", "and for adults?", "treatment?", "why?"]
+)
+def test_follow_ups_are_recognised(message: str) -> None:
+    assert needs_context(message)
+
+
+def test_without_earlier_turns_nothing_changes() -> None:
+    assert contextualize(Conversation(), "is it contagious?") == "is it contagious?"
+
+
+def test_last_focus_is_the_latest_topic() -> None:
+    conversation = chat(("What is shingles?", "shingles"), ("What is asthma?", "asthma"))
+    assert conversation.last_focus == "asthma"
+    assert contextualize(conversation, "is it contagious?") == "is asthma contagious?"
+
+
+def test_conversations_do_not_share_turns() -> None:
+    first, second = Conversation(), Conversation()
+    first.record(Turn(message="What is gout?", query="What is gout?", focus="gout"))
+    assert second.turns == []
+    assert second.last_focus is None
+
+
+@given(st.text(max_size=120))
+def test_rewriting_is_deterministic_and_keeps_a_standalone_message(message: str) -> None:
+    conversation = chat(*SHINGLES)
+    rewritten = contextualize(conversation, message)
+    assert rewritten == contextualize(conversation, message)
+    if not needs_context(message):
+        assert rewritten == message
