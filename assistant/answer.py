@@ -54,6 +54,13 @@ class Answer:
     disclaimer: str = DISCLAIMER
     suggestions: tuple[str, ...] = ()  # closest covered topics, offered when abstaining
 
+    @property
+    def body(self) -> str:
+        """The answer without its leading safety message (shown apart, styled as a warning)."""
+        if self.safety and self.text.startswith(self.safety.message):
+            return self.text[len(self.safety.message) :].lstrip()
+        return self.text
+
     def to_json(self) -> dict[str, object]:
         """The stable shape other tools read (`healthqa ask --json`)."""
         return {

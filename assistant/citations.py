@@ -52,7 +52,9 @@ def cited_statements(body: str) -> list[CitedStatement]:
             match = MARKER.search(rest)
             if match is None:
                 statements.extend(
-                    CitedStatement(s.strip(), ()) for s in re.split(r"(?<=[.!?])\s+", rest) if s.strip()
+                    CitedStatement(s.strip(), ())
+                    for s in re.split(r"(?<=[.!?])\s+", rest)
+                    if s.strip()
                 )
                 break
             group_end = match.end()

@@ -32,7 +32,7 @@ def maximal_marginal_relevance(
     *,
     diversity: float = 0.3,
 ) -> list[int]:
-    """Positions picked greedily: relevance minus `diversity` times likeness to those already picked.
+    """Positions picked greedily: relevance minus `diversity` times likeness to earlier picks.
 
     `relevance` should be on a 0..1 scale comparable to cosine similarity.
     """
@@ -42,6 +42,7 @@ def maximal_marginal_relevance(
     picked: list[int] = []
     similarity = vectors @ vectors.T if len(vectors) else np.zeros((0, 0), np.float32)
     while remaining and len(picked) < count:
+
         def marginal(i: int) -> float:
             redundancy = max((float(similarity[i, j]) for j in picked), default=0.0)
             return (1 - diversity) * relevance[i] - diversity * redundancy
@@ -55,7 +56,7 @@ def maximal_marginal_relevance(
 def near_duplicates(
     texts: Sequence[str], vectors: npt.NDArray[np.float32], *, threshold: float = 0.97
 ) -> set[int]:
-    """Positions that repeat an earlier (better-ranked) item: same normalised text or near-same vector."""
+    """Positions repeating an earlier (better-ranked) item: same normalised text or vector."""
     seen_text: dict[str, int] = {}
     dropped: set[int] = set()
     for i, text in enumerate(texts):

@@ -47,7 +47,9 @@ def readable_units(text: str, spans: Sequence[Span]) -> list[Unit]:
             units.append(Unit(sentences=(*intro, *run[:MAX_LIST_ITEMS]), is_list=True))
             i = run[-1] + 1
             continue
-        if sentence.endswith("?") or not (_ENDS_STATEMENT.search(sentence) or sentence.endswith(":")):
+        if sentence.endswith("?") or not (
+            _ENDS_STATEMENT.search(sentence) or sentence.endswith(":")
+        ):
             i += 1  # a heading or a question: context, not a statement to quote
             continue
         if _LEANS_BACK.match(sentence):

@@ -1,5 +1,89 @@
-"""Placeholder until its issue lands."""
+"""`healthqa ask` and `healthqa chat`: the assistant in a terminal."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import click
 
-COMMANDS: list[click.Command] = []
+from assistant.answer import Answer
+from assistant.conversation import Conversation
+from assistant.service import Assistant, build_assistant
+from healthqa.settings import Settings
+
+index_option = click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Index directory (default: $HEALTHQA_INDEX or data/index).",
+)
+
+
+def _assistant(index_dir: Path | None) -> Assistant:
+    settings = Settings.from_env()
+    if index_dir is not None:
+        settings = settings.with_index(index_dir)
+    return build_assistant(settings)
+
+
+@click.command()
+@click.argument("question")
+@index_option
+@click.option("--json", "as_json", is_flag=True, help="Print the answer object as JSON.")
+def ask(question: str, index_dir: Path | None, as_json: bool) -> None:
+    """Answer one QUESTION from the indexed articles, with numbered sources."""
+    answer = _assistant(index_dir).answer(Conversation(), question)
+    if as_json:
+        click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+        return
+    click.echo(render(answer))
+
+
+@click.command()
+@index_option
+def chat(index_dir: Path | None) -> None:
+    """Talk with the assistant; follow-up questions use the conversation. /new starts over."""
+    assistant = _assistant(index_dir)
+    conversation = Conversation()
+    click.echo("Ask a health question. /new starts a new conversation, /quit or Ctrl-D leaves.")
+    while True:
+        try:
+            message = click.prompt("you", prompt_suffix="> ").strip()
+        except (EOFError, click.exceptions.Abort):
+            click.echo()
+            return
+        if message in {"/quit", "/exit"}:
+            return
+        if message == "/new":
+            conversation = Conversation()
+            click.echo("(new conversation)")
+            continue
+        if not message:
+            continue
+        answer = assistant.answer(conversation, message)
+        click.echo(render(answer) + "\n")
+
+
+def render(answer: Answer) -> str:
+    """The answer as terminal text: safety first, then the answer, the sources, the disclaimer."""
+    parts: list[str] = []
+    if answer.safety is not None:
+        parts.append(click.style(answer.safety.message, fg="red", bold=True))
+    parts.append(answer.body)
+    if answer.citations:
+        lines = ["Sources:"]
+        for citation in answer.citations:
+            where = " — ".join(p for p in (citation.title, citation.section) if p)
+            if citation.page:
+                where += f", page {citation.page}"
+            lines.append(f"  [{citation.n}] {where}")
+            if citation.url:
+                lines.append(f"      {citation.url}")
+        parts.append("\n".join(lines))
+    parts.append(click.style(answer.disclaimer, dim=True))
+    return "\n\n".join(p for p in parts if p)
+
+
+COMMANDS: list[click.Command] = [ask, chat]

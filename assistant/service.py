@@ -1,0 +1,217 @@
+"""The assistant: one message in, one checked answer out.
+
+Order matters and is fixed: small talk -> safety screen (escalation before anything else) ->
+follow-up rewriting -> question analysis -> retrieval -> abstain or compose -> record the turn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass
+
+from assistant.abstain import Calibration, load_calibration, should_abstain
+from assistant.answer import Answer, SafetyNotice
+from assistant.compose import (
+    Composer,
+    Composition,
+    CompositionRequest,
+    ExtractiveComposer,
+    StreamingComposer,
+)
+from assistant.conversation import Conversation, Turn, contextualize
+from assistant.injection import strip_instructions
+from assistant.llm import build_llm_parts
+from assistant.question import analyze
+from assistant.retrieval import HybridRetriever, Retrieval
+from assistant.safety import mentions_personal_dose, screen
+from assistant.smalltalk import small_talk_reply
+from healthqa.settings import Settings
+from index.embedder import Embedder, SentenceTransformerEmbedder
+from index.reader import IndexReader
+from index.records import Manifest
+
+ABSTAIN_TEXT = (
+    "I couldn't find this in the vetted articles I can search, so I won't guess. "
+    "Please ask a clinician, or try rephrasing your question."
+)
+COVERED_TEXT = "The articles do cover related topics, such as:"
+
+Rewriter = Callable[[Conversation, str], str]
+
+
+class AnswerStream:
+    """Text pieces as they are produced, then the checked answer (which may differ: an LLM's
+    unsupported sentences are dropped after streaming)."""
+
+    def __init__(self, producer: Generator[str, None, Answer]) -> None:
+        self._producer = producer
+        self._answer: Answer | None = None
+        self.pieces: Iterator[str] = self._run()
+
+    def _run(self) -> Iterator[str]:
+        self._answer = yield from self._producer
+
+    def final(self) -> Answer:
+        for _ in self.pieces:
+            pass
+        if self._answer is None:
+            raise RuntimeError("the answer stream ended without an answer")
+        return self._answer
+
+
+@dataclass
+class Assistant:
+    settings: Settings
+    reader: IndexReader
+    retriever: HybridRetriever
+    composer: Composer
+    calibration: Calibration
+    rewrite: Rewriter = contextualize
+
+    def answer(self, conversation: Conversation, message: str) -> Answer:
+        return self.stream(conversation, message).final()
+
+    def stream(self, conversation: Conversation, message: str) -> AnswerStream:
+        return AnswerStream(self._produce(conversation, message))
+
+    def _produce(self, conversation: Conversation, message: str) -> Generator[str, None, Answer]:
+        reply = small_talk_reply(message)
+        if reply is not None:
+            yield reply
+            conversation.record(Turn(message=message, query="", focus=None, answer_text=reply))
+            return Answer(text=reply, citations=(), abstained=False, safety=None, query="")
+
+        notice = screen(message)
+        if notice is not None:
+            yield notice.message + "\n\n"
+        if notice is not None and notice.escalates:
+            conversation.record(
+                Turn(message=message, query="", focus=None, answer_text=notice.message)
+            )
+            return Answer(
+                text=notice.message, citations=(), abstained=False, safety=notice, query=""
+            )
+
+        question = strip_instructions(message) or message
+        query = self.rewrite(conversation, question)
+        analysis = analyze(query)
+        retrieval = self.retriever.search(analysis)
+        prefix = f"{notice.message}\n\n" if notice else ""
+        if should_abstain(retrieval, self.calibration):
+            text = abstention_text(retrieval)
+            yield text
+            conversation.record(Turn(message=message, query=query, focus=None, answer_text=text))
+            return Answer(
+                text=prefix + text,
+                citations=(),
+                abstained=True,
+                safety=notice,
+                query=query,
+                suggestions=suggestions(retrieval),
+            )
+
+        request = CompositionRequest(
+            question=query,
+            analysis=analysis,
+            retrieval=retrieval,
+            sentence_vectors=self.reader.sentence_vectors([p.chunk_id for p in retrieval.passages]),
+            withhold=mentions_personal_dose if notice is not None else None,
+        )
+        composition = yield from self._compose(request)
+        if not composition.citations:
+            text = abstention_text(retrieval)
+            yield text
+            conversation.record(Turn(message=message, query=query, focus=None, answer_text=text))
+            return Answer(
+                text=prefix + text,
+                citations=(),
+                abstained=True,
+                safety=notice,
+                query=query,
+                suggestions=suggestions(retrieval),
+            )
+        focus = analysis.focus or composition.citations[0].title
+        conversation.record(
+            Turn(message=message, query=query, focus=focus, answer_text=composition.text)
+        )
+        return Answer(
+            text=prefix + composition.text,
+            citations=composition.citations,
+            abstained=False,
+            safety=notice,
+            query=query,
+        )
+
+    def _compose(self, request: CompositionRequest) -> Generator[str, None, Composition]:
+        if isinstance(self.composer, StreamingComposer):
+            return (yield from self.composer.stream(request))
+        composition = self.composer.compose(request)
+        yield from composition.text.splitlines(keepends=True)
+        return composition
+
+
+def abstention_text(retrieval: Retrieval) -> str:
+    topics = suggestions(retrieval)
+    if not topics:
+        return ABSTAIN_TEXT
+    return ABSTAIN_TEXT + "\n\n" + COVERED_TEXT + "\n" + "\n".join(f"- {t}" for t in topics)
+
+
+def suggestions(retrieval: Retrieval, limit: int = 3) -> tuple[str, ...]:
+    """Titles of the closest articles that exist, as questions a visitor can click."""
+    titles: list[str] = []
+    for passage in retrieval.passages:
+        title = passage.stored.chunk.title.strip()
+        if title and title not in titles:
+            titles.append(title)
+    return tuple(_as_question(t) for t in titles[:limit])
+
+
+def _as_question(title: str) -> str:
+    return title if title.endswith("?") else f"What is {title}?"
+
+
+def build_assistant(settings: Settings, *, embedder: Embedder | None = None) -> Assistant:
+    embedder = embedder or SentenceTransformerEmbedder(
+        settings.embedding_model, batch_size=settings.embed_batch_size
+    )
+    manifest = Manifest(
+        model_name=embedder.model_name,
+        dimension=embedder.dimension,
+        chunk_tokens=settings.chunk_tokens,
+        chunk_overlap_tokens=settings.chunk_overlap_tokens,
+    )
+    reader = IndexReader.open(settings.index_dir, expected=manifest)
+    retriever = HybridRetriever(
+        reader, embedder, candidates=settings.candidates, top_k=settings.top_k
+    )
+    calibration = load_calibration()
+    if settings.abstain_threshold is not None:
+        calibration = Calibration(
+            threshold=settings.abstain_threshold,
+            unseen_focus_margin=calibration.unseen_focus_margin,
+            source="HEALTHQA_ABSTAIN_THRESHOLD",
+        )
+    extractive = ExtractiveComposer()
+    if settings.composer == "llm":
+        composer, rewrite = build_llm_parts(
+            settings, fallback=extractive, fallback_rewrite=contextualize
+        )
+        return Assistant(
+            settings=settings,
+            reader=reader,
+            retriever=retriever,
+            composer=composer,
+            calibration=calibration,
+            rewrite=rewrite,
+        )
+    return Assistant(
+        settings=settings,
+        reader=reader,
+        retriever=retriever,
+        composer=extractive,
+        calibration=calibration,
+    )
+
+
+__all__ = ["Answer", "AnswerStream", "Assistant", "SafetyNotice", "build_assistant"]

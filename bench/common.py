@@ -1,0 +1,52 @@
+"""Shared by the benchmark scripts: settings, the model, and an index built through the normal
+ingest path when it is missing."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from healthqa.settings import Settings
+from index.embedder import SentenceTransformerEmbedder
+from index.generations import index_exists
+from ingest.pipeline import ingest_paths
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+MEDIQA = SHARED / "eval" / "mediqa-qa"
+
+
+def ensure_index(
+    index_dir: Path, sources: Sequence[Path]
+) -> tuple[Settings, SentenceTransformerEmbedder]:
+    settings = Settings.from_env().with_index(index_dir)
+    embedder = SentenceTransformerEmbedder(
+        settings.embedding_model, batch_size=settings.embed_batch_size
+    )
+    if not index_exists(index_dir):
+        print(f"building {index_dir} from {', '.join(map(str, sources))} ...", flush=True)
+        started = time.perf_counter()
+        ingest_paths(list(sources), settings=settings, embedder=embedder)
+        print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
+    return settings, embedder
+
+
+def timed(function: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    function()
+    return (time.perf_counter() - started) * 1000
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    position = (len(ordered) - 1) * q
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else 0.0

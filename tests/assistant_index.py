@@ -1,0 +1,19 @@
+"""A small real index for assistant tests: the team's fixture articles plus, when present, the seed
+article. Built once per test session with the real embedding model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from healthqa.settings import Settings
+from index.embedder import Embedder
+from ingest.pipeline import ingest_paths
+
+KB = Path(__file__).resolve().parent / "fixtures" / "kb"
+
+
+def build_index(root: Path, embedder: Embedder, extra: list[Path]) -> Settings:
+    settings = Settings(data_dir=root, index_dir=root / "index")
+    report = ingest_paths([KB, *extra], settings=settings, embedder=embedder)
+    assert not report.failed, report.failed
+    return settings
