@@ -1,0 +1,184 @@
+"""Retrieval benchmark: every judged query goes through the assistant's own retriever; passages
+collapse to their documents (a document ranks where its best passage ranks) and the ranked
+documents are scored against the split's graded qrels."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from evaluation import metrics
+from evaluation.beir import BeirDataset, Qrels, Run
+from healthqa.errors import EvaluationError
+
+Progress = Callable[[int, int], None]  # (done, total)
+
+PASSAGE_DEPTH = 200  # passages asked for per query, so documents below the top ten still rank
+RUN_DEPTH = 100
+
+
+class RankedPassage(Protocol):
+    @property
+    def doc_id(self) -> str: ...
+
+    @property
+    def score(self) -> float: ...
+
+
+class Retriever(Protocol):
+    def retrieve(self, query: str, k: int | None = None) -> Sequence[RankedPassage]: ...
+
+
+class HasRetriever(Protocol):
+    """The assistant, or anything that exposes the retriever it answers with."""
+
+    @property
+    def retriever(self) -> Retriever: ...
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    query_id: str
+    query: str
+    ranking: tuple[tuple[str, float], ...]  # (doc id, score), best first, at most RUN_DEPTH
+    metrics: Mapping[str, float]
+    relevant: int  # judged documents with grade >= RELEVANT_GRADE
+    latency_ms: float
+
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        return tuple(doc_id for doc_id, _ in self.ranking)
+
+
+@dataclass(frozen=True)
+class RetrievalReport:
+    name: str  # "<dataset>/<split>"
+    k: int
+    metrics: Mapping[str, float]
+    rows: tuple[QueryResult, ...]
+    kind: str = field(default="retrieval", init=False)
+
+    @property
+    def run(self) -> Run:
+        return {row.query_id: row.ranking for row in self.rows}
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "k": self.k,
+            "metrics": dict(self.metrics),
+            "rows": [
+                {
+                    "query_id": row.query_id,
+                    "query": row.query,
+                    "relevant": row.relevant,
+                    "latency_ms": round(row.latency_ms, 2),
+                    "metrics": dict(row.metrics),
+                    "top": list(row.doc_ids[:10]),
+                }
+                for row in self.rows
+            ],
+        }
+
+
+def rank_documents(passages: Sequence[RankedPassage]) -> list[tuple[str, float]]:
+    """Documents in the order their best passage appears, with that passage's score."""
+    seen: set[str] = set()
+    ranked: list[tuple[str, float]] = []
+    for passage in passages:
+        if passage.doc_id not in seen:
+            seen.add(passage.doc_id)
+            ranked.append((passage.doc_id, float(passage.score)))
+    return ranked
+
+
+def metric_names(k: int) -> tuple[str, ...]:
+    return ("P@1", "P@5", f"MRR@{k}", f"MAP@{k}", f"nDCG@{k}", f"Recall@{k}", "top1_grade")
+
+
+def score_query(ranking: Sequence[str], judgements: Mapping[str, int], k: int) -> dict[str, float]:
+    values = (
+        metrics.precision_at(ranking, judgements, 1),
+        metrics.precision_at(ranking, judgements, 5),
+        metrics.reciprocal_rank(ranking, judgements, k),
+        metrics.average_precision(ranking, judgements, k),
+        metrics.ndcg_at(ranking, judgements, k),
+        metrics.recall_at(ranking, judgements, k),
+        metrics.top1_grade(ranking, judgements),
+    )
+    return dict(zip(metric_names(k), values, strict=True))
+
+
+def summarise(rows: Sequence[QueryResult], k: int) -> dict[str, float]:
+    """Means over queries of each metric, plus retrieval latency percentiles."""
+    summary = {name: metrics.mean([row.metrics[name] for row in rows]) for name in metric_names(k)}
+    latencies = [row.latency_ms for row in rows]
+    summary["latency_p50_ms"] = metrics.percentile(latencies, 50)
+    summary["latency_p95_ms"] = metrics.percentile(latencies, 95)
+    summary["queries"] = float(len(rows))
+    return summary
+
+
+def evaluate_retriever(
+    retriever: Retriever,
+    queries: Mapping[str, str],
+    qrels: Qrels,
+    *,
+    name: str,
+    k: int = metrics.CUTOFF,
+    depth: int = PASSAGE_DEPTH,
+    progress: Progress | None = None,
+) -> RetrievalReport:
+    """Only queries that the qrels judge are run; a judged query missing from `queries` is an
+    error, since its absence would silently raise the scores."""
+    if k < 1:
+        raise EvaluationError(f"The metric cutoff k is {k}; it must be at least 1.")
+    missing = sorted(set(qrels) - set(queries))
+    if missing:
+        raise EvaluationError(
+            f"{name}: {len(missing)} judged queries have no text in queries.jsonl "
+            f"(first: {missing[0]})."
+        )
+    judged = [query_id for query_id in queries if query_id in qrels]
+    rows: list[QueryResult] = []
+    for done, query_id in enumerate(judged, start=1):
+        started = time.perf_counter()
+        passages = retriever.retrieve(queries[query_id], k=depth)
+        latency_ms = (time.perf_counter() - started) * 1000
+        ranking = rank_documents(passages)[:RUN_DEPTH]
+        judgements = qrels[query_id]
+        rows.append(
+            QueryResult(
+                query_id=query_id,
+                query=queries[query_id],
+                ranking=tuple(ranking),
+                metrics=score_query([doc_id for doc_id, _ in ranking], judgements, k),
+                relevant=metrics.relevant_count(judgements),
+                latency_ms=latency_ms,
+            )
+        )
+        if progress is not None:
+            progress(done, len(judged))
+    return RetrievalReport(name=name, k=k, metrics=summarise(rows, k), rows=tuple(rows))
+
+
+def run_retrieval_eval(
+    assistant: HasRetriever,
+    dataset: BeirDataset,
+    split: str = "test",
+    k: int = metrics.CUTOFF,
+    *,
+    progress: Progress | None = None,
+) -> RetrievalReport:
+    """The benchmark through the retriever the assistant answers with."""
+    return evaluate_retriever(
+        assistant.retriever,
+        dataset.queries,
+        dataset.qrels(split),
+        name=f"{dataset.name}/{split}",
+        k=k,
+        progress=progress,
+    )

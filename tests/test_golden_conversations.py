@@ -1,0 +1,37 @@
+"""The shipped golden file through the real assistant on the golden index (the seed article and
+~20 MedQuAD documents, built once per session): every case passes and every marker resolves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.service import build_assistant
+from evaluation.golden import load_golden
+from evaluation.golden_run import run_golden
+from evaluation.indexes import ensure_index, golden_paths
+from healthqa.settings import Settings
+
+GOLDEN_FILE = Path(__file__).resolve().parents[1] / "eval" / "golden" / "second-opinion.jsonl"
+
+pytestmark = [pytest.mark.shared_data, pytest.mark.slow]
+
+
+@pytest.fixture(scope="session")
+def golden_report(tmp_path_factory, shared_data, embedder):
+    root = tmp_path_factory.mktemp("golden")
+    settings = Settings(data_dir=root, index_dir=root / "eval-index" / "golden")
+    assert ensure_index(golden_paths(shared_data), settings, embedder)
+    assistant = build_assistant(settings, embedder=embedder)
+    return run_golden(assistant, load_golden(GOLDEN_FILE), name="second-opinion")
+
+
+def test_every_golden_case_passes(golden_report):
+    failures = [f"{row.case.id}: {'; '.join(row.reasons)}" for row in golden_report.failures]
+    assert not failures, "\n".join(failures)
+
+
+def test_every_citation_marker_resolves(golden_report):
+    assert golden_report.metrics["citation_precision"] == 1.0
+    assert golden_report.metrics["citation_coverage"] > 0.9
