@@ -5,11 +5,15 @@ PASSAGE = "Gout is a kind of arthritis. It causes sudden pain.\n- swelling\n- re
 
 
 def citation(n, passage=PASSAGE):
-    return Citation(n=n, chunk_id=n, doc_id="d", title="Gout", section="", passage=passage, spans=())
+    return Citation(
+        n=n, chunk_id=n, doc_id="d", title="Gout", section="", passage=passage, spans=()
+    )
 
 
 def test_statements_carry_the_markers_that_follow_them():
-    statements = cited_statements("Lead in.\n\nGout is a kind of arthritis. [1] It causes sudden pain. [1][2]")
+    statements = cited_statements(
+        "Lead in.\n\nGout is a kind of arthritis. [1] It causes sudden pain. [1][2]"
+    )
     assert [(s.text, s.markers) for s in statements] == [
         ("Lead in.", ()),
         ("Gout is a kind of arthritis.", (1,)),
@@ -23,7 +27,9 @@ def test_list_items_are_statements_of_their_own():
 
 
 def test_check_counts_resolved_markers_and_coverage():
-    body = "Gout is a kind of arthritis. [1] It causes sudden pain. [2] Unsupported claim. [3] Bare."
+    body = (
+        "Gout is a kind of arthritis. [1] It causes sudden pain. [2] Unsupported claim. [3] Bare."
+    )
     check = check_citations(body, [citation(1), citation(2, passage="other text")])
     assert check.markers == 3
     assert check.resolved == 1

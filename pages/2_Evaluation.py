@@ -1,0 +1,168 @@
+"""Evaluators: run the retrieval benchmark or the golden conversations from the browser, read the
+metrics, sort and open per-question results, see the plot, download the report.
+
+The work is `evaluation/`'s; this page picks the inputs and draws the results.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import streamlit as st
+
+from assistant.rendering import escape_markdown
+from assistant.service import Assistant, build_assistant
+from evaluation.beir import load_beir
+from evaluation.golden import load_golden
+from evaluation.golden_report import GoldenReport
+from evaluation.golden_run import run_golden
+from evaluation.indexes import default_eval_index, ensure_index, golden_paths
+from evaluation.report import Report, metrics_table, rows_table, write_json, write_report
+from evaluation.retrieval_eval import RetrievalReport, run_retrieval_eval
+from healthqa.errors import HealthQAError
+from healthqa.settings import Settings
+from index.embedder import SentenceTransformerEmbedder
+
+PROJECT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("HEALTHQA_SHARED_DATA", PROJECT.parent / "shared" / "data"))
+GOLDEN_DIR = PROJECT / "eval" / "golden"
+REPORT_KEY = "evaluation_report"
+
+# Wrapped exactly as in app.py, so every page shares one loaded model.
+load_embedder = st.cache_resource(show_spinner="Loading the language model…")(
+    SentenceTransformerEmbedder
+)
+
+
+def open_assistant(
+    settings: Settings, index_dir: Path, sources: Callable[[], list[Path]]
+) -> Assistant:
+    embedder = load_embedder(settings.embedding_model, batch_size=settings.embed_batch_size)
+    scoped = settings.with_index(index_dir)
+    with st.spinner(f"Preparing the evaluation index at {index_dir} (built once)…"):
+        ensure_index(sources(), scoped, embedder)
+    return build_assistant(scoped, embedder=embedder)
+
+
+def progress_callback(label: str) -> Callable[[int, int], None]:
+    bar = st.progress(0.0, text=label)
+
+    def report(done: int, total: int) -> None:
+        bar.progress(done / total if total else 1.0, text=f"{label}: {done}/{total}")
+
+    return report
+
+
+def retrieval_form(settings: Settings) -> Report | None:
+    default = SHARED / "eval" / "mediqa-qa"
+    folder = st.text_input("BEIR dataset folder", value=str(default))
+    columns = st.columns(2)
+    split = columns[0].selectbox("Split", ("test", "dev", "train"))
+    k = int(columns[1].number_input("Cut-off k", min_value=1, max_value=100, value=10))
+    if not st.button("Run the retrieval benchmark", type="primary"):
+        return None
+    dataset = load_beir(Path(folder))
+    dataset.qrels(split)  # an unknown split fails before the model loads
+    index_dir = default_eval_index(settings, dataset.name)
+    assistant = open_assistant(settings, index_dir, lambda: [dataset.corpus_path])
+    return run_retrieval_eval(
+        assistant, dataset, split, k, progress=progress_callback(f"{dataset.name}/{split}")
+    )
+
+
+def golden_form(settings: Settings) -> Report | None:
+    files = sorted(GOLDEN_DIR.glob("*.jsonl"))
+    if not files:
+        st.info(f"No golden files in {GOLDEN_DIR}.")
+        return None
+    chosen = st.selectbox("Golden file", files, format_func=lambda p: p.name)
+    if chosen is None or not st.button("Run the golden conversations", type="primary"):
+        return None
+    cases = load_golden(chosen)
+    index_dir = default_eval_index(settings, "golden")
+    assistant = open_assistant(settings, index_dir, lambda: golden_paths(SHARED))
+    return run_golden(assistant, cases, name=chosen.stem, progress=progress_callback(chosen.stem))
+
+
+def show_report(report: Report) -> None:
+    st.subheader(f"{report.kind.capitalize()} evaluation: {report.name}")
+    header, rows = metrics_table(report.metrics)
+    st.dataframe([dict(zip(header, row, strict=True)) for row in rows], hide_index=True)
+
+    with tempfile.TemporaryDirectory() as scratch:
+        paths = write_report(report, Path(scratch))
+        json_path = write_json(report, Path(scratch) / "report.json")
+        st.image(paths.plot.read_bytes())
+        downloads = st.columns(3)
+        downloads[0].download_button(
+            "Report (HTML)", paths.html.read_bytes(), "report.html", "text/html"
+        )
+        downloads[1].download_button(
+            "Report (Markdown)", paths.markdown.read_bytes(), "report.md", "text/markdown"
+        )
+        downloads[2].download_button(
+            "Results (JSON)", json_path.read_bytes(), "report.json", "application/json"
+        )
+
+    st.subheader("Per question")
+    st.caption("Click a column header to sort; pick a row below to open it.")
+    header, rows = rows_table(report)
+    st.dataframe([dict(zip(header, row, strict=True)) for row in rows], hide_index=True)
+    ids = [row[0] for row in rows]
+    opened = st.selectbox("Open", ids, index=None, placeholder="Choose a question")
+    if opened is not None:
+        show_row(report, ids.index(opened))
+
+
+def show_row(report: Report, position: int) -> None:
+    if isinstance(report, RetrievalReport):
+        row = report.rows[position]
+        st.markdown(f"**Question:** {escape_markdown(row.query)}")
+        st.json({"metrics": dict(row.metrics), "relevant": row.relevant,
+                 "ranking": [list(pair) for pair in row.ranking[:10]]})
+        return
+    show_golden_row(report, position)
+
+
+def show_golden_row(report: GoldenReport, position: int) -> None:
+    case = report.rows[position]
+    st.markdown("**Turns:**  \n" + "  \n".join(escape_markdown(t) for t in case.case.turns))
+    if case.reasons:
+        st.error(escape_markdown("; ".join(case.reasons)))
+    else:
+        st.success("Passed.")
+    if case.answer is not None:
+        st.markdown("**Answer:**  \n" + escape_markdown(case.answer.text))
+        st.code(json.dumps(case.answer.to_json(), indent=2, ensure_ascii=False), language="json")
+
+
+def main() -> None:
+    st.set_page_config(
+        page_title="HealthQA · Evaluation", page_icon=":material/health_and_safety:", layout="wide"
+    )
+    st.title("Evaluation")
+    with st.sidebar:
+        st.page_link("app.py", label="Back to the chat", icon=":material/chat:")
+    try:
+        settings = Settings.from_env()
+        kind = st.radio(
+            "What to evaluate",
+            ("Retrieval benchmark (BEIR dataset)", "Golden conversations"),
+            horizontal=True,
+        )
+        form = retrieval_form if kind.startswith("Retrieval") else golden_form
+        report = form(settings)
+    except HealthQAError as error:
+        st.error(str(error))
+        return
+    if report is not None:
+        st.session_state[REPORT_KEY] = report
+    if REPORT_KEY in st.session_state:
+        show_report(st.session_state[REPORT_KEY])
+
+
+main()
