@@ -12,6 +12,49 @@ from assistant.answer import Citation
 MARKER = re.compile(r"\[(\d+)\]")
 _MARKERS_AT_END = re.compile(r"(?:\s*\[\d+\])+\s*$")
 _SPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    [
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "no",
+        "fig",
+        "e.g",
+        "i.e",
+        "etc",
+        "approx",
+        "dept",
+        "univ",
+        "gov",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "minn",
+        "mass",
+        "calif",
+        "penn",
+        "wash",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -51,11 +94,7 @@ def cited_statements(body: str) -> list[CitedStatement]:
         while rest:
             match = MARKER.search(rest)
             if match is None:
-                statements.extend(
-                    CitedStatement(s.strip(), ())
-                    for s in re.split(r"(?<=[.!?])\s+", rest)
-                    if s.strip()
-                )
+                statements.extend(CitedStatement(s, ()) for s in split_plain(rest))
                 break
             group_end = match.end()
             while (nxt := MARKER.match(rest, _skip_space(rest, group_end))) is not None:
@@ -64,11 +103,26 @@ def cited_statements(body: str) -> list[CitedStatement]:
             text = _MARKERS_AT_END.sub("", segment).strip()
             numbers = tuple(int(n) for n in MARKER.findall(segment[len(text) :]))
             # Text before the last sentence end inside the segment is an uncited statement.
-            parts = re.split(r"(?<=[.!?])\s+", text)
+            parts = split_plain(text) or [""]
             statements.extend(CitedStatement(p.strip(), ()) for p in parts[:-1] if p.strip())
             statements.append(CitedStatement(parts[-1].strip(), numbers))
             rest = rest[group_end:].strip()
     return [s for s in statements if s.text]
+
+
+def split_plain(text: str) -> list[str]:
+    """Sentences of plain text; a period after an initial or a common abbreviation ends none."""
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start : match.start() + 1].split()
+        last = before[-1].rstrip(".") if before else ""
+        if (len(last) == 1 and last.isupper()) or last.lower() in _ABBREVIATIONS:
+            continue
+        parts.append(text[start : match.start() + 1].strip())
+        start = match.end()
+    parts.append(text[start:].strip())
+    return [p for p in parts if p]
 
 
 def check_citations(body: str, citations: Sequence[Citation]) -> CitationCheck:

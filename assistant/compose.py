@@ -23,6 +23,18 @@ from index.embedder import Vectors
 
 _WORD = re.compile(r"[a-z0-9]+")
 _SPACE = re.compile(r"\s+")
+# "..., says Jane Doe, MD, director of ...": words spent on who said it, not on the answer.
+_ATTRIBUTION = re.compile(
+    r"\b(says|said|explains|notes|tells \w+)\b.{0,80}?\b(MD|PhD|RN|MPH|MS|director|professor|"
+    r"chair|chief|president|spokes(wo)?man)\b"
+)
+# Sentences about the web page rather than the health topic.
+_PAGE_FURNITURE = re.compile(
+    r"\b(watch|view) (the|this|our) (video|slideshow|animation)|\bclick (here|on)\b|"
+    r"\b(see|shown in) (the )?(figure|table|image|picture) ?\d*\b|\bsign up\b|\bsubscribe\b|"
+    r"\b(this|our) (web ?site|page)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -55,10 +67,11 @@ class StreamingComposer(Protocol):
 
 @dataclass(frozen=True)
 class ExtractiveSettings:
-    max_words: int = 130
-    max_units: int = 5
-    margin: float = 0.12  # units scoring this far below the best one are left out
+    max_words: int = 160
+    max_units: int = 6
+    margin: float = 0.15  # units scoring this far below the best one are left out
     redundancy: float = 0.86  # cosine above which two units say the same thing
+    novelty: float = 0.35  # how much likeness to already chosen units counts against a unit
 
 
 @dataclass(frozen=True)
@@ -123,12 +136,18 @@ class ExtractiveComposer:
                 words = sum(len(t.split()) for t in texts)
                 if words < 5:
                     continue
+                if any(_PAGE_FURNITURE.search(t) for t in texts):
+                    continue
                 score = max(
                     _sentence_score(float(similarity[i]), sentences[i], keywords)
                     for i in unit.sentences
                 )
-                score += 0.35 * passage.similarity - 0.02 * rank
+                score += 0.2 * passage.similarity - 0.015 * rank
+                score += 0.1 if _defines(texts[0], request.analysis) else 0.0
                 score -= 0.08 if unit.leans_on_missing else 0.0
+                score -= 0.05 if any(_ATTRIBUTION.search(t) for t in texts) else 0.0
+                # Late-chunked vectors of very short sentences echo the topic word and little else.
+                score -= 0.1 if words < 8 else 0.05 if words < 12 else 0.0
                 score -= 0.03 * max(0, words - 60) / 30
                 vector = vectors[list(unit.sentences)].mean(axis=0)
                 vector = vector / (np.linalg.norm(vector) or 1.0)
@@ -136,15 +155,22 @@ class ExtractiveComposer:
         return found
 
     def _select(self, candidates: Sequence[_Candidate]) -> list[_Candidate]:
+        """Best-first with a novelty discount (MMR), so the answer covers more than one point."""
         settings = self.settings
-        ranked = sorted(candidates, key=lambda c: -c.score)
+        if not candidates:
+            return []
+        best = max(c.score for c in candidates)
+        pool = [c for c in candidates if c.score >= best - settings.margin]
         chosen: list[_Candidate] = []
         words = 0
-        for candidate in ranked:
-            if chosen and candidate.score < ranked[0].score - settings.margin:
-                break
-            if len(chosen) >= settings.max_units:
-                break
+        while pool and len(chosen) < settings.max_units:
+
+            def marginal(c: _Candidate) -> float:
+                likeness = max((float(c.vector @ o.vector) for o in chosen), default=0.0)
+                return c.score - settings.novelty * likeness
+
+            candidate = max(pool, key=marginal)
+            pool.remove(candidate)
             if chosen and words + candidate.words > settings.max_words:
                 continue
             if any(_repeats(candidate, other, settings.redundancy) for other in chosen):
@@ -204,6 +230,17 @@ def _sentence_score(similarity: float, sentence: str, keywords: set[str]) -> flo
     words = {_stem(w) for w in _WORD.findall(sentence.lower())}
     overlap = len(keywords & words) / len(keywords)
     return similarity + 0.15 * overlap
+
+
+def _defines(sentence: str, analysis: QuestionAnalysis) -> bool:
+    """'Glaucoma is a group of diseases ...' for 'What is glaucoma?'."""
+    if analysis.qtype is not QuestionType.information or not analysis.focus:
+        return False
+    head = sentence.lower().lstrip("- ")
+    focus = analysis.focus.lower()
+    return head.startswith(focus) and bool(
+        re.match(r"\s*(\([^)]*\)\s*)?(is|are|refers to|means)\b", head[len(focus) :])
+    )
 
 
 def _repeats(a: _Candidate, b: _Candidate, threshold: float) -> bool:

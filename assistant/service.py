@@ -34,6 +34,10 @@ ABSTAIN_TEXT = (
     "I couldn't find this in the vetted articles I can search, so I won't guess. "
     "Please ask a clinician, or try rephrasing your question."
 )
+NO_QUESTION_TEXT = (
+    "I answer health questions from vetted articles and my rules don't change. "
+    "What would you like to know about a health topic?"
+)
 COVERED_TEXT = "The articles do cover related topics, such as:"
 
 Rewriter = Callable[[Conversation, str], str]
@@ -92,11 +96,22 @@ class Assistant:
                 text=notice.message, citations=(), abstained=False, safety=notice, query=""
             )
 
-        question = strip_instructions(message) or message
+        question = strip_instructions(message)
+        prefix = f"{notice.message}\n\n" if notice else ""
+        if not question:
+            # The whole message was an attempt to change the assistant's rules: nothing to look up.
+            yield NO_QUESTION_TEXT
+            conversation.record(Turn(message=message, query="", focus=None, answer_text=""))
+            return Answer(
+                text=prefix + NO_QUESTION_TEXT,
+                citations=(),
+                abstained=True,
+                safety=notice,
+                query="",
+            )
         query = self.rewrite(conversation, question)
         analysis = analyze(query)
         retrieval = self.retriever.search(analysis)
-        prefix = f"{notice.message}\n\n" if notice else ""
         if should_abstain(retrieval, self.calibration):
             text = abstention_text(retrieval)
             yield text
