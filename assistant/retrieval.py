@@ -19,11 +19,13 @@ from index.records import StoredChunk
 
 @dataclass(frozen=True)
 class RetrievalWeights:
-    """How much each vote counts in the fusion (tuned on the MEDIQA train/dev splits)."""
+    """How much each vote counts in the fusion (chosen on the MEDIQA train/dev splits only)."""
 
     dense: float = 1.0
     dense_focus: float = 0.5
-    lexical: float = 0.7
+    lexical: float = 1.0  # for questions with `lexical_full_at` content words or more
+    lexical_short: float = 0.1  # for questions of one or two content words
+    lexical_full_at: int = 10
     section_type: float = 0.3
     focus_title: float = 0.4
     diversity: float = 0.25
@@ -108,7 +110,7 @@ class HybridRetriever:
             votes.append(weights.dense_focus)
         if analysis.keywords:
             rankings.append([cid for cid, _ in self.reader.lexical_search(analysis.keywords, pool)])
-            votes.append(weights.lexical)
+            votes.append(lexical_weight(weights, len(analysis.keywords)))
         first_pass = reciprocal_rank_fusion(rankings, votes)[: pool * 2]
         ids = [cid for cid, _ in first_pass]
         stored = self.reader.chunks(ids)
@@ -127,12 +129,13 @@ class HybridRetriever:
         duplicates = near_duplicates(texts, passage_vectors)
         keep = [i for i in range(len(fused)) if i not in duplicates]
 
-        # Diversity only reorders the head that is shown; the tail stays in fused order.
-        head = keep[: max(k * 3, 10)]
+        # Diversity only reorders the head a visitor is shown; the tail stays in fused order.
+        shown = min(k, self.top_k)
+        head = keep[: max(shown * 3, 10)]
         top_score = fused[head[0]][1] if head else 1.0
         relevance = [fused[i][1] / top_score for i in head]
         order = maximal_marginal_relevance(
-            relevance, passage_vectors[head], min(k, len(head)), diversity=weights.diversity
+            relevance, passage_vectors[head], min(shown, len(head)), diversity=weights.diversity
         )
         chosen = [head[i] for i in order]
         chosen += [i for i in keep if i not in set(chosen)]
@@ -147,6 +150,39 @@ class HybridRetriever:
             for i in chosen[:k]
         )
         return Retrieval(analysis=analysis, query_vector=query_vector, passages=passages)
+
+
+def with_neighbours(retrieval: Retrieval, reader: IndexReader, *, around: int = 3) -> Retrieval:
+    """The shown passages plus the chunks next to the best few in the same section.
+
+    A chunk is ranked as a whole; the sentence that answers best may sit in the chunk beside it
+    (chunks of one article section overlap and follow each other). The composer reads these too.
+    """
+    seen = {p.chunk_id for p in retrieval.passages}
+    extra: list[StoredChunk] = []
+    for passage in retrieval.passages[:around]:
+        chunk = passage.stored.chunk
+        for other in reader.chunks_of(chunk.doc_id):
+            near = abs(other.chunk.ordinal - chunk.ordinal) == 1
+            same_section = other.chunk.section_index == chunk.section_index
+            if near and same_section and other.chunk_id not in seen:
+                seen.add(other.chunk_id)
+                extra.append(other)
+    if not extra:
+        return retrieval
+    similarity = reader.vectors([s.chunk_id for s in extra]) @ retrieval.query_vector
+    neighbours = tuple(
+        Passage(s.chunk_id, s.chunk.doc_id, 0.0, float(sim), s)
+        for s, sim in zip(extra, similarity, strict=True)
+    )
+    return Retrieval(retrieval.analysis, retrieval.query_vector, retrieval.passages + neighbours)
+
+
+def lexical_weight(weights: RetrievalWeights, keywords: int) -> float:
+    """BM25's vote grows with the number of content words: a one-word topic matches hundreds of
+    passages equally, while a long question's rare words pin down the few that answer it."""
+    share = min(1.0, max(0.0, (keywords - 2) / (weights.lexical_full_at - 2)))
+    return weights.lexical_short + share * (weights.lexical - weights.lexical_short)
 
 
 def _restatement(analysis: QuestionAnalysis) -> str:

@@ -22,9 +22,10 @@ from assistant.conversation import Conversation, Turn, contextualize
 from assistant.injection import strip_instructions
 from assistant.llm import build_llm_parts
 from assistant.question import analyze
-from assistant.retrieval import HybridRetriever, Retrieval
+from assistant.retrieval import HybridRetriever, Retrieval, with_neighbours
 from assistant.safety import mentions_personal_dose, screen
 from assistant.smalltalk import small_talk_reply
+from assistant.spelling import correct_spelling
 from healthqa.settings import Settings
 from index.embedder import Embedder, SentenceTransformerEmbedder
 from index.reader import IndexReader
@@ -109,9 +110,27 @@ class Assistant:
                 safety=notice,
                 query="",
             )
-        query = self.rewrite(conversation, question)
+        query = correct_spelling(
+            self.rewrite(conversation, question),
+            self.reader.vocabulary(),
+            self.retriever.embedder.known_words(),
+        )
         analysis = analyze(query)
         retrieval = self.retriever.search(analysis)
+        earlier = conversation.last_query
+        if should_abstain(retrieval, self.calibration) and earlier and earlier != query:
+            # A follow-up with no topic of its own ("Won't my doctor mind?") is read in the light
+            # of the question before it, but only answered if that finds something relevant.
+            in_context = f"{query} {earlier}"
+            retried = self.retriever.search(analyze(in_context))
+            own = (
+                self.reader.vectors([p.chunk_id for p in retried.passages]) @ retrieval.query_vector
+            )
+            # The message itself must still relate to what was found ("how do I change my oil?"
+            # after a shingles question must not get shingles text).
+            related = bool(len(own)) and float(own.max()) >= self.calibration.threshold / 2
+            if related and not should_abstain(retried, self.calibration):
+                query, analysis, retrieval = in_context, retried.analysis, retried
         if should_abstain(retrieval, self.calibration):
             text = abstention_text(retrieval)
             yield text
@@ -125,11 +144,12 @@ class Assistant:
                 suggestions=suggestions(retrieval),
             )
 
+        readable = with_neighbours(retrieval, self.reader)
         request = CompositionRequest(
             question=query,
             analysis=analysis,
-            retrieval=retrieval,
-            sentence_vectors=self.reader.sentence_vectors([p.chunk_id for p in retrieval.passages]),
+            retrieval=readable,
+            sentence_vectors=self.reader.sentence_vectors([p.chunk_id for p in readable.passages]),
             withhold=mentions_personal_dose if notice is not None else None,
         )
         composition = yield from self._compose(request)
@@ -145,7 +165,7 @@ class Assistant:
                 query=query,
                 suggestions=suggestions(retrieval),
             )
-        focus = analysis.focus or composition.citations[0].title
+        focus = analysis.focus
         conversation.record(
             Turn(message=message, query=query, focus=focus, answer_text=composition.text)
         )

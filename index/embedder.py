@@ -29,6 +29,8 @@ class Embedder(Protocol):
 
     def count_tokens(self, text: str) -> int: ...
 
+    def known_words(self) -> frozenset[str]: ...
+
     def embed_queries(self, texts: Sequence[str]) -> Vectors: ...
 
     def embed_passages(
@@ -67,10 +69,18 @@ class SentenceTransformerEmbedder:
         self.dimension = int(dimension)
         self.model_name = stable_model_name(model)
         self.batch_size = batch_size
+        self._known_words: frozenset[str] | None = None
 
     def count_tokens(self, text: str) -> int:
         """Word pieces the model sees for `text`, without the [CLS]/[SEP] it adds."""
         return len(self._tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def known_words(self) -> frozenset[str]:
+        """Whole English words of the tokenizer's vocabulary: real words, never 'misspelled'."""
+        if self._known_words is None:
+            vocabulary = self._tokenizer.get_vocab()
+            self._known_words = frozenset(w for w in vocabulary if w.isalpha() and w.islower())
+        return self._known_words
 
     def embed_queries(self, texts: Sequence[str]) -> Vectors:
         vectors = self._model.encode(

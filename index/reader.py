@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -39,6 +40,7 @@ __all__ = ["IndexReader", "current_generation", "index_exists"]
 
 # FTS5 query syntax never reaches MATCH: terms are cut to word characters and each is quoted.
 _WORD = re.compile(r"\w+")
+_VOCABULARY_WORD = re.compile(r"[a-z][a-z'-]*[a-z]")
 # A long pasted question OR-ed term by term gets slow and no more precise.
 MAX_QUERY_TERMS = 32
 # FTS5 computes BM25 for every matching row, so a word found in a large share of chunks makes a
@@ -75,6 +77,7 @@ class IndexReader:
         self._document_frequency: dict[str, int] = {}
         # Streamlit shares one cached reader between sessions, i.e. threads.
         self._lock = threading.Lock()
+        self._vocabulary: Counter[str] | None = None
 
     @classmethod
     def open(cls, index_dir: Path, expected: Manifest | None = None) -> IndexReader:
@@ -172,6 +175,18 @@ class IndexReader:
                 found[int(chunk_id)] = from_blob(blob, dimension)
         _require_all(chunk_ids, found)
         return found
+
+    def vocabulary(self) -> Mapping[str, int]:
+        """How often each lower-case word occurs in the indexed text (built once per reader, for
+        spelling correction of questions)."""
+        with self._lock:
+            if self._vocabulary is None:
+                counts: Counter[str] = Counter()
+                rows = self._db.execute("SELECT title || ' ' || section || ' ' || text FROM chunks")
+                for (text,) in rows:
+                    counts.update(_VOCABULARY_WORD.findall(text.lower()))
+                self._vocabulary = counts
+            return self._vocabulary
 
     def documents(self) -> list[DocumentRecord]:
         with self._lock:

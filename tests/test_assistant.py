@@ -193,3 +193,14 @@ def test_json_shape_is_stable(assistant):
     assert {"n", "doc_id", "title", "section", "url", "page", "passage", "spans"} <= set(
         data["citations"][0]
     )
+
+
+def test_follow_up_without_a_topic_is_read_with_the_question_before(assistant):
+    answer = ask(assistant, "How is gout treated?", "Will it come back if I do nothing?")
+    assert not answer.abstained
+    assert answer.citations[0].doc_id.startswith("gout")
+
+
+def test_off_topic_follow_up_still_abstains(assistant):
+    answer = ask(assistant, "What is shingles?", "How do I change the oil in my car?")
+    assert answer.abstained

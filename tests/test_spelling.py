@@ -1,0 +1,48 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from assistant.spelling import correct_spelling, correct_word
+
+VOCABULARY = {
+    "second": 40,
+    "opinion": 30,
+    "cancer": 50,
+    "diagnosis": 12,
+    "shingles": 5,
+    "singles": 1,
+}
+
+
+def test_misspelled_words_become_the_article_words():
+    text = "is it ok to get a secnd opinon after a Canser diagnosys?"
+    assert correct_spelling(text, VOCABULARY) == (
+        "is it ok to get a second opinion after a Cancer diagnosis?"
+    )
+
+
+def test_known_short_and_hopeless_words_are_kept():
+    assert correct_word("shingles", VOCABULARY) is None
+    assert correct_word("ok", VOCABULARY) is None
+    assert correct_word("xylophone", VOCABULARY) is None
+
+
+def test_the_most_frequent_candidate_wins():
+    assert correct_word("shingle", {"shingles": 5, "single": 9}) == "single"
+
+
+@given(st.lists(st.sampled_from(sorted(VOCABULARY)), max_size=8))
+def test_text_made_of_article_words_is_unchanged(words):
+    text = " ".join(words)
+    assert correct_spelling(text, VOCABULARY) == text
+
+
+def test_real_english_words_are_never_corrected():
+    vocabulary = {"onset": 20}
+    assert correct_spelling("be unset", vocabulary) == "be onset"
+    assert correct_spelling("be unset", vocabulary, english={"unset"}) == "be unset"
+
+
+def test_the_model_vocabulary_knows_english_words(embedder):
+    known = embedder.known_words()
+    assert {"upset", "second", "opinion"} <= known
+    assert "secnd" not in known
