@@ -73,7 +73,8 @@ class SentenceTransformerEmbedder:
 
     def count_tokens(self, text: str) -> int:
         """Word pieces the model sees for `text`, without the [CLS]/[SEP] it adds."""
-        return len(self._tokenizer(text, add_special_tokens=False)["input_ids"])
+        # verbose=False: counting a long text is the point, not a truncation to warn about.
+        return len(self._tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
 
     def known_words(self) -> frozenset[str]:
         """Whole English words of the tokenizer's vocabulary: real words, never 'misspelled'."""

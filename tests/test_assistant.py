@@ -9,6 +9,7 @@ import pytest
 from assistant.answer import Answer
 from assistant.citations import check_citations
 from assistant.conversation import Conversation
+from assistant.langchain_retriever import HealthQARetriever
 from assistant.safety import mentions_personal_dose
 from assistant.service import Assistant, build_assistant
 from tests.assistant_index import build_index
@@ -204,3 +205,14 @@ def test_follow_up_without_a_topic_is_read_with_the_question_before(assistant):
 def test_off_topic_follow_up_still_abstains(assistant):
     answer = ask(assistant, "What is shingles?", "How do I change the oil in my car?")
     assert answer.abstained
+
+
+def test_retrieval_plugs_into_langchain_as_a_retriever(assistant):
+    retriever = HealthQARetriever(retriever=assistant.retriever, k=3)
+    documents = retriever.invoke("What causes gout?")
+    assert len(documents) == 3
+    assert documents[0].metadata["doc_id"].startswith("gout")
+    assert (
+        documents[0].page_content
+        in assistant.reader.chunks([documents[0].metadata["chunk_id"]])[0].chunk.text
+    )
