@@ -117,32 +117,11 @@ class Assistant:
         )
         analysis = analyze(query)
         retrieval = self.retriever.search(analysis)
-        earlier = conversation.last_query
-        if should_abstain(retrieval, self.calibration) and earlier and earlier != query:
-            # A follow-up with no topic of its own ("Won't my doctor mind?") is read in the light
-            # of the question before it, but only answered if that finds something relevant.
-            in_context = f"{query} {earlier}"
-            retried = self.retriever.search(analyze(in_context))
-            own = (
-                self.reader.vectors([p.chunk_id for p in retried.passages]) @ retrieval.query_vector
-            )
-            # The message itself must still relate to what was found ("how do I change my oil?"
-            # after a shingles question must not get shingles text).
-            related = bool(len(own)) and float(own.max()) >= self.calibration.threshold / 2
-            if related and not should_abstain(retried, self.calibration):
-                query, analysis, retrieval = in_context, retried.analysis, retried
         if should_abstain(retrieval, self.calibration):
-            text = abstention_text(retrieval)
-            yield text
-            conversation.record(Turn(message=message, query=query, focus=None, answer_text=text))
-            return Answer(
-                text=prefix + text,
-                citations=(),
-                abstained=True,
-                safety=notice,
-                query=query,
-                suggestions=suggestions(retrieval),
-            )
+            query, retrieval = self._read_in_context(conversation, query, retrieval)
+            analysis = retrieval.analysis
+        if should_abstain(retrieval, self.calibration):
+            return (yield from self._abstain(conversation, message, query, retrieval, notice))
 
         readable = with_neighbours(retrieval, self.reader)
         request = CompositionRequest(
@@ -154,17 +133,7 @@ class Assistant:
         )
         composition = yield from self._compose(request)
         if not composition.citations:
-            text = abstention_text(retrieval)
-            yield text
-            conversation.record(Turn(message=message, query=query, focus=None, answer_text=text))
-            return Answer(
-                text=prefix + text,
-                citations=(),
-                abstained=True,
-                safety=notice,
-                query=query,
-                suggestions=suggestions(retrieval),
-            )
+            return (yield from self._abstain(conversation, message, query, retrieval, notice))
         focus = analysis.focus
         conversation.record(
             Turn(message=message, query=query, focus=focus, answer_text=composition.text)
@@ -175,6 +144,44 @@ class Assistant:
             abstained=False,
             safety=notice,
             query=query,
+        )
+
+    def _read_in_context(
+        self, conversation: Conversation, query: str, retrieval: Retrieval
+    ) -> tuple[str, Retrieval]:
+        """A follow-up with no topic of its own ("Won't my doctor mind?") is read together with
+        the question before it, but only kept if that finds something relevant to the message
+        itself ("how do I change my oil?" after a shingles question must not get shingles text)."""
+        earlier = conversation.last_query
+        if not earlier or earlier == query:
+            return query, retrieval
+        in_context = f"{query} {earlier}"
+        retried = self.retriever.search(analyze(in_context))
+        own = self.reader.vectors([p.chunk_id for p in retried.passages]) @ retrieval.query_vector
+        related = bool(len(own)) and float(own.max()) >= self.calibration.threshold / 2
+        if related and not should_abstain(retried, self.calibration):
+            return in_context, retried
+        return query, retrieval
+
+    def _abstain(
+        self,
+        conversation: Conversation,
+        message: str,
+        query: str,
+        retrieval: Retrieval,
+        notice: SafetyNotice | None,
+    ) -> Generator[str, None, Answer]:
+        text = abstention_text(retrieval)
+        yield text
+        conversation.record(Turn(message=message, query=query, focus=None, answer_text=text))
+        prefix = f"{notice.message}\n\n" if notice else ""
+        return Answer(
+            text=prefix + text,
+            citations=(),
+            abstained=True,
+            safety=notice,
+            query=query,
+            suggestions=suggestions(retrieval),
         )
 
     def _compose(self, request: CompositionRequest) -> Generator[str, None, Composition]:

@@ -10,22 +10,11 @@ import click
 from assistant.answer import Answer
 from assistant.conversation import Conversation
 from assistant.service import Assistant, build_assistant
-from healthqa.settings import Settings
-
-index_option = click.option(
-    "--index",
-    "index_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Index directory (default: $HEALTHQA_INDEX or data/index).",
-)
+from cli.options import index_option, settings_for
 
 
 def _assistant(index_dir: Path | None) -> Assistant:
-    settings = Settings.from_env()
-    if index_dir is not None:
-        settings = settings.with_index(index_dir)
-    return build_assistant(settings)
+    return build_assistant(settings_for(index_dir))
 
 
 @click.command()

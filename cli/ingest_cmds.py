@@ -12,25 +12,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeRemainingColumn
 from rich.table import Table
 
+from cli.options import index_option, settings_for
 from healthqa.settings import Settings
 from index.embedder import SentenceTransformerEmbedder
 from index.reader import IndexReader
 from index.writer import IndexWriter
 from ingest.pipeline import IngestProgress, IngestReport, SilentProgress, ingest_paths
 
-index_option = click.option(
-    "--index",
-    "index_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Index directory (default: $HEALTHQA_INDEX or data/index).",
-)
 json_option = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-
-
-def _settings(index_dir: Path | None) -> Settings:
-    settings = Settings.from_env()
-    return settings if index_dir is None else settings.with_index(index_dir)
 
 
 class RichProgress:
@@ -93,7 +82,7 @@ class RichProgress:
 @json_option
 def ingest(paths: Sequence[Path], index_dir: Path | None, prune: bool, as_json: bool) -> None:
     """Add or update the articles in PATHS (files or folders); unchanged ones are skipped."""
-    settings = _settings(index_dir)
+    settings = settings_for(index_dir)
     embedder = SentenceTransformerEmbedder(
         settings.embedding_model, batch_size=settings.embed_batch_size
     )
@@ -167,7 +156,7 @@ def index_group() -> None:
 @json_option
 def stats(index_dir: Path | None, as_json: bool) -> None:
     """Documents, chunks, model and size on disk of the live index."""
-    with IndexReader.open(_settings(index_dir).index_dir) as reader:
+    with IndexReader.open(settings_for(index_dir).index_dir) as reader:
         found = reader.stats()
     if as_json:
         fields = {k: v for k, v in asdict(found).items() if k != "generation"}
@@ -195,7 +184,7 @@ def docs_group() -> None:
 @json_option
 def list_docs(index_dir: Path | None, as_json: bool) -> None:
     """Every indexed document with its version and chunk count."""
-    with IndexReader.open(_settings(index_dir).index_dir) as reader:
+    with IndexReader.open(settings_for(index_dir).index_dir) as reader:
         documents = reader.documents()
     if as_json:
         rows = [
@@ -219,7 +208,7 @@ def list_docs(index_dir: Path | None, as_json: bool) -> None:
 @index_option
 def remove_doc(doc_id: str, index_dir: Path | None) -> None:
     """Remove the document DOC_ID and its chunks from the index."""
-    index = _settings(index_dir).index_dir
+    index = settings_for(index_dir).index_dir
     with IndexReader.open(index) as reader:
         manifest = reader.manifest
     with IndexWriter.open(index, manifest) as writer:
