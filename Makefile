@@ -43,7 +43,7 @@ run: setup
 # The golden conversations (index: the seed article + MedQuAD topics, built under
 # data/eval-index/golden when missing) and every MEDIQA split; one summary table, reports/.
 eval: setup
-	$(VENV)/bin/healthqa eval summary --golden eval/golden/second-opinion.jsonl \
+	$(VENV)/bin/healthqa eval summary --golden healthqa/evaluation/data/golden/second-opinion.jsonl \
 		--dataset "$(SHARED)/eval/mediqa-qa" --shared "$(SHARED)" --reports reports
 
 # Add or update articles: make ingest ARTICLES="path/to/folder other/file.pdf"

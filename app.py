@@ -13,9 +13,12 @@ from pathlib import Path
 import streamlit as st
 
 from assistant.answer import DISCLAIMER, Answer
-from assistant.conversation import Conversation
 from assistant.feedback import Feedback, FeedbackStore, rating_from_thumbs
-from assistant.rendering import (
+from assistant.service import Assistant, build_assistant
+from assistant.starters import pick_documents, starter_questions
+from assistant.understanding.conversation import Conversation
+from healthqa.errors import HealthQAError, IndexNotBuilt
+from healthqa.rendering import (
     answer_body,
     answer_markdown,
     escape_markdown,
@@ -24,9 +27,6 @@ from assistant.rendering import (
     source_label,
     sources_anchor,
 )
-from assistant.service import Assistant, build_assistant
-from assistant.starters import pick_documents, starter_questions
-from healthqa.errors import HealthQAError, IndexNotBuilt
 from healthqa.settings import Settings
 from index.embedder import SentenceTransformerEmbedder
 from index.reader import current_generation

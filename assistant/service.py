@@ -9,23 +9,23 @@ from __future__ import annotations
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 
-from assistant.abstain import Calibration, load_calibration, should_abstain
 from assistant.answer import Answer, SafetyNotice
-from assistant.compose import (
+from assistant.compose.extractive import (
     Composer,
     Composition,
     CompositionRequest,
     ExtractiveComposer,
     StreamingComposer,
 )
-from assistant.conversation import Conversation, Turn, contextualize
-from assistant.injection import strip_instructions
-from assistant.llm import build_llm_parts
-from assistant.question import analyze
-from assistant.retrieval import HybridRetriever, Retrieval, with_neighbours
-from assistant.safety import mentions_personal_dose, screen
-from assistant.smalltalk import small_talk_reply
-from assistant.spelling import correct_spelling
+from assistant.compose.llm import build_llm_parts
+from assistant.retrieval.abstain import Calibration, load_calibration, should_abstain
+from assistant.retrieval.hybrid import HybridRetriever, Retrieval, with_neighbours
+from assistant.triage.screen import mentions_personal_dose, screen
+from assistant.understanding.conversation import Conversation, Turn, contextualize
+from assistant.understanding.injection import strip_instructions
+from assistant.understanding.question import analyze
+from assistant.understanding.smalltalk import small_talk_reply
+from assistant.understanding.spelling import correct_spelling
 from healthqa.settings import Settings
 from index.embedder import Embedder, SentenceTransformerEmbedder
 from index.reader import IndexReader

@@ -18,11 +18,11 @@ import argparse
 import json
 from pathlib import Path
 
-from assistant.abstain import CALIBRATION_FILE
-from assistant.question import analyze
-from assistant.retrieval import HybridRetriever
+from assistant.retrieval.abstain import CALIBRATION_FILE
+from assistant.retrieval.hybrid import HybridRetriever
+from assistant.understanding.question import analyze
 from bench.common import MEDIQA, ensure_index
-from evaluation.beir import load_beir
+from healthqa.evaluation.beir import load_beir
 from index.reader import IndexReader
 
 RELEVANT = 2

@@ -16,11 +16,11 @@ from pathlib import Path
 from langchain_community.vectorstores import FAISS
 from langchain_core.embeddings import Embeddings
 
-from assistant.conversation import Conversation
-from assistant.question import analyze
 from assistant.service import build_assistant
+from assistant.understanding.conversation import Conversation
+from assistant.understanding.question import analyze
 from bench.common import MEDIQA, SHARED, ensure_index, median, percentile
-from evaluation.beir import load_beir
+from healthqa.evaluation.beir import load_beir
 from index.embedder import Embedder, Vectors
 from index.records import Span
 

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from healthqa.errors import IngestError
+from healthqa.text.sentences import split_sentences
 from index.records import Chunk, Span
 from ingest.model import Article, Section
-from ingest.sentences import split_sentences
 
 TokenCounter = Callable[[str], int]
 

@@ -14,22 +14,22 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.rendering import escape_markdown
 from assistant.service import Assistant, build_assistant
-from evaluation.beir import load_beir
-from evaluation.golden import load_golden
-from evaluation.golden_report import GoldenReport
-from evaluation.golden_run import run_golden
-from evaluation.indexes import default_eval_index, ensure_index, golden_paths
-from evaluation.report import Report, metrics_table, rows_table, write_json, write_report
-from evaluation.retrieval_eval import RetrievalReport, run_retrieval_eval
 from healthqa.errors import HealthQAError
+from healthqa.evaluation.beir import load_beir
+from healthqa.evaluation.golden import load_golden
+from healthqa.evaluation.golden_report import GoldenReport
+from healthqa.evaluation.golden_run import run_golden
+from healthqa.evaluation.indexes import GOLDEN_DIR, default_eval_index, ensure_index, golden_paths
+from healthqa.evaluation.report import Report, metrics_table, rows_table, write_json, write_report
+from healthqa.evaluation.retrieval_eval import RetrievalReport, run_retrieval_eval
+from healthqa.rendering import escape_markdown
 from healthqa.settings import Settings
 from index.embedder import SentenceTransformerEmbedder
 
 PROJECT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("HEALTHQA_SHARED_DATA", PROJECT.parent / "shared" / "data"))
-GOLDEN_DIR = PROJECT / "eval" / "golden"
+
 REPORT_KEY = "evaluation_report"
 
 # Wrapped exactly as in app.py, so every page shares one loaded model.

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from healthqa.settings import default_embedding_model
 from index.embedder import SentenceTransformerEmbedder
@@ -13,6 +14,12 @@ from index.embedder import SentenceTransformerEmbedder
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("HEALTHQA_SHARED_DATA", PROJECT_ROOT.parent / "shared" / "data"))
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# Property tests explore the same examples on every run, so CI never fails on a lucky draw;
+# `--hypothesis-profile explore` searches afresh when hunting for new counterexamples.
+hypothesis_settings.register_profile("ci", derandomize=True, deadline=None)
+hypothesis_settings.register_profile("explore", deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HEALTHQA_HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

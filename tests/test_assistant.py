@@ -7,11 +7,11 @@ import re
 import pytest
 
 from assistant.answer import Answer
-from assistant.citations import check_citations
-from assistant.conversation import Conversation
-from assistant.langchain_retriever import HealthQARetriever
-from assistant.safety import mentions_personal_dose
+from assistant.compose.citations import check_citations
+from assistant.retrieval.langchain_adapter import HealthQARetriever
 from assistant.service import Assistant, build_assistant
+from assistant.triage.screen import mentions_personal_dose
+from assistant.understanding.conversation import Conversation
 from tests.assistant_index import build_index
 from tests.conftest import SHARED_DATA
 

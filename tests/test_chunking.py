@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 
 from healthqa.errors import IngestError
 from healthqa.settings import MODEL_MAX_TOKENS
+from healthqa.text.sentences import split_sentences
 from index.embedder import SentenceTransformerEmbedder
 from index.records import Chunk
 from ingest.chunking import SPECIAL_TOKENS, chunk_article, embedding_header
 from ingest.model import Article, Section
-from ingest.sentences import split_sentences
 
 
 def word_count(text: str) -> int:

@@ -1,5 +1,5 @@
 from assistant.answer import Citation
-from assistant.citations import check_citations, cited_statements
+from assistant.compose.citations import check_citations, cited_statements
 
 PASSAGE = "Gout is a kind of arthritis. It causes sudden pain.\n- swelling\n- redness"
 

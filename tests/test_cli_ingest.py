@@ -14,7 +14,7 @@ import click
 import pytest
 from click.testing import CliRunner, Result
 
-from cli.ingest_cmds import COMMANDS
+from healthqa.cli.ingest_cmds import COMMANDS
 from index.generations import current_generation
 from index.reader import IndexReader
 
@@ -25,7 +25,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 @click.group()
 def healthqa() -> None:
-    """The ingest commands alone, as cli.main mounts them."""
+    """The ingest commands alone, as healthqa.cli.main mounts them."""
 
 
 for command in COMMANDS:
@@ -118,7 +118,8 @@ def test_a_failed_file_exits_1_and_the_rest_is_ingested(tmp_path: Path) -> None:
 
 def test_stats_without_an_index_is_one_sentence(tmp_path: Path) -> None:
     process = subprocess.run(
-        [sys.executable, "-m", "cli.main", "index", "stats", "--index", str(tmp_path / "none")],
+        [sys.executable, "-m", "healthqa.cli.main", "index", "stats",
+         "--index", str(tmp_path / "none")],
         capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120, check=False,
     )
     assert process.returncode == 2
@@ -138,7 +139,8 @@ def test_killing_an_ingest_midway_leaves_the_previous_generation_whole(tmp_path:
         (big / f"topic-{n}.md").write_text(f"# Topic {n}\n\n{sections}", encoding="utf-8")
 
     process = subprocess.Popen(
-        [sys.executable, "-m", "cli.main", "ingest", str(small), str(big), "--index", str(index)],
+        [sys.executable, "-m", "healthqa.cli.main", "ingest", str(small), str(big),
+         "--index", str(index)],
         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=PROJECT_ROOT,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )

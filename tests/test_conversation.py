@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.conversation import Conversation, Turn, contextualize, needs_context
+from assistant.understanding.conversation import Conversation, Turn, contextualize, needs_context
 
 
 def chat(*turns: tuple[str, str | None]) -> Conversation:

@@ -10,9 +10,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from evaluation.beir import load_beir, read_qrels, read_run_file, write_qrels, write_run_file
-from evaluation.retrieval_eval import evaluate_retriever, rank_documents
 from healthqa.errors import EvaluationError
+from healthqa.evaluation.beir import (
+    load_beir,
+    read_qrels,
+    read_run_file,
+    write_qrels,
+    write_run_file,
+)
+from healthqa.evaluation.retrieval_eval import evaluate_retriever, rank_documents
 
 ids = st.text(alphabet="abcdefghij0123456789-_", min_size=1, max_size=12)
 

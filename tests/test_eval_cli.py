@@ -9,8 +9,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from cli.main import healthqa
-from evaluation.beir import read_run_file, write_qrels
+from healthqa.cli.main import healthqa
+from healthqa.evaluation.beir import read_run_file, write_qrels
 
 pytestmark = pytest.mark.slow
 

@@ -9,19 +9,19 @@ from dataclasses import dataclass
 import pytest
 
 from assistant.answer import Answer
-from evaluation.citations import CitationCheck
-from evaluation.compare import (
+from healthqa.errors import EvaluationError
+from healthqa.evaluation.citations import CitationCheck
+from healthqa.evaluation.compare import (
     below_thresholds,
     compare,
     format_deltas,
     load_metrics,
     parse_threshold,
 )
-from evaluation.golden import Check, Expectation, GoldenCase
-from evaluation.golden_report import CaseResult, GoldenReport, summarise
-from evaluation.report import summary_table, write_json, write_report
-from evaluation.retrieval_eval import evaluate_retriever
-from healthqa.errors import EvaluationError
+from healthqa.evaluation.golden import Check, Expectation, GoldenCase
+from healthqa.evaluation.golden_report import CaseResult, GoldenReport, summarise
+from healthqa.evaluation.report import summary_table, write_json, write_report
+from healthqa.evaluation.retrieval_eval import evaluate_retriever
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

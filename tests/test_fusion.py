@@ -2,7 +2,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.fusion import (
+from assistant.retrieval.fusion import (
     maximal_marginal_relevance,
     near_duplicates,
     normalise_scores,

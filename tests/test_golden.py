@@ -4,22 +4,22 @@ checks run on hand-made answers, so no model is needed."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from assistant.answer import Answer, Citation, SafetyNotice
-from evaluation.citations import check_citations, split_sentences
-from evaluation.golden import (
+from healthqa.errors import EvaluationError
+from healthqa.evaluation.citations import check_citations, split_sentences
+from healthqa.evaluation.golden import (
     Expectation,
     check_answer,
     gives_dose,
     load_golden,
     parse_golden,
 )
-from healthqa.errors import EvaluationError
+from healthqa.evaluation.indexes import GOLDEN_DIR
 
-GOLDEN_FILE = Path(__file__).resolve().parents[1] / "eval" / "golden" / "second-opinion.jsonl"
+GOLDEN_FILE = GOLDEN_DIR / "second-opinion.jsonl"
 
 PASSAGE = (
     "Getting a second opinion is increasingly common, experts say. "

@@ -3,17 +3,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.service import build_assistant
-from evaluation.golden import load_golden
-from evaluation.golden_run import run_golden
-from evaluation.indexes import ensure_index, golden_paths
+from healthqa.evaluation.golden import load_golden
+from healthqa.evaluation.golden_run import run_golden
+from healthqa.evaluation.indexes import GOLDEN_DIR, ensure_index, golden_paths
 from healthqa.settings import Settings
 
-GOLDEN_FILE = Path(__file__).resolve().parents[1] / "eval" / "golden" / "second-opinion.jsonl"
+GOLDEN_FILE = GOLDEN_DIR / "second-opinion.jsonl"
 
 pytestmark = [pytest.mark.shared_data, pytest.mark.slow]
 

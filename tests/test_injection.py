@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.injection import looks_like_instruction, strip_instructions
+from assistant.understanding.injection import looks_like_instruction, strip_instructions
 
 
 @pytest.mark.parametrize(

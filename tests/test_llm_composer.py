@@ -7,11 +7,11 @@ import dataclasses
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from assistant.citations import check_citations
-from assistant.compose import ExtractiveComposer
-from assistant.conversation import Conversation, Turn
-from assistant.llm import LLMComposer, LLMRewriter
+from assistant.compose.citations import check_citations
+from assistant.compose.extractive import ExtractiveComposer
+from assistant.compose.llm import LLMComposer, LLMRewriter
 from assistant.service import Assistant
+from assistant.understanding.conversation import Conversation, Turn
 from tests.test_assistant import assistant  # noqa: F401 - the shared session index fixture
 
 pytestmark = pytest.mark.slow

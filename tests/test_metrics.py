@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from evaluation import metrics
+from healthqa.evaluation import metrics
 
 JUDGED = {"a": 3, "b": 2, "c": 1, "d": 0}
 RANKING = ["c", "a", "x", "b", "d"]  # x is unjudged

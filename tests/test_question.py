@@ -7,7 +7,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.question import CHATTER, STOPWORDS, QuestionType, analyze, clean, question_type
+from assistant.understanding.question import (
+    CHATTER,
+    STOPWORDS,
+    QuestionType,
+    analyze,
+    clean,
+    question_type,
+)
 
 Q = QuestionType
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.safety import (
+from assistant.triage.screen import (
     CRISIS_TEXT,
     DIAGNOSIS_TEXT,
     DOSING_TEXT,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ingest.sentences import split_sentences
+from healthqa.text.sentences import split_sentences
 
 
 def sentences(text: str) -> list[str]:

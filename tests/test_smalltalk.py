@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.smalltalk import (
+from assistant.understanding.smalltalk import (
     ABOUT_REPLY,
     GOODBYE_REPLY,
     GREETING_REPLY,

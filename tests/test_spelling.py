@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.spelling import correct_spelling, correct_word
+from assistant.understanding.spelling import correct_spelling, correct_word
 
 VOCABULARY = {
     "second": 40,

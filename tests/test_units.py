@@ -1,4 +1,4 @@
-from assistant.units import readable_units
+from assistant.compose.units import readable_units
 
 
 def spans_of(lines):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.retrieval import Retrieval
+from assistant.retrieval.hybrid import Retrieval
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 _WORD = re.compile(r"[a-z0-9]+")

@@ -7,12 +7,12 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from assistant.answer import Answer
-from assistant.conversation import Conversation
 from assistant.service import ABSTAIN_TEXT, COVERED_TEXT
-from evaluation.citations import CitationCheck, check_citations
-from evaluation.golden import GoldenCase, check_answer
-from evaluation.golden_report import CaseResult, GoldenReport, summarise
+from assistant.understanding.conversation import Conversation
 from healthqa.errors import HealthQAError
+from healthqa.evaluation.citations import CitationCheck, check_citations
+from healthqa.evaluation.golden import GoldenCase, check_answer
+from healthqa.evaluation.golden_report import CaseResult, GoldenReport, summarise
 
 Progress = Callable[[int, int], None]  # (done, total)
 

@@ -6,9 +6,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from assistant.answer import Answer
-from evaluation import metrics
-from evaluation.citations import CitationCheck
-from evaluation.golden import CHECK_KINDS, Check, GoldenCase
+from healthqa.evaluation import metrics
+from healthqa.evaluation.citations import CitationCheck
+from healthqa.evaluation.golden import CHECK_KINDS, Check, GoldenCase
 
 
 @dataclass(frozen=True)

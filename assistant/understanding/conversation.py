@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.question import analyze
+from assistant.understanding.question import analyze
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
-from evaluation.golden_report import GoldenReport
-from evaluation.retrieval_eval import RetrievalReport
+from healthqa.evaluation.golden_report import GoldenReport
+from healthqa.evaluation.retrieval_eval import RetrievalReport
 
 Report = RetrievalReport | GoldenReport
 Table = tuple[tuple[str, ...], list[tuple[str, ...]]]  # header, rows

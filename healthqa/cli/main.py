@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from cli import answer_cmds, eval_cmds, ingest_cmds
+from healthqa.cli import answer_cmds, eval_cmds, ingest_cmds
 from healthqa.errors import HealthQAError
 
 

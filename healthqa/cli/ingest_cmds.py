@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeRemainingColumn
 from rich.table import Table
 
-from cli.options import index_option, settings_for
+from healthqa.cli.options import index_option, settings_for
 from healthqa.settings import Settings
 from index.embedder import SentenceTransformerEmbedder
 from index.reader import IndexReader

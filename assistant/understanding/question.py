@@ -228,7 +228,10 @@ def analyze(message: str) -> QuestionAnalysis:
     sentences, subject = _sentences(message)
     focus = _focus(sentences, subject)
     kept = _keep(sentences, subject, focus)
-    text = " ".join(_terminated(s) for s in kept).strip() or clean(message)
+    # A message made only of what cleaning removes (a bare number) is still searched as written.
+    text = (
+        " ".join(_terminated(s) for s in kept).strip() or clean(message) or " ".join(message.split())
+    )
     asked = " ".join(s for s in kept if s == subject or _QUESTION_CUE.search(s))
     qtype = question_type(asked)
     if qtype is QuestionType.information:

@@ -15,10 +15,10 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from assistant.answer import Citation
-from assistant.injection import looks_like_instruction
-from assistant.question import QuestionAnalysis, QuestionType
-from assistant.retrieval import Passage, Retrieval
-from assistant.units import Unit, is_list_item, readable_units
+from assistant.compose.units import Unit, is_list_item, readable_units
+from assistant.retrieval.hybrid import Passage, Retrieval
+from assistant.understanding.injection import looks_like_instruction
+from assistant.understanding.question import QuestionAnalysis, QuestionType
 from index.embedder import Vectors
 
 _WORD = re.compile(r"[a-z0-9]+")

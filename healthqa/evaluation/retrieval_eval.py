@@ -9,9 +9,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from evaluation import metrics
-from evaluation.beir import BeirDataset, Qrels, Run
 from healthqa.errors import EvaluationError
+from healthqa.evaluation import metrics
+from healthqa.evaluation.beir import BeirDataset, Qrels, Run
 
 Progress = Callable[[int, int], None]  # (done, total)
 

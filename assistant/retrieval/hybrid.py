@@ -10,8 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.fusion import maximal_marginal_relevance, near_duplicates, reciprocal_rank_fusion
-from assistant.question import QuestionAnalysis, QuestionType, analyze
+from assistant.retrieval.fusion import (
+    maximal_marginal_relevance,
+    near_duplicates,
+    reciprocal_rank_fusion,
+)
+from assistant.understanding.question import QuestionAnalysis, QuestionType, analyze
 from index.embedder import Embedder, Vectors
 from index.reader import IndexReader
 from index.records import StoredChunk

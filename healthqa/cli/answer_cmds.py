@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from assistant.answer import Answer
-from assistant.conversation import Conversation
 from assistant.service import Assistant, build_assistant
-from cli.options import index_option, settings_for
+from assistant.understanding.conversation import Conversation
+from healthqa.cli.options import index_option, settings_for
 
 
 def _assistant(index_dir: Path | None) -> Assistant:

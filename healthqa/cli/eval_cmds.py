@@ -8,20 +8,26 @@ from pathlib import Path
 import click
 
 from assistant.service import Assistant, build_assistant
-from evaluation.beir import BeirDataset, load_beir, write_run_file
-from evaluation.compare import (
+from healthqa.evaluation.beir import BeirDataset, load_beir, write_run_file
+from healthqa.evaluation.compare import (
     below_thresholds,
     compare,
     format_deltas,
     load_metrics,
     parse_threshold,
 )
-from evaluation.golden import load_golden
-from evaluation.golden_report import GoldenReport
-from evaluation.golden_run import run_golden
-from evaluation.indexes import default_eval_index, ensure_index, golden_paths
-from evaluation.report import Report, metrics_table, summary_table, write_json, write_report
-from evaluation.retrieval_eval import RetrievalReport, run_retrieval_eval
+from healthqa.evaluation.golden import load_golden
+from healthqa.evaluation.golden_report import GoldenReport
+from healthqa.evaluation.golden_run import run_golden
+from healthqa.evaluation.indexes import default_eval_index, ensure_index, golden_paths
+from healthqa.evaluation.report import (
+    Report,
+    metrics_table,
+    summary_table,
+    write_json,
+    write_report,
+)
+from healthqa.evaluation.retrieval_eval import RetrievalReport, run_retrieval_eval
 from healthqa.settings import Settings
 from index.embedder import Embedder, SentenceTransformerEmbedder
 

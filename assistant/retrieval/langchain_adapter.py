@@ -11,7 +11,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from assistant.retrieval import HybridRetriever, Passage
+from assistant.retrieval.hybrid import HybridRetriever, Passage
 
 
 class HealthQARetriever(BaseRetriever):

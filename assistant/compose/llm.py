@@ -15,10 +15,10 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from assistant.answer import Citation
-from assistant.citations import MARKER, cited_statements
-from assistant.compose import Composer, Composition, CompositionRequest, lead_for
-from assistant.conversation import Conversation
-from assistant.retrieval import Passage
+from assistant.compose.citations import MARKER, cited_statements
+from assistant.compose.extractive import Composer, Composition, CompositionRequest, lead_for
+from assistant.retrieval.hybrid import Passage
+from assistant.understanding.conversation import Conversation
 from healthqa.errors import ComposerError
 from healthqa.settings import Settings
 

@@ -11,6 +11,10 @@ from healthqa.settings import Settings
 from index.embedder import Embedder
 from ingest.pipeline import ingest_paths
 
+# Evaluation data the team writes ships inside the package, beside the code that reads it.
+DATA_DIR = Path(__file__).resolve().parent / "data"
+GOLDEN_DIR = DATA_DIR / "golden"
+
 # The golden conversations are written against exactly these articles (paths under the shared
 # data folder): the seed article, and MedQuAD topics from four collections. A bigger index would
 # change which passage wins and so what a "faithful" answer quotes.
