@@ -7,14 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.understanding.question import (
-    CHATTER,
-    STOPWORDS,
-    QuestionType,
-    analyze,
-    clean,
-    question_type,
-)
+from assistant.understanding.message_text import clean
+from assistant.understanding.question import QuestionType, analyze, question_type
+from assistant.understanding.vocabulary import CHATTER
+from healthqa.text.words import STOPWORDS
 
 Q = QuestionType
 

@@ -19,9 +19,9 @@ from assistant.compose.units import Unit, is_list_item, readable_units
 from assistant.retrieval.hybrid import Passage, Retrieval
 from assistant.understanding.injection import looks_like_instruction
 from assistant.understanding.question import QuestionAnalysis, QuestionType
+from healthqa.text.words import stem, words
 from index.embedder import Vectors
 
-_WORD = re.compile(r"[a-z0-9]+")
 _SPACE = re.compile(r"\s+")
 # "..., says Jane Doe, MD, director of ...": words spent on who said it, not on the answer.
 _ATTRIBUTION = re.compile(
@@ -117,7 +117,7 @@ class ExtractiveComposer:
         return layout(lead_for(request.analysis), chosen)
 
     def _candidates(self, request: CompositionRequest) -> list[_Candidate]:
-        keywords = {_stem(w) for w in request.analysis.keywords}
+        keywords = {stem(w) for w in request.analysis.keywords}
         query = request.retrieval.query_vector
         found: list[_Candidate] = []
         for rank, passage in enumerate(request.retrieval.passages):
@@ -227,8 +227,8 @@ def layout(lead: str, chosen: Sequence[_Candidate]) -> Composition:
 def _sentence_score(similarity: float, sentence: str, keywords: set[str]) -> float:
     if not keywords:
         return similarity
-    words = {_stem(w) for w in _WORD.findall(sentence.lower())}
-    overlap = len(keywords & words) / len(keywords)
+    found = {stem(w) for w in words(sentence)}
+    overlap = len(keywords & found) / len(keywords)
     return similarity + 0.15 * overlap
 
 
@@ -246,8 +246,8 @@ def _defines(sentence: str, analysis: QuestionAnalysis) -> bool:
 def _repeats(a: _Candidate, b: _Candidate, threshold: float) -> bool:
     if float(a.vector @ b.vector) >= threshold:
         return True
-    words_a = set(_WORD.findall(" ".join(a.texts).lower()))
-    words_b = set(_WORD.findall(" ".join(b.texts).lower()))
+    words_a = set(words(" ".join(a.texts)))
+    words_b = set(words(" ".join(b.texts)))
     overlap = len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
     return overlap > 0.8
 
@@ -255,9 +255,3 @@ def _repeats(a: _Candidate, b: _Candidate, threshold: float) -> bool:
 def _tidy(sentence: str) -> str:
     return _SPACE.sub(" ", sentence).strip()
 
-
-def _stem(word: str) -> str:
-    for suffix in ("ing", "es", "s", "ed"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word

@@ -9,14 +9,13 @@ separates the two best. The result is stored in `assistant/calibration.json`.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.retrieval.hybrid import Retrieval
+from healthqa.text.words import stem, words
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
-_WORD = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -53,18 +52,13 @@ def focus_is_covered(retrieval: Retrieval) -> bool:
     focus = retrieval.analysis.focus
     if not focus:
         return True
-    wanted = {_stem(w) for w in _WORD.findall(focus.lower()) if len(w) > 2}
+    wanted = {stem(w) for w in words(focus) if len(w) > 2}
     if not wanted:
         return True
     for passage in retrieval.passages:
         chunk = passage.stored.chunk
-        words = {
-            _stem(w) for w in _WORD.findall(f"{chunk.title} {chunk.section} {chunk.text}".lower())
-        }
-        if wanted & words:
+        found = {stem(w) for w in words(f"{chunk.title} {chunk.section} {chunk.text}")}
+        if wanted & found:
             return True
     return False
 
-
-def _stem(word: str) -> str:
-    return word[:-1] if len(word) > 4 and word.endswith("s") else word

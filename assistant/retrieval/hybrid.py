@@ -7,7 +7,6 @@ section answers the asked type of question, or whose article is about the asked 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from assistant.retrieval.fusion import (
@@ -16,6 +15,7 @@ from assistant.retrieval.fusion import (
     reciprocal_rank_fusion,
 )
 from assistant.understanding.question import QuestionAnalysis, QuestionType, analyze
+from healthqa.text.words import stem, words
 from index.embedder import Embedder, Vectors
 from index.reader import IndexReader
 from index.records import StoredChunk
@@ -70,8 +70,6 @@ SECTION_CUES: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.complications: ("complication",),
     QuestionType.research: ("research", "clinical trial"),
 }
-
-_WORD = re.compile(r"[a-z0-9]+")
 
 
 class HybridRetriever:
@@ -210,10 +208,5 @@ def _section_answers(stored: StoredChunk, qtype: QuestionType) -> bool:
 def _title_matches(stored: StoredChunk, focus: str | None) -> bool:
     if not focus:
         return False
-    focus_words = set(_WORD.findall(focus.lower()))
-    title_words = set(_WORD.findall(stored.chunk.title.lower()))
-    return bool(focus_words) and focus_words <= title_words | _stems(title_words)
-
-
-def _stems(words: set[str]) -> set[str]:
-    return {w[:-1] for w in words if w.endswith("s")} | {w + "s" for w in words}
+    focus_words = {stem(w) for w in words(focus)}
+    return bool(focus_words) and focus_words <= {stem(w) for w in words(stored.chunk.title)}

@@ -1,0 +1,90 @@
+"""The focus of a question: the condition, drug or procedure it is about, read from the noun
+phrase after a cue ("symptoms of X", "my son has X", "what is X") or from a subject line."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.understanding.message_text import is_question
+from assistant.understanding.vocabulary import (
+    FOCUS_STOP,
+    LEADING_SKIP,
+    NOT_A_TOPIC,
+    TRAILING_CHATTER,
+)
+
+_FOCUS_BEFORE = (
+    r"(?:causes?|symptoms?|signs?|treatments?|cures?|prognosis|outlook|diagnosis|risk factors?|"
+    r"complications?|side effects?|medicines?|medications?|therapy|remedies|types?|prevention"
+    r"|management|genetics|inheritance|research|cost|risks?|stages?|tests?|screening|vaccines?"
+    r"|drugs?|surgery|options) (?:of|for)"
+    r"|(?:what|which|can|could|does|do|might|may) (?:can )?causes? |how (?:is|are|was|were) "
+    r"|how (?:common|rare|serious|dangerous|bad|contagious) (?:is|are) |how (?:much|many) "
+    r"|(?:check|test|tested|screen|screened|screening) for"
+    r"|(?:help|dealing|people|patients|children|adults|someone|person|kids|those|men|women) with"
+    r"|(?:prescribed|used|given|recommended|available|approved) (?:for|to)|(?:stop |start "
+    r"|about )?(?:using|taking)"
+    r"|(?:what|who) (?:is|are|was) (?:a |an |the )?|what's (?:a |an |the )?"
+    r"|(?:to|how|can|could|i|you|we|and|or) (?:treat|cure|prevent|diagnose|manage|get rid of)"
+    r"|diagnosed with|suffer(?:s|ing|ed)? (?:from|with)|living with|affected by|struggling with"
+    r"|(?:information|info|questions?|more|learn|know|read|literature|articles?|material)"
+    r" (?:on|about|regarding)|about"
+    r"|(?:i|you|he|she|we|they|who|and|that|also|which|son|daughter|husband|wife|mother|father"
+    r"|mom|dad|child|baby"
+    r"|friend)"
+    r" (?:has|have|had|got|get|develop(?:ed)?) (?:a |an |the |been diagnosed with )?"
+    r"|can (?:a |an )?[\w ]{0,20}? (?:get|develop|catch)|is (?=\w+(?: \w+)? (?:contagious"
+    r"|hereditary|"
+    r"inherited|curable|genetic|dangerous|serious|fatal))|how"
+)
+_FOCUS_CUE = re.compile(rf"\b({_FOCUS_BEFORE})(?:\s+|(?<=\s))", re.IGNORECASE)
+_NOUN = re.compile(r"[A-Za-z0-9][\w'-]*")
+
+
+def find_focus(sentences: list[str], subject: str | None) -> str | None:
+    questions = [s for s in sentences if is_question(s)]
+    if subject:
+        from_subject = _focus_after_cue(subject) or _noun_phrase(subject)
+        if from_subject:
+            return from_subject
+    for sentence in questions + [s for s in sentences if s not in questions]:
+        found = _focus_after_cue(sentence)
+        if found:
+            return found
+    return None
+
+
+def _focus_after_cue(sentence: str) -> str | None:
+    for cue in _FOCUS_CUE.finditer(sentence):
+        phrase = _noun_phrase(sentence[cue.end() :])
+        if phrase:
+            return phrase
+    return None
+
+
+def _noun_phrase(text: str, limit: int = 5) -> str | None:
+    """The leading noun phrase: words up to a function word or punctuation, at most `limit`."""
+    phrase: list[str] = []
+    for token in re.split(r"(\s+|[,.;:?!()\"/])", text.strip()):
+        if not token or token.isspace():
+            continue
+        if not _NOUN.fullmatch(token) or (phrase and token.lower() in FOCUS_STOP):
+            break
+        if not phrase and (token.lower() in LEADING_SKIP or token.isdigit()):
+            continue
+        if not phrase and token.lower() in FOCUS_STOP:
+            break
+        phrase.append(token)
+        if len(phrase) == limit:
+            break
+    while phrase and phrase[-1].lower() in TRAILING_CHATTER:
+        phrase.pop()
+    if not phrase or all(w.lower() in NOT_A_TOPIC or w.isdigit() for w in phrase):
+        return None
+    return " ".join(_case(w) for w in phrase)
+
+
+def _case(word: str) -> str:
+    return word if 1 < len(word) <= 5 and word.isupper() else word.lower()
+
+

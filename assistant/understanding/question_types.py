@@ -1,0 +1,59 @@
+"""The kind of question asked (cause, symptoms, treatment, ...), read from cue phrases.
+
+The cue phrases are data (`data/question_types.yaml`); this module only applies them: the first
+cue found in the text decides, and on a tie in position the type listed first wins.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+CUES_FILE = Path(__file__).resolve().parent / "data" / "question_types.yaml"
+
+
+class QuestionType(StrEnum):
+    information = "information"
+    causes = "causes"
+    symptoms = "symptoms"
+    diagnosis = "diagnosis"
+    treatment = "treatment"
+    prevention = "prevention"
+    outlook = "outlook"
+    inheritance = "inheritance"
+    genetic_changes = "genetic_changes"
+    susceptibility = "susceptibility"
+    frequency = "frequency"
+    complications = "complications"
+    research = "research"
+    support = "support"
+    considerations = "considerations"
+    contagion = "contagion"
+    side_effects = "side_effects"
+    dosage = "dosage"
+    interaction = "interaction"
+    cost = "cost"
+    other = "other"
+
+
+@cache
+def _cue_patterns() -> tuple[tuple[QuestionType, re.Pattern[str]], ...]:
+    loaded = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    return tuple(
+        (QuestionType(name), re.compile(rf"\b({'|'.join(cues)})", re.IGNORECASE))
+        for name, cues in loaded.items()
+    )
+
+
+def question_type(text: str) -> QuestionType:
+    """The kind of question from its cue phrases; the first cue in the text decides."""
+    best: tuple[int, int, QuestionType] | None = None
+    for order, (qtype, rx) in enumerate(_cue_patterns()):
+        found = rx.search(text)
+        if found and (best is None or (found.start(), order) < best[:2]):
+            best = (found.start(), order, qtype)
+    return best[2] if best else QuestionType.information
