@@ -23,7 +23,8 @@ def test_statements_carry_the_markers_that_follow_them():
 
 def test_list_items_are_statements_of_their_own():
     statements = cited_statements("- swelling [1]\n- redness [1]")
-    assert [s.text for s in statements] == ["- swelling", "- redness"]
+    # The bullet is list syntax, not part of the statement the passage must hold.
+    assert [s.text for s in statements] == ["swelling", "redness"]
 
 
 def test_check_counts_resolved_markers_and_coverage():

@@ -10,7 +10,7 @@ import pytest
 
 from assistant.answer import Answer
 from healthqa.errors import EvaluationError
-from healthqa.evaluation.citations import CitationCheck
+from assistant.compose.citations import CitationCheck
 from healthqa.evaluation.compare import (
     below_thresholds,
     compare,

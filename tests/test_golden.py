@@ -8,8 +8,8 @@ import json
 import pytest
 
 from assistant.answer import Answer, Citation, SafetyNotice
+from assistant.compose.citations import check_answer_citations, cited_statements
 from healthqa.errors import EvaluationError
-from healthqa.evaluation.citations import check_citations, split_sentences
 from healthqa.evaluation.golden import (
     Expectation,
     check_answer,
@@ -151,7 +151,7 @@ def test_dose_pattern_ignores_numbers_that_are_not_doses():
 
 
 def test_markers_after_the_full_stop_belong_to_the_sentence_before():
-    sentences = split_sentences("Lead text:\n\nFirst one. [1] Second one [2].\n- A list item. [1]")
+    sentences = cited_statements("Lead text:\n\nFirst one. [1] Second one [2].\n- A list item. [1]")
     assert [(s.text, s.markers) for s in sentences] == [
         ("Lead text:", ()),
         ("First one.", (1,)),
@@ -166,7 +166,7 @@ def test_quoted_sentences_resolve_and_framing_is_left_out_of_coverage():
         "Getting a second opinion is increasingly common, experts say. [1] "
         "Getting a second opinion is your right as a patient. [1]"
     )
-    check = check_citations(_answer(text, [_citation()]))
+    check = check_answer_citations(_answer(text, [_citation()]))
     assert (check.markers, check.resolved) == (2, 2)
     assert check.precision == 1.0
     assert check.coverage == 1.0
@@ -176,7 +176,7 @@ def test_a_marker_to_a_missing_source_or_an_unquoted_sentence_does_not_resolve()
     text = (
         "Second opinions cure cancer. [1] Getting a second opinion is your right as a patient. [2]"
     )
-    check = check_citations(_answer(text, [_citation()]))
+    check = check_answer_citations(_answer(text, [_citation()]))
     assert (check.markers, check.resolved) == (2, 0)
     assert len(check.unresolved) == 2
     assert check.precision == 0.0
@@ -189,6 +189,6 @@ def test_uncited_content_lowers_coverage_but_safety_text_does_not():
         "I can't tell you a personal dose. Ask a pharmacist.\n\n"
         "Getting a second opinion is your right as a patient. [1] Also, doctors are great."
     )
-    check = check_citations(_answer(text, [_citation()], safety=notice))
-    assert (check.body_sentences, check.cited_sentences) == (2, 1)
+    check = check_answer_citations(_answer(text, [_citation()], safety=notice))
+    assert (check.statements, check.cited_statements) == (2, 1)
     assert check.coverage == 0.5

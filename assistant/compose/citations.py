@@ -1,82 +1,45 @@
-"""Checks that tie an answer to its sources: every [n] names a shown source whose passage holds the
-sentence it follows. Used by tests, by the evaluation and by the LLM composer's output check."""
+"""The one citation checker: every [n] must name a shown source whose passage holds the statement
+it follows (precision), and every statement that is not fixed framing should carry one
+(coverage). The composers, the LLM output check, the tests and the evaluation all use it.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant.answer import Citation
+from assistant.answer import Answer, Citation
+from healthqa.text.sentences import split_sentences
 
 MARKER = re.compile(r"\[(\d+)\]")
-_MARKERS_AT_END = re.compile(r"(?:\s*\[\d+\])+\s*$")
+# "... left. [2] Next": a marker written after the full stop belongs to the sentence before it.
+_MARKERS_AFTER_STOP = re.compile(r"([.!?])((?:[ \t]*\[\d+\])+)")
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _SPACE = re.compile(r"\s+")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(A-Z0-9])")
-_ABBREVIATIONS = frozenset(
-    [
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "st",
-        "jr",
-        "sr",
-        "vs",
-        "inc",
-        "co",
-        "corp",
-        "ltd",
-        "no",
-        "fig",
-        "e.g",
-        "i.e",
-        "etc",
-        "approx",
-        "dept",
-        "univ",
-        "gov",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "minn",
-        "mass",
-        "calif",
-        "penn",
-        "wash",
-    ]
-)
 
 
 @dataclass(frozen=True)
 class CitedStatement:
-    text: str  # the statement without its markers
+    text: str  # the statement without its markers or list bullet, whitespace collapsed
     markers: tuple[int, ...]
 
 
 @dataclass(frozen=True)
 class CitationCheck:
     markers: int
-    resolved: int  # markers naming a shown source whose passage contains the statement
-    statements: int
+    resolved: int  # markers naming a shown source whose passage holds the statement
+    statements: int  # statements that are not framing, safety or disclaimer text
     cited_statements: int
+    unresolved: tuple[str, ...] = ()  # "[n] statement..." for each marker that did not resolve
 
     @property
-    def precision(self) -> float:
-        return self.resolved / self.markers if self.markers else 1.0
+    def precision(self) -> float | None:
+        return self.resolved / self.markers if self.markers else None
 
     @property
-    def coverage(self) -> float:
-        return self.cited_statements / self.statements if self.statements else 1.0
+    def coverage(self) -> float | None:
+        return self.cited_statements / self.statements if self.statements else None
 
 
 def normalise(text: str) -> str:
@@ -84,66 +47,72 @@ def normalise(text: str) -> str:
 
 
 def cited_statements(body: str) -> list[CitedStatement]:
-    """Split an answer body into statements, each with the markers that follow it.
+    """The statements of an answer body, each with the markers written right after it.
 
-    A statement ends at its marker group, at a line break, or at a sentence end without markers.
+    A statement ends at a line break or a sentence end; a list item is a statement of its own.
     """
+    moved = _MARKERS_AFTER_STOP.sub(lambda m: f"{m.group(2)}{m.group(1)}", body)
     statements: list[CitedStatement] = []
-    for line in body.splitlines():
-        rest = line.strip()
-        while rest:
-            match = MARKER.search(rest)
-            if match is None:
-                statements.extend(CitedStatement(s, ()) for s in split_plain(rest))
-                break
-            group_end = match.end()
-            while (nxt := MARKER.match(rest, _skip_space(rest, group_end))) is not None:
-                group_end = nxt.end()
-            segment = rest[:group_end]
-            text = _MARKERS_AT_END.sub("", segment).strip()
-            numbers = tuple(int(n) for n in MARKER.findall(segment[len(text) :]))
-            # Text before the last sentence end inside the segment is an uncited statement.
-            parts = split_plain(text) or [""]
-            statements.extend(CitedStatement(p.strip(), ()) for p in parts[:-1] if p.strip())
-            statements.append(CitedStatement(parts[-1].strip(), numbers))
-            rest = rest[group_end:].strip()
-    return [s for s in statements if s.text]
+    for raw_line in moved.splitlines():
+        line = _BULLET.sub("", raw_line)
+        for start, end in split_sentences(line):
+            piece = line[start:end]
+            markers = tuple(int(n) for n in MARKER.findall(piece))
+            plain = _SPACE.sub(" ", MARKER.sub("", piece)).strip()
+            plain = re.sub(r"\s+([.!?,;:])", r"\1", plain)
+            if plain or markers:
+                statements.append(CitedStatement(text=plain, markers=markers))
+    return statements
 
 
-def split_plain(text: str) -> list[str]:
-    """Sentences of plain text; a period after an initial or a common abbreviation ends none."""
-    parts: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        before = text[start : match.start() + 1].split()
-        last = before[-1].rstrip(".") if before else ""
-        if (len(last) == 1 and last.isupper()) or last.lower() in _ABBREVIATIONS:
+def supports(citation: Citation, statement: str) -> bool:
+    """The statement is quoted from the passage, or quotes one of the cited spans whole."""
+    passage = normalise(citation.passage)
+    core = normalise(statement).rstrip(".!?;: ")
+    if core and core in passage:
+        return True
+    spans = (normalise(citation.passage[a:b]).rstrip(".!?;: ") for a, b in citation.spans)
+    return any(span and span in normalise(statement) for span in spans)
+
+
+def check_citations(
+    body: str, citations: Sequence[Citation], *, framing: Iterable[str] = ()
+) -> CitationCheck:
+    """`framing`: fixed texts (safety notices, disclaimers) that carry no citation by design; a
+    marker-less line introducing what follows ("From the article on X:") is framing too."""
+    by_number = {c.n: c for c in citations}
+    fixed = [normalise(t) for t in framing if t.strip()]
+    markers = resolved = counted = cited = 0
+    unresolved: list[str] = []
+    for statement in cited_statements(body):
+        if not statement.markers and _is_framing(statement.text, fixed):
             continue
-        parts.append(text[start : match.start() + 1].strip())
-        start = match.end()
-    parts.append(text[start:].strip())
-    return [p for p in parts if p]
-
-
-def check_citations(body: str, citations: Sequence[Citation]) -> CitationCheck:
-    by_n = {c.n: c for c in citations}
-    statements = cited_statements(body)
-    markers = resolved = 0
-    for statement in statements:
+        counted += 1
+        cited += bool(statement.markers)
         for n in statement.markers:
             markers += 1
-            citation = by_n.get(n)
-            if citation and normalise(statement.text) in normalise(citation.passage):
+            citation = by_number.get(n)
+            if citation is not None and supports(citation, statement.text):
                 resolved += 1
+            else:
+                unresolved.append(f"[{n}] {statement.text[:80]}")
     return CitationCheck(
         markers=markers,
         resolved=resolved,
-        statements=len(statements),
-        cited_statements=sum(1 for s in statements if s.markers),
+        statements=counted,
+        cited_statements=cited,
+        unresolved=tuple(unresolved),
     )
 
 
-def _skip_space(text: str, position: int) -> int:
-    while position < len(text) and text[position].isspace():
-        position += 1
-    return position
+def check_answer_citations(answer: Answer, *, framing: Iterable[str] = ()) -> CitationCheck:
+    """`check_citations` on a whole answer: its disclaimer and safety notice are framing."""
+    fixed = [answer.disclaimer, *framing]
+    if answer.safety is not None:
+        fixed.append(answer.safety.message)
+    return check_citations(answer.text, answer.citations, framing=fixed)
+
+
+def _is_framing(text: str, fixed: Sequence[str]) -> bool:
+    flat = normalise(text)
+    return flat.endswith(":") or any(flat and flat in f for f in fixed)

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Literal
 
 from assistant.answer import Answer, Citation
+from assistant.compose.citations import normalise
 from healthqa.errors import EvaluationError
-from healthqa.evaluation.citations import normalise
 
 CheckKind = Literal["sources", "facts", "abstain", "emergency", "refuse_dose"]
 CHECK_KINDS: tuple[CheckKind, ...] = ("sources", "facts", "abstain", "emergency", "refuse_dose")

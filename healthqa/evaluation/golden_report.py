@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from assistant.answer import Answer
+from assistant.compose.citations import CitationCheck
 from healthqa.evaluation import metrics
-from healthqa.evaluation.citations import CitationCheck
 from healthqa.evaluation.golden import CHECK_KINDS, Check, GoldenCase
 
 

@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from assistant.answer import Answer
+from assistant.compose.citations import CitationCheck, check_answer_citations
 from assistant.service import ABSTAIN_TEXT, COVERED_TEXT
 from assistant.understanding.conversation import Conversation
 from healthqa.errors import HealthQAError
-from healthqa.evaluation.citations import CitationCheck, check_citations
 from healthqa.evaluation.golden import GoldenCase, check_answer
 from healthqa.evaluation.golden_report import CaseResult, GoldenReport, summarise
 
@@ -43,7 +43,7 @@ def run_case(
         return CaseResult(
             case=case,
             checks=(),
-            citations=CitationCheck(0, 0, 0, 0, ()),
+            citations=CitationCheck(0, 0, 0, 0),
             answer=None,
             latency_ms=latency_ms,
             error=str(error),
@@ -52,7 +52,7 @@ def run_case(
     return CaseResult(
         case=case,
         checks=check_answer(case.expect, answer),
-        citations=check_citations(answer, framing=framing),
+        citations=check_answer_citations(answer, framing=framing),
         answer=answer,
         latency_ms=latency_ms,
     )
