@@ -18,7 +18,8 @@ from assistant.service import Assistant, build_assistant
 from assistant.starters import pick_documents, starter_questions
 from assistant.understanding.conversation import Conversation
 from healthqa.errors import HealthQAError, IndexNotBuilt
-from healthqa.rendering import (
+from healthqa.settings import Settings
+from healthqa.web.rendering import (
     answer_body,
     answer_markdown,
     escape_markdown,
@@ -27,18 +28,13 @@ from healthqa.rendering import (
     source_label,
     sources_anchor,
 )
-from healthqa.settings import Settings
-from index.embedder import SentenceTransformerEmbedder
+from healthqa.web.resources import load_embedder, load_settings
 from index.reader import current_generation
 
 STARTER_COUNT = 4
 USER_AVATAR = ":material/person:"
 ASSISTANT_AVATAR = ":material/health_and_safety:"
 
-# The class itself is cached, so every page that wraps it the same way shares one loaded model.
-load_embedder = st.cache_resource(show_spinner="Loading the language model…")(
-    SentenceTransformerEmbedder
-)
 
 
 @dataclass(frozen=True)
@@ -58,7 +54,7 @@ def load_assistant(
 ) -> Assistant:
     """One assistant per index generation: a re-ingest publishes a new generation, and the next
     rerun opens it without a restart (the model stays loaded)."""
-    embedder = load_embedder(_settings.embedding_model, batch_size=_settings.embed_batch_size)
+    embedder = load_embedder(_settings)
     return build_assistant(_settings, embedder=embedder)
 
 
@@ -196,7 +192,7 @@ def main() -> None:
     st.info(DISCLAIMER + " In an emergency, call your local emergency number.", icon="ℹ️")
 
     try:
-        settings = Settings.from_env()
+        settings = load_settings()
         assistant: Assistant | None = current_assistant(settings)
     except IndexNotBuilt:
         render_sidebar(None)

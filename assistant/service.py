@@ -6,8 +6,9 @@ follow-up rewriting -> question analysis -> retrieval -> abstain or compose -> r
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.answer import Answer, SafetyNotice
 from assistant.compose.extractive import (
@@ -25,11 +26,11 @@ from assistant.understanding.conversation import Conversation, Turn, contextuali
 from assistant.understanding.injection import strip_instructions
 from assistant.understanding.question import analyze
 from assistant.understanding.smalltalk import small_talk_reply
-from assistant.understanding.spelling import correct_spelling
+from assistant.understanding.spelling import Speller
 from healthqa.settings import Settings
 from index.embedder import Embedder, SentenceTransformerEmbedder
+from index.manifest import manifest_for
 from index.reader import IndexReader
-from index.records import Manifest
 
 ABSTAIN_TEXT = (
     "I couldn't find this in the vetted articles I can search, so I won't guess. "
@@ -72,6 +73,15 @@ class Assistant:
     composer: Composer
     calibration: Calibration
     rewrite: Rewriter = contextualize
+    _speller: Speller | None = field(default=None, init=False, repr=False)
+    _speller_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    def speller(self) -> Speller:
+        """Built on first use from this index generation's words (shared by every session)."""
+        with self._speller_lock:
+            if self._speller is None:
+                self._speller = Speller(self.reader.vocabulary())
+            return self._speller
 
     def answer(self, conversation: Conversation, message: str) -> Answer:
         return self.stream(conversation, message).final()
@@ -110,11 +120,7 @@ class Assistant:
                 safety=notice,
                 query="",
             )
-        query = correct_spelling(
-            self.rewrite(conversation, question),
-            self.reader.vocabulary(),
-            self.retriever.embedder.known_words(),
-        )
+        query = self.speller().correct(self.rewrite(conversation, question))
         analysis = analyze(query)
         retrieval = self.retriever.search(analysis)
         if should_abstain(retrieval, self.calibration):
@@ -217,13 +223,7 @@ def build_assistant(settings: Settings, *, embedder: Embedder | None = None) -> 
     embedder = embedder or SentenceTransformerEmbedder(
         settings.embedding_model, batch_size=settings.embed_batch_size
     )
-    manifest = Manifest(
-        model_name=embedder.model_name,
-        dimension=embedder.dimension,
-        chunk_tokens=settings.chunk_tokens,
-        chunk_overlap_tokens=settings.chunk_overlap_tokens,
-    )
-    reader = IndexReader.open(settings.index_dir, expected=manifest)
+    reader = IndexReader.open(settings.index_dir, expected=manifest_for(settings, embedder))
     retriever = HybridRetriever(
         reader, embedder, candidates=settings.candidates, top_k=settings.top_k
     )

@@ -38,8 +38,6 @@ class TimedEmbedder:
     def count_tokens(self, text: str) -> int:
         return self.inner.count_tokens(text)
 
-    def known_words(self) -> frozenset[str]:
-        return self.inner.known_words()
 
     def embed_queries(self, texts: Sequence[str]) -> Vectors:
         started = time.perf_counter()

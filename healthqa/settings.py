@@ -45,6 +45,10 @@ class Settings:
     # None: use the threshold calibrated on the judged benchmark (assistant/calibration.json).
     abstain_threshold: float | None = None
     max_upload_bytes: int = 20 * 1024 * 1024
+    # None: the Editor and Evaluation pages stay locked (there is deliberately no default).
+    editor_password: str | None = field(default=None, repr=False)
+    # The read-only corpora and benchmarks beside the checkout (seed article, MedQuAD, MEDIQA).
+    shared_data: Path = Path("../shared/data")
 
     def __post_init__(self) -> None:
         if not 32 <= self.chunk_tokens <= MODEL_MAX_TOKENS:
@@ -93,6 +97,8 @@ class Settings:
             "data_dir": data_dir,
             "index_dir": Path(env.get("HEALTHQA_INDEX", str(data_dir / "index"))),
         }
+        if env.get("HEALTHQA_SHARED_DATA"):
+            kwargs["shared_data"] = Path(env["HEALTHQA_SHARED_DATA"])
         if "HEALTHQA_EMBEDDING_MODEL" in env:
             kwargs["embedding_model"] = env["HEALTHQA_EMBEDDING_MODEL"]
         ints = {
@@ -118,6 +124,7 @@ class Settings:
             "HEALTHQA_LLM_PROVIDER": "llm_provider",
             "HEALTHQA_LLM_BASE_URL": "llm_base_url",
             "HEALTHQA_LLM_MODEL": "llm_model",
+            "HEALTHQA_EDITOR_PASSWORD": "editor_password",
         }
         for var, name in strings.items():
             if env.get(var):

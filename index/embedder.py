@@ -29,8 +29,6 @@ class Embedder(Protocol):
 
     def count_tokens(self, text: str) -> int: ...
 
-    def known_words(self) -> frozenset[str]: ...
-
     def embed_queries(self, texts: Sequence[str]) -> Vectors: ...
 
     def embed_passages(
@@ -52,14 +50,10 @@ class SentenceTransformerEmbedder:
     """Loads a sentence-transformers model once; vectors come back L2-normalised float32."""
 
     def __init__(self, model: str, *, batch_size: int = 32) -> None:
-        import os
-
-        # Weights are local; never reach for a hub at run time.
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer
 
-        self._model = SentenceTransformer(model, device="cpu")
+        # Weights come from a local path or the local cache; never from a hub at run time.
+        self._model = SentenceTransformer(model, device="cpu", local_files_only=True)
         self._tokenizer = self._model.tokenizer
         self.max_tokens = min(int(self._model.max_seq_length or MODEL_MAX_TOKENS), MODEL_MAX_TOKENS)
         self._model.max_seq_length = self.max_tokens
@@ -69,19 +63,11 @@ class SentenceTransformerEmbedder:
         self.dimension = int(dimension)
         self.model_name = stable_model_name(model)
         self.batch_size = batch_size
-        self._known_words: frozenset[str] | None = None
 
     def count_tokens(self, text: str) -> int:
         """Word pieces the model sees for `text`, without the [CLS]/[SEP] it adds."""
         # verbose=False: counting a long text is the point, not a truncation to warn about.
         return len(self._tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
-
-    def known_words(self) -> frozenset[str]:
-        """Whole English words of the tokenizer's vocabulary: real words, never 'misspelled'."""
-        if self._known_words is None:
-            vocabulary = self._tokenizer.get_vocab()
-            self._known_words = frozenset(w for w in vocabulary if w.isalpha() and w.islower())
-        return self._known_words
 
     def embed_queries(self, texts: Sequence[str]) -> Vectors:
         vectors = self._model.encode(

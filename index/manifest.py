@@ -9,11 +9,26 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from healthqa.errors import IndexCorrupt, IndexMismatch
 from index.records import Manifest
 
+if TYPE_CHECKING:
+    from healthqa.settings import Settings
+    from index.embedder import Embedder
+
 MANIFEST_FILE = "manifest.json"
+
+
+def manifest_for(settings: Settings, embedder: Embedder) -> Manifest:
+    """What an index built or read with these settings and this model must record."""
+    return Manifest(
+        model_name=embedder.model_name,
+        dimension=embedder.dimension,
+        chunk_tokens=settings.chunk_tokens,
+        chunk_overlap_tokens=settings.chunk_overlap_tokens,
+    )
 
 
 def write_manifest(generation_dir: Path, manifest: Manifest) -> None:

@@ -20,7 +20,8 @@ from healthqa.errors import IngestError, UnsupportedFormat
 from healthqa.settings import Settings
 from index.embedder import Embedder, Vectors
 from index.generations import current_generation
-from index.records import Chunk, DocumentRecord, Manifest
+from index.manifest import manifest_for
+from index.records import Chunk, DocumentRecord
 from index.writer import IndexWriter
 from ingest.chunking import chunk_article, embedding_header
 from ingest.discover import SourceFile, discover, load_source
@@ -71,15 +72,6 @@ class SilentProgress:
 
     def batch_embedded(self, count: int) -> None:
         pass
-
-
-def manifest_for(settings: Settings, embedder: Embedder) -> Manifest:
-    return Manifest(
-        model_name=embedder.model_name,
-        dimension=embedder.dimension,
-        chunk_tokens=settings.chunk_tokens,
-        chunk_overlap_tokens=settings.chunk_overlap_tokens,
-    )
 
 
 def ingest_paths(

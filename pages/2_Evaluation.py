@@ -7,7 +7,6 @@ The work is `evaluation/`'s; this page picks the inputs and draws the results.
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -23,25 +22,18 @@ from healthqa.evaluation.golden_run import run_golden
 from healthqa.evaluation.indexes import GOLDEN_DIR, default_eval_index, ensure_index, golden_paths
 from healthqa.evaluation.report import Report, metrics_table, rows_table, write_json, write_report
 from healthqa.evaluation.retrieval_eval import RetrievalReport, run_retrieval_eval
-from healthqa.rendering import escape_markdown
 from healthqa.settings import Settings
-from index.embedder import SentenceTransformerEmbedder
-
-PROJECT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("HEALTHQA_SHARED_DATA", PROJECT.parent / "shared" / "data"))
+from healthqa.web.rendering import escape_markdown
+from healthqa.web.resources import load_embedder, load_settings
 
 REPORT_KEY = "evaluation_report"
 
-# Wrapped exactly as in app.py, so every page shares one loaded model.
-load_embedder = st.cache_resource(show_spinner="Loading the language model…")(
-    SentenceTransformerEmbedder
-)
 
 
 def open_assistant(
     settings: Settings, index_dir: Path, sources: Callable[[], list[Path]]
 ) -> Assistant:
-    embedder = load_embedder(settings.embedding_model, batch_size=settings.embed_batch_size)
+    embedder = load_embedder(settings)
     scoped = settings.with_index(index_dir)
     with st.spinner(f"Preparing the evaluation index at {index_dir} (built once)…"):
         ensure_index(sources(), scoped, embedder)
@@ -58,7 +50,7 @@ def progress_callback(label: str) -> Callable[[int, int], None]:
 
 
 def retrieval_form(settings: Settings) -> Report | None:
-    default = SHARED / "eval" / "mediqa-qa"
+    default = settings.shared_data / "eval" / "mediqa-qa"
     folder = st.text_input("BEIR dataset folder", value=str(default))
     columns = st.columns(2)
     split = columns[0].selectbox("Split", ("test", "dev", "train"))
@@ -84,7 +76,7 @@ def golden_form(settings: Settings) -> Report | None:
         return None
     cases = load_golden(chosen)
     index_dir = default_eval_index(settings, "golden")
-    assistant = open_assistant(settings, index_dir, lambda: golden_paths(SHARED))
+    assistant = open_assistant(settings, index_dir, lambda: golden_paths(settings.shared_data))
     return run_golden(assistant, cases, name=chosen.stem, progress=progress_callback(chosen.stem))
 
 
@@ -148,7 +140,7 @@ def main() -> None:
     with st.sidebar:
         st.page_link("app.py", label="Back to the chat", icon=":material/chat:")
     try:
-        settings = Settings.from_env()
+        settings = load_settings()
         kind = st.radio(
             "What to evaluate",
             ("Retrieval benchmark (BEIR dataset)", "Golden conversations"),

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 
+from assistant.service import Assistant, build_assistant
 from healthqa.settings import default_embedding_model
 from index.embedder import SentenceTransformerEmbedder
+from tests.support.kb import build_index
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("HEALTHQA_SHARED_DATA", PROJECT_ROOT.parent / "shared" / "data"))
@@ -47,3 +49,12 @@ def fixtures_dir() -> Path:
 def embedder() -> SentenceTransformerEmbedder:
     """The real all-MiniLM-L6-v2, loaded once for the whole session."""
     return SentenceTransformerEmbedder(default_embedding_model())
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory, embedder) -> Assistant:
+    """The assistant over the team's fixture articles (plus the seed article when present)."""
+    seed = SHARED_DATA / "seed"
+    extra = [seed] if seed.is_dir() else []
+    settings = build_index(tmp_path_factory.mktemp("kb"), embedder, extra)
+    return build_assistant(settings, embedder=embedder)

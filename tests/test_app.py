@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.feedback import FeedbackStore
 from healthqa.settings import Settings
-from tests.assistant_index import build_index
+from tests.support.kb import build_index
 
 pytestmark = pytest.mark.slow
 

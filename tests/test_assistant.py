@@ -9,22 +9,11 @@ import pytest
 from assistant.answer import Answer
 from assistant.compose.citations import check_citations
 from assistant.retrieval.langchain_adapter import HealthQARetriever
-from assistant.service import Assistant, build_assistant
+from assistant.service import Assistant
 from assistant.triage.screen import mentions_personal_dose
 from assistant.understanding.conversation import Conversation
-from tests.assistant_index import build_index
-from tests.conftest import SHARED_DATA
-
-SEED = SHARED_DATA / "seed"
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="session")
-def assistant(tmp_path_factory, embedder) -> Assistant:
-    extra = [SEED] if SEED.is_dir() else []
-    settings = build_index(tmp_path_factory.mktemp("kb"), embedder, extra)
-    return build_assistant(settings, embedder=embedder)
 
 
 def ask(assistant: Assistant, *turns: str) -> Answer:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from healthqa.settings import Settings
-from tests.assistant_index import build_index
+from tests.support.kb import build_index
 
 CHROMIUM = Path("/usr/bin/chromium")
 PROJECT = Path(__file__).resolve().parents[1]

@@ -19,7 +19,7 @@ import pytest
 from index.generations import TEMP_PREFIX, generation_numbers
 from index.reader import IndexReader, current_generation
 from index.writer import IndexWriter
-from tests.test_index_store import MANIFEST, build, sample, upsert
+from tests.support.records import MANIFEST, build, sample, upsert
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 CHUNKS_PER_DOC = 4
@@ -29,7 +29,7 @@ WRITER_SCRIPT = """
 import sys, time
 from pathlib import Path
 from index.writer import IndexWriter
-from tests.test_index_store import MANIFEST, sample, upsert
+from tests.support.records import MANIFEST, sample, upsert
 
 mode, index_dir, docs = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
 if mode == "stall-before-commit":

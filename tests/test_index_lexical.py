@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from index.reader import ALWAYS_KEEP_BELOW, IndexReader
 from index.records import DocumentRecord
 from index.writer import IndexWriter
-from tests.test_index_store import MANIFEST, sample, unit_vectors
+from tests.support.records import MANIFEST, sample, unit_vectors
 
 TEXTS = {
     "zinc-title": ("Zinc", "Overview", "A mineral found in meat, shellfish and legumes."),

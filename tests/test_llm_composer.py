@@ -12,24 +12,23 @@ from assistant.compose.extractive import ExtractiveComposer
 from assistant.compose.llm import LLMComposer, LLMRewriter
 from assistant.service import Assistant
 from assistant.understanding.conversation import Conversation, Turn
-from tests.test_assistant import assistant  # noqa: F401 - the shared session index fixture
 
 pytestmark = pytest.mark.slow
 
 QUESTION = "What causes gout?"
 
 
-def with_model(assistant: Assistant, model: FakeListChatModel) -> Assistant:  # noqa: F811
+def with_model(assistant: Assistant, model: FakeListChatModel) -> Assistant:
     return dataclasses.replace(assistant, composer=LLMComposer(model, ExtractiveComposer()))
 
 
-def gout_marker(assistant: Assistant) -> int:  # noqa: F811
+def gout_marker(assistant: Assistant) -> int:
     """The prompt number of the first passage from the gout article for QUESTION."""
     passages = assistant.retriever.retrieve(QUESTION)
     return next(n for n, p in enumerate(passages, start=1) if p.doc_id.startswith("gout"))
 
 
-def test_fake_llm_supported_sentences_are_kept_and_renumbered(assistant):  # noqa: F811
+def test_fake_llm_supported_sentences_are_kept_and_renumbered(assistant):
     n = gout_marker(assistant)
     output = (
         f"Gout happens when uric acid builds up in the blood and forms crystals in a joint [{n}]. "
@@ -48,7 +47,7 @@ def test_fake_llm_supported_sentences_are_kept_and_renumbered(assistant):  # noq
     assert check_citations(body, answer.citations).coverage == 1.0
 
 
-def test_fake_llm_stream_yields_tokens_before_the_checked_answer(assistant):  # noqa: F811
+def test_fake_llm_stream_yields_tokens_before_the_checked_answer(assistant):
     n = gout_marker(assistant)
     output = f"Uric acid crystals in a joint cause gout [{n}]."
     stream = with_model(assistant, FakeListChatModel(responses=[output])).stream(
@@ -60,7 +59,7 @@ def test_fake_llm_stream_yields_tokens_before_the_checked_answer(assistant):  # 
     assert not stream.final().abstained
 
 
-def test_fake_llm_error_mid_stream_falls_back_to_extractive(assistant):  # noqa: F811
+def test_fake_llm_error_mid_stream_falls_back_to_extractive(assistant):
     broken = FakeListChatModel(responses=["Gout is"], error_on_chunk_number=2)
     answer = with_model(assistant, broken).answer(Conversation(), QUESTION)
     extractive = assistant.answer(Conversation(), QUESTION)
@@ -68,7 +67,7 @@ def test_fake_llm_error_mid_stream_falls_back_to_extractive(assistant):  # noqa:
     assert answer.citations
 
 
-def test_fake_llm_unsupported_everything_falls_back_to_extractive(assistant):  # noqa: F811
+def test_fake_llm_unsupported_everything_falls_back_to_extractive(assistant):
     answer = with_model(
         assistant, FakeListChatModel(responses=["Gout is caused by ghosts [1]."])
     ).answer(Conversation(), QUESTION)
@@ -76,7 +75,7 @@ def test_fake_llm_unsupported_everything_falls_back_to_extractive(assistant):  #
     assert answer.citations
 
 
-def test_fake_llm_not_covered_reply_falls_back(assistant):  # noqa: F811
+def test_fake_llm_not_covered_reply_falls_back(assistant):
     answer = with_model(assistant, FakeListChatModel(responses=["NOT_COVERED"])).answer(
         Conversation(), QUESTION
     )

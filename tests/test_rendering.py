@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from assistant.answer import Answer, Citation, SafetyNotice
-from healthqa.rendering import (
+from healthqa.web.rendering import (
     HIGHLIGHT,
     answer_body,
     answer_markdown,

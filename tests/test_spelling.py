@@ -1,7 +1,13 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.understanding.spelling import correct_spelling, correct_word
+from assistant.understanding.spelling import (
+    MAX_LENGTH,
+    Speller,
+    correct_spelling,
+    correct_word,
+    english_words,
+)
 
 VOCABULARY = {
     "second": 40,
@@ -42,7 +48,16 @@ def test_real_english_words_are_never_corrected():
     assert correct_spelling("be unset", vocabulary, english={"unset"}) == "be unset"
 
 
-def test_the_model_vocabulary_knows_english_words(embedder):
-    known = embedder.known_words()
+def test_the_english_word_list_knows_english_words():
+    known = english_words()
     assert {"upset", "second", "opinion"} <= known
     assert "secnd" not in known
+
+
+def test_a_real_english_word_is_kept_by_default():
+    assert Speller({"onset": 20}).correct("I feel upset") == "I feel upset"
+
+
+def test_overlong_words_are_left_as_typed():
+    word = "a" * (MAX_LENGTH + 1)
+    assert Speller({"a" * MAX_LENGTH: 3}).correct_word(word) is None

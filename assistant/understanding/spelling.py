@@ -1,61 +1,85 @@
-"""Spelling correction of questions against the words of the indexed articles.
+"""Spelling correction of questions toward the words of the indexed articles.
 
 Consumer questions are often misspelled ("secnd opinon", "diabetis"); a misspelled topic word
-finds nothing lexically and weakens the dense match. A word that never occurs in the articles is
-replaced by the most frequent article word within one edit (two for long words), if there is one.
+finds nothing lexically and weakens the dense match. A word is corrected only when it is neither
+an article word nor an English word, and only toward an article word within one edit (two for
+long words); among equally close words the most frequent in the articles wins.
+
+The search is SymSpell's (symspellpy): candidates come from a precomputed table of deletions, so
+the cost of a word is bounded whatever its length, and words longer than MAX_LENGTH are left as
+typed.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Container, Mapping
+from functools import cache
+from importlib import resources
+
+from symspellpy import SymSpell, Verbosity
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MIN_LENGTH = 4  # short words have too many one-edit neighbours to correct safely
 TWO_EDITS_FROM = 7
+MAX_LENGTH = 30  # no medical word is longer; longer "words" are pasted junk, kept as typed
+_MAX_EDITS = 2
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Real English words (SymSpell's 82,765-word frequency list): never "misspelled"."""
+    listing = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt")
+    return frozenset(line.split(" ", 1)[0] for line in listing.read_text("utf-8").splitlines())
+
+
+class Speller:
+    """SymSpell over one index's vocabulary; built once per index generation."""
+
+    def __init__(
+        self, vocabulary: Mapping[str, int], english: Container[str] | None = None
+    ) -> None:
+        self._vocabulary = vocabulary
+        self._english: Container[str] = english_words() if english is None else english
+        self._symspell = SymSpell(max_dictionary_edit_distance=_MAX_EDITS, prefix_length=7)
+        for word, count in vocabulary.items():
+            if MIN_LENGTH - 1 <= len(word) <= MAX_LENGTH:
+                self._symspell.create_dictionary_entry(word, count)
+
+    def correct(self, text: str) -> str:
+        """`text` with its misspelled words replaced; everything else untouched."""
+        if not self._vocabulary:
+            return text
+
+        def replace(match: re.Match[str]) -> str:
+            word = match.group(0)
+            fixed = self.correct_word(word.lower())
+            if fixed is None:
+                return word
+            return fixed.capitalize() if word[0].isupper() else fixed
+
+        return _WORD.sub(replace, text)
+
+    def correct_word(self, word: str) -> str | None:
+        """The replacement for an unknown word, or None to keep it."""
+        if not MIN_LENGTH <= len(word) <= MAX_LENGTH or word in self._vocabulary:
+            return None
+        if word in self._english:
+            return None  # "upset" must not become "onset"
+        edits = 2 if len(word) >= TWO_EDITS_FROM else 1
+        found = self._symspell.lookup(word, Verbosity.CLOSEST, max_edit_distance=edits)
+        if not found:
+            return None
+        best = min(found, key=lambda s: (s.distance, -s.count, s.term))
+        return str(best.term)
 
 
 def correct_spelling(
     text: str, vocabulary: Mapping[str, int], english: Container[str] = frozenset()
 ) -> str:
-    """`english` words are real words even when the articles never use them ('upset' must not
-    become 'onset')."""
-    if not vocabulary:
-        return text
-
-    def replace(match: re.Match[str]) -> str:
-        word = match.group(0)
-        if word.lower() in english:
-            return word
-        fixed = correct_word(word.lower(), vocabulary)
-        if fixed is None:
-            return word
-        return fixed.capitalize() if word[0].isupper() else fixed
-
-    return _WORD.sub(replace, text)
+    """One-off correction (tests, tools); the assistant keeps one Speller per index."""
+    return Speller(vocabulary, english).correct(text)
 
 
 def correct_word(word: str, vocabulary: Mapping[str, int]) -> str | None:
-    """The replacement for an unknown word, or None to keep it."""
-    if len(word) < MIN_LENGTH or word in vocabulary:
-        return None
-    candidates = _known(_edits(word), vocabulary)
-    if not candidates and len(word) >= TWO_EDITS_FROM:
-        candidates = _known((e2 for e1 in _edits(word) for e2 in _edits(e1)), vocabulary)
-    if not candidates:
-        return None
-    return max(sorted(candidates), key=lambda c: vocabulary[c])
-
-
-def _known(words: Iterable[str], vocabulary: Mapping[str, int]) -> set[str]:
-    return {w for w in words if w in vocabulary}
-
-
-def _edits(word: str) -> set[str]:
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = {a + b[1:] for a, b in splits if b}
-    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-    inserts = {a + c + b for a, b in splits for c in _LETTERS}
-    return deletes | transposes | replaces | inserts
+    return Speller(vocabulary, frozenset()).correct_word(word)

@@ -14,9 +14,9 @@ from rich.table import Table
 
 from healthqa.cli.options import index_option, settings_for
 from healthqa.settings import Settings
+from index.documents import UnknownDocument, remove_documents
 from index.embedder import SentenceTransformerEmbedder
 from index.reader import IndexReader
-from index.writer import IndexWriter
 from ingest.pipeline import IngestProgress, IngestReport, SilentProgress, ingest_paths
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
@@ -208,14 +208,10 @@ def list_docs(index_dir: Path | None, as_json: bool) -> None:
 @index_option
 def remove_doc(doc_id: str, index_dir: Path | None) -> None:
     """Remove the document DOC_ID and its chunks from the index."""
-    index = settings_for(index_dir).index_dir
-    with IndexReader.open(index) as reader:
-        manifest = reader.manifest
-    with IndexWriter.open(index, manifest) as writer:
-        if doc_id not in writer.documents():
-            raise click.ClickException(f"There is no document {doc_id!r} in the index at {index}.")
-        writer.remove(doc_id)
-        generation = writer.commit()
+    try:
+        generation = remove_documents(settings_for(index_dir).index_dir, [doc_id])
+    except UnknownDocument as error:
+        raise click.ClickException(str(error)) from None
     click.echo(f"Removed {doc_id}; the index is now generation {generation}.")
 
 

@@ -9,7 +9,7 @@ from healthqa.settings import Settings
 from index.embedder import Embedder
 from ingest.pipeline import ingest_paths
 
-KB = Path(__file__).resolve().parent / "fixtures" / "kb"
+KB = Path(__file__).resolve().parents[1] / "fixtures" / "kb"
 
 
 def build_index(root: Path, embedder: Embedder, extra: list[Path]) -> Settings:
