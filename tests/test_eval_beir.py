@@ -141,6 +141,17 @@ def test_only_judged_queries_are_run_and_scored():
     assert report.run == {"q1": (("d2", 0.9), ("d1", 0.7))}
 
 
+def test_tied_documents_are_reported_in_the_order_trec_eval_scores():
+    # trec_eval puts b before a (equal scores go by doc id, last first); the report's top
+    # documents and run file show that order, so they agree with P@1 and top1_grade.
+    retriever = ListRetriever({"question": [Hit("a", 0.5), Hit("b", 0.5), Hit("c", 0.1)]})
+    report = evaluate_retriever(retriever, {"q1": "question"}, {"q1": {"a": 2}}, name="x")
+    row = report.rows[0]
+    assert row.doc_ids == ("b", "a", "c")
+    assert (row.metrics["P@1"], row.metrics["MRR@10"], row.metrics["top1_grade"]) == (0, 0.5, 0)
+    assert report.run == {"q1": (("b", 0.5), ("a", 0.5), ("c", 0.1))}
+
+
 def test_a_judged_query_without_text_is_an_error():
     with pytest.raises(EvaluationError, match="no text"):
         evaluate_retriever(ListRetriever({}), {}, {"q9": {"d1": 2}}, name="x")

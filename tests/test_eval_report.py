@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import pytest
 
 from assistant.answer import Answer
-from healthqa.errors import EvaluationError
 from assistant.compose.citations import CitationCheck
+from healthqa.errors import EvaluationError
 from healthqa.evaluation.compare import (
     below_thresholds,
     compare,

@@ -1,82 +1,102 @@
-"""Ranking metrics over one query: pure functions of a ranked list of document ids and the
-query's graded judgements. A document is relevant when its grade is at least RELEVANT_GRADE;
-a document without a judgement counts as grade 0."""
+"""Ranking metrics with trec_eval's semantics, computed by the maintained `ir_measures` library so
+that the figures compare with published BEIR and MEDIQA numbers.
+
+What each printed name measures, for a cutoff k (10 unless a run asks otherwise):
+
+- P@1, P@5 (trec_eval P_1, P_5): relevant documents among the first n, over n, even when fewer
+  than n were retrieved.
+- MRR@k: 1 / the rank of the first relevant document within k, else 0. trec_eval's recip_rank
+  has no cutoff, so ir_measures computes this one with MS MARCO's reference code.
+- MAP@k (trec_eval map_cut_k): the sum of precision at each relevant document within k, over all
+  the query's relevant documents; a query with 12 relevant documents and a perfect top ten scores
+  10/12. (This module used to divide by min(#relevant, k), which no published figure does.)
+- nDCG@k (trec_eval ndcg_cut_k, as BEIR reports it): gain = the grade itself (linear, not
+  2^grade - 1), discount log2(rank + 1), normalised by the best ordering of every judged grade of
+  the query cut at k. It uses every grade, so a grade-1 document earns gain below the relevance
+  threshold.
+- Recall@k (trec_eval recall_k): relevant documents within k, over all relevant ones.
+- top1_grade: this project's own, the grade of the first document; not a standard measure.
+
+A document is relevant when its grade is at least RELEVANT_GRADE (`rel=2` in ir_measures, `-l 2`
+in trec_eval). An unjudged document counts as grade 0, non-relevant. A query with no relevant
+document scores 0 on all but nDCG. A judged query that retrieved nothing scores 0 on every metric
+and stays in the mean, as with `trec_eval -c`; a query without judgements is not scored.
+
+trec_eval ignores a run's rank column: it orders a query's documents by score, ties by document
+id from last to first. ir_measures' MRR breaks ties the other way, so the documents are put in
+trec_eval's order here once and handed over with strictly falling scores: every metric sees one
+order.
+"""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
 
+import ir_measures
+from ir_measures import AP, RR, P, R, nDCG
+from ir_measures.measures import Measure
+
+from healthqa.evaluation.beir import Qrels, Run
+
 RELEVANT_GRADE = 2
 CUTOFF = 10
+TOP1_GRADE = "top1_grade"
 
 
-def _grades(ranking: Sequence[str], judgements: Mapping[str, int], k: int) -> list[int]:
-    return [judgements.get(doc_id, 0) for doc_id in ranking[:k]]
+def metric_names(k: int = CUTOFF) -> tuple[str, ...]:
+    """The names reports print, in their column order."""
+    return ("P@1", "P@5", f"MRR@{k}", f"MAP@{k}", f"nDCG@{k}", f"Recall@{k}", TOP1_GRADE)
+
+
+def _measures(k: int) -> dict[Measure, str]:
+    """The ir_measures measure behind each printed name but top1_grade."""
+    return {
+        P(rel=RELEVANT_GRADE) @ 1: "P@1",
+        P(rel=RELEVANT_GRADE) @ 5: "P@5",
+        RR(rel=RELEVANT_GRADE) @ k: f"MRR@{k}",
+        AP(rel=RELEVANT_GRADE) @ k: f"MAP@{k}",
+        nDCG @ k: f"nDCG@{k}",
+        R(rel=RELEVANT_GRADE) @ k: f"Recall@{k}",
+    }
+
+
+def trec_order(ranked: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
+    """(doc id, score) pairs as trec_eval ranks them: by score, ties by doc id, both descending."""
+    return sorted(ranked, key=lambda pair: (pair[1], pair[0]), reverse=True)
 
 
 def relevant_count(judgements: Mapping[str, int]) -> int:
     return sum(1 for grade in judgements.values() if grade >= RELEVANT_GRADE)
 
 
-def precision_at(ranking: Sequence[str], judgements: Mapping[str, int], k: int) -> float:
-    """Relevant documents among the first k, over k (a short ranking still divides by k)."""
-    hits = sum(1 for g in _grades(ranking, judgements, k) if g >= RELEVANT_GRADE)
-    return hits / k
-
-
-def reciprocal_rank(
-    ranking: Sequence[str], judgements: Mapping[str, int], k: int = CUTOFF
-) -> float:
-    for rank, grade in enumerate(_grades(ranking, judgements, k), start=1):
-        if grade >= RELEVANT_GRADE:
-            return 1.0 / rank
-    return 0.0
-
-
-def average_precision(
-    ranking: Sequence[str], judgements: Mapping[str, int], k: int = CUTOFF
-) -> float:
-    """AP@k: the sum of precision@i at each relevant hit i <= k, over min(#relevant, k).
-
-    Dividing by min(#relevant, k) rather than #relevant lets a perfect top-k score 1.0 for a
-    query with more relevant documents than k; a query with no relevant document scores 0.
-    """
-    total_relevant = relevant_count(judgements)
-    if total_relevant == 0:
-        return 0.0
-    hits = 0
-    summed = 0.0
-    for rank, grade in enumerate(_grades(ranking, judgements, k), start=1):
-        if grade >= RELEVANT_GRADE:
-            hits += 1
-            summed += hits / rank
-    return summed / min(total_relevant, k)
-
-
-def _dcg(grades: Sequence[int]) -> float:
-    return sum((2.0**g - 1) / math.log2(rank + 1) for rank, g in enumerate(grades, start=1))
-
-
-def ndcg_at(ranking: Sequence[str], judgements: Mapping[str, int], k: int = CUTOFF) -> float:
-    """nDCG@k with gain 2^grade - 1; the ideal ranking sorts all judged grades of the query."""
-    ideal = _dcg(sorted(judgements.values(), reverse=True)[:k])
-    if ideal == 0:
-        return 0.0
-    return _dcg(_grades(ranking, judgements, k)) / ideal
-
-
-def recall_at(ranking: Sequence[str], judgements: Mapping[str, int], k: int = CUTOFF) -> float:
-    total_relevant = relevant_count(judgements)
-    if total_relevant == 0:
-        return 0.0
-    hits = sum(1 for g in _grades(ranking, judgements, k) if g >= RELEVANT_GRADE)
-    return hits / total_relevant
-
-
 def top1_grade(ranking: Sequence[str], judgements: Mapping[str, int]) -> float:
     """The graded judgement of the first document (0 when unjudged or nothing was found)."""
     return float(judgements.get(ranking[0], 0)) if ranking else 0.0
+
+
+def score_run(run: Run, qrels: Qrels, k: int = CUTOFF) -> dict[str, dict[str, float]]:
+    """Every judged query's metrics by name, from its (doc id, score) pairs; a query of `run`
+    without judgements is left out. A query's doc ids are expected to be distinct."""
+    ordered = {
+        query_id: [doc_id for doc_id, _ in trec_order(run.get(query_id, ()))] for query_id in qrels
+    }
+    scores = {query_id: dict.fromkeys(metric_names(k), 0.0) for query_id in qrels}
+    for query_id, ranking in ordered.items():
+        scores[query_id][TOP1_GRADE] = top1_grade(ranking, qrels[query_id])
+    library_run = {
+        query_id: {doc_id: float(len(ranking) - rank) for rank, doc_id in enumerate(ranking)}
+        for query_id, ranking in ordered.items()
+        if ranking
+    }
+    if not library_run:
+        return scores
+    names = _measures(k)
+    library_qrels = {query_id: dict(judged) for query_id, judged in qrels.items()}
+    for metric in ir_measures.iter_calc(list(names), library_qrels, library_run):
+        if metric.query_id in scores:
+            scores[metric.query_id][names[metric.measure]] = float(metric.value)
+    return scores
 
 
 def percentile(values: Sequence[float], q: float) -> float:

@@ -1,6 +1,6 @@
 """Retrieval benchmark: every judged query goes through the assistant's own retriever; passages
-collapse to their documents (a document ranks where its best passage ranks) and the ranked
-documents are scored against the split's graded qrels."""
+collapse to their documents (a document ranks where its best passage ranks), the documents take
+trec_eval's order, and the run is scored against the split's graded qrels (see metrics)."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ class HasRetriever(Protocol):
 class QueryResult:
     query_id: str
     query: str
-    ranking: tuple[tuple[str, float], ...]  # (doc id, score), best first, at most RUN_DEPTH
+    ranking: tuple[tuple[str, float], ...]  # (doc id, score) in trec_eval's order, <= RUN_DEPTH
     metrics: Mapping[str, float]
     relevant: int  # judged documents with grade >= RELEVANT_GRADE
     latency_ms: float
@@ -95,26 +95,11 @@ def rank_documents(passages: Sequence[RankedPassage]) -> list[tuple[str, float]]
     return ranked
 
 
-def metric_names(k: int) -> tuple[str, ...]:
-    return ("P@1", "P@5", f"MRR@{k}", f"MAP@{k}", f"nDCG@{k}", f"Recall@{k}", "top1_grade")
-
-
-def score_query(ranking: Sequence[str], judgements: Mapping[str, int], k: int) -> dict[str, float]:
-    values = (
-        metrics.precision_at(ranking, judgements, 1),
-        metrics.precision_at(ranking, judgements, 5),
-        metrics.reciprocal_rank(ranking, judgements, k),
-        metrics.average_precision(ranking, judgements, k),
-        metrics.ndcg_at(ranking, judgements, k),
-        metrics.recall_at(ranking, judgements, k),
-        metrics.top1_grade(ranking, judgements),
-    )
-    return dict(zip(metric_names(k), values, strict=True))
-
-
 def summarise(rows: Sequence[QueryResult], k: int) -> dict[str, float]:
     """Means over queries of each metric, plus retrieval latency percentiles."""
-    summary = {name: metrics.mean([row.metrics[name] for row in rows]) for name in metric_names(k)}
+    summary = {
+        name: metrics.mean([row.metrics[name] for row in rows]) for name in metrics.metric_names(k)
+    }
     latencies = [row.latency_ms for row in rows]
     summary["latency_p50_ms"] = metrics.percentile(latencies, 50)
     summary["latency_p95_ms"] = metrics.percentile(latencies, 95)
@@ -143,26 +128,29 @@ def evaluate_retriever(
             f"(first: {missing[0]})."
         )
     judged = [query_id for query_id in queries if query_id in qrels]
-    rows: list[QueryResult] = []
+    run: dict[str, list[tuple[str, float]]] = {}
+    latencies: dict[str, float] = {}
     for done, query_id in enumerate(judged, start=1):
         started = time.perf_counter()
         passages = retriever.retrieve(queries[query_id], k=depth)
-        latency_ms = (time.perf_counter() - started) * 1000
-        ranking = rank_documents(passages)[:RUN_DEPTH]
-        judgements = qrels[query_id]
-        rows.append(
-            QueryResult(
-                query_id=query_id,
-                query=queries[query_id],
-                ranking=tuple(ranking),
-                metrics=score_query([doc_id for doc_id, _ in ranking], judgements, k),
-                relevant=metrics.relevant_count(judgements),
-                latency_ms=latency_ms,
-            )
-        )
+        latencies[query_id] = (time.perf_counter() - started) * 1000
+        # The order the metrics score, so the report's top documents and run file show it too.
+        run[query_id] = metrics.trec_order(rank_documents(passages)[:RUN_DEPTH])
         if progress is not None:
             progress(done, len(judged))
-    return RetrievalReport(name=name, k=k, metrics=summarise(rows, k), rows=tuple(rows))
+    scores = metrics.score_run(run, {query_id: qrels[query_id] for query_id in judged}, k)
+    rows = tuple(
+        QueryResult(
+            query_id=query_id,
+            query=queries[query_id],
+            ranking=tuple(run[query_id]),
+            metrics=scores[query_id],
+            relevant=metrics.relevant_count(qrels[query_id]),
+            latency_ms=latencies[query_id],
+        )
+        for query_id in judged
+    )
+    return RetrievalReport(name=name, k=k, metrics=summarise(rows, k), rows=rows)
 
 
 def run_retrieval_eval(
