@@ -34,17 +34,17 @@ def _read_trec_qrels(path):
 
 
 def test_library_values_equal_trec_eval_by_hand():
-    """tests/fixtures/trec, k = 3. Relevant = grade >= 2; nDCG gain = grade, discount log2(r+1).
+    """tests/fixtures/trec, k = 3. Relevant = grade >= 2; nDCG gain 2^grade - 1, discount log2(r+1).
 
     q1, trec order d3(1) x1(unjudged) d1(3) d2(2) d4(0) d5(2); relevant d1 d2 d5 d6, R = 4.
       P@1 = 0; P@5 = 2/5 (d1, d2); MRR@3 = 1/3 (d1 at rank 3);
       MAP@3 = (1/3) / R = 1/12 (only d1 within 3, precision 1/3 there; divided by all 4);
-      nDCG@3 = (1/log2 2 + 0 + 3/log2 4) / (3/log2 2 + 2/log2 3 + 2/log2 4)
-             = 2.5 / 5.2618595 = 0.4751172; Recall@3 = 1/4; top1_grade = 1 (d3).
+      nDCG@3 = (1/log2 2 + 0 + 7/log2 4) / (7/log2 2 + 3/log2 3 + 3/log2 4)
+             = 4.5 / 10.3927893 = 0.4329926; Recall@3 = 1/4; top1_grade = 1 (d3).
     q2, a and b tie at 1.0: trec_eval ranks ties by doc id descending, so b(0) a(2) c(2), R = 2.
       P@1 = 0 (the file's rank column put a first; trec_eval ignores it); P@5 = 2/5 (3 found,
       still over 5); MRR@3 = 1/2; MAP@3 = (1/2 + 2/3) / 2 = 7/12;
-      nDCG@3 = (0 + 2/log2 3 + 2/log2 4) / (2/log2 2 + 2/log2 3 + 0) = 2.2618595 / 3.2618595
+      nDCG@3 = (0 + 3/log2 3 + 3/log2 4) / (3/log2 2 + 3/log2 3 + 0) = 3.3927893 / 4.8927893
              = 0.6934264; Recall@3 = 2/2; top1_grade = 0 (b).
     q3, f(0) e(1) g(unjudged): no grade reaches 2, so 0 on all but nDCG, which counts grade 1:
       nDCG@3 = (1/log2 3) / (1/log2 2) = 0.6309298.
@@ -55,7 +55,7 @@ def test_library_values_equal_trec_eval_by_hand():
     )
     names = ("P@1", "P@5", "MRR@3", "MAP@3", "nDCG@3", "Recall@3", "top1_grade")
     expected = {
-        "q1": (0.0, 0.4, 0.3333333, 0.0833333, 0.4751172, 0.25, 1.0),
+        "q1": (0.0, 0.4, 0.3333333, 0.0833333, 0.4329926, 0.25, 1.0),
         "q2": (0.0, 0.4, 0.5, 0.5833333, 0.6934264, 1.0, 0.0),
         "q3": (0.0, 0.0, 0.0, 0.0, 0.6309298, 0.0, 0.0),
         "q4": (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0),
@@ -124,11 +124,11 @@ def test_average_precision_is_zero_without_relevant_documents():
     assert score(["c", "d"], {"c": 1, "d": 0})["MAP@10"] == 0.0
 
 
-def test_ndcg_uses_linear_gains_and_the_ideal_of_all_judged_grades():
-    # trec_eval's ndcg_cut (and BEIR's reported nDCG) gains the grade itself; the old code used
-    # 2^grade - 1, which gave 0.7142 here instead of 0.7884.
-    dcg = 1 / math.log2(2) + 3 / math.log2(3) + 2 / math.log2(5)
-    ideal = 3 / math.log2(2) + 2 / math.log2(3) + 1 / math.log2(4)
+def test_ndcg_uses_exponential_gains_and_the_ideal_of_all_judged_grades():
+    # Gains 2^grade - 1, as the benchmark's reference figures use (trec_eval's default linear
+    # gain would give 0.7884 here instead of 0.7142).
+    dcg = 1 / math.log2(2) + 7 / math.log2(3) + 3 / math.log2(5)
+    ideal = 7 / math.log2(2) + 3 / math.log2(3) + 1 / math.log2(4)
     assert score(RANKING, JUDGED)["nDCG@10"] == pytest.approx(dcg / ideal)
     assert score(["a", "b", "c", "d"], JUDGED)["nDCG@10"] == pytest.approx(1.0)
     assert score(["x"], JUDGED)["nDCG@10"] == 0.0
@@ -136,9 +136,8 @@ def test_ndcg_uses_linear_gains_and_the_ideal_of_all_judged_grades():
 
 
 def test_ndcg_cutoff_truncates_both_ranking_and_ideal():
-    # At k=1 the ideal is grade 3 alone; ranking b (grade 2) first gets 2/3 with linear gains
-    # (3/7 under the old 2^grade - 1).
-    assert score(["b", "a"], JUDGED, k=1)["nDCG@1"] == pytest.approx(2 / 3)
+    # At k=1 the ideal is grade 3 alone (gain 7); ranking b (grade 2, gain 3) first gets 3/7.
+    assert score(["b", "a"], JUDGED, k=1)["nDCG@1"] == pytest.approx(3 / 7)
 
 
 def test_recall_and_top1_grade():
