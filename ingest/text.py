@@ -1,7 +1,8 @@
 """Markdown and plain-text articles, with optional YAML front matter (title, url, source, reviewed).
 
-Markdown headings (# and ##) start sections. Plain text is treated as possibly scraped: page chrome
-is removed by `ingest.boilerplate` and short heading lines that head a paragraph start sections.
+Text with Markdown headings is read as Markdown (`ingest.markdown`). Other text is treated as
+possibly scraped: page chrome is removed by `ingest.boilerplate` and short heading lines that head
+a paragraph start sections.
 """
 
 from __future__ import annotations
@@ -13,13 +14,11 @@ from pathlib import Path
 import yaml
 
 from healthqa.errors import IngestError
-from ingest.boilerplate import clean_scraped_text
+from ingest.markdown import has_headings, markdown_sections
 from ingest.model import Article, Section
+from ingest.scraped.boilerplate import clean_scraped_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_ATX_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
-_FENCE = re.compile(r"^(```|~~~)")
-_SECTION_LEVELS = 2  # "#" and "##" start sections; deeper headings stay inside the text
 _FRONT_MATTER_FIELDS = ("title", "url", "source", "reviewed")
 # Share of control characters above which "text" is really binary data.
 _BINARY_CONTROL_SHARE = 0.05
@@ -28,7 +27,7 @@ _BINARY_CONTROL_SHARE = 0.05
 def load_text(path: Path, *, doc_id: str | None = None) -> Article:
     text = decode_text(_read(path), name=str(path))
     front, body = split_front_matter(text, name=str(path))
-    title, found = _markdown_sections(body) if _is_markdown(body) else _plain_sections(body)
+    title, found = markdown_sections(body) if has_headings(body) else _plain_sections(body)
     sections = tuple(s for s in found if s.text)
     if not sections:
         raise IngestError(f"{path} contains no article text.")
@@ -97,59 +96,6 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise IngestError(f"{path} could not be read ({exc.strerror or exc}).") from None
-
-
-def _is_markdown(text: str) -> bool:
-    return any(_ATX_HEADING.match(line) for line in text.splitlines())
-
-
-def _markdown_sections(text: str) -> tuple[str | None, list[Section]]:
-    title: str | None = None
-    sections: list[Section] = []
-    heading, lines = "", list[str]()
-    in_fence = False
-    for line in text.splitlines():
-        if _FENCE.match(line.strip()):
-            in_fence = not in_fence
-        match = None if in_fence else _ATX_HEADING.match(line)
-        if match and len(match.group(1)) <= _SECTION_LEVELS:
-            sections.append(Section(heading=heading, text=_tidy_markdown(lines)))
-            heading, lines = _inline(match.group(2)), []
-            if title is None and len(match.group(1)) == 1:
-                title = heading
-        elif match:
-            lines.append(_inline(match.group(2)))
-        else:
-            lines.append(line)
-    sections.append(Section(heading=heading, text=_tidy_markdown(lines)))
-    return title, sections
-
-
-def _inline(text: str) -> str:
-    """Markdown inline syntax reduced to the words a reader sees."""
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
-    return text.replace("`", "").strip()
-
-
-def _tidy_markdown(lines: list[str]) -> str:
-    paragraphs: list[str] = []
-    current: list[str] = []
-    for raw in [*lines, ""]:
-        line = _inline(raw)
-        if not line:
-            if current:
-                paragraphs.append("\n".join(current))
-            current = []
-        elif re.match(r"^([-*+]|\d+[.)])\s+", line):
-            current.append(re.sub(r"^[*+]\s+", "- ", line))
-        elif current and not re.match(r"^([-*+]|\d+[.)])\s+", current[-1]):
-            current[-1] = f"{current[-1]} {line}"
-        else:
-            current.append(line)
-    return "\n\n".join(paragraphs)
 
 
 def _plain_sections(text: str) -> tuple[str | None, list[Section]]:

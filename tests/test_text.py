@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from healthqa.errors import IngestError
+from ingest.model import Article
 from ingest.text import load_text
 
 
@@ -112,3 +113,194 @@ def test_plain_text_keeps_every_sentence(
                 assert sentence in kept
     assert article.title == title
     assert [s.heading for s in article.sections] == [h for h, _ in sections]
+
+
+def load_markdown(tmp_path: Path, source: str) -> Article:
+    path = tmp_path / "article.md"
+    path.write_text(source)
+    return load_text(path)
+
+
+def test_setext_headings_start_sections(tmp_path: Path) -> None:
+    source = (
+        "Kidney Stones\n=============\n\n"
+        "Kidney stones form when minerals crystallise in the urine.\n\n"
+        "Prevention\n----------\n\n"
+        "Drinking enough water is the simplest way to prevent them.\n\n"
+        "Diet\n\n"
+        "Cutting down on salt helps.\n"
+    )
+    article = load_markdown(tmp_path, source)
+    assert article.title == "Kidney Stones"
+    assert [s.heading for s in article.sections] == ["Kidney Stones", "Prevention"]
+    assert article.sections[1].text == (
+        "Drinking enough water is the simplest way to prevent them.\n\n"
+        "Diet\n\nCutting down on salt helps."
+    )
+    assert all("===" not in s.text and "---" not in s.text for s in article.sections)
+
+
+def test_deeper_headings_stay_as_their_own_line(tmp_path: Path) -> None:
+    source = "## Timing\n### Early autumn\nGet the vaccine before flu starts to spread.\n"
+    article = load_markdown(tmp_path, source)
+    assert [s.heading for s in article.sections] == ["Timing"]
+    assert article.sections[0].text == (
+        "Early autumn\n\nGet the vaccine before flu starts to spread."
+    )
+
+
+def test_nested_and_ordered_lists(tmp_path: Path) -> None:
+    source = (
+        "# Pain Relief\n\n"
+        "Options:\n\n"
+        "* Medicines\n"
+        "  - paracetamol\n"
+        "  - ibuprofen\n"
+        "    + not on an empty stomach\n"
+        "* Rest\n\n"
+        "Steps:\n\n"
+        "3. Cool the area\n"
+        "4. Raise it\n"
+        "   1. above the heart\n"
+    )
+    article = load_markdown(tmp_path, source)
+    assert article.sections[0].text == (
+        "Options:\n\n"
+        "- Medicines\n"
+        "  - paracetamol\n"
+        "  - ibuprofen\n"
+        "    - not on an empty stomach\n"
+        "- Rest\n\n"
+        "Steps:\n\n"
+        "3. Cool the area\n"
+        "4. Raise it\n"
+        "  1. above the heart"
+    )
+
+
+def test_loose_list_item_is_one_line(tmp_path: Path) -> None:
+    source = (
+        "# Sunburn\n\n"
+        "- Cool the skin\n  with a damp towel.\n\n  Do not use ice.\n\n"
+        "- Drink water.\n"
+    )
+    article = load_markdown(tmp_path, source)
+    assert article.sections[0].text == (
+        "- Cool the skin with a damp towel. Do not use ice.\n- Drink water."
+    )
+
+
+def test_links_keep_their_text_and_images_go(tmp_path: Path) -> None:
+    source = (
+        "# Eczema\n\n"
+        "![A rash on an arm](images/rash.png)\n\n"
+        "Use an [emollient](https://example.org/emollients \"Emollients\") every day, see the "
+        "[NHS page][nhs] or <https://example.org/eczema>. Keep ~~long~~ *nails* short and "
+        "use `1%` **hydrocortisone** only as advised.\n\n"
+        "[nhs]: https://www.nhs.uk/conditions/atopic-eczema/\n"
+    )
+    article = load_markdown(tmp_path, source)
+    text = article.sections[0].text
+    assert text == (
+        "Use an emollient every day, see the NHS page or https://example.org/eczema. Keep "
+        "long nails short and use 1% hydrocortisone only as advised."
+    )
+    assert "rash" not in text
+
+
+def test_fence_with_hash_lines_is_text(tmp_path: Path) -> None:
+    source = (
+        "# Logging Blood Sugar\n\n"
+        "Keep a log like this one:\n\n"
+        "```text\n"
+        "# Monday\n"
+        "before breakfast: 5.4\n"
+        "\n"
+        "## after lunch\n"
+        "7.9\n"
+        "```\n\n"
+        "    # an indented code line\n\n"
+        "## Reading the Log\n\n"
+        "Look for patterns over a week.\n"
+    )
+    article = load_markdown(tmp_path, source)
+    assert [s.heading for s in article.sections] == ["Logging Blood Sugar", "Reading the Log"]
+    assert article.sections[0].text == (
+        "Keep a log like this one:\n\n"
+        "# Monday\nbefore breakfast: 5.4\n## after lunch\n7.9\n\n"
+        "# an indented code line"
+    )
+
+
+def test_html_blocks_are_dropped(tmp_path: Path) -> None:
+    source = (
+        "# Hay Fever\n\n"
+        "<div class=\"advert\">\n"
+        "Buy our allergy pills now\n"
+        "</div>\n\n"
+        "<!-- editor: check the pollen dates -->\n\n"
+        "<script>track('page')</script>\n\n"
+        "Pollen counts are highest on warm, dry mornings. Stay <em>indoors</em> then.\n"
+    )
+    article = load_markdown(tmp_path, source)
+    assert article.sections[0].text == (
+        "Pollen counts are highest on warm, dry mornings. Stay indoors then."
+    )
+
+
+def test_table_rows_become_lines(tmp_path: Path) -> None:
+    source = (
+        "# Paracetamol Doses\n\n"
+        "| Age | Dose | How often |\n"
+        "|-----|:----:|-----------|\n"
+        "| Adults | 2 tablets | every **4 to 6** hours |\n"
+        "| Children 10-11 | 1 tablet | |\n\n"
+        "Do not take more than 4 doses in 24 hours.\n"
+    )
+    article = load_markdown(tmp_path, source)
+    assert article.sections[0].text == (
+        "Age | Dose | How often\n"
+        "Adults | 2 tablets | every 4 to 6 hours\n"
+        "Children 10-11 | 1 tablet | \n\n"
+        "Do not take more than 4 doses in 24 hours."
+    )
+
+
+def test_text_without_markdown_headings_is_plain_text(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "Skip to content\n\nMenu\n\nSign up\n\nGout\n\n" + "Gout is arthritis that flares. " * 9
+    )
+    article = load_text(path)
+    assert article.title == "Gout"
+    assert "Sign up" not in article.sections[0].text
+
+
+_heading_style = st.sampled_from(["atx", "setext"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    title=_heading,
+    sections=st.lists(
+        st.tuples(_heading, _heading_style, st.lists(_paragraph, min_size=1, max_size=3)),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_markdown_keeps_every_sentence(
+    tmp_path_factory: pytest.TempPathFactory,
+    title: str,
+    sections: list[tuple[str, str, list[list[str]]]],
+) -> None:
+    parts = [f"{title}\n{'=' * len(title)}"]
+    for heading, style, paragraphs in sections:
+        parts.append(f"## {heading}" if style == "atx" else f"{heading}\n{'-' * len(heading)}")
+        parts.extend("\n".join(p) for p in paragraphs)  # one sentence a line: wrapped paragraphs
+    path = tmp_path_factory.mktemp("md") / "generated.md"
+    path.write_text("\n\n".join(parts) + "\n")
+    article = load_text(path)
+    assert article.title == title
+    assert [s.heading for s in article.sections] == [h for h, _, _ in sections]
+    for section, (_, _, paragraphs) in zip(article.sections, sections, strict=True):
+        assert section.text == "\n\n".join(" ".join(p) for p in paragraphs)

@@ -1,0 +1,117 @@
+"""Markdown article bodies: markdown-it's syntax tree reduced to sections of the words read.
+
+Headings of level 1 and 2 start sections (the first level-1 heading is the title); deeper headings
+stay in the text as a line of their own. Paragraphs stay paragraphs, each list item becomes one
+"- item" line ("1. item" in an ordered list, indented two spaces per nesting level), a table
+becomes one "cell | cell" line per row, and code keeps its lines. Link text is kept and images
+are dropped. HTML is dropped too: the text is never rendered, so markup in it is data, not words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+from ingest.model import Section
+
+_SECTION_LEVELS = 2  # "#" and "##" (or === and --- underlines) start sections
+_LISTS = frozenset({"bullet_list", "ordered_list"})
+_DROPPED = frozenset({"html_block", "html_inline", "image", "hr"})
+# CommonMark plus GitHub tables and ~~strikethrough~~; HTML is recognised only to drop it whole.
+_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def has_headings(text: str) -> bool:
+    """Whether the text has Markdown headings, the sign it is Markdown rather than plain text."""
+    return any(token.type == "heading_open" for token in _PARSER.parse(text))
+
+
+def markdown_sections(text: str) -> tuple[str | None, list[Section]]:
+    """The title (first level-1 heading) and the sections, the first one headed "" if untitled."""
+    title: str | None = None
+    sections: list[Section] = []
+    heading, nodes = "", list[SyntaxTreeNode]()
+    for node in SyntaxTreeNode(_PARSER.parse(text)).children:
+        level = _heading_level(node)
+        if level is None or level > _SECTION_LEVELS:
+            nodes.append(node)
+            continue
+        sections.append(Section(heading=heading, text="\n\n".join(_blocks(nodes))))
+        heading, nodes = _words(node), []
+        if title is None and level == 1 and heading:
+            title = heading
+    sections.append(Section(heading=heading, text="\n\n".join(_blocks(nodes))))
+    return title, sections
+
+
+def _heading_level(node: SyntaxTreeNode) -> int | None:
+    return int(node.tag[1:]) if node.type == "heading" else None
+
+
+def _blocks(nodes: Sequence[SyntaxTreeNode]) -> list[str]:
+    """Paragraph-level texts; lists next to each other (e.g. "-" then "*" items) stay one block."""
+    blocks: list[str] = []
+    after_list = False
+    for node in nodes:
+        text = _block_text(node)
+        if not text:
+            continue
+        is_list = node.type in _LISTS
+        if is_list and after_list:
+            blocks[-1] = f"{blocks[-1]}\n{text}"
+        else:
+            blocks.append(text)
+        after_list = is_list
+    return blocks
+
+
+def _block_text(node: SyntaxTreeNode) -> str:
+    if node.type in _DROPPED:
+        return ""
+    if node.type in {"heading", "paragraph"}:
+        return _words(node)
+    if node.type in _LISTS:
+        return "\n".join(_list_lines(node, depth=0))
+    if node.type in {"fence", "code_block"}:
+        return "\n".join(line.rstrip() for line in node.content.splitlines() if line.strip())
+    if node.type == "table":
+        rows = (" | ".join(_words(cell) for cell in row.children) for row in _rows(node))
+        return "\n".join(row for row in rows if row.strip(" |"))
+    return "\n\n".join(_blocks(node.children))  # a blockquote, or any other container
+
+
+def _list_lines(node: SyntaxTreeNode, *, depth: int) -> Iterator[str]:
+    start = int(node.attrs.get("start", 1))
+    for number, item in enumerate(node.children, start=start):
+        marker = f"{number}." if node.type == "ordered_list" else "-"
+        own = [child for child in item.children if child.type not in _LISTS]
+        words = " ".join(" ".join(_block_text(child).split()) for child in own).strip()
+        if words:
+            yield f"{'  ' * depth}{marker} {words}"
+        for child in item.children:
+            if child.type in _LISTS:
+                yield from _list_lines(child, depth=depth + 1)
+
+
+def _rows(table: SyntaxTreeNode) -> Iterator[SyntaxTreeNode]:
+    for part in table.children:  # thead, tbody
+        yield from part.children
+
+
+def _words(node: SyntaxTreeNode) -> str:
+    """The visible words of a node's inline content, on one line."""
+    return " ".join("".join(_visible(node)).split())
+
+
+def _visible(node: SyntaxTreeNode) -> Iterator[str]:
+    for child in node.children:
+        if child.type in _DROPPED:
+            continue
+        if child.type in {"text", "code_inline"}:
+            yield child.content
+        elif child.type in {"softbreak", "hardbreak"}:
+            yield " "
+        else:  # inline, link, em, strong, s: only their text is seen
+            yield from _visible(child)

@@ -1,0 +1,272 @@
+"""Remove scraped page chrome (menus, banners, teasers, share bars, footers) from plain text.
+
+The page is read by shape, not by any site's wording. The article body starts at the first dense
+run of sentences; its title is the heading line just before it, after the last scrap of menu.
+Headings are short stand-alone lines that head prose or a list. Chrome is the rest: lines that
+are chrome on their own (`ingest.chrome`), short lines that head nothing, lines the page repeats,
+teasers for other articles, and the run of such lines that closes the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from healthqa.text.words import content_words
+from ingest.scraped.chrome import (
+    DEFAULT_PHRASES,
+    ChromePhrases,
+    is_heading_like,
+    is_link_line,
+    is_nav_row,
+    is_notice,
+    is_sentence,
+    label_key,
+)
+from ingest.scraped.page_lines import (
+    Line,
+    Page,
+    is_label,
+    is_meta,
+    is_prose,
+    is_short_lead,
+    split_lines,
+)
+
+# A run of consecutive sentences this long is taken to be the article itself, not a menu blurb.
+BODY_RUN_WORDS = 60
+# This many lines in a row that are not article text, with little prose after, close the page.
+TAIL_RUN_LINES = 3
+# Labels longer than this are not compared for repetition: long lines repeat by design (titles).
+REPEAT_MAX_WORDS = 6
+
+_ELLIPSIS = re.compile(r"(\.\.\.|…)[\"'”’)\]]*$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One kept paragraph or heading line, in reading order."""
+
+    text: str
+    heading: bool
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    title: str | None
+    blocks: tuple[Block, ...]
+
+
+def clean_scraped_text(text: str, *, phrases: ChromePhrases = DEFAULT_PHRASES) -> CleanedText:
+    """The article title and body of a scraped page, with headings marked and chrome removed."""
+    page = _mark_chrome(Page(tuple(_remove_teasers(split_lines(text)))), phrases)
+    lines = page.lines
+    start = _body_start(page)
+    title_at, zone_start = _title(page, start)
+    first_paragraph = next(
+        (i for i in range(start, len(lines)) if lines[i].standalone and is_prose(lines[i])), start
+    )
+    kept: list[Block] = []
+    for i in range(zone_start, _tail_start(page, start, phrases)):
+        block = _classify(page, i, in_header=i < first_paragraph)
+        if block is not None:
+            kept.append(block)
+    title = lines[title_at].text if title_at is not None else None
+    return CleanedText(title=title, blocks=tuple(kept))
+
+
+def _remove_teasers(lines: list[Line]) -> list[Line]:
+    """Drop each arrow link to another article with the excerpt and headlines that announce it."""
+    drop: set[int] = set()
+    for i, line in enumerate(lines):
+        if not is_link_line(line.text):
+            continue
+        drop.add(i)
+        j = i - 1
+        headline_named = j >= 1 and lines[j - 1].text.rstrip("?") in line.text
+        if j >= 0 and (_ELLIPSIS.search(lines[j].text) or headline_named):
+            drop.add(j)
+            j -= 1
+            while j >= 0 and lines[j].standalone and is_heading_like(lines[j].text):
+                drop.add(j)
+                j -= 1
+    return [line for i, line in enumerate(lines) if i not in drop]
+
+
+def _mark_chrome(page: Page, phrases: ChromePhrases) -> Page:
+    """Flag the lines that are chrome by their own shape, by repetition, or by a fallback phrase."""
+    repeated = _repeated_labels(page)
+
+    def chrome_by_itself(text: str) -> bool:
+        if is_link_line(text) or is_nav_row(text) or is_notice(text):
+            return True
+        return label_key(text) in repeated or phrases.is_chrome_line(text)
+
+    return Page(tuple(replace(line, chrome=chrome_by_itself(line.text)) for line in page.lines))
+
+
+def _repeated_labels(page: Page) -> frozenset[str]:
+    """Short lines a page shows more than once, and somewhere over nothing: menus, share bars.
+
+    A real heading may repeat ("Symptoms" under each of three conditions), but then it heads
+    prose every time; the first line is not asked, as a page's title often heads a menu.
+    """
+    places: dict[str, list[int]] = {}
+    for i, line in enumerate(page.lines):
+        short = len(line.text.split()) <= REPEAT_MAX_WORDS
+        if short and not line.bullet and is_heading_like(line.text) and not page.in_list(i):
+            places.setdefault(label_key(line.text), []).append(i)
+    return frozenset(
+        key
+        for key, at in places.items()
+        if len(at) > 1 and not all(page.heads_content(i) for i in at if i > 0)
+    )
+
+
+def _body_start(page: Page) -> int:
+    """Index of the first sentence of the first run of sentences long enough to be the article.
+
+    Short-paragraphed articles have no such run; then the article is the longest stretch of
+    prose, headings over prose, and lists.
+    """
+    for first, words in _runs(page, across_sections=False):
+        if words >= BODY_RUN_WORDS:
+            return first
+    runs = _runs(page, across_sections=True)
+    return max(runs, key=lambda run: run[1])[0] if runs else len(page.lines)
+
+
+def _runs(page: Page, *, across_sections: bool) -> list[tuple[int, int]]:
+    """(first index, word count) of each run of prose; chrome lines neither count nor break it."""
+    lines = page.lines
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if not is_prose(lines[i]):
+            i += 1
+            continue
+        j, words = i, 0
+        while j < len(lines) and _continues_run(page, j, across_sections=across_sections):
+            words += 0 if lines[j].chrome else len(lines[j].text.split())
+            j += 1
+        runs.append((i, words))
+        i = j
+    return runs
+
+
+def _continues_run(page: Page, j: int, *, across_sections: bool) -> bool:
+    line = page.lines[j]
+    if line.chrome or is_prose(line) or not line.standalone:
+        return True
+    if not across_sections:
+        return False
+    return line.bullet or page.in_list(j) or (is_label(line) and page.heads_content(j))
+
+
+def _title(page: Page, start: int) -> tuple[int | None, int]:
+    """The title's index, and where the article's text begins (after the title and its labels).
+
+    The title is the first heading line after the last menu scrap. A short label just above
+    the body ("Share", "12 Comments") passes that test too; when it names nothing the article
+    talks about and a heading line above it does, that one is the title and the labels between
+    them are chrome.
+    """
+    lines = page.lines
+    after_menu = next((i + 1 for i in range(start - 1, -1, -1) if _is_menu_entry(page, i)), 0)
+    first = next((i for i in range(after_menu, start) if _is_title_like(lines[i])), None)
+    if first is None:
+        return None, after_menu
+    topic = content_words(" ".join(line.text for line in lines[start:] if is_prose(line)))
+    if content_words(lines[first].text) & topic:
+        return first, first + 1
+    for i in range(first - 1, -1, -1):
+        if is_prose(lines[i]):
+            break
+        if _is_title_like(lines[i]) and content_words(lines[i].text) & topic:
+            return i, first + 1
+    return first, first + 1
+
+
+def _is_menu_entry(page: Page, i: int) -> bool:
+    """A short label (or bullet) before the article that heads no sentence.
+
+    Lines that are chrome on their own do not count: a share bar may stand between the title
+    and the body.
+    """
+    line = page.lines[i]
+    if i == 0 or line.chrome or page.in_list(i) or page.introduces_list(i):
+        return False  # a file's first line is its title even when a section heading follows
+    if line.bullet:
+        return not is_sentence(line.text)
+    if not line.standalone or not is_label(line) or is_meta(line):
+        return False
+    return not page.heads_content_past_meta(i)
+
+
+def _is_title_like(line: Line) -> bool:
+    return line.standalone and not line.chrome and is_heading_like(line.text) and not is_meta(line)
+
+
+def _tail_start(page: Page, start: int, phrases: ChromePhrases) -> int:
+    """Where the page's closing chrome begins.
+
+    That is at a tail marker, or at a run of lines that are not article text after which no
+    new section starts and little prose is left.
+    """
+    lines = page.lines
+    prose_after = [0] * (len(lines) + 1)
+    section_after = [False] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        prose_after[i] = prose_after[i + 1] + (len(line.text.split()) if is_prose(line) else 0)
+        starts_section = line.standalone and is_heading_like(line.text)
+        section_after[i] = section_after[i + 1] or (
+            starts_section and not line.chrome and page.heads_content_directly(i)
+        )
+    run = 0
+    for i in range(start, len(lines)):
+        if phrases.ends_article(lines[i].text):
+            return i
+        if _is_content(page, i):
+            run = 0
+            continue
+        run += 1
+        closes_page = not section_after[i + 1] and prose_after[i + 1] < BODY_RUN_WORDS
+        if run >= TAIL_RUN_LINES and closes_page:
+            return i - run + 1
+    return len(lines)
+
+
+def _is_content(page: Page, i: int) -> bool:
+    """Article text, for finding where the page's closing chrome starts."""
+    line = page.lines[i]
+    if line.chrome:
+        return False
+    if is_prose(line) or line.bullet or page.in_list(i) or page.introduces_list(i):
+        return True
+    if is_label(line):
+        return page.heads_content_directly(i)
+    return True  # a long line without final punctuation: a run-on list or a wrapped fragment
+
+
+def _classify(page: Page, i: int, *, in_header: bool) -> Block | None:
+    line = page.lines[i]
+    if line.chrome:
+        return None
+    if is_heading_like(line.text):
+        return _classify_label(page, i, in_header=in_header)
+    # "Next Article:" leads in to nothing; a byline or credit stands between title and body.
+    leads_nowhere = is_short_lead(line) and not (page.introduces_list(i) or page.heads_content(i))
+    if leads_nowhere or (in_header and not is_sentence(line.text)):
+        return None
+    return Block(line.text, heading=False)
+
+
+def _classify_label(page: Page, i: int, *, in_header: bool) -> Block | None:
+    line = page.lines[i]
+    if line.standalone and page.heads_content(i):
+        return Block(line.text, heading=True)
+    inside_paragraph = not line.standalone and not in_header and page.heads_content(i)
+    if inside_paragraph or page.in_list(i):
+        return Block(line.text, heading=False)
+    return None

@@ -1,0 +1,171 @@
+"""A scraped page as a sequence of lines, and what each line is where it stands.
+
+A line is prose (a sentence, or a long lead-in ending in a colon), a label (short, without
+sentence punctuation), a list item (a bullet, or a label after a line ending in a colon), or a
+byline-like meta line. Whether a label is a heading or a scrap of menu depends on what it heads,
+so the questions here look at a line's neighbours as well as at its words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from ingest.scraped.chrome import BULLET, is_heading_like, is_sentence
+
+# A line ending in a colon this long introduces a list in the body; shorter ones are menu labels.
+LEAD_IN_MIN_WORDS = 8
+# A date as bylines write it: "May 4, 2024", "3 March 2024", "2024-05-04", "04/05/2024".
+_DATE = re.compile(
+    r"\d{1,2},\s*\d{4}\b|\b\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a scraped page (a hard-wrapped sentence is rejoined into one)."""
+
+    text: str
+    standalone: bool  # alone in its blank-line separated block; headings always are
+    bullet: bool
+    chrome: bool = False  # chrome wherever it stands: dropped, and skipped when reading around it
+
+
+def split_lines(text: str) -> list[Line]:
+    """Blank-line blocks split into lines where a line is complete; hard-wrapped lines rejoin."""
+    lines: list[Line] = []
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        raw = [" ".join(row.split()) for row in block.split("\n")]
+        parts: list[str] = []
+        for row in filter(None, raw):
+            if parts and _continues(parts[-1], row):
+                parts[-1] = f"{parts[-1]} {row}"
+            else:
+                parts.append(row)
+        lines.extend(
+            Line(text=part, standalone=len(parts) == 1, bullet=bool(BULLET.match(part)))
+            for part in parts
+        )
+    return lines
+
+
+def _continues(previous: str, row: str) -> bool:
+    """A hard-wrapped row: the previous one stopped mid-sentence and was not a short label."""
+    if BULLET.match(row) or BULLET.match(previous):
+        return False
+    if re.search(r"[.!?…:;][\"'”’)\]]*$", previous):
+        return False
+    return row[0].islower() or len(previous.split()) >= 7
+
+
+def is_prose(line: Line) -> bool:
+    lead_in = line.text.endswith(":") and len(line.text.split()) >= LEAD_IN_MIN_WORDS
+    if line.chrome or line.bullet or not (is_sentence(line.text) or lead_in):
+        return False
+    return not (line.standalone and is_heading_like(line.text))
+
+
+def is_short_lead(line: Line) -> bool:
+    """A short line ending in a colon: a lead-in ("You can:") or a label ("Next Article:")."""
+    short = len(line.text.split()) < LEAD_IN_MIN_WORDS
+    return short and not line.bullet and line.text.endswith(":")
+
+
+def is_label(line: Line) -> bool:
+    return is_heading_like(line.text) or is_short_lead(line)
+
+
+def is_meta(line: Line) -> bool:
+    """A byline, date or photo credit: the lines that sit between a headline and its article."""
+    if line.chrome or line.bullet or is_prose(line):
+        return False
+    if not line.standalone or _DATE.search(line.text):
+        return True
+    return not is_label(line)
+
+
+def is_item(line: Line) -> bool:
+    """A bullet or a short label: what a list after a line ending in a colon is made of."""
+    return line.bullet or is_heading_like(line.text)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A scraped page's lines, and the questions about a line that depend on its neighbours.
+
+    Answers are worked out once per page, so asking about every line stays linear in its length.
+    """
+
+    lines: tuple[Line, ...]
+
+    def in_list(self, i: int) -> bool:
+        """An item of a list after a line ending in a colon, not an orphaned menu entry."""
+        return i in self._items
+
+    def introduces_list(self, i: int) -> bool:
+        """A line ending in a colon followed by at least two items."""
+        return i in self._list_ends
+
+    def heads_content(self, i: int) -> bool:
+        """Whether the next line, past chrome, is prose or starts a list."""
+        return self._starts_content(self._next_kept[i])
+
+    def heads_content_directly(self, i: int) -> bool:
+        """Whether the very next line is prose or starts a list: a label over chrome is chrome."""
+        return self._starts_content(i + 1)
+
+    def heads_content_past_meta(self, i: int) -> bool:
+        """Whether the next line, past chrome, bylines and credits, is prose or starts a list."""
+        return self._starts_content(self._next_past_meta[i])
+
+    def _starts_content(self, j: int) -> bool:
+        if j >= len(self.lines) or self.lines[j].chrome:
+            return False
+        line = self.lines[j]
+        return is_prose(line) or line.bullet or self.introduces_list(j)
+
+    @cached_property
+    def _list_ends(self) -> dict[int, int]:
+        """Each line ending in a colon that has a list, with the end of its items.
+
+        Items are all bullets or all short labels, like the first one; one "item" is what a
+        label leads to, not a list.
+        """
+        ends: dict[int, int] = {}
+        for i, line in enumerate(self.lines):
+            if not line.text.endswith(":"):
+                continue
+            end, count, bullets = i + 1, 0, None
+            for j in range(i + 1, len(self.lines)):
+                item = self.lines[j]
+                if item.chrome:
+                    continue
+                if not is_item(item) or bullets not in (None, item.bullet):
+                    break
+                end, count, bullets = j + 1, count + 1, item.bullet
+            if count >= 2:
+                ends[i] = end
+        return ends
+
+    @cached_property
+    def _items(self) -> frozenset[int]:
+        return frozenset(j for i, end in self._list_ends.items() for j in range(i + 1, end))
+
+    @cached_property
+    def _next_kept(self) -> tuple[int, ...]:
+        return self._next_index(lambda line: line.chrome)
+
+    @cached_property
+    def _next_past_meta(self) -> tuple[int, ...]:
+        return self._next_index(lambda line: line.chrome or is_meta(line))
+
+    def _next_index(self, skip: Callable[[Line], bool]) -> tuple[int, ...]:
+        """For each line, the index of the next line `skip` does not pass over."""
+        following = [len(self.lines)] * len(self.lines)
+        for i in range(len(self.lines) - 2, -1, -1):
+            nxt = self.lines[i + 1]
+            following[i] = i + 1 if not skip(nxt) else following[i + 1]
+        return tuple(following)
