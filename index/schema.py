@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from index.records import Chunk, DocumentRecord, StoredChunk
@@ -179,3 +180,32 @@ def _dump_metadata(metadata: Mapping[str, str]) -> str:
 
 def _load_metadata(text: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in json.loads(text).items()}
+
+
+def connect_working_copy(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, isolation_level=None)
+    # The working copy is thrown away if anything fails, so it needs no crash safety of its own;
+    # durability comes from fsync + rename at publish time.
+    connection.execute("PRAGMA journal_mode=MEMORY")
+    connection.execute("PRAGMA synchronous=OFF")
+    return connection
+
+
+def insert_chunks(
+    connection: sqlite3.Connection,
+    ids: Sequence[int],
+    chunks: Sequence[Chunk],
+    blobs: Sequence[bytes],
+) -> None:
+    connection.executemany(
+        f"INSERT INTO chunks({CHUNK_COLUMNS}) VALUES ({placeholders(14)})",
+        [chunk_row(i, c, b) for i, c, b in zip(ids, chunks, blobs, strict=True)],
+    )
+    connection.executemany(
+        "INSERT INTO chunks_fts(rowid, title, section, text) VALUES (?, ?, ?, ?)",
+        [(i, c.title, c.section, c.text) for i, c in zip(ids, chunks, strict=True)],
+    )
+
+
+def placeholders(n: int) -> str:
+    return ", ".join("?" * n)

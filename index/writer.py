@@ -36,13 +36,14 @@ from index.generations import (
 from index.manifest import check_manifest, read_manifest, write_manifest
 from index.records import Chunk, DocumentRecord, Manifest
 from index.schema import (
-    CHUNK_COLUMNS,
     DOCUMENT_COLUMNS,
     NEXT_CHUNK_ID,
-    chunk_row,
+    connect_working_copy,
     create_schema,
     document_from_row,
     document_row,
+    insert_chunks,
+    placeholders,
     read_meta_int,
     write_meta_int,
 )
@@ -161,10 +162,10 @@ class IndexWriter:
         try:
             removed = self._delete_rows(record.doc_id)
             self._db.execute(
-                f"INSERT INTO documents({DOCUMENT_COLUMNS}) VALUES ({_marks(11)})",
+                f"INSERT INTO documents({DOCUMENT_COLUMNS}) VALUES ({placeholders(11)})",
                 document_row(stored),
             )
-            _insert_chunks(self._db, ids, chunks, blobs)
+            insert_chunks(self._db, ids, chunks, blobs)
         except BaseException:
             self._db.execute("ROLLBACK TO upsert")
             self._db.execute("RELEASE upsert")
@@ -262,7 +263,7 @@ def _start_from(
     """The working copy: the live generation's files, or an empty schema for a new index."""
     db_path = temp_dir / SQLITE_FILE
     if previous is None:
-        connection = _connect(db_path)
+        connection = connect_working_copy(db_path)
         create_schema(connection)
         return connection, new_vector_index(manifest.dimension)
     source = generation_dir(index_dir, previous)
@@ -271,33 +272,4 @@ def _start_from(
     except OSError as error:
         raise IndexCorrupt(f"The index at {index_dir} cannot be copied ({error}).") from None
     vectors = read_vector_index(source / VECTORS_FILE, manifest.dimension)
-    return _connect(db_path), vectors
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, isolation_level=None)
-    # The working copy is thrown away if anything fails, so it needs no crash safety of its own;
-    # durability comes from fsync + rename at publish time.
-    connection.execute("PRAGMA journal_mode=MEMORY")
-    connection.execute("PRAGMA synchronous=OFF")
-    return connection
-
-
-def _insert_chunks(
-    connection: sqlite3.Connection,
-    ids: Sequence[int],
-    chunks: Sequence[Chunk],
-    blobs: Sequence[bytes],
-) -> None:
-    connection.executemany(
-        f"INSERT INTO chunks({CHUNK_COLUMNS}) VALUES ({_marks(14)})",
-        [chunk_row(i, c, b) for i, c, b in zip(ids, chunks, blobs, strict=True)],
-    )
-    connection.executemany(
-        "INSERT INTO chunks_fts(rowid, title, section, text) VALUES (?, ?, ?, ?)",
-        [(i, c.title, c.section, c.text) for i, c in zip(ids, chunks, strict=True)],
-    )
-
-
-def _marks(n: int) -> str:
-    return ", ".join("?" * n)
+    return connect_working_copy(db_path), vectors

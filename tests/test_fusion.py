@@ -5,7 +5,6 @@ from hypothesis import strategies as st
 from assistant.retrieval.fusion import (
     maximal_marginal_relevance,
     near_duplicates,
-    normalise_scores,
     reciprocal_rank_fusion,
 )
 
@@ -47,8 +46,3 @@ def test_near_duplicates_drop_later_copies_only():
     assert near_duplicates(["A  b", "a b", "c"], vectors) == {1}
     same = np.array([[1, 0], [1, 0], [0, 1]], dtype=np.float32)
     assert near_duplicates(["x", "y", "z"], same) == {1}
-
-
-def test_normalise_scores_spans_zero_to_one():
-    assert normalise_scores({1: 2.0, 2: 4.0, 3: 3.0}) == {1: 0.0, 2: 1.0, 3: 0.5}
-    assert normalise_scores({1: 5.0}) == {1: 1.0}

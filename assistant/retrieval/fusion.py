@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -70,12 +70,3 @@ def near_duplicates(
                 dropped.add(i)
                 break
     return dropped
-
-
-def normalise_scores(scores: Mapping[int, float]) -> dict[int, float]:
-    """Min-max to 0..1 so fused scores can be mixed with cosine similarities."""
-    if not scores:
-        return {}
-    low, high = min(scores.values()), max(scores.values())
-    span = high - low
-    return {key: (value - low) / span if span > 0 else 1.0 for key, value in scores.items()}

@@ -1,0 +1,1 @@
+"""The `healthqa` command: ingest, index and docs, ask and chat, eval."""

@@ -1,1 +1,2 @@
-"""TODO"""
+"""Text utilities every stage shares: `sentences.split_sentences` (sentence spans) and `words`
+(tokens, Snowball stems, stopwords)."""
