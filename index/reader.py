@@ -12,9 +12,9 @@ import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 from healthqa.errors import IndexCorrupt, IndexNotBuilt
 from index.embedder import Vectors
@@ -56,7 +56,7 @@ _BATCH = 500
 _OPEN_ATTEMPTS = 3
 
 
-class IndexReader:
+class IndexReader(AbstractContextManager["IndexReader"]):
     def __init__(
         self,
         *,
@@ -224,15 +224,7 @@ class IndexReader:
         with self._lock:
             self._db.close()
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *_: object) -> None:
         self.close()
 
     def _without_common_words(self, words: list[str]) -> list[str]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 import numpy as np
 
@@ -56,7 +56,7 @@ from index.vectors import (
 )
 
 
-class IndexWriter:
+class IndexWriter(AbstractContextManager["IndexWriter"]):
     def __init__(
         self,
         *,
@@ -227,15 +227,7 @@ class IndexWriter:
             remove_temp_dir(self._temp_dir)
             self._lock.release()
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *_: object) -> None:
         self.abort()
 
     def _require_open(self) -> None:
