@@ -1,5 +1,6 @@
-"""Evaluators: run the retrieval benchmark or the golden conversations from the browser, read the
-metrics, sort and open per-question results, see the plot, download the report.
+"""Evaluators: run the answer evaluation, the retrieval benchmark or the golden conversations
+from the browser, read the metrics, sort and open per-question results, see the plot, download
+the report.
 
 The work is `evaluation/`'s; this page picks the inputs and draws the results.
 """
@@ -15,11 +16,19 @@ import streamlit as st
 
 from assistant.service import Assistant, build_assistant
 from healthqa.errors import HealthQAError
-from healthqa.evaluation.beir import load_beir
+from healthqa.evaluation.answers_eval import AnswersReport, read_questions, run_answers_eval
+from healthqa.evaluation.beir import BeirDataset, load_beir
 from healthqa.evaluation.golden import load_golden
 from healthqa.evaluation.golden_report import GoldenReport
 from healthqa.evaluation.golden_run import run_golden
-from healthqa.evaluation.indexes import GOLDEN_DIR, default_eval_index, ensure_index, golden_paths
+from healthqa.evaluation.indexes import (
+    GOLDEN_DIR,
+    OUT_OF_SCOPE_FILE,
+    default_eval_index,
+    ensure_index,
+    golden_index_name,
+    golden_paths,
+)
 from healthqa.evaluation.report import Report, metrics_table, rows_table, write_json, write_report
 from healthqa.evaluation.retrieval_eval import RetrievalReport, run_retrieval_eval
 from healthqa.settings import Settings
@@ -49,15 +58,27 @@ def progress_callback(label: str) -> Callable[[int, int], None]:
     return report
 
 
-def retrieval_form(settings: Settings) -> Report | None:
-    default = settings.shared_data / "eval" / "mediqa-qa"
-    folder = st.text_input("BEIR dataset folder", value=str(default))
-    columns = st.columns(2)
-    split = columns[0].selectbox("Split", ("test", "dev", "train"))
-    k = int(columns[1].number_input("Cut-off k", min_value=1, max_value=100, value=10))
-    if not st.button("Run the retrieval benchmark", type="primary"):
+def dataset_choice(settings: Settings) -> tuple[BeirDataset, str] | None:
+    """A BEIR dataset from the shared evaluation folder (never a path typed in the page)."""
+    root = settings.shared_data / "eval"
+    folders = sorted(p for p in root.glob("*") if (p / "corpus.jsonl").is_file())
+    if not folders:
+        st.info(f"No BEIR datasets in {root}; set HEALTHQA_SHARED_DATA to the shared data folder.")
         return None
-    dataset = load_beir(Path(folder))
+    columns = st.columns(2)
+    folder = columns[0].selectbox("Dataset", folders, format_func=lambda p: p.name)
+    split = columns[1].selectbox("Split", ("test", "dev", "train"))
+    if folder is None or split is None:
+        return None
+    return load_beir(folder), split
+
+
+def retrieval_form(settings: Settings) -> Report | None:
+    chosen = dataset_choice(settings)
+    k = int(st.number_input("Cut-off k", min_value=1, max_value=100, value=10))
+    if chosen is None or not st.button("Run the retrieval benchmark", type="primary"):
+        return None
+    dataset, split = chosen
     dataset.qrels(split)  # an unknown split fails before the model loads
     index_dir = default_eval_index(settings, dataset.name)
     assistant = open_assistant(settings, index_dir, lambda: [dataset.corpus_path])
@@ -66,18 +87,45 @@ def retrieval_form(settings: Settings) -> Report | None:
     )
 
 
+def answers_form(settings: Settings) -> Report | None:
+    chosen = dataset_choice(settings)
+    with_unanswerable = st.checkbox(
+        f"Also ask the team's {OUT_OF_SCOPE_FILE.name} questions (abstention rate)", value=True
+    )
+    if chosen is None or not st.button("Run the answer evaluation", type="primary"):
+        return None
+    dataset, split = chosen
+    dataset.qrels(split)
+    index_dir = default_eval_index(settings, dataset.name)
+    assistant = open_assistant(settings, index_dir, lambda: [dataset.corpus_path])
+    unanswerable = read_questions(OUT_OF_SCOPE_FILE.read_text("utf-8")) if with_unanswerable else []
+    return run_answers_eval(
+        assistant,
+        dataset,
+        split,
+        out_of_scope=unanswerable,
+        progress=progress_callback(f"{dataset.name}/{split} answers"),
+    )
+
+
 def golden_form(settings: Settings) -> Report | None:
     files = sorted(GOLDEN_DIR.glob("*.jsonl"))
-    if not files:
-        st.info(f"No golden files in {GOLDEN_DIR}.")
-        return None
     chosen = st.selectbox("Golden file", files, format_func=lambda p: p.name)
     if chosen is None or not st.button("Run the golden conversations", type="primary"):
         return None
     cases = load_golden(chosen)
-    index_dir = default_eval_index(settings, "golden")
-    assistant = open_assistant(settings, index_dir, lambda: golden_paths(settings.shared_data))
+    index_dir = default_eval_index(settings, golden_index_name(chosen))
+    assistant = open_assistant(
+        settings, index_dir, lambda: golden_paths(chosen, settings.shared_data)
+    )
     return run_golden(assistant, cases, name=chosen.stem, progress=progress_callback(chosen.stem))
+
+
+FORMS = {
+    "Answers (the whole assistant)": answers_form,
+    "Retrieval benchmark": retrieval_form,
+    "Golden conversations": golden_form,
+}
 
 
 def show_report(report: Report) -> None:
@@ -117,6 +165,12 @@ def show_row(report: Report, position: int) -> None:
         st.json({"metrics": dict(row.metrics), "relevant": row.relevant,
                  "ranking": [list(pair) for pair in row.ranking[:10]]})
         return
+    if isinstance(report, AnswersReport):
+        answered = report.rows[position]
+        st.markdown(f"**Question:** {escape_markdown(answered.question)}")
+        st.markdown("**Answer:**  \n" + escape_markdown(answered.answer.text))
+        st.json({"cited": list(answered.cited_doc_ids), "grades": list(answered.grades)})
+        return
     show_golden_row(report, position)
 
 
@@ -141,13 +195,8 @@ def main() -> None:
         st.page_link("app.py", label="Back to the chat", icon=":material/chat:")
     try:
         settings = load_settings()
-        kind = st.radio(
-            "What to evaluate",
-            ("Retrieval benchmark (BEIR dataset)", "Golden conversations"),
-            horizontal=True,
-        )
-        form = retrieval_form if kind.startswith("Retrieval") else golden_form
-        report = form(settings)
+        kind = st.radio("What to evaluate", list(FORMS), horizontal=True)
+        report = FORMS[kind](settings)
     except HealthQAError as error:
         st.error(str(error))
         return

@@ -248,9 +248,15 @@ def test_an_uploaded_article_is_answered_without_a_restart(
     assert any(c.title == "Frostnip" for c in answer.citations)
 
 
-def test_the_evaluation_page_offers_both_evaluations(app: AppTest) -> None:
+def test_the_evaluation_page_offers_every_evaluation(app: AppTest) -> None:
     app.switch_page("pages/2_Evaluation.py").run()
     assert not app.exception
-    assert [b.label for b in app.button] == ["Run the retrieval benchmark"]
-    app.radio[0].set_value("Golden conversations").run()
-    assert not app.exception
+    buttons = {}
+    for choice in app.radio[0].options:
+        app.radio[0].set_value(choice).run()
+        assert not app.exception
+        buttons[choice] = [b.label for b in app.button]
+    assert buttons["Retrieval benchmark"] == ["Run the retrieval benchmark"]
+    assert buttons["Golden conversations"] == ["Run the golden conversations"]
+    # Datasets are chosen from the shared folder, never typed as a server path.
+    assert not app.text_input

@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.shared_data, pytest.mark.slow]
 def golden_report(tmp_path_factory, shared_data, embedder):
     root = tmp_path_factory.mktemp("golden")
     settings = Settings(data_dir=root, index_dir=root / "eval-index" / "golden")
-    assert ensure_index(golden_paths(shared_data), settings, embedder)
+    assert ensure_index(golden_paths(GOLDEN_FILE, shared_data), settings, embedder)
     assistant = build_assistant(settings, embedder=embedder)
     return run_golden(assistant, load_golden(GOLDEN_FILE), name="second-opinion")
 

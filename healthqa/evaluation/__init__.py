@@ -1,1 +1,2 @@
-"""Evaluation: retrieval benchmarks (BEIR, trec_eval metrics), golden conversations, reports; the data the team wrote lives in `data/`."""
+"""Evaluation: retrieval benchmarks (BEIR, trec_eval metrics), answers a visitor reads, golden
+conversations, reports; the data the team wrote lives in `data/`."""

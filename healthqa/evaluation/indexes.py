@@ -1,4 +1,9 @@
-"""Indexes the evaluations run against, built through the normal ingest path when missing."""
+"""Indexes the evaluations run against, built through the normal ingest path when missing.
+
+A golden file `NAME.jsonl` is written against exactly the articles listed in `NAME.sources.txt`
+beside it (paths relative to the shared data folder, `#` starts a comment): a bigger index would
+change which passage wins and so what a faithful answer quotes.
+"""
 
 from __future__ import annotations
 
@@ -14,43 +19,34 @@ from ingest.pipeline import ingest_paths
 # Evaluation data the team writes ships inside the package, beside the code that reads it.
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GOLDEN_DIR = DATA_DIR / "golden"
-
-# The golden conversations are written against exactly these articles (paths under the shared
-# data folder): the seed article, and MedQuAD topics from four collections. A bigger index would
-# change which passage wins and so what a "faithful" answer quotes.
-GOLDEN_SOURCES: tuple[str, ...] = (
-    "seed/second-opinion-guide.txt",
-    "medquad/7_SeniorHealth_QA/0000062.xml",  # Shingles
-    "medquad/7_SeniorHealth_QA/0000028.xml",  # Gout
-    "medquad/7_SeniorHealth_QA/0000027.xml",  # Glaucoma
-    "medquad/7_SeniorHealth_QA/0000009.xml",  # Cataract
-    "medquad/7_SeniorHealth_QA/0000017.xml",  # Dry Eye
-    "medquad/7_SeniorHealth_QA/0000036.xml",  # High Blood Pressure
-    "medquad/7_SeniorHealth_QA/0000050.xml",  # Osteoporosis
-    "medquad/7_SeniorHealth_QA/0000059.xml",  # Psoriasis
-    "medquad/7_SeniorHealth_QA/0000071.xml",  # Urinary Tract Infections
-    "medquad/7_SeniorHealth_QA/0000032.xml",  # Hearing Loss
-    "medquad/7_SeniorHealth_QA/0000063.xml",  # Skin Cancer
-    "medquad/9_CDC_QA/0000342.xml",  # Rabies
-    "medquad/9_CDC_QA/0000214.xml",  # Head Lice
-    "medquad/9_CDC_QA/0000364.xml",  # Scabies
-    "medquad/9_CDC_QA/0000327.xml",  # Pinworm
-    "medquad/5_NIDDK_QA/0000009.xml",  # Hypothyroidism
-    "medquad/5_NIDDK_QA/0000042.xml",  # Hypoglycemia
-    "medquad/6_NINDS_QA/0000037.xml",  # Back Pain
-    "medquad/6_NINDS_QA/0000025.xml",  # Aphasia
-)
+OUT_OF_SCOPE_FILE = DATA_DIR / "out-of-scope.txt"
 
 
-def golden_paths(shared_data: Path) -> list[Path]:
-    paths = [shared_data / relative for relative in GOLDEN_SOURCES]
-    missing = [str(p) for p in paths if not p.is_file()]
+def sources_file(golden_file: Path) -> Path:
+    return golden_file.with_name(golden_file.name.removesuffix(".jsonl") + ".sources.txt")
+
+
+def golden_paths(golden_file: Path, shared_data: Path) -> list[Path]:
+    """The articles a golden file's index is built from."""
+    listing = sources_file(golden_file)
+    if not listing.is_file():
+        raise EvaluationError(
+            f"{golden_file.name} needs {listing.name} beside it, listing the articles its "
+            "index is built from."
+        )
+    lines = (line.split("#", 1)[0].strip() for line in listing.read_text("utf-8").splitlines())
+    paths = [shared_data / line for line in lines if line]
+    missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise EvaluationError(
-            f"The golden index needs {missing[0]}, which does not exist; point --shared at the "
-            "shared data folder."
+            f"The golden index needs {missing[0]}, which does not exist; point "
+            "HEALTHQA_SHARED_DATA (or --shared) at the shared data folder."
         )
     return paths
+
+
+def golden_index_name(golden_file: Path) -> str:
+    return "golden-" + golden_file.name.removesuffix(".jsonl")
 
 
 def default_eval_index(settings: Settings, name: str) -> Path:

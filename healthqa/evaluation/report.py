@@ -11,10 +11,11 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
+from healthqa.evaluation.answers_eval import AnswersReport, body_text
 from healthqa.evaluation.golden_report import GoldenReport
 from healthqa.evaluation.retrieval_eval import RetrievalReport
 
-Report = RetrievalReport | GoldenReport
+Report = RetrievalReport | GoldenReport | AnswersReport
 Table = tuple[tuple[str, ...], list[tuple[str, ...]]]  # header, rows
 
 PLOT_NAME = "plot.png"
@@ -28,7 +29,7 @@ class ReportPaths:
 
 
 def format_value(name: str, value: float) -> str:
-    if name in ("queries", "cases"):
+    if name in ("queries", "cases", "n"):
         return str(int(value))
     if name.endswith("_ms"):
         return f"{value:.1f}"
@@ -51,6 +52,20 @@ def rows_table(report: Report) -> Table:
                 format_value("P@1", row.metrics["P@1"]),
                 format_value(ndcg, row.metrics[ndcg]),
                 row.doc_ids[0] if row.doc_ids else "-",
+            )
+            for row in report.rows
+        ]
+        return header, rows
+    if isinstance(report, AnswersReport):
+        header = ("query", "question", "answered", "first cited grade", "words", "cited")
+        rows = [
+            (
+                row.query_id,
+                _clip(row.question, 90),
+                "yes" if row.answered else "no",
+                str(row.grades[0]) if row.answered and row.grades else "-",
+                str(len(body_text(row.answer).split())) if row.answered else "-",
+                ", ".join(row.cited_doc_ids) or "-",
             )
             for row in report.rows
         ]
@@ -94,6 +109,17 @@ def write_plot(report: Report, path: Path) -> None:
         axes.set_ylabel(name)
         axes.set_ylim(0, 1.05)
         axes.set_title(f"{report.name}: per-query {name} (mean {report.metrics[name]:.3f})")
+    elif isinstance(report, AnswersReport):
+        labels = ["abstained", "grade 0", "grade 1", "grade 2", "grade 3"]
+        counts = [0] * len(labels)
+        for row in report.rows:
+            counts[row.grades[0] + 1 if row.answered and row.grades else 0] += 1
+        axes.bar(labels, counts, color=["#999999", "#d9534f", "#f0ad4e", "#5bc0de", "#3b7dd8"])
+        axes.set_ylabel("questions")
+        axes.set_title(
+            f"{report.name}: grade of the first cited document "
+            f"(relevant {report.metrics['first_citation_relevant']:.2f})"
+        )
     else:
         kinds = [k for k in report.metrics if k.endswith("_pass_rate")]
         rates = [report.metrics[k] for k in kinds]
