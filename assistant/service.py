@@ -11,13 +11,8 @@ from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 
 from assistant.answer import Answer, SafetyNotice
-from assistant.compose.extractive import (
-    Composer,
-    Composition,
-    CompositionRequest,
-    ExtractiveComposer,
-    StreamingComposer,
-)
+from assistant.compose.base import Composer, Composition, CompositionRequest, StreamingComposer
+from assistant.compose.extractive import ExtractiveComposer
 from assistant.compose.llm import build_llm_parts
 from assistant.retrieval.abstain import Calibration, load_calibration, should_abstain
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval, with_neighbours

@@ -176,6 +176,25 @@ class IndexReader(AbstractContextManager["IndexReader"]):
         _require_all(chunk_ids, found)
         return found
 
+    def header_vectors(self, sections: Sequence[tuple[str, int]]) -> dict[tuple[str, int], Vectors]:
+        """The header vector of each (doc_id, section_index) asked for that the index holds."""
+        wanted = set(sections)
+        found: dict[tuple[str, int], Vectors] = {}
+        doc_ids = sorted({doc_id for doc_id, _ in wanted})
+        for start in range(0, len(doc_ids), _BATCH):
+            batch = doc_ids[start : start + _BATCH]
+            marks = ", ".join("?" * len(batch))
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT doc_id, section_index, vector FROM sections "
+                    f"WHERE doc_id IN ({marks})",
+                    batch,
+                ).fetchall()
+            for doc_id, index, blob in rows:
+                if (doc_id, index) in wanted:
+                    found[(doc_id, index)] = from_blob(blob, self.manifest.dimension)[0]
+        return found
+
     def vocabulary(self) -> Mapping[str, int]:
         """How often each lower-case word occurs in the indexed text (built once per reader, for
         spelling correction of questions)."""

@@ -63,7 +63,7 @@ class Manifest:
     dimension: int
     chunk_tokens: int
     chunk_overlap_tokens: int
-    schema_version: int = 1
+    schema_version: int = 2  # 2: section header vectors
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,15 @@ CREATE TABLE chunks (
     metadata TEXT NOT NULL
 );
 CREATE INDEX chunks_by_doc ON chunks(doc_id, ordinal);
+-- One row per article section: the vector of its header (title and heading), so a question can
+-- be matched against what a section is about ("Glaucoma. What are the symptoms of Glaucoma?").
+CREATE TABLE sections (
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id),
+    section_index INTEGER NOT NULL,
+    header TEXT NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (doc_id, section_index)
+);
 CREATE VIRTUAL TABLE chunks_fts USING fts5(
     title, section, text,
     content='chunks', content_rowid='chunk_id',

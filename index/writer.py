@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -132,8 +132,12 @@ class IndexWriter(AbstractContextManager["IndexWriter"]):
         chunks: Sequence[Chunk],
         vectors: Vectors,
         sentence_vectors: Sequence[Vectors],
+        headers: Mapping[int, tuple[str, Vectors]] | None = None,
     ) -> DocumentRecord:
-        """Adds `record` or replaces the stored document with the same doc_id, chunks and all."""
+        """Adds `record` or replaces the stored document with the same doc_id, chunks and all.
+
+        `headers`: per section index, the section's header text and its vector.
+        """
         self._require_open()
         dimension = self.manifest.dimension
         matrix = as_matrix(vectors, rows=len(chunks), dimension=dimension, what="chunk vectors")
@@ -166,6 +170,10 @@ class IndexWriter(AbstractContextManager["IndexWriter"]):
                 document_row(stored),
             )
             insert_chunks(self._db, ids, chunks, blobs)
+            self._db.executemany(
+                "INSERT INTO sections(doc_id, section_index, header, vector) VALUES (?, ?, ?, ?)",
+                _section_rows(record.doc_id, headers or {}, dimension),
+            )
         except BaseException:
             self._db.execute("ROLLBACK TO upsert")
             self._db.execute("RELEASE upsert")
@@ -245,6 +253,7 @@ class IndexWriter(AbstractContextManager["IndexWriter"]):
             (doc_id,),
         )
         self._db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
+        self._db.execute("DELETE FROM sections WHERE doc_id = ?", (doc_id,))
         self._db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
         return ids
 
@@ -265,3 +274,13 @@ def _start_from(
         raise IndexCorrupt(f"The index at {index_dir} cannot be copied ({error}).") from None
     vectors = read_vector_index(source / VECTORS_FILE, manifest.dimension)
     return connect_working_copy(db_path), vectors
+
+
+def _section_rows(
+    doc_id: str, headers: Mapping[int, tuple[str, Vectors]], dimension: int
+) -> list[tuple[str, int, str, bytes]]:
+    rows = []
+    for index, (header, vector) in sorted(headers.items()):
+        matrix = as_matrix(vector, rows=1, dimension=dimension, what=f"header vector {index}")
+        rows.append((doc_id, index, header, to_blob(matrix)))
+    return rows

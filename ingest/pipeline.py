@@ -24,6 +24,7 @@ from index.manifest import manifest_for
 from index.records import Chunk, DocumentRecord
 from index.writer import IndexWriter
 from ingest.chunking import chunk_article, embedding_header
+from ingest.cleaning import clean_article
 from ingest.discover import SourceFile, discover, load_source
 from ingest.model import Article
 
@@ -119,6 +120,14 @@ def embedding_inputs(chunks: Sequence[Chunk]) -> tuple[list[str], list[list[tupl
     return texts, spans
 
 
+def section_headers(chunks: Sequence[Chunk]) -> dict[int, str]:
+    """The header text of each section the chunks come from (title, then heading)."""
+    return {
+        chunk.section_index: embedding_header(chunk.title, chunk.section).strip()
+        for chunk in chunks
+    }
+
+
 def _discover_all(roots: Iterable[Path]) -> tuple[list[SourceFile], list[FailedFile]]:
     sources: list[SourceFile] = []
     failed: list[FailedFile] = []
@@ -138,6 +147,7 @@ class _Pending:
     chunks: list[Chunk]
     vectors: dict[int, Vectors] = field(default_factory=dict)  # by chunk position
     sentence_vectors: dict[int, Vectors] = field(default_factory=dict)
+    headers: dict[int, tuple[str, Vectors]] = field(default_factory=dict)  # by section index
     is_update: bool = False
 
 
@@ -173,7 +183,7 @@ class _Run:
     def ingest_file(self, source: SourceFile) -> None:
         path = str(source.path)
         try:
-            articles = load_source(source)
+            articles = [clean_article(article)[0] for article in load_source(source)]
         except UnsupportedFormat as error:
             # A stray file in a folder is skipped; a file named on purpose is a failure.
             if source.path.resolve() in self._named_files:
@@ -206,9 +216,25 @@ class _Run:
                 pending.vectors[n] = vectors[row]
                 pending.sentence_vectors[n] = sentence_vectors[row]
             self._progress.batch_embedded(len(batch))
+        self._embed_headers()
         for pending in self._pending:
             self._store(pending)
         self._pending, self._pending_chunks = [], 0
+
+    def _embed_headers(self) -> None:
+        """Each section's header (title and heading) as a short text of its own, so questions
+        can be matched against what a section is about, not only against its passages."""
+        wanted = [
+            (pending, index, header)
+            for pending in self._pending
+            for index, header in section_headers(pending.chunks).items()
+        ]
+        size = self._settings.embed_batch_size
+        for start in range(0, len(wanted), size):
+            batch = wanted[start : start + size]
+            vectors = self._embedder.embed_queries([header for _, _, header in batch])
+            for (pending, index, header), vector in zip(batch, vectors, strict=True):
+                pending.headers[index] = (header, vector)
 
     def prune(self, roots: Sequence[Path]) -> list[str]:
         """Removes stored documents from files under `roots` that this run did not see."""
@@ -268,6 +294,7 @@ class _Run:
             pending.chunks,
             np.stack([pending.vectors[n] for n in order]).astype(np.float32, copy=False),
             [pending.sentence_vectors[n] for n in order],
+            pending.headers,
         )
         (self.updated if pending.is_update else self.added).append(pending.record.doc_id)
 

@@ -31,11 +31,24 @@ def test_sentence_leaning_back_travels_with_its_antecedent():
     assert [u.sentences for u in units] == [(0, 1)]
 
 
-def test_leaning_sentence_at_passage_start_is_flagged():
+def test_a_sentence_whose_subject_is_missing_is_never_a_unit():
+    # "This" points at text the passage does not hold: quoted alone it would say nothing.
     text, spans = spans_of(["This means the joint swells.", "Gout is common."])
     units = readable_units(text, spans)
-    assert units[0].leans_on_missing
-    assert not units[1].leans_on_missing
+    assert [u.sentences for u in units] == [(1,)]
+
+
+def test_an_unquotable_sentence_takes_the_one_pointing_at_it_along():
+    text, spans = spans_of(
+        [
+            "Not everyone is right, he tells WebMD.",
+            "He has seen second opinions change a diagnosis.",
+            "But such cases are in the minority.",
+        ]
+    )
+    units = readable_units(text, spans, quotable=lambda s: "tells" not in s)
+    # The connective sentence stands on its own; the one whose subject is the speaker does not.
+    assert [u.sentences for u in units] == [(2,)]
 
 
 def test_headings_questions_and_dangling_introductions_are_never_units():

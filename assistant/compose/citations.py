@@ -14,7 +14,7 @@ from healthqa.text.sentences import split_sentences
 
 MARKER = re.compile(r"\[(\d+)\]")
 # "... left. [2] Next": a marker written after the full stop belongs to the sentence before it.
-_MARKERS_AFTER_STOP = re.compile(r"([.!?])((?:[ \t]*\[\d+\])+)")
+_MARKERS_AFTER_STOP = re.compile(r"([.!?][\"”’)\]]*)((?:[ \t]*\[\d+\])+)")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _SPACE = re.compile(r"\s+")
 

@@ -1,110 +1,61 @@
-"""The extractive composer: an answer made only of sentences quoted from retrieved passages.
+"""The extractive composer: an answer quoted from the article section that best answers the
+question, in the article's own order, with a second source only when it adds a relevant fact.
 
-Sentences are scored against the question with the per-sentence vectors stored at ingest time
-(no model call here), grouped into readable units, picked best-first without repeating themselves,
-laid out grouped by source in reading order, and each quoted sentence carries its [n] marker.
+1. Retrieved chunks are joined back into article sections (`passages`).
+2. Every quotable sentence is scored against the question with the per-sentence vectors stored
+   at ingest (no model call here), plus its share of the question's words; a definition leads a
+   "what is" answer.
+3. The primary section is the one whose best sentence, weighted by how well the whole passage
+   matched, answers best. From it the best readable units (a list with its introduction, a
+   sentence with the one it leans on) are taken until the answer is long enough, then laid out
+   in article order.
+4. Another section is cited only if its best unit scores nearly as well and says something the
+   answer does not say yet.
+
+Every quoted sentence carries its [n]; one source entry per article section.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Generator, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from assistant.answer import Citation
+from assistant.compose.base import Composition, CompositionRequest
+from assistant.compose.passages import SectionPassage, section_passages
+from assistant.compose.quotable import ends_statement, is_attribution, is_quotable
 from assistant.compose.units import Unit, is_list_item, readable_units
-from assistant.retrieval.hybrid import Passage, Retrieval
-from assistant.understanding.injection import looks_like_instruction
 from assistant.understanding.question import QuestionAnalysis, QuestionType
 from healthqa.text.words import stem, words
 from index.embedder import Vectors
 
-_SPACE = re.compile(r"\s+")
-# "..., says Jane Doe, MD, director of ...": words spent on who said it, not on the answer.
-_ATTRIBUTION = re.compile(
-    r"\b(says|said|explains|notes|tells \w+)\b.{0,80}?\b(MD|PhD|RN|MPH|MS|director|professor|"
-    r"chair|chief|president|spokes(wo)?man)\b"
-)
-# Sentences about the web page rather than the health topic.
-_PAGE_FURNITURE = re.compile(
-    r"\b(watch|view) (the|this|our) (video|slideshow|animation)|\bclick (here|on)\b|"
-    r"\b(see|shown in) (the )?(figure|table|image|picture) ?\d*\b|\bsign up\b|\bsubscribe\b|"
-    r"\b(this|our) (web ?site|page)\b",
-    re.IGNORECASE,
-)
+__all__ = ["ExtractiveComposer", "ExtractiveSettings"]
 
-
-@dataclass(frozen=True)
-class CompositionRequest:
-    question: str
-    analysis: QuestionAnalysis
-    retrieval: Retrieval
-    sentence_vectors: Mapping[int, Vectors]  # per chunk id, one row per sentence span
-    withhold: Callable[[str], bool] | None = None  # sentences never to quote (e.g. doses)
-
-
-@dataclass(frozen=True)
-class Composition:
-    text: str  # the answer body: quoted sentences with [n] markers, after a short lead
-    citations: tuple[Citation, ...]
-
-
-class Composer(Protocol):
-    def compose(self, request: CompositionRequest) -> Composition: ...
-
-
-@runtime_checkable
-class StreamingComposer(Protocol):
-    """A composer that yields text as it is produced and returns the checked composition."""
-
-    def compose(self, request: CompositionRequest) -> Composition: ...
-
-    def stream(self, request: CompositionRequest) -> Generator[str, None, Composition]: ...
+_BULLET = re.compile(r"^\s*(?:[-*•·▪–]|\(?\d{1,2}[.)]|[a-z][.)])\s+")
 
 
 @dataclass(frozen=True)
 class ExtractiveSettings:
-    max_words: int = 160
-    max_units: int = 6
-    margin: float = 0.15  # units scoring this far below the best one are left out
-    redundancy: float = 0.86  # cosine above which two units say the same thing
-    novelty: float = 0.35  # how much likeness to already chosen units counts against a unit
+    target_words: int = 110  # stop adding units once the answer is this long
+    min_words: int = 40  # below this, the units next to the chosen ones are added too
+    max_words: int = 180
+    margin: float = 0.12  # units scoring this far below the section's best are left out
+    second_source_margin: float = 0.04  # another section must score within this of the first
+    repeats_at: float = 0.85  # cosine above which a unit says what the answer already says
+    max_sources: int = 2
+    max_list_items: int = 8
 
 
 @dataclass(frozen=True)
-class _Candidate:
-    passage_rank: int
-    passage: Passage
+class _Scored:
+    section: SectionPassage
     unit: Unit
     score: float
     vector: Vectors
     words: int
-    texts: tuple[str, ...] = field(default=())
-
-
-LEADS: dict[QuestionType, str] = {
-    QuestionType.information: "Here is what the vetted articles say about {focus}:",
-    QuestionType.causes: "Here is what the vetted articles say about what causes {focus}:",
-    QuestionType.symptoms: "Here is what the vetted articles say about the symptoms of {focus}:",
-    QuestionType.diagnosis: "Here is what the vetted articles say about how {focus} is diagnosed:",
-    QuestionType.treatment: "Here is what the vetted articles say about treating {focus}:",
-    QuestionType.prevention: "Here is what the vetted articles say about preventing {focus}:",
-    QuestionType.outlook: "Here is what the vetted articles say about the outlook for {focus}:",
-    QuestionType.inheritance: "Here is what the vetted articles say about inheriting {focus}:",
-    QuestionType.complications: "Here is what the vetted articles say about {focus} complications:",
-}
-GENERIC_LEAD = "Here is what the vetted articles say:"
-
-
-def lead_for(analysis: QuestionAnalysis) -> str:
-    focus = (analysis.focus or "").strip()
-    if not focus or len(focus.split()) > 6:
-        return GENERIC_LEAD
-    template = LEADS.get(analysis.qtype, "Here is what the vetted articles say about {focus}:")
-    return template.format(focus=focus)
 
 
 class ExtractiveComposer:
@@ -112,146 +63,185 @@ class ExtractiveComposer:
         self.settings = settings or ExtractiveSettings()
 
     def compose(self, request: CompositionRequest) -> Composition:
-        candidates = self._candidates(request)
-        chosen = self._select(candidates)
-        return layout(lead_for(request.analysis), chosen)
+        sections = section_passages(request.retrieval.passages, request.sentence_vectors)
+        scored = [self._units(section, request) for section in sections]
+        scored = [units for units in scored if units]
+        if not scored:
+            return Composition(text="", citations=())
+        primary = max(scored, key=_section_score)
+        chosen = self._from_section(primary)
+        for units in sorted(scored, key=_section_score, reverse=True):
+            if len({c.section.key for c in chosen}) >= self.settings.max_sources:
+                break
+            if units is not primary:
+                chosen += self._second_source(units, chosen, best=_section_score(primary))
+        return layout(chosen)
 
-    def _candidates(self, request: CompositionRequest) -> list[_Candidate]:
-        keywords = {stem(w) for w in request.analysis.keywords}
-        query = request.retrieval.query_vector
-        found: list[_Candidate] = []
-        for rank, passage in enumerate(request.retrieval.passages):
-            chunk = passage.stored.chunk
-            vectors = request.sentence_vectors.get(passage.chunk_id)
-            if vectors is None or len(vectors) != len(chunk.sentence_spans):
+    def _units(self, section: SectionPassage, request: CompositionRequest) -> list[_Scored]:
+        analysis = request.analysis
+        keywords = {stem(w) for w in analysis.keywords}
+        similarity = section.vectors @ request.retrieval.query_vector
+        texts = [section.sentence(i) for i in range(len(section.sentences))]
+        found: list[_Scored] = []
+        for whole in readable_units(section.text, section.sentences, _quotable):
+            unit = _trimmed(whole, self.settings.max_list_items)
+            unit_texts = [texts[i] for i in unit.sentences]
+            if not all(is_quotable(t) for t in unit_texts if not t.endswith(":")):
                 continue
-            sentences = [_tidy(chunk.text[a:b]) for a, b in chunk.sentence_spans]
-            similarity = vectors @ query
-            for unit in readable_units(chunk.text, chunk.sentence_spans):
-                texts = tuple(sentences[i] for i in unit.sentences)
-                if any(looks_like_instruction(t) for t in texts):
-                    continue
-                if request.withhold and any(request.withhold(t) for t in texts):
-                    continue
-                words = sum(len(t.split()) for t in texts)
-                if words < 5:
-                    continue
-                if any(_PAGE_FURNITURE.search(t) for t in texts):
-                    continue
-                score = max(
-                    _sentence_score(float(similarity[i]), sentences[i], keywords)
-                    for i in unit.sentences
-                )
-                score += 0.2 * passage.similarity - 0.015 * rank
-                score += 0.1 if _defines(texts[0], request.analysis) else 0.0
-                score -= 0.08 if unit.leans_on_missing else 0.0
-                score -= 0.05 if any(_ATTRIBUTION.search(t) for t in texts) else 0.0
-                # Late-chunked vectors of very short sentences echo the topic word and little else.
-                score -= 0.1 if words < 8 else 0.05 if words < 12 else 0.0
-                score -= 0.03 * max(0, words - 60) / 30
-                vector = vectors[list(unit.sentences)].mean(axis=0)
-                vector = vector / (np.linalg.norm(vector) or 1.0)
-                found.append(_Candidate(rank, passage, unit, score, vector, words, texts))
+            if request.withhold and any(request.withhold(t) for t in unit_texts):
+                continue
+            count = sum(len(t.split()) for t in unit_texts)
+            if count < 4:
+                continue
+            score = max(
+                _sentence_score(float(similarity[i]), texts[i], keywords) for i in unit.sentences
+            )
+            score += 0.2 * section.similarity - 0.02 * section.rank
+            score += 0.1 if _defines(unit_texts[0], analysis) else 0.0
+            score -= 0.1 if any(is_attribution(t) for t in unit_texts) else 0.0
+            score -= 0.05 if count < 8 else 0.0
+            vector = section.vectors[list(unit.sentences)].mean(axis=0)
+            vector = vector / (np.linalg.norm(vector) or 1.0)
+            found.append(_Scored(section, unit, score, vector, count))
         return found
 
-    def _select(self, candidates: Sequence[_Candidate]) -> list[_Candidate]:
-        """Best-first with a novelty discount (MMR), so the answer covers more than one point."""
+    def _from_section(self, units: Sequence[_Scored]) -> list[_Scored]:
+        """The section's best units, best first, until the answer is long enough."""
         settings = self.settings
-        if not candidates:
-            return []
-        best = max(c.score for c in candidates)
-        pool = [c for c in candidates if c.score >= best - settings.margin]
-        chosen: list[_Candidate] = []
-        words = 0
-        while pool and len(chosen) < settings.max_units:
-
-            def marginal(c: _Candidate) -> float:
-                likeness = max((float(c.vector @ o.vector) for o in chosen), default=0.0)
-                return c.score - settings.novelty * likeness
-
-            candidate = max(pool, key=marginal)
-            pool.remove(candidate)
-            if chosen and words + candidate.words > settings.max_words:
+        best = max(u.score for u in units)
+        chosen: list[_Scored] = []
+        total = 0
+        for candidate in sorted(units, key=lambda u: -u.score):
+            if candidate.score < best - settings.margin or total >= settings.target_words:
+                break
+            if chosen and total + candidate.words > settings.max_words:
                 continue
-            if any(_repeats(candidate, other, settings.redundancy) for other in chosen):
+            if any(float(candidate.vector @ c.vector) >= settings.repeats_at for c in chosen):
                 continue
             chosen.append(candidate)
-            words += candidate.words
+            total += candidate.words
+        return self._filled(units, chosen, floor=best - 3 * settings.margin)
+
+    def _filled(
+        self, units: Sequence[_Scored], chosen: list[_Scored], *, floor: float
+    ) -> list[_Scored]:
+        """A short answer grows with the units nearest the chosen ones in the article, so a
+        one-sentence quote comes with the sentences that surround it there."""
+        settings = self.settings
+        total = sum(c.words for c in chosen)
+        position = {id(u): n for n, u in enumerate(units)}  # `units` are in article order
+        taken = {position[id(c)] for c in chosen}
+        while total < settings.min_words:
+            near = sorted(
+                (abs(n - t), n) for n in range(len(units)) if n not in taken for t in taken
+            )
+            added = False
+            for _, n in near:
+                candidate = units[n]
+                fits = total + candidate.words <= settings.max_words
+                if n in taken or candidate.score < floor or not fits:
+                    continue
+                if any(float(candidate.vector @ c.vector) >= settings.repeats_at for c in chosen):
+                    continue
+                chosen.append(candidate)
+                taken.add(n)
+                total += candidate.words
+                added = True
+                break
+            if not added:
+                break
         return chosen
 
+    def _second_source(
+        self, units: Sequence[_Scored], chosen: Sequence[_Scored], *, best: float
+    ) -> list[_Scored]:
+        settings = self.settings
+        total = sum(c.words for c in chosen)
+        for candidate in sorted(units, key=lambda u: -u.score):
+            if candidate.score < best - settings.second_source_margin:
+                return []
+            if total + candidate.words > settings.max_words:
+                continue
+            if any(float(candidate.vector @ c.vector) >= settings.repeats_at for c in chosen):
+                continue
+            return [candidate]
+        return []
 
-def layout(lead: str, chosen: Sequence[_Candidate]) -> Composition:
-    """Group the quoted units by passage (best passage first), in reading order, with markers."""
-    order: list[int] = []
-    for candidate in chosen:
-        if candidate.passage.chunk_id not in order:
-            order.append(candidate.passage.chunk_id)
+
+def layout(chosen: Sequence[_Scored]) -> Composition:
+    """One paragraph per section, sections in the order chosen, units in article order."""
+    order: list[tuple[str, str]] = []
+    for item in chosen:
+        if item.section.key not in order:
+            order.append(item.section.key)
     paragraphs: list[str] = []
     citations: list[Citation] = []
-    for n, chunk_id in enumerate(order, start=1):
-        units = sorted(
-            (c for c in chosen if c.passage.chunk_id == chunk_id), key=lambda c: c.unit.sentences
+    for n, key in enumerate(order, start=1):
+        items = sorted(
+            (c for c in chosen if c.section.key == key),
+            key=lambda c: c.unit.sentences,
         )
-        stored = units[0].passage.stored
-        chunk = stored.chunk
+        section = items[0].section
         lines: list[str] = []
         cited: list[int] = []
-        for candidate in units:
-            for index, text in zip(candidate.unit.sentences, candidate.texts, strict=True):
+        for item in items:
+            for index in item.unit.sentences:
                 cited.append(index)
-                marked = f"{text} [{n}]"
-                if is_list_item(text) or (candidate.unit.is_list and text.endswith(":")):
-                    lines.append("\n" + marked)
+                text = section.sentence(index)
+                if is_list_item(text):
+                    lines.append("\n- " + _BULLET.sub("", text) + f" [{n}]")
+                elif item.unit.is_list and text.endswith(":"):
+                    lines.append("\n" + text + f" [{n}]")
                 else:
-                    lines.append(" " + marked)
+                    after_list = bool(lines) and lines[-1].startswith("\n- ")
+                    lines.append(("\n" if after_list else " ") + text + f" [{n}]")
         paragraphs.append("".join(lines).strip())
+        stored = section.first
         citations.append(
             Citation(
                 n=n,
-                chunk_id=chunk_id,
-                doc_id=chunk.doc_id,
-                title=chunk.title,
-                section=chunk.section,
-                passage=chunk.text,
-                spans=tuple(chunk.sentence_spans[i] for i in sorted(set(cited))),
-                url=chunk.url,
-                page=chunk.page,
+                chunk_id=stored.chunk_id,
+                doc_id=stored.chunk.doc_id,
+                title=stored.chunk.title,
+                section=stored.chunk.section,
+                passage=section.text,
+                spans=tuple(section.sentences[i] for i in sorted(set(cited))),
+                url=stored.chunk.url,
+                page=stored.chunk.page,
                 source=stored.source,
                 reviewed=stored.reviewed,
             )
         )
-    body = "\n\n".join(paragraphs)
-    return Composition(text=f"{lead}\n\n{body}" if body else "", citations=tuple(citations))
+    return Composition(text="\n\n".join(paragraphs), citations=tuple(citations))
+
+
+def _quotable(sentence: str) -> bool:
+    return sentence.endswith(":") or is_quotable(_BULLET.sub("", sentence))
+
+
+def _section_score(units: Sequence[_Scored]) -> float:
+    return max(u.score for u in units)
+
+
+def _trimmed(unit: Unit, max_items: int) -> Unit:
+    if not unit.is_list or len(unit.sentences) <= max_items + 1:
+        return unit
+    return Unit(sentences=unit.sentences[: max_items + 1], is_list=True)
 
 
 def _sentence_score(similarity: float, sentence: str, keywords: set[str]) -> float:
     if not keywords:
         return similarity
     found = {stem(w) for w in words(sentence)}
-    overlap = len(keywords & found) / len(keywords)
-    return similarity + 0.15 * overlap
+    return similarity + 0.15 * len(keywords & found) / len(keywords)
 
 
 def _defines(sentence: str, analysis: QuestionAnalysis) -> bool:
     """'Glaucoma is a group of diseases ...' for 'What is glaucoma?'."""
     if analysis.qtype is not QuestionType.information or not analysis.focus:
         return False
-    head = sentence.lower().lstrip("- ")
+    head = _BULLET.sub("", sentence).lower()
     focus = analysis.focus.lower()
     return head.startswith(focus) and bool(
         re.match(r"\s*(\([^)]*\)\s*)?(is|are|refers to|means)\b", head[len(focus) :])
-    )
-
-
-def _repeats(a: _Candidate, b: _Candidate, threshold: float) -> bool:
-    if float(a.vector @ b.vector) >= threshold:
-        return True
-    words_a = set(words(" ".join(a.texts)))
-    words_b = set(words(" ".join(b.texts)))
-    overlap = len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
-    return overlap > 0.8
-
-
-def _tidy(sentence: str) -> str:
-    return _SPACE.sub(" ", sentence).strip()
-
+    ) and ends_statement(sentence)

@@ -14,8 +14,8 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from assistant.answer import Citation
+from assistant.compose.base import Composer, Composition, CompositionRequest
 from assistant.compose.citations import MARKER, cited_statements
-from assistant.compose.extractive import Composer, Composition, CompositionRequest, lead_for
 from assistant.retrieval.hybrid import Passage
 from assistant.understanding.conversation import Conversation
 from healthqa.errors import ComposerError
@@ -124,9 +124,7 @@ def checked_composition(output: str, request: CompositionRequest) -> Composition
     )
     if not sentences:
         return Composition(text="", citations=())
-    return Composition(
-        text=lead_for(request.analysis) + "\n\n" + " ".join(sentences), citations=citations
-    )
+    return Composition(text=" ".join(sentences), citations=citations)
 
 
 def supported(sentence: str, passage: Passage) -> bool:

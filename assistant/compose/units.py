@@ -8,16 +8,21 @@ are never quoted as statements.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from index.records import Span
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪–]\s+|\(?\d{1,2}[.)]\s+|[a-z][.)]\s+)")
-_LEANS_BACK = re.compile(
-    r"^(this|these|that|those|it|its|they|their|them|such|he|she|both|also|however|but|"
-    r"therefore|thus|hence|so|and|or|in addition|additionally|furthermore|moreover|for example|"
-    r"for instance|in this case|as a result|otherwise|instead|then|still|yet|even so)\b",
+# A sentence whose subject is a word pointing back ("He has seen cases...") means nothing alone.
+_REFERS_BACK = re.compile(
+    r"^(this|these|that|those|it|its|they|their|them|such|he|she|his|her|both|in this case)\b",
+    re.IGNORECASE,
+)
+# A sentence opening with a connective reads better with the one before, but stands on its own.
+_CONNECTS_BACK = re.compile(
+    r"^(also|however|but|therefore|thus|hence|so|and|or|in addition|additionally|furthermore|"
+    r"moreover|for example|for instance|as a result|otherwise|instead|then|still|yet|even so)\b",
     re.IGNORECASE,
 )
 _ENDS_STATEMENT = re.compile(r"""[.!;)\]"'”’]\s*$""")
@@ -28,14 +33,17 @@ MAX_LIST_ITEMS = 10
 class Unit:
     sentences: tuple[int, ...]  # indexes into the passage's sentence spans, in reading order
     is_list: bool = False
-    leans_on_missing: bool = False  # starts by referring back to text that is not in the passage
 
 
 def is_list_item(sentence: str) -> bool:
     return bool(_LIST_ITEM.match(sentence))
 
 
-def readable_units(text: str, spans: Sequence[Span]) -> list[Unit]:
+def readable_units(
+    text: str, spans: Sequence[Span], quotable: Callable[[str], bool] = lambda _: True
+) -> list[Unit]:
+    """`quotable`: sentences never quoted (an attribution, say) are left out of units, so a
+    sentence leaning on one is judged on its own."""
     sentences = [text[a:b].strip() for a, b in spans]
     units: list[Unit] = []
     i = 0
@@ -52,12 +60,17 @@ def readable_units(text: str, spans: Sequence[Span]) -> list[Unit]:
         ):
             i += 1  # a heading or a question: context, not a statement to quote
             continue
-        if _LEANS_BACK.match(sentence):
+        if not quotable(sentence):
+            i += 1
+            continue
+        refers, connects = _REFERS_BACK.match(sentence), _CONNECTS_BACK.match(sentence)
+        if refers or connects:
             if units and not units[-1].is_list and units[-1].sentences[-1] == i - 1:
                 previous = units.pop()
                 units.append(Unit(sentences=(*previous.sentences, i)))
-            else:
-                units.append(Unit(sentences=(i,), leans_on_missing=True))
+            elif connects:
+                units.append(Unit(sentences=(i,)))
+            # else: its subject is in a sentence the answer cannot quote; it is left out too.
             i += 1
             continue
         units.append(Unit(sentences=(i,)))

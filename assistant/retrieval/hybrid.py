@@ -1,75 +1,58 @@
-"""Hybrid retrieval: dense (FAISS) and lexical (FTS5 BM25) candidates, fused, deduplicated.
+"""Retrieval: candidates from the dense index (and BM25 for rare words), ranked by how well the
+question matches the passage, its section's header and its best sentence.
 
-A consumer question is analysed first (assistant/question.py): the cleaned question and a short
-"qtype + focus" restatement are both embedded, the content words go to BM25, and passages whose
-section answers the asked type of question, or whose article is about the asked focus, get a vote.
+Every signal is a cosine with the same question vector, so they add up on one scale:
+
+    score = cos(question, passage) + header * cos(question, section header)
+            + best_sentence * max cos(question, passage sentence) + lexical * BM25 / best BM25
+
+The weights were chosen on the MEDIQA train and dev questions only (bench/ranking.py; every
+experiment is in bench/QUALITY.md). Reciprocal-rank fusion and the question-type and focus votes
+this replaced ranked below a plain dense search there: rank fusion throws away how much better
+one passage matches than the next.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.retrieval.fusion import (
-    maximal_marginal_relevance,
-    near_duplicates,
-    reciprocal_rank_fusion,
-)
-from assistant.understanding.question import QuestionAnalysis, QuestionType, analyze
-from healthqa.text.words import stem, words
+import numpy as np
+
+from assistant.retrieval.fusion import near_duplicates
+from assistant.understanding.question import QuestionAnalysis, analyze
 from index.embedder import Embedder, Vectors
 from index.reader import IndexReader
 from index.records import StoredChunk
 
 
 @dataclass(frozen=True)
-class RetrievalWeights:
-    """How much each vote counts in the fusion (chosen on the MEDIQA train/dev splits only)."""
-
-    dense: float = 1.0
-    dense_focus: float = 0.5
-    lexical: float = 1.0  # for questions with `lexical_full_at` content words or more
-    lexical_short: float = 0.1  # for questions of one or two content words
-    lexical_full_at: int = 10
-    section_type: float = 0.3
-    focus_title: float = 0.4
-    diversity: float = 0.25
+class RankingWeights:
+    header: float = 1.0
+    best_sentence: float = 0.5
+    lexical: float = 0.0  # BM25 still brings in candidates with rare words; its score added nothing
+    dense_pool: int = 100
+    lexical_pool: int = 30
 
 
 @dataclass(frozen=True)
 class Passage:
     chunk_id: int
     doc_id: str
-    score: float  # fused score, higher = better (only comparable within one query)
-    similarity: float  # cosine between the question and the passage, 0..1-ish
+    score: float  # the ranking score, higher = better (comparable within one question)
+    similarity: float  # cosine between the question and the passage
     stored: StoredChunk
+    context_only: bool = False  # a neighbour added for the composer to read, not ranked
 
 
 @dataclass(frozen=True)
 class Retrieval:
     analysis: QuestionAnalysis
-    query_vector: Vectors  # the vector the cleaned question was searched with
+    query_vector: Vectors  # the vector the question was searched with
     passages: tuple[Passage, ...]
 
     @property
     def top_similarity(self) -> float:
         return max((p.similarity for p in self.passages), default=0.0)
-
-
-# Words a section heading uses for each kind of question (MedQuAD qtypes map onto these too).
-SECTION_CUES: dict[QuestionType, tuple[str, ...]] = {
-    QuestionType.causes: ("cause", "why", "risk factor"),
-    QuestionType.symptoms: ("symptom", "sign"),
-    QuestionType.diagnosis: ("diagnos", "exam", "test", "screen"),
-    QuestionType.treatment: ("treat", "therap", "manag", "medication", "cure"),
-    QuestionType.prevention: ("prevent", "avoid"),
-    QuestionType.outlook: ("outlook", "prognos", "expect", "surviv"),
-    QuestionType.inheritance: ("inherit",),
-    QuestionType.genetic_changes: ("genetic", "gene", "mutation"),
-    QuestionType.susceptibility: ("risk", "who gets", "at risk", "suscept"),
-    QuestionType.frequency: ("how many", "common", "frequen"),
-    QuestionType.complications: ("complication",),
-    QuestionType.research: ("research", "clinical trial"),
-}
 
 
 class HybridRetriever:
@@ -80,78 +63,63 @@ class HybridRetriever:
         *,
         candidates: int = 40,
         top_k: int = 5,
-        weights: RetrievalWeights | None = None,
+        weights: RankingWeights | None = None,
     ) -> None:
         self.reader = reader
         self.embedder = embedder
         self.candidates = candidates
         self.top_k = top_k
-        self.weights = weights or RetrievalWeights()
+        self.weights = weights or RankingWeights()
 
     def retrieve(self, query: str, k: int | None = None) -> list[Passage]:
         """Best passages for a raw question, best first."""
         return list(self.search(analyze(query), k).passages)
 
-    def search(self, analysis: QuestionAnalysis, k: int | None = None) -> Retrieval:
+    def search(
+        self, analysis: QuestionAnalysis, k: int | None = None, vector: Vectors | None = None
+    ) -> Retrieval:
+        """`vector`: the question's embedding when the caller already has it."""
         k = k or self.top_k
-        pool = max(self.candidates, k)
         weights = self.weights
-        probes = [analysis.text or analysis.focus or ""]
-        restated = _restatement(analysis)
-        if restated and restated.lower() != probes[0].lower():
-            probes.append(restated)
-        vectors = self.embedder.embed_queries(probes)
-        query_vector = vectors[0]
-
-        rankings: list[list[int]] = [
-            [cid for cid, _ in self.reader.dense_search(query_vector, pool)]
-        ]
-        votes = [weights.dense]
-        if len(probes) > 1:
-            rankings.append([cid for cid, _ in self.reader.dense_search(vectors[1], pool)])
-            votes.append(weights.dense_focus)
-        if analysis.keywords:
-            rankings.append([cid for cid, _ in self.reader.lexical_search(analysis.keywords, pool)])
-            votes.append(lexical_weight(weights, len(analysis.keywords)))
-        first_pass = reciprocal_rank_fusion(rankings, votes)[: pool * 2]
-        ids = [cid for cid, _ in first_pass]
+        asked = analysis.asked or analysis.text
+        query = vector if vector is not None else self.embedder.embed_queries([asked])[0]
+        pool = max(weights.dense_pool, k)
+        ids = [cid for cid, _ in self.reader.dense_search(query, pool)]
+        lexical = dict(self.reader.lexical_search(analysis.keywords, weights.lexical_pool))
+        ids += sorted(set(lexical) - set(ids), key=lambda cid: -lexical[cid])
+        if not ids:
+            return Retrieval(analysis=analysis, query_vector=query, passages=())
         stored = self.reader.chunks(ids)
-        by_id = {s.chunk_id: s for s in stored}
-        ids = [cid for cid in ids if cid in by_id]
-
-        typed = [cid for cid in ids if _section_answers(by_id[cid], analysis.qtype)]
-        about_focus = [cid for cid in ids if _title_matches(by_id[cid], analysis.focus)]
-        rankings += [typed, about_focus]
-        votes += [weights.section_type, weights.focus_title]
-        fused = [(cid, s) for cid, s in reciprocal_rank_fusion(rankings, votes) if cid in by_id]
-
-        passage_vectors = self.reader.vectors([cid for cid, _ in fused])
-        similarity = passage_vectors @ query_vector
-        texts = [by_id[cid].chunk.text for cid, _ in fused]
-        duplicates = near_duplicates(texts, passage_vectors)
-        keep = [i for i in range(len(fused)) if i not in duplicates]
-
-        # Diversity only reorders the head a visitor is shown; the tail stays in fused order.
-        shown = min(k, self.top_k)
-        head = keep[: max(shown * 3, 10)]
-        top_score = fused[head[0]][1] if head else 1.0
-        relevance = [fused[i][1] / top_score for i in head]
-        order = maximal_marginal_relevance(
-            relevance, passage_vectors[head], min(shown, len(head)), diversity=weights.diversity
+        similarity = self.reader.vectors(ids) @ query
+        sentences = self.reader.sentence_vectors(ids)
+        keys = [(s.chunk.doc_id, s.chunk.section_index) for s in stored]
+        headers = self.reader.header_vectors(keys)
+        best_lexical = max(lexical.values(), default=0.0) or 1.0
+        scores = np.array(
+            [
+                similarity[n]
+                + weights.header * _cosine(headers.get(keys[n]), query)
+                + weights.best_sentence * _best(sentences.get(cid), query)
+                + weights.lexical * lexical.get(cid, 0.0) / best_lexical
+                for n, cid in enumerate(ids)
+            ]
         )
-        chosen = [head[i] for i in order]
-        chosen += [i for i in keep if i not in set(chosen)]
+        order = [int(n) for n in np.argsort(-scores, kind="stable")]
+        order = order[: max(k, self.candidates) * 2]
+        texts = [stored[n].chunk.text for n in order]
+        duplicates = near_duplicates(texts, self.reader.vectors([ids[n] for n in order]))
+        kept = [n for position, n in enumerate(order) if position not in duplicates][:k]
         passages = tuple(
             Passage(
-                chunk_id=fused[i][0],
-                doc_id=by_id[fused[i][0]].chunk.doc_id,
-                score=fused[i][1],
-                similarity=float(similarity[i]),
-                stored=by_id[fused[i][0]],
+                chunk_id=ids[n],
+                doc_id=stored[n].chunk.doc_id,
+                score=float(scores[n]),
+                similarity=float(similarity[n]),
+                stored=stored[n],
             )
-            for i in chosen[:k]
+            for n in kept
         )
-        return Retrieval(analysis=analysis, query_vector=query_vector, passages=passages)
+        return Retrieval(analysis=analysis, query_vector=query, passages=passages)
 
 
 def with_neighbours(retrieval: Retrieval, reader: IndexReader, *, around: int = 3) -> Retrieval:
@@ -174,39 +142,15 @@ def with_neighbours(retrieval: Retrieval, reader: IndexReader, *, around: int = 
         return retrieval
     similarity = reader.vectors([s.chunk_id for s in extra]) @ retrieval.query_vector
     neighbours = tuple(
-        Passage(s.chunk_id, s.chunk.doc_id, 0.0, float(sim), s)
+        Passage(s.chunk_id, s.chunk.doc_id, 0.0, float(sim), s, context_only=True)
         for s, sim in zip(extra, similarity, strict=True)
     )
     return Retrieval(retrieval.analysis, retrieval.query_vector, retrieval.passages + neighbours)
 
 
-def lexical_weight(weights: RetrievalWeights, keywords: int) -> float:
-    """BM25's vote grows with the number of content words: a one-word topic matches hundreds of
-    passages equally, while a long question's rare words pin down the few that answer it."""
-    share = min(1.0, max(0.0, (keywords - 2) / (weights.lexical_full_at - 2)))
-    return weights.lexical_short + share * (weights.lexical - weights.lexical_short)
+def _cosine(vector: Vectors | None, query: Vectors) -> float:
+    return 0.0 if vector is None else float(vector @ query)
 
 
-def _restatement(analysis: QuestionAnalysis) -> str:
-    """'symptoms of shingles' from the type and focus: a short probe a long story can't drown."""
-    if not analysis.focus:
-        return ""
-    if analysis.qtype in (QuestionType.information, QuestionType.other):
-        return f"What is {analysis.focus}?"
-    return f"{analysis.qtype.value.replace('_', ' ')} of {analysis.focus}"
-
-
-def _section_answers(stored: StoredChunk, qtype: QuestionType) -> bool:
-    cues = SECTION_CUES.get(qtype)
-    if not cues:
-        return False
-    labelled = stored.chunk.metadata.get("qtype", "")
-    heading = f"{stored.chunk.section} {labelled}".lower()
-    return any(cue in heading for cue in cues)
-
-
-def _title_matches(stored: StoredChunk, focus: str | None) -> bool:
-    if not focus:
-        return False
-    focus_words = {stem(w) for w in words(focus)}
-    return bool(focus_words) and focus_words <= {stem(w) for w in words(stored.chunk.title)}
+def _best(vectors: Vectors | None, query: Vectors) -> float:
+    return 0.0 if vectors is None or not len(vectors) else float((vectors @ query).max())

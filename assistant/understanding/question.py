@@ -21,10 +21,13 @@ __all__ = ["QuestionAnalysis", "QuestionType", "analyze", "keywords", "question_
 
 @dataclass(frozen=True)
 class QuestionAnalysis:
-    text: str  # the cleaned question used for the dense search
+    text: str  # the question sentences and the sentences naming the focus, chatter removed
     focus: str | None  # the medical topic ("shingles", "type 2 diabetes", "second opinion")
     qtype: QuestionType
     keywords: tuple[str, ...]  # content words for the lexical search
+    # The message as asked (markup and spacing repaired): what the dense search embeds. Whole
+    # consumer messages match passages better than their cleaned-up questions (bench/QUALITY.md).
+    asked: str = ""
 
 
 def analyze(message: str) -> QuestionAnalysis:
@@ -39,7 +42,10 @@ def analyze(message: str) -> QuestionAnalysis:
     qtype = question_type(asked)
     if qtype is QuestionType.information:
         qtype = question_type(text)
-    return QuestionAnalysis(text=text, focus=focus, qtype=qtype, keywords=keywords(text))
+    asked = " ".join(clean(message).split()) or text
+    return QuestionAnalysis(
+        text=text, focus=focus, qtype=qtype, keywords=keywords(text), asked=asked
+    )
 
 
 def keywords(text: str) -> tuple[str, ...]:

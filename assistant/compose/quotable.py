@@ -1,0 +1,59 @@
+"""Which sentences of an article an answer may quote.
+
+An answer quotes statements about the health topic. Left out: who said it ("..., he tells
+WebMD."), the web page itself ("click here", "this website"), bibliography entries, bare links,
+questions and headings (context, not statements), and text that tries to instruct the assistant.
+The rules look at the shape of a sentence, not at any one site's wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.understanding.injection import looks_like_instruction
+
+# "..., says Jane Doe, MD, director of ...", "he tells WebMD", "according to Dr. Lee".
+_ATTRIBUTION = re.compile(
+    r"\b(says|said|explains|explained|notes|noted|adds|added|tells|told|recalls|according to)\b"
+    r"[^.!?]{0,60}\b([A-Z][a-z]+\.?\s?){1,3}"
+    r"|\b(he|she|they)\s+(says|said|tells|told|explains|notes|adds)\b"
+    r"|\b(says|said|tells|told)\s+(Dr|Prof)\b"
+    r"|^[“\"].*[”\"],?\s+(he|she|they|[A-Z][a-z]+)\s+(says|said|tells|told)\b"
+)
+# Sentences about the page rather than the topic.
+_PAGE_FURNITURE = re.compile(
+    r"\b(watch|view) (the|this|our) (video|slideshow|animation)|\bclick (here|on)\b|"
+    r"\b(see|shown in) (the )?(figure|table|image|picture) ?\d*\b|\bsign up\b|\bsubscribe\b|"
+    r"\b(this|our) (web ?site|page)\b|\bvisit(ing)? (the following|this|our) (link|web ?site)\b|"
+    r"\bthe following link\b|\bsearch term\b",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
+# Bibliography entries: "Smith AB, Jones CD.", "et al.", "2005;12(3):45-67", "PMID: 123".
+_REFERENCE = re.compile(
+    r"(\b[A-Z][A-Za-z'-]+ [A-Z]{1,3}(,|\.)\s){2,}|\bet al\.|\b\d{4};\s?\d+\s?(\(\d+\))?:\s?\d+"
+    r"|\bPMID\b|\bdoi:\s?10\.",
+)
+_STATEMENT_END = re.compile(r"""[.!;)\]"'”’]\s*$""")
+
+
+# A sentence that opens a quotation is someone's words; without its speaker it has no source.
+_OPENS_QUOTE = re.compile(r"^[“\"‘]")
+
+
+def is_quotable(sentence: str) -> bool:
+    """A statement about the topic that can stand in an answer (list items included)."""
+    text = sentence.strip()
+    if not text or text.endswith("?") or _OPENS_QUOTE.match(text) or is_attribution(text):
+        return False
+    if _URL.search(text) or _REFERENCE.search(text) or _PAGE_FURNITURE.search(text):
+        return False
+    return not looks_like_instruction(text)
+
+
+def is_attribution(sentence: str) -> bool:
+    return bool(_ATTRIBUTION.search(sentence))
+
+
+def ends_statement(sentence: str) -> bool:
+    return bool(_STATEMENT_END.search(sentence))
