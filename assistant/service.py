@@ -16,6 +16,7 @@ from assistant.compose.extractive import ExtractiveComposer
 from assistant.compose.llm import build_llm_parts
 from assistant.retrieval.abstain import Calibration, load_calibration, should_abstain
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval, with_neighbours
+from assistant.starters import as_question
 from assistant.triage.screen import mentions_personal_dose, screen
 from assistant.understanding.conversation import Conversation, Turn, contextualize
 from assistant.understanding.injection import strip_instructions
@@ -35,7 +36,6 @@ NO_QUESTION_TEXT = (
     "I answer health questions from vetted articles and my rules don't change. "
     "What would you like to know about a health topic?"
 )
-COVERED_TEXT = "The articles do cover related topics, such as:"
 
 Rewriter = Callable[[Conversation, str], str]
 
@@ -172,12 +172,14 @@ class Assistant:
         retrieval: Retrieval,
         notice: SafetyNotice | None,
     ) -> Generator[str, None, Answer]:
-        text = abstention_text(retrieval)
+        # After a dosing notice, "ask your clinician or pharmacist" is the answer: saying the
+        # articles have nothing would contradict the general information it promises.
+        text = "" if notice is not None and notice.kind == "dosing" else ABSTAIN_TEXT
         yield text
         conversation.record(Turn(message=message, query=query, focus=None, answer_text=text))
         prefix = f"{notice.message}\n\n" if notice else ""
         return Answer(
-            text=prefix + text,
+            text=(prefix + text).strip(),
             citations=(),
             abstained=True,
             safety=notice,
@@ -193,25 +195,19 @@ class Assistant:
         return composition
 
 
-def abstention_text(retrieval: Retrieval) -> str:
-    topics = suggestions(retrieval)
-    if not topics:
-        return ABSTAIN_TEXT
-    return ABSTAIN_TEXT + "\n\n" + COVERED_TEXT + "\n" + "\n".join(f"- {t}" for t in topics)
-
-
 def suggestions(retrieval: Retrieval, limit: int = 3) -> tuple[str, ...]:
-    """Titles of the closest articles that exist, as questions a visitor can click."""
-    titles: list[str] = []
+    """Questions the closest articles do answer, one per article: a section heading that is a
+    question when there is one, else the article's title as it stands (never a title forced
+    into a "What is ...?" template)."""
+    found: dict[str, str] = {}
     for passage in retrieval.passages:
-        title = passage.stored.chunk.title.strip()
-        if title and title not in titles:
-            titles.append(title)
-    return tuple(_as_question(t) for t in titles[:limit])
-
-
-def _as_question(title: str) -> str:
-    return title if title.endswith("?") else f"What is {title}?"
+        chunk = passage.stored.chunk
+        if chunk.doc_id in found:
+            continue
+        offer = as_question(chunk.section) or " ".join(chunk.title.split())
+        if offer and offer not in found.values():
+            found[chunk.doc_id] = offer
+    return tuple(found.values())[:limit]
 
 
 def build_assistant(settings: Settings, *, embedder: Embedder | None = None) -> Assistant:

@@ -71,6 +71,10 @@ def render(answer: Answer) -> str:
             if citation.url:
                 lines.append(f"      {citation.url}")
         parts.append("\n".join(lines))
+    if answer.suggestions:
+        parts.append(
+            "The articles do cover:\n" + "\n".join(f"  - {s}" for s in answer.suggestions)
+        )
     parts.append(click.style(answer.disclaimer, dim=True))
     return "\n\n".join(p for p in parts if p)
 
