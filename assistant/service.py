@@ -1,7 +1,10 @@
 """The assistant: one message in, one checked answer out.
 
-Order matters and is fixed: small talk -> safety screen (escalation before anything else) ->
-follow-up rewriting -> question analysis -> retrieval -> abstain or compose -> record the turn.
+Order matters and is fixed: safety triage on every turn, read with the earlier ones (an
+escalation comes before anything else and stands alone) -> small talk -> instructions dropped ->
+follow-up rewriting and spelling -> question analysis -> retrieval -> abstain or compose ->
+record the turn. The message is embedded once, for the triage and, when the search text is the
+message itself, for the retrieval too.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from assistant.compose.llm import build_llm_parts
 from assistant.retrieval.abstain import Calibration, load_calibration, should_abstain
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval, with_neighbours
 from assistant.starters import as_question
-from assistant.triage.screen import mentions_personal_dose, screen
+from assistant.triage import SafetyLines, TriageClassifier, load_triage, notice_for
+from assistant.triage.screen import mentions_personal_dose
 from assistant.understanding.conversation import Conversation, Turn, contextualize
 from assistant.understanding.injection import strip_instructions
 from assistant.understanding.question import analyze
@@ -67,6 +71,8 @@ class Assistant:
     retriever: HybridRetriever
     composer: Composer
     calibration: Calibration
+    triage: TriageClassifier
+    lines: SafetyLines = field(default_factory=SafetyLines)
     rewrite: Rewriter = contextualize
     _speller: Speller | None = field(default=None, init=False, repr=False)
     _speller_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
@@ -85,13 +91,9 @@ class Assistant:
         return AnswerStream(self._produce(conversation, message))
 
     def _produce(self, conversation: Conversation, message: str) -> Generator[str, None, Answer]:
-        reply = small_talk_reply(message)
-        if reply is not None:
-            yield reply
-            conversation.record(Turn(message=message, query="", focus=None, answer_text=reply))
-            return Answer(text=reply, citations=(), abstained=False, safety=None, query="")
-
-        notice = screen(message)
+        vector = self.retriever.embedder.embed_queries([message])[0]
+        earlier = [turn.message for turn in conversation.turns]
+        notice = notice_for(self.triage.classify(message, earlier, vector=vector), self.lines)
         if notice is not None:
             yield notice.message + "\n\n"
         if notice is not None and notice.escalates:
@@ -101,6 +103,12 @@ class Assistant:
             return Answer(
                 text=notice.message, citations=(), abstained=False, safety=notice, query=""
             )
+
+        reply = small_talk_reply(message, emergency_number=self.lines.emergency_number)
+        if reply is not None and notice is None:
+            yield reply
+            conversation.record(Turn(message=message, query="", focus=None, answer_text=reply))
+            return Answer(text=reply, citations=(), abstained=False, safety=None, query="")
 
         question = strip_instructions(message)
         prefix = f"{notice.message}\n\n" if notice else ""
@@ -117,7 +125,8 @@ class Assistant:
             )
         query = self.speller().correct(self.rewrite(conversation, question))
         analysis = analyze(query)
-        retrieval = self.retriever.search(analysis)
+        same_text = analysis.asked == " ".join(message.split())
+        retrieval = self.retriever.search(analysis, vector=vector if same_text else None)
         if should_abstain(retrieval, self.calibration):
             query, retrieval = self._read_in_context(conversation, query, retrieval)
             analysis = retrieval.analysis
@@ -130,7 +139,7 @@ class Assistant:
             analysis=analysis,
             retrieval=readable,
             sentence_vectors=self.reader.sentence_vectors([p.chunk_id for p in readable.passages]),
-            withhold=mentions_personal_dose if notice is not None else None,
+            withhold=mentions_personal_dose if notice and notice.kind == "dosing" else None,
         )
         composition = yield from self._compose(request)
         if not composition.citations:
@@ -225,25 +234,31 @@ def build_assistant(settings: Settings, *, embedder: Embedder | None = None) -> 
             unseen_focus_margin=calibration.unseen_focus_margin,
             source="HEALTHQA_ABSTAIN_THRESHOLD",
         )
-    extractive = ExtractiveComposer()
+    composer: Composer = ExtractiveComposer()
+    rewrite: Rewriter = contextualize
     if settings.composer == "llm":
         composer, rewrite = build_llm_parts(
-            settings, fallback=extractive, fallback_rewrite=contextualize
-        )
-        return Assistant(
-            settings=settings,
-            reader=reader,
-            retriever=retriever,
-            composer=composer,
-            calibration=calibration,
-            rewrite=rewrite,
+            settings, fallback=composer, fallback_rewrite=contextualize
         )
     return Assistant(
         settings=settings,
         reader=reader,
         retriever=retriever,
-        composer=extractive,
+        composer=composer,
         calibration=calibration,
+        triage=load_triage(embedder),
+        lines=safety_lines(settings),
+        rewrite=rewrite,
+    )
+
+
+def safety_lines(settings: Settings) -> SafetyLines:
+    return SafetyLines(
+        emergency_number=settings.emergency_number,
+        crisis_call=settings.crisis_call,
+        crisis_chat=settings.crisis_chat,
+        crisis_text=settings.crisis_text,
+        poison_help=settings.poison_help,
     )
 
 

@@ -49,6 +49,13 @@ class Settings:
     editor_password: str | None = field(default=None, repr=False)
     # The read-only corpora and benchmarks beside the checkout (seed article, MedQuAD, MEDIQA).
     shared_data: Path = Path("../shared/data")
+    # Where help is: shown before anything else in a crisis or an emergency. United States by
+    # default; a deployment elsewhere sets its own.
+    emergency_number: str = "911"
+    crisis_call: str = "call or text 988 (Suicide & Crisis Lifeline)"
+    crisis_chat: str = "988lifeline.org"
+    crisis_text: str = "text HOME to 741741"
+    poison_help: str = "1-800-222-1222"
 
     def __post_init__(self) -> None:
         if not 32 <= self.chunk_tokens <= MODEL_MAX_TOKENS:
@@ -125,6 +132,11 @@ class Settings:
             "HEALTHQA_LLM_BASE_URL": "llm_base_url",
             "HEALTHQA_LLM_MODEL": "llm_model",
             "HEALTHQA_EDITOR_PASSWORD": "editor_password",
+            "HEALTHQA_EMERGENCY_NUMBER": "emergency_number",
+            "HEALTHQA_CRISIS_CALL": "crisis_call",
+            "HEALTHQA_CRISIS_CHAT": "crisis_chat",
+            "HEALTHQA_CRISIS_TEXT": "crisis_text",
+            "HEALTHQA_POISON_HELP": "poison_help",
         }
         for var, name in strings.items():
             if env.get(var):

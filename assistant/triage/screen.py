@@ -327,6 +327,17 @@ def mentions_personal_dose(text: str) -> bool:
     return bool(_DOSE_IN_TEXT.search(text))
 
 
+def asks_diagnosis(message: str) -> bool:
+    """Does the message ask whether someone has a condition ("do I have diabetes?")?"""
+    return bool(_DIAGNOSIS.search(normalize(message)))
+
+
+def mentions_poisoning(message: str) -> bool:
+    """Does the message say something was swallowed or taken in excess ("drank bleach",
+    "took a whole bottle of")?"""
+    return bool(_POISONING.search(normalize(message)))
+
+
 def _speaks_of_suicide(sentence: str) -> bool:
     if not _SUICIDE_WORD.search(sentence):
         return False

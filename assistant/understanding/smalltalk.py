@@ -7,19 +7,19 @@ from __future__ import annotations
 
 import re
 
-ABOUT = (
+_ABOUT = (
     "I answer health questions using only vetted health articles, and I show the passages each "
     "answer comes from. This is general information, not medical advice: for your own situation, "
-    "talk to a clinician. In an emergency, call 911."
+    "talk to a clinician. In an emergency, call {emergency}."
 )
-GREETING_REPLY = f"Hello! {ABOUT} What would you like to know?"
+_GREETING = f"Hello! {_ABOUT} What would you like to know?"
 THANKS_REPLY = (
     "You're welcome. Ask another health question any time; remember this is general information "
     "from vetted articles, not medical advice."
 )
 GOODBYE_REPLY = "Take care! For anything about your own health, please talk to a clinician."
-ABOUT_REPLY = (
-    f"I'm HealthQA. {ABOUT} I can explain conditions, symptoms, treatments and prevention in "
+_ABOUT_REPLY = (
+    f"I'm HealthQA. {_ABOUT} I can explain conditions, symptoms, treatments and prevention in "
     "general terms, but I can't diagnose you or tell you what dose to take."
 )
 
@@ -41,14 +41,17 @@ _PHRASES = tuple(
     for kind, pattern in (*_KINDS, ("filler", _FILLER))
 )
 _REPLIES = {
-    "about": ABOUT_REPLY, "greeting": GREETING_REPLY, "thanks": THANKS_REPLY,
+    "about": _ABOUT_REPLY, "greeting": _GREETING, "thanks": THANKS_REPLY,
     "goodbye": GOODBYE_REPLY,
 }
+# The replies with the United States emergency number, the default.
+GREETING_REPLY = _GREETING.format(emergency="911")
+ABOUT_REPLY = _ABOUT_REPLY.format(emergency="911")
 # A reply to the most telling part: "thanks, bye" says goodbye, "hi, who are you?" introduces.
 _PRIORITY = ("about", "goodbye", "thanks", "greeting")
 
 
-def small_talk_reply(message: str) -> str | None:
+def small_talk_reply(message: str, *, emergency_number: str = "911") -> str | None:
     """A fixed reply when the message is only small talk, else None."""
     text = re.sub(r"[^a-z' ]+", " ", message.lower().replace("’", "'"))
     text = re.sub(r"\s+", " ", text).strip()
@@ -65,7 +68,7 @@ def small_talk_reply(message: str) -> str | None:
         position += 1
     for kind in _PRIORITY:
         if kind in kinds:
-            return _REPLIES[kind]
+            return _REPLIES[kind].format(emergency=emergency_number)
     return None
 
 

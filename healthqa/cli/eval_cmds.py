@@ -8,11 +8,12 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import click
 
 from assistant.service import Assistant, build_assistant
+from assistant.triage import load_triage
 from healthqa.evaluation.answers_eval import AnswersReport, read_questions, run_answers_eval
 from healthqa.evaluation.beir import BeirDataset, load_beir, write_run_file
 from healthqa.evaluation.compare import (
@@ -41,6 +42,7 @@ from healthqa.evaluation.report import (
     write_report,
 )
 from healthqa.evaluation.retrieval_eval import RetrievalReport, run_retrieval_eval
+from healthqa.evaluation.safety_eval import SplitChoice, evaluate, load_cases
 from healthqa.settings import Settings
 from index.embedder import Embedder, SentenceTransformerEmbedder
 
@@ -232,6 +234,36 @@ def _write_answers(report: AnswersReport, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = [json.dumps(row.to_json(), ensure_ascii=False) for row in report.rows]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@eval_group.command("safety")
+@click.argument("file", type=_existing_file, required=False)
+@click.option(
+    "--split",
+    type=click.Choice(["test", "train", "all"]),
+    default="test",
+    show_default=True,
+    help="Which part of the labelled set to score (tune on train only).",
+)
+@click.option("--json", "json_path", type=_any_path, help="Write the figures as JSON.")
+def safety_command(*, file: Path | None, split: str, json_path: Path | None) -> None:
+    """Score the safety triage on a labelled file (default: the team's set): confusion table,
+    recall and precision per class, false escalations, and every misclassified message."""
+    cases = load_cases(file)  # a malformed file fails before the model loads
+    settings = Settings.from_env()
+    embedder = SentenceTransformerEmbedder(
+        settings.embedding_model, batch_size=settings.embed_batch_size
+    )
+    report = evaluate(load_triage(embedder), cases, split=cast(SplitChoice, split))
+    click.echo(report.format_table())
+    if report.errors:
+        click.echo("\nMisclassified:")
+    for error in report.errors:
+        click.echo(f"  {error.id}: expected {error.expected}, got {error.got}: {error.text[:160]}")
+    if json_path is not None:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n")
+        click.echo(f"Wrote {json_path}")
 
 
 @eval_group.command("golden")

@@ -1,0 +1,112 @@
+"""Triage of one user message, read with the user's earlier turns: crisis, emergency, a personal
+dose request, or none of these.
+
+A follow-up is scored twice, alone and joined with the two user turns before it, and the two
+scores are mixed with a weight chosen on the training conversations: "I already wrote the notes"
+after "I feel so empty" is read in context, while "he's fine now, how do I prevent it?" after a
+scary first message is not held to its start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from assistant.triage import screen
+from assistant.triage.examples import LABELS, TriageLabel
+from assistant.triage.features import Cues, featurize, fold, read_cues
+from assistant.triage.model import MODEL_DIR, ModelError, TriageModel, decide, load_model
+from index.embedder import Embedder, Vectors
+
+CONTEXT_TURNS = 3  # the message and at most two earlier user turns
+
+
+@dataclass(frozen=True)
+class Triage:
+    label: TriageLabel
+    scores: Mapping[str, float]  # class probabilities after mixing in the context
+    poisoning: bool  # something swallowed, drunk or overdosed: Poison Help belongs in the notice
+    diagnosis: bool = False  # asks whether they have a condition (answered, with a reminder)
+
+    @property
+    def escalates(self) -> bool:
+        return self.label in ("crisis", "emergency")
+
+
+def in_context(message: str, earlier: Sequence[str]) -> str:
+    """The message after the earlier user turns it follows, oldest first."""
+    turns = [*(t for t in earlier if t.strip()), message][-CONTEXT_TURNS:]
+    return " ".join(turns)
+
+
+class TriageClassifier:
+    def __init__(self, embedder: Embedder, model: TriageModel, cues: Cues | None = None) -> None:
+        self._embedder = embedder
+        self._model = model
+        self._cues = cues or read_cues()
+        if self._cues.feature_names != model.cue_names:
+            raise ModelError("the triage model was trained on other cues: retrain it")
+        if model.weights.embedding.shape[0] != embedder.dimension:
+            raise ModelError(
+                f"the triage model expects {model.weights.embedding.shape[0]}-d embeddings, "
+                f"{embedder.model_name} gives {embedder.dimension}-d"
+            )
+
+    @property
+    def model(self) -> TriageModel:
+        return self._model
+
+    def classify(
+        self, message: str, earlier: Sequence[str] = (), vector: Vectors | None = None
+    ) -> Triage:
+        """`vector`: the message's own embedding if the caller has it; `earlier`: the user's
+        previous messages in this conversation, oldest first."""
+        context = in_context(message, earlier)
+        texts = [message] if context == message else [message, context]
+        vectors = self._embed(texts, vector)
+        blocks = featurize(texts, vectors, self._model.config, self._cues)
+        probabilities = self._model.probabilities(blocks)
+        mixed = probabilities[0]
+        if len(texts) > 1:
+            weight = self._model.decision.context_weight
+            mixed = (1 - weight) * probabilities[0] + weight * probabilities[1]
+        label = decide(mixed, self._model.decision.thresholds)
+        return Triage(
+            label=label,
+            scores={name: float(p) for name, p in zip(LABELS, mixed, strict=True)},
+            poisoning=is_poisoning(context, self._cues),
+            diagnosis=label == "none" and asks_diagnosis(message),
+        )
+
+    def _embed(self, texts: list[str], vector: Vectors | None) -> Vectors:
+        if self._model.config.embedding_scale == 0:  # a model trained without the embedding
+            return np.zeros((len(texts), self._embedder.dimension), dtype=np.float32)
+        if vector is None:
+            return self._embedder.embed_queries(texts)
+        own = np.asarray(vector, dtype=np.float32).reshape(1, -1)
+        if len(texts) == 1:
+            return own
+        return np.vstack([own, self._embedder.embed_queries(texts[1:])])
+
+
+def load_triage(embedder: Embedder, model_dir: Path = MODEL_DIR) -> TriageClassifier:
+    """The classifier with the shipped model (or the one in `model_dir`)."""
+    return TriageClassifier(embedder, load_model(model_dir))
+
+
+def is_poisoning(text: str, cues: Cues) -> bool:
+    """Something was swallowed, drunk or taken in excess: the old screen's rule, or the
+    ingestion cue together with a substance or a medicine."""
+    if screen.mentions_poisoning(text):
+        return True
+    hits = cues.hits(fold(text))
+    swallowed = hits["ingestion"] or hits["drug_on_purpose"]
+    return swallowed and (hits["toxic_substance"] or hits["medicine"] or hits["means"])
+
+
+def asks_diagnosis(message: str) -> bool:
+    """"Do I have X?": the old screen's diagnosis rule, kept as the trigger for its reminder."""
+    return screen.asks_diagnosis(message)

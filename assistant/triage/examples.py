@@ -1,0 +1,122 @@
+"""The labelled triage messages (`data/messages/*.jsonl`) and their one fixed train/test split.
+
+A message file holds `{"id", "text", "label", ...}` per line; a conversation file holds
+`{"id", "turns": [...], "label", ...}`, labelled by what its last turn needs read in context.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, get_args
+
+TriageLabel = Literal["crisis", "emergency", "personal_dose", "none"]
+LABELS: tuple[TriageLabel, ...] = get_args(TriageLabel)
+Split = Literal["train", "test"]
+
+MESSAGES_DIR = Path(__file__).resolve().parent / "data" / "messages"
+# Extra phrasings written for training only: never split, never evaluated (see data/README.md).
+EXTRA_DIR = Path(__file__).resolve().parent / "data" / "extra"
+# Three ids in ten go to test, decided by the id alone so that adding cases never moves old ones.
+TEST_SHARE = 3
+
+
+class ExamplesError(ValueError):
+    """A labelled file that cannot be read as triage examples; the message names file and line."""
+
+
+@dataclass(frozen=True)
+class Example:
+    id: str
+    turns: tuple[str, ...]  # user messages, oldest first; a single message has one turn
+    label: TriageLabel
+    lang: str = "en"
+    kind: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.turns[-1]
+
+    @property
+    def earlier(self) -> tuple[str, ...]:
+        return self.turns[:-1]
+
+    @property
+    def is_conversation(self) -> bool:
+        return len(self.turns) > 1
+
+    @property
+    def split(self) -> Split:
+        return split_of(self.id)
+
+
+def split_of(example_id: str) -> Split:
+    digest = int(hashlib.sha256(example_id.encode("utf-8")).hexdigest(), 16)
+    return "test" if digest % 10 < TEST_SHARE else "train"
+
+
+def read_examples(path: Path) -> list[Example]:
+    """Every example in one JSONL file, in file order."""
+    examples = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                examples.append(_parse(line, where=f"{path}:{number}"))
+    return examples
+
+
+def team_examples(directory: Path = MESSAGES_DIR) -> list[Example]:
+    """The team's whole set: every file of the folder, in file-name order."""
+    examples = read_folder(directory)
+    seen: set[str] = set()
+    for example in examples:
+        if example.id in seen:
+            raise ExamplesError(f"{directory}: the id {example.id!r} is used twice")
+        seen.add(example.id)
+    return examples
+
+
+def extra_examples(directory: Path = EXTRA_DIR) -> list[Example]:
+    """Training-only phrasings; they widen what the model has seen and are never scored."""
+    return read_folder(directory)
+
+
+def read_folder(directory: Path) -> list[Example]:
+    examples: list[Example] = []
+    for path in sorted(directory.glob("*.jsonl")):
+        examples.extend(read_examples(path))
+    return examples
+
+
+def select(examples: Iterable[Example], split: Split | Literal["all"]) -> Iterator[Example]:
+    return (e for e in examples if split in ("all", e.split))
+
+
+def _parse(line: str, *, where: str) -> Example:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise ExamplesError(f"{where}: not JSON ({error.msg})") from error
+    if not isinstance(row, dict):
+        raise ExamplesError(f"{where}: expected an object")
+    label = row.get("label")
+    if label not in LABELS:
+        raise ExamplesError(f"{where}: label {label!r} is not one of {', '.join(LABELS)}")
+    turns = row.get("turns", [row["text"]] if "text" in row else None)
+    if (
+        not isinstance(turns, list)
+        or not turns
+        or not all(isinstance(t, str) and t.strip() for t in turns)
+    ):
+        raise ExamplesError(f"{where}: needs a non-empty 'text' or a list of non-empty 'turns'")
+    example_id = row.get("id", where)
+    return Example(
+        id=str(example_id),
+        turns=tuple(turns),
+        label=label,
+        lang=str(row.get("lang", "en")),
+        kind=str(row.get("kind", "")),
+    )

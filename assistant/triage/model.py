@@ -1,0 +1,153 @@
+"""The trained triage head: linear weights over the feature blocks, saved as `weights.npz` beside a
+readable `model.json` (feature settings, thresholds, training date and cross-validation figures).
+
+No pickle: the weights are plain arrays and the settings plain JSON, read back with numpy, so a
+model file can be inspected and never executes anything when loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.triage.examples import LABELS, TriageLabel
+from assistant.triage.features import CUES_FILE, Blocks, FeatureConfig, Floats
+from healthqa.errors import HealthQAError
+
+MODEL_DIR = Path(__file__).resolve().parent / "model"
+WEIGHTS_FILE = "weights.npz"
+SETTINGS_FILE = "model.json"
+FORMAT = 1
+
+
+class ModelError(HealthQAError):
+    """The shipped model is missing, unreadable or was trained on other features."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """How scores become a label: per-class thresholds (checked crisis first) and how much the
+    earlier turns of a conversation count against the last message read alone."""
+
+    thresholds: Mapping[str, float]
+    context_weight: float
+
+
+@dataclass(frozen=True)
+class Weights:
+    """One column per class (features x classes), so a sparse row times a block is one cheap
+    product at run time."""
+
+    embedding: Floats  # (dimension, classes)
+    cues: Floats  # (cue features, classes)
+    chars: Floats  # (char hash buckets, classes)
+    words: Floats  # (word hash buckets, classes)
+    bias: Floats  # (classes,)
+
+
+@dataclass(frozen=True)
+class TriageModel:
+    config: FeatureConfig
+    cue_names: tuple[str, ...]
+    weights: Weights
+    decision: Decision
+    report: Mapping[str, Any] = field(default_factory=dict)  # training date, CV figures, data
+
+    def probabilities(self, blocks: Blocks) -> Floats:
+        """Per class, the probability that the text belongs to it rather than to any other (one
+        binary head per class), one row per text, columns in `LABELS` order."""
+        c, w = self.config, self.weights
+        logits = (
+            (blocks.embedding * c.embedding_scale) @ w.embedding
+            + (blocks.cues * c.cue_scale) @ w.cues
+            + (blocks.chars @ w.chars) * c.char_scale
+            + (blocks.words @ w.words) * c.word_scale
+            + w.bias
+        )
+        return sigmoid(np.asarray(logits))
+
+
+def sigmoid(logits: npt.NDArray[np.floating[Any]]) -> Floats:
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(logits, -60, 60))), dtype=np.float32)
+
+
+def decide(probabilities: Floats, thresholds: Mapping[str, float]) -> TriageLabel:
+    """The most serious class whose probability reaches its threshold, else none."""
+    for label in LABELS[:-1]:
+        if float(probabilities[LABELS.index(label)]) >= thresholds[label]:
+            return label
+    return "none"
+
+
+def cues_digest(path: Path = CUES_FILE) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def save_model(model: TriageModel, directory: Path = MODEL_DIR) -> None:
+    """Each file is written beside the old one and swapped in: a crash leaves a whole model."""
+    directory.mkdir(parents=True, exist_ok=True)
+    settings = {
+        "format": FORMAT,
+        "labels": list(LABELS),
+        "features": asdict(model.config),
+        "cues": list(model.cue_names),
+        "cues_sha256": cues_digest(),
+        "thresholds": dict(model.decision.thresholds),
+        "context_weight": model.decision.context_weight,
+        "report": dict(model.report),
+    }
+    w = model.weights
+    with tempfile.NamedTemporaryFile(dir=directory, suffix=".npz", delete=False) as handle:
+        np.savez_compressed(
+            handle, embedding=w.embedding, cues=w.cues, chars=w.chars, words=w.words, bias=w.bias
+        )
+    Path(handle.name).chmod(0o644)
+    Path(handle.name).replace(directory / WEIGHTS_FILE)
+    text = json.dumps(settings, indent=2, sort_keys=True) + "\n"
+    with tempfile.NamedTemporaryFile(
+        "w", dir=directory, suffix=".json", delete=False, encoding="utf-8"
+    ) as out:
+        out.write(text)
+    Path(out.name).chmod(0o644)
+    Path(out.name).replace(directory / SETTINGS_FILE)
+
+
+def load_model(directory: Path = MODEL_DIR) -> TriageModel:
+    settings_path, weights_path = directory / SETTINGS_FILE, directory / WEIGHTS_FILE
+    if not settings_path.is_file() or not weights_path.is_file():
+        raise ModelError(
+            f"no triage model in {directory}: run `python -m assistant.triage.train` to build it"
+        )
+    settings = json.loads(settings_path.read_text(encoding="utf-8"))
+    if settings.get("format") != FORMAT or settings.get("labels") != list(LABELS):
+        raise ModelError(f"{settings_path} is not a format-{FORMAT} triage model for {LABELS}")
+    if settings["cues_sha256"] != cues_digest():
+        raise ModelError(
+            f"{CUES_FILE.name} changed since the model in {directory} was trained: "
+            "re-run `python -m assistant.triage.train`"
+        )
+    features = dict(settings["features"])
+    for key in ("char_ngrams", "word_ngrams"):
+        features[key] = tuple(features[key])
+    with np.load(weights_path, allow_pickle=False) as arrays:
+        weights = Weights(
+            **{k: np.ascontiguousarray(arrays[k], dtype=np.float32) for k in arrays.files}
+        )
+    return TriageModel(
+        config=FeatureConfig(**features),
+        cue_names=tuple(settings["cues"]),
+        weights=weights,
+        decision=Decision(
+            thresholds={k: float(v) for k, v in settings["thresholds"].items()},
+            context_weight=float(settings["context_weight"]),
+        ),
+        report=settings.get("report", {}),
+    )

@@ -1,0 +1,55 @@
+"""The fixed texts a triage result puts in front of the user, built from one place's phone lines.
+
+A crisis gets a short warm line and every way to reach the crisis line; an emergency gets the
+emergency number first, Poison Help as the one thing to do while waiting when something was
+swallowed, and nothing else that could delay the call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.answer import SafetyNotice
+from assistant.triage.classifier import Triage
+from assistant.triage.screen import DIAGNOSIS_TEXT, DOSING_TEXT
+
+
+@dataclass(frozen=True)
+class SafetyLines:
+    """Where help is, in the United States unless a deployment says otherwise."""
+
+    emergency_number: str = "911"
+    crisis_line: str = "988"
+    crisis_call: str = "call or text 988 (Suicide & Crisis Lifeline)"
+    crisis_chat: str = "988lifeline.org"
+    crisis_text: str = "text HOME to 741741"
+    poison_help: str = "1-800-222-1222"
+
+
+def crisis_text(lines: SafetyLines) -> str:
+    return (
+        "I'm really sorry you're going through this, and you don't have to face it alone. "
+        f"Please {lines.crisis_call} now, chat at {lines.crisis_chat}, or {lines.crisis_text}. "
+        f"If you or someone else is in immediate danger, call {lines.emergency_number}."
+    )
+
+
+def emergency_text(lines: SafetyLines, *, poisoning: bool) -> str:
+    text = f"Call {lines.emergency_number} (or your local emergency number) now."
+    if poisoning:
+        text += f" While you wait, call Poison Help: {lines.poison_help}."
+    return text
+
+
+def notice_for(triage: Triage, lines: SafetyLines = SafetyLines()) -> SafetyNotice | None:
+    """The notice for a triage result; a diagnosis request that needs nothing more gets the
+    diagnosis reminder, which answers beside the articles rather than instead of them."""
+    if triage.label == "crisis":
+        return SafetyNotice("crisis", crisis_text(lines))
+    if triage.label == "emergency":
+        return SafetyNotice("emergency", emergency_text(lines, poisoning=triage.poisoning))
+    if triage.label == "personal_dose":
+        return SafetyNotice("dosing", DOSING_TEXT)
+    if triage.diagnosis:
+        return SafetyNotice("diagnosis", DIAGNOSIS_TEXT)
+    return None

@@ -1,0 +1,62 @@
+"""Latency of the safety triage per message on one core, over the test split of the team's set:
+the whole `classify` (embedding included), `classify` given the message's vector (what the
+service pays when it embeds the message anyway; a follow-up still embeds its context), and the
+embedding alone.
+
+    .venv/bin/python -m bench.triage [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+import torch
+
+from assistant.triage import load_triage
+from assistant.triage.examples import select, team_examples
+from bench.common import median, percentile
+from healthqa.settings import default_embedding_model
+from index.embedder import SentenceTransformerEmbedder
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=3, help="timed passes over the messages")
+    args = parser.parse_args()
+    torch.set_num_threads(1)
+    embedder = SentenceTransformerEmbedder(default_embedding_model())
+    classifier = load_triage(embedder)
+    cases = list(select(team_examples(), "test"))
+    for case in cases[:20]:  # warm up the model and the regex caches
+        classifier.classify(case.text, case.earlier)
+
+    whole: list[float] = []
+    given_vector: list[float] = []
+    embedding: list[float] = []
+    for _ in range(args.repeat):
+        for case in cases:
+            started = time.perf_counter()
+            classifier.classify(case.text, case.earlier)
+            whole.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            vector = embedder.embed_queries([case.text])[0]
+            embedding.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            classifier.classify(case.text, case.earlier, vector=vector)
+            given_vector.append((time.perf_counter() - started) * 1000)
+
+    print(f"{len(cases)} test messages x {args.repeat}, one thread")
+    rows = (
+        ("classify", whole),
+        ("classify, vector given", given_vector),
+        ("the embedding alone", embedding),
+    )
+    for name, times in rows:
+        print(
+            f"{name:24s} p50 {median(times):6.1f} ms   p95 {percentile(times, 0.95):6.1f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,203 @@
+"""The safety triage on messages written for these tests (so in no training file), its notices,
+and the invariants that hold for any input: one of four labels, the same each time, quickly."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.triage import LABELS, SafetyLines, Triage, TriageLabel, load_triage, notice_for
+from assistant.triage.classifier import in_context
+from assistant.triage.examples import extra_examples, split_of, team_examples
+from assistant.triage.features import fold
+from assistant.triage.model import load_model
+
+
+@pytest.fixture(scope="module")
+def triage(embedder):
+    return load_triage(embedder)
+
+
+def _known_texts() -> set[str]:
+    return {fold(e.text) for e in team_examples() + extra_examples()}
+
+
+CRISIS = [
+    "honestly i don't see the point of going on any more",
+    "I've been putting aside my sleeping tablets for weeks and tonight feels like the night",
+    "my flatmate messaged me that she's said her goodbyes and is going to the bridge",
+    "i keep scratching my arms open with a compass, i can't stop",
+    "nadie notaría si dejo de existir, ya he decidido cómo hacerlo",
+]
+EMERGENCY = [
+    "my father just went grey, he's gasping and says his chest is being squeezed",
+    "grandma's mouth is drooping and she can't lift her left arm, it started ten minutes ago",
+    "my two year old drank some of the drain cleaner from under the sink",
+    "mi marido se ha desplomado en la cocina y no respira",
+]
+PERSONAL_DOSE = [
+    "how many of my 200mg ibuprofen can I take for this toothache",
+    "my 6 year old weighs 45 pounds, how much children's motrin do I give her",
+    "¿cuántas gotas de paracetamol le doy a mi bebé de 7 kilos?",
+]
+NONE = [
+    "my calves are murdering me after that stair climb, is foam rolling worth it?",
+    "what are the warning signs that a teenager is thinking about suicide?",
+    "how long does a migraine usually last?",
+    "my uncle had a stroke three years ago, what exercises help his grip?",
+    "estoy embarazada de 12 semanas, ¿puedo tomar café?",
+    "me muero de risa con mi perro, ¿los perros pueden tener alergias?",
+]
+
+
+@pytest.mark.parametrize(
+    ("message", "label"),
+    [(m, "crisis") for m in CRISIS]
+    + [(m, "emergency") for m in EMERGENCY]
+    + [(m, "personal_dose") for m in PERSONAL_DOSE]
+    + [(m, "none") for m in NONE],
+)
+def test_fresh_messages(triage, message, label):
+    assert fold(message) not in _known_texts()
+    assert triage.classify(message).label == label
+
+
+def test_a_follow_up_is_read_with_the_turns_before_it(triage):
+    earlier = ["i feel so hollow these days", "nothing i do changes anything"]
+    assert triage.classify("the letters to my family are finished", earlier).label == "crisis"
+
+
+def test_a_follow_up_about_breathing_keeps_the_emergency(triage):
+    earlier = ["my daughter got stung by a wasp and her face is puffing up"]
+    follow_up = "it's been a few minutes and now she's wheezing and can't talk properly"
+    assert triage.classify(follow_up, earlier).label == "emergency"
+
+
+def test_a_conversation_that_turned_harmless_is_not_held_to_its_start(triage):
+    earlier = ["my son choked on a grape at lunch"]
+    follow_up = "he's completely fine now, how do I cut grapes so it doesn't happen again?"
+    assert triage.classify(follow_up, earlier).label == "none"
+
+
+def test_the_callers_vector_gives_the_same_result(triage, embedder):
+    message = "my brother took a whole box of his pills to end it and he's getting drowsy"
+    vector = embedder.embed_queries([message])[0]
+    assert triage.classify(message, vector=vector) == triage.classify(message)
+
+
+def test_context_is_the_message_after_at_most_two_earlier_turns():
+    assert in_context("c", ["a", "b"]) == "a b c"
+    assert in_context("d", ["a", "b", "c"]) == "b c d"
+    assert in_context("c", ["", "  "]) == "c"
+
+
+# --- notices ---------------------------------------------------------------------------------
+
+
+def _triage(label: TriageLabel, *, poisoning: bool = False, diagnosis: bool = False) -> Triage:
+    return Triage(label=label, scores=dict.fromkeys(LABELS, 0.0), poisoning=poisoning,
+                  diagnosis=diagnosis)
+
+
+def test_the_crisis_notice_gives_every_way_to_reach_help():
+    notice = notice_for(_triage("crisis"), SafetyLines())
+    assert notice is not None
+    assert notice.kind == "crisis"
+    assert notice.escalates
+    for needed in ("988", "988lifeline.org", "text HOME to 741741", "911"):
+        assert needed in notice.message
+
+
+def test_the_emergency_notice_starts_with_the_call():
+    notice = notice_for(_triage("emergency"))
+    assert notice is not None
+    assert notice.kind == "emergency"
+    assert notice.message.startswith("Call 911 (or your local emergency number) now")
+    assert "Poison" not in notice.message
+
+
+def test_a_poisoning_adds_poison_help_as_the_one_thing_to_do_while_waiting():
+    notice = notice_for(_triage("emergency", poisoning=True))
+    assert notice is not None
+    assert notice.message.startswith("Call 911")
+    assert "Poison Help: 1-800-222-1222" in notice.message
+
+
+def test_the_lines_come_from_the_settings():
+    lines = SafetyLines(emergency_number="112", poison_help="0800 0000")
+    notice = notice_for(_triage("emergency", poisoning=True), lines)
+    assert notice is not None
+    assert notice.message.startswith("Call 112")
+    assert "0800 0000" in notice.message
+
+
+def test_a_dose_request_is_sent_to_the_clinician_without_a_number():
+    notice = notice_for(_triage("personal_dose"))
+    assert notice is not None
+    assert notice.kind == "dosing"
+    assert not notice.escalates
+    assert "pharmacist" in notice.message
+    assert not any(ch.isdigit() for ch in notice.message)
+
+
+def test_a_diagnosis_request_gets_its_reminder_and_nothing_else_does():
+    notice = notice_for(_triage("none", diagnosis=True))
+    assert notice is not None
+    assert notice.kind == "diagnosis"
+    assert not notice.escalates
+    assert notice_for(_triage("none")) is None
+
+
+def test_poisoning_and_diagnosis_are_flagged(triage):
+    assert triage.classify("my toddler swallowed a button battery from the remote").poisoning
+    asked = triage.classify("do I have diabetes? I'm thirsty all the time")
+    assert asked.label == "none"
+    assert asked.diagnosis
+
+
+# --- invariants ------------------------------------------------------------------------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gets_one_of_the_four_labels_the_same_each_time(triage, text):
+    first = triage.classify(text)
+    assert first.label in LABELS
+    assert set(first.scores) == set(LABELS)
+    assert all(0.0 <= s <= 1.0 for s in first.scores.values())
+    assert triage.classify(text) == first
+
+
+def test_a_ten_kilobyte_message_is_classified_quickly(triage):
+    message = ("my knee aches after running and I wonder about stretching. " * 200)[:10_000]
+    started = time.perf_counter()
+    result = triage.classify(message, earlier=[message])
+    assert result.label in LABELS
+    assert time.perf_counter() - started < 2.0
+
+
+def test_empty_and_blank_messages_are_not_escalated(triage):
+    for message in ("", "   ", "\n"):
+        assert triage.classify(message).label in LABELS
+
+
+# --- the shipped model -----------------------------------------------------------------------
+
+
+def test_the_shipped_model_records_how_it_was_measured():
+    model = load_model()
+    cv = model.report["cv"]
+    assert model.report["train_messages"] > 0
+    for label in LABELS:
+        assert 0.0 <= cv["at_thresholds"]["per_class"][label]["recall"] <= 1.0
+    assert set(model.decision.thresholds) == {"crisis", "emergency", "personal_dose"}
+    assert 0.0 <= model.decision.context_weight <= 1.0
+
+
+def test_the_split_is_fixed_by_the_id():
+    assert split_of("crisis-0001") == split_of("crisis-0001")
+    shares = [split_of(f"case-{i}") == "test" for i in range(2000)]
+    assert 0.25 < sum(shares) / len(shares) < 0.35
