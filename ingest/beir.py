@@ -65,7 +65,9 @@ def _record(line: str, *, path: Path, number: int) -> Article:
         raise IngestError(f"{where} has no string _id.")
     if not isinstance(title, str) or not isinstance(text, str):
         raise IngestError(f"{where} needs string title and text fields.")
-    text = "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+    # Whitespace inside the text is the cleaning's to normalise (ingest.cleaning), which keeps
+    # blank lines as paragraph breaks.
+    text = text.strip()
     title = " ".join(title.split())
     if not text:
         raise IngestError(f"{where} ({doc_id}) has an empty text.")
@@ -88,7 +90,7 @@ def _record(line: str, *, path: Path, number: int) -> Article:
 
 def _title_from_text(text: str) -> str:
     """Untitled passages (a few in MEDIQA) are named by their first sentence, cut short."""
-    first = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    first = " ".join(re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0].split())
     if len(first) <= _TITLE_FROM_TEXT_CHARS:
         return first
     return first[:_TITLE_FROM_TEXT_CHARS].rsplit(" ", 1)[0] + "…"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,15 @@ def test_sniff_tells_corpus_from_queries() -> None:
     assert looks_like_beir(b'\n{"_id": "1", "title": "", "text": "x"}\n')
     assert not looks_like_beir(b'{"_id": "train-1", "text": "What is flu?"}\n')
     assert not looks_like_beir(b"id,title\n1,x\n")
+
+
+def test_text_keeps_its_paragraphs_for_the_cleaning(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    record = {"_id": "p", "title": "", "text": "  First  part.\n\n\nSecond\tpart.  "}
+    path.write_text(json.dumps(record) + "\n")
+    (article,) = load_beir(path)
+    assert article.sections[0].text == "First  part.\n\n\nSecond\tpart."
+    assert article.title == "First part."
 
 
 @pytest.mark.shared_data

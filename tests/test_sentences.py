@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -67,6 +68,60 @@ def test_lowercase_after_period_does_not_split() -> None:
     assert sentences("Use e.g. ice packs. See fig. 2 for details.") == [
         "Use e.g. ice packs.",
         "See fig. 2 for details.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It is common in the U.S. The disease is rare elsewhere.",
+            ["It is common in the U.S.", "The disease is rare elsewhere."],
+        ),
+        (
+            "Ask Dr. Lee about it. St. John's wort interacts with many drugs.",
+            ["Ask Dr. Lee about it.", "St. John's wort interacts with many drugs."],
+        ),
+        (
+            "Is there a cure? No. Treatment eases the symptoms.",
+            ["Is there a cure?", "No.", "Treatment eases the symptoms."],
+        ),
+        (
+            "Vitamins A, D, E, and K. They dissolve in fat.",
+            ["Vitamins A, D, E, and K.", "They dissolve in fat."],
+        ),
+    ],
+)
+def test_pysbd_decides_the_periods_after_abbreviations_and_capitals(
+    text: str, expected: list[str]
+) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scabies is caused by a mite (Sarcoptes scabiei var. hominis) that burrows into skin.",
+        "Pain relievers include NSAIDs, e.g., ibuprofen; an opioid; and tramadol for pain.",
+        "Take 2.5 mg twice a day, i.e. every 12 hours, with food.",
+        "The dose was approx. 5 mg per kg in the U.S. and Canada.",
+    ],
+)
+def test_abbreviations_inside_a_sentence_do_not_cut_it(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+def test_bracketed_sentences_and_footnote_marks_stay_with_their_sentence() -> None:
+    text = (
+        "Symptoms vary. (See the table below.) Most people recover.[3] Attacks can last "
+        "hours.1 Gallbladder attacks often follow meals."
+    )
+    assert sentences(text) == [
+        "Symptoms vary.",
+        "(See the table below.)",
+        "Most people recover.[3]",
+        "Attacks can last hours.1",
+        "Gallbladder attacks often follow meals.",
     ]
 
 

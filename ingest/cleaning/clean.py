@@ -1,0 +1,129 @@
+"""Cleaning a section's text and an article: the named rules, in order, until nothing changes.
+
+Every rule is a pure function of the text (and the section's heading and word lists) that only
+re-arranges whitespace and line breaks, adds list bullets, decodes entities, or removes text it
+names in a `Dropped` record: a duplicate or page furniture. So the words of the output, with
+the words of what was dropped, are exactly the words of the input. Furniture is never all a
+section loses: a passage that only says "More is available at www.example.gov." keeps it, so
+every document still has text to index. A section can go whole only as a repeat of an earlier
+section.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from ingest.cleaning.characters import normalise_whitespace, unescape_entities
+from ingest.cleaning.duplicates import block_shingles, drop_duplicate_blocks
+from ingest.cleaning.edits import Dropped, Rule, SectionContext, Shingles
+from ingest.cleaning.furniture import drop_link_sentences, remove_urls
+from ingest.cleaning.headings import drop_repeated_question, split_glued_headings
+from ingest.cleaning.lists import restore_lists
+from ingest.cleaning.words import DEFAULT_WORDS, CleaningWords
+from ingest.model import Article
+
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("html_entities", unescape_entities),
+    ("whitespace", normalise_whitespace),
+    ("lists", restore_lists),
+    ("glued_headings", split_glued_headings),
+    ("repeated_question", drop_repeated_question),
+    ("urls", remove_urls),
+    ("links", drop_link_sentences),
+    ("duplicate_blocks", drop_duplicate_blocks),
+)
+RULE_NAMES = tuple(name for name, _ in RULES)
+# One pass settles almost every text; a second catches a shape that an earlier rule's removal
+# revealed. The cap only guards against a rule pair that undoes each other.
+_MAX_PASSES = 3
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    text: str
+    changed_by: tuple[str, ...] = ()  # names of the rules that changed something, in order
+    dropped: tuple[Dropped, ...] = ()
+
+
+@dataclass(frozen=True)
+class CleaningStats:
+    sections: int = 0
+    sections_changed: int = 0
+    sections_dropped: int = (
+        0  # every block of the section repeated an earlier one, or was furniture
+    )
+    # Rule name -> sections it changed.
+    rule_changes: Mapping[str, int] = field(default_factory=dict)
+    dropped: tuple[Dropped, ...] = ()
+
+
+def clean_section_text(
+    text: str, *, heading: str = "", words: CleaningWords = DEFAULT_WORDS
+) -> CleanedText:
+    return _clean(text, SectionContext(heading=heading, words=words))
+
+
+def clean_article(
+    article: Article, *, words: CleaningWords = DEFAULT_WORDS
+) -> tuple[Article, CleaningStats]:
+    """Every section cleaned; a block that repeats one of an earlier section goes, and so does a
+    section left with no text. Title and headings get the character repairs only."""
+    earlier: list[Shingles] = []
+    sections = []
+    changes: Counter[str] = Counter()
+    dropped: list[Dropped] = []
+    changed = 0
+    for section in article.sections:
+        context = SectionContext(
+            heading=section.heading, words=words, earlier_blocks=tuple(earlier)
+        )
+        cleaned = _clean(section.text, context)
+        changes.update(cleaned.changed_by)
+        dropped.extend(cleaned.dropped)
+        changed += bool(cleaned.changed_by)
+        earlier.extend(block_shingles(cleaned.text))
+        if cleaned.text:
+            heading = _clean_label(section.heading, words)
+            sections.append(replace(section, heading=heading, text=cleaned.text))
+    stats = CleaningStats(
+        sections=len(article.sections),
+        sections_changed=changed,
+        sections_dropped=len(article.sections) - len(sections),
+        rule_changes=dict(changes),
+        dropped=tuple(dropped),
+    )
+    title = _clean_label(article.title, words)
+    return replace(article, title=title, sections=tuple(sections)), stats
+
+
+def _clean(text: str, context: SectionContext) -> CleanedText:
+    changed_by: list[str] = []
+    dropped: list[Dropped] = []
+    # A rule is a pure function: given the very text it left unchanged before, it is skipped.
+    settled: dict[str, str] = {}
+    for _ in range(_MAX_PASSES):
+        before_pass = text
+        for name, rule in RULES:
+            if settled.get(name) == text:
+                continue
+            result, removed = rule(text, context)
+            if not result and all(drop.reason == "furniture" for drop in removed):
+                result, removed = text, ()  # furniture is all there is: it stays, as the text
+            dropped.extend(removed)
+            if result == text:
+                settled[name] = text
+                continue
+            if name not in changed_by:
+                changed_by.append(name)
+            text = result
+        if text == before_pass:
+            break
+    return CleanedText(text=text, changed_by=tuple(changed_by), dropped=tuple(dropped))
+
+
+def _clean_label(text: str, words: CleaningWords) -> str:
+    context = SectionContext(heading="", words=words)
+    unescaped, _ = unescape_entities(text, context)
+    return " ".join(unescaped.split())

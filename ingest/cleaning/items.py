@@ -1,0 +1,164 @@
+"""List items that carry what is not theirs, after `lists` has put the bullets back.
+
+- prose glued to an item is cut off as a paragraph of its own: where a sentence or heading
+  starts without punctuation ("- Runny nose HOW IS THE FLU TREATED", "- head or neck You
+  should see"); or, when the list's other items are fragments (short, unpunctuated), after the
+  item's first sentence; or all of the item, when it is a long sentence opening like one
+  ("- The frequency of each sign is an estimate..." after "- Seizures");
+- a list repeated as run-in text inside its own last item ("- Is common - appears red -
+  itches. Is common appears red itches.") goes, as a duplicate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from healthqa.text.sentences import is_list_item
+from healthqa.text.words import words
+from ingest.cleaning.duplicates import NEAR_DUPLICATE, jaccard, shingles
+from ingest.cleaning.edits import Dropped, Shingles
+from ingest.cleaning.shape import (
+    FRAGMENT_MAX_WORDS,
+    ITEM_MARKER,
+    caps_run_length,
+    ends_sentence,
+    first_glued_start,
+    has_inner_sentence_end,
+    is_capitalised,
+    is_fragment,
+    may_have_glued_start,
+    tokens,
+)
+from ingest.cleaning.words import CleaningWords
+
+# Words of a repeated copy before it is worth comparing (shorter runs repeat by chance).
+MIN_COPY_WORDS = 4
+
+
+@dataclass
+class _Item:
+    indent: str
+    text: str
+
+
+def repair_item_runs(
+    lines: list[str], vocabulary: CleaningWords
+) -> tuple[list[str], list[Dropped]]:
+    """Within each run of item lines: repeated run-in copies go, glued prose is cut off."""
+    out: list[str] = []
+    dropped: list[Dropped] = []
+    n = 0
+    while n < len(lines):
+        if not is_list_item(lines[n]):
+            out.append(lines[n])
+            n += 1
+            continue
+        run: list[_Item] = []
+        while n < len(lines) and is_list_item(lines[n]):
+            marker = ITEM_MARKER.match(lines[n])
+            assert marker is not None  # is_list_item matched
+            run.append(_Item(lines[n][: marker.end()], lines[n][marker.end() :]))
+            n += 1
+        dropped.extend(_drop_repeated_copies(run))
+        out.extend(_cut_glued_prose(run, vocabulary))
+    return out, dropped
+
+
+def _drop_repeated_copies(run: list[_Item]) -> list[Dropped]:
+    dropped: list[Dropped] = []
+    for k, item in enumerate(run):
+        copy = _repeated_copy(run, k)
+        if copy is not None:
+            dropped.append(Dropped("duplicate", item.text[copy:].strip()))
+            item.text = item.text[:copy].rstrip()
+    return dropped
+
+
+def _cut_glued_prose(run: list[_Item], vocabulary: CleaningWords) -> list[str]:
+    """The run's lines, each item's glued prose a paragraph after it."""
+    fragments = [is_fragment(item.text) for item in run]
+    lengths = [len(item.text.split()) for item in run]
+    lines: list[str] = []
+    for k, item in enumerate(run):
+        others = _Others(
+            count=len(run) - 1,
+            fragments=sum(fragments) - fragments[k],
+            longest=max((n for j, n in enumerate(lengths) if j != k), default=0),
+        )
+        tail = _tail_start(item.text, others, vocabulary)
+        if tail is None:
+            lines.append(item.indent + item.text)
+        elif tail == 0:
+            lines.extend(["", item.text])
+        else:
+            lines.extend([item.indent + item.text[:tail].rstrip(), "", item.text[tail:]])
+    return lines
+
+
+def _repeated_copy(run: list[_Item], k: int) -> int | None:
+    """Where, in item `k`, a run-in copy of the items before it (and of its own start) begins:
+    "- Is common - appears red - itches. Is common appears red itches." """
+    text = run[k].text
+    ends = _sentence_ends(text)
+    if not ends or k == 0:
+        return None
+    item_words = [words(item.text) for item in run[:k]]
+    for end in ends:
+        tail = words(text[end:])
+        if len(tail) < MIN_COPY_WORDS:
+            continue
+        own = words(text[:end])
+        tail_shingles: Shingles | None = None
+        for first in range(k - 1, -1, -1):
+            opening = item_words[first][:2]
+            if not opening or tail[: len(opening)] != opening:
+                continue  # a copy starts with the words its first item starts with
+            tail_shingles = tail_shingles or shingles(tail)
+            before = [w for ws in item_words[first:] for w in ws]
+            if jaccard(tail_shingles, shingles(before + own)) >= NEAR_DUPLICATE:
+                return end
+    return None
+
+
+def _sentence_ends(text: str) -> list[int]:
+    return [m.end() for m in re.finditer(r"[.!?]['\"”’)\]]*(?=\s+\S)", text)]
+
+
+@dataclass(frozen=True)
+class _Others:
+    """What the rest of an item's list looks like."""
+
+    count: int
+    fragments: int
+    longest: int  # words in the longest other item
+
+
+def _tail_start(text: str, others: _Others, vocabulary: CleaningWords) -> int | None:
+    """Offset in an item's text where prose glued to it begins (0: it is all prose)."""
+    glued = may_have_glued_start(text, vocabulary)
+    if not glued and not has_inner_sentence_end(text) and len(text.split()) <= FRAGMENT_MAX_WORDS:
+        return None
+    item_words = tokens(text)
+    if not item_words:
+        return None
+    fragments = others.count >= 2 and others.fragments * 4 >= others.count * 3
+    if (
+        fragments
+        and vocabulary.is_starter(item_words[0].bare)
+        and len(item_words) > max(2 * others.longest, FRAGMENT_MAX_WORDS)
+        and ends_sentence(text)
+    ):
+        return 0
+    candidates = []
+    if glued:
+        candidates.append(first_glued_start(item_words, vocabulary))
+    for n in range(1, len(item_words)):
+        if not ends_sentence(item_words[n - 1].text):
+            continue
+        starts_caps_heading = caps_run_length(item_words, n) > 0
+        if starts_caps_heading or (fragments and is_capitalised(item_words[n])):
+            candidates.append(n)
+            break
+    found = [n for n in candidates if n > 0]
+    return item_words[min(found)].start if found else None

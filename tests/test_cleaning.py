@@ -1,0 +1,708 @@
+"""Ingest cleaning: each rule on passages shaped like the artifacts (in several wordings), the
+invariants every cleaning keeps, and the shared MedQuAD and MEDIQA collections."""
+
+from __future__ import annotations
+
+import html
+import json
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from healthqa.text.sentences import is_list_item, split_sentences
+from healthqa.text.words import words
+from ingest.beir import load_beir
+from ingest.cleaning import (
+    DEFAULT_WORDS,
+    CleanedText,
+    CleaningWords,
+    clean_article,
+    clean_section_text,
+)
+from ingest.cleaning.furniture import URL
+from ingest.medquad import load_medquad
+from ingest.model import Article, Section
+
+
+def clean(text: str, heading: str = "") -> str:
+    return clean_section_text(text, heading=heading).text
+
+
+def lines(text: str, heading: str = "") -> list[str]:
+    return clean(text, heading).split("\n")
+
+
+# --- lists -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The episodes may: - Occur many times a day - Occur for weeks to months before "
+            "being noticed - Interfere with school",
+            [
+                "The episodes may:",
+                "- Occur many times a day",
+                "- Occur for weeks to months before being noticed",
+                "- Interfere with school",
+            ],
+        ),
+        (
+            "Call the clinic if your child has any of these signs: - a fever over 39 degrees "
+            "- a stiff neck - a rash that does not fade",
+            [
+                "Call the clinic if your child has any of these signs:",
+                "- a fever over 39 degrees",
+                "- a stiff neck",
+                "- a rash that does not fade",
+            ],
+        ),
+        (
+            "Wash your hands often. - Before cooking - After using the toilet",
+            ["Wash your hands often.", "- Before cooking", "- After using the toilet"],
+        ),
+        (
+            "Flu symptoms may include - Body aches - Chills - Cough - Sore throat",
+            [
+                "Flu symptoms may include",
+                "- Body aches",
+                "- Chills",
+                "- Cough",
+                "- Sore throat",
+            ],
+        ),
+    ],
+)
+def test_run_in_bullets_become_one_item_a_line_after_their_introduction(
+    text: str, expected: list[str]
+) -> None:
+    assert lines(text) == expected
+
+
+def test_a_dash_that_starts_a_definition_stays_inside_its_item() -> None:
+    text = "Common skin problems: - Plantar warts - warts on the soles - Acne - blocked pores"
+    assert lines(text) == [
+        "Common skin problems:",
+        "- Plantar warts - warts on the soles",
+        "- Acne - blocked pores",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The H1N1 strain - popularly known as swine flu - was first seen in 2009.",
+        "Children aged 2 - 5 need a smaller dose than adults.",
+        "A dwarf is a person of short stature - under 4 feet 10 inches as an adult.",
+        "Rest helps - but only if you also drink water - so plan for both.",
+    ],
+)
+def test_dashes_inside_prose_are_not_bullets(text: str) -> None:
+    assert clean(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "items", "after"),
+    [
+        (
+            "When choosing a program, ask about: the share of people who finish it. the "
+            "average weight loss. possible side effects. Your doctor can help you decide.",
+            [
+                "- the share of people who finish it.",
+                "- the average weight loss.",
+                "- possible side effects.",
+            ],
+            "Your doctor can help you decide.",
+        ),
+        (
+            "Other symptoms may include the following: fever and chills. joint aches. "
+            "In many cases the rash fades.",
+            ["- fever and chills.", "- joint aches."],
+            "In many cases the rash fades.",
+        ),
+    ],
+)
+def test_lost_bullets_after_a_colon_come_back(text: str, items: list[str], after: str) -> None:
+    cleaned = lines(text)
+    assert cleaned[0].endswith(":")
+    assert cleaned[1:-1] == items
+    assert cleaned[-1] == after
+
+
+def test_one_lower_case_sentence_after_a_colon_is_not_a_list() -> None:
+    text = "Control rests on two things: finding the sick early. Treatment follows at once."
+    assert clean(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "last_item", "prose"),
+    [
+        (
+            "You are at greater risk if you: - Are over 65 - Smoke - Have had radiation to "
+            "your neck You should see a doctor if you find a lump.",
+            "- Have had radiation to your neck",
+            "You should see a doctor if you find a lump.",
+        ),
+        (
+            "Watch for: - Cough - Fever - Runny nose HOW IS THE FLU TREATED? Most children "
+            "get better with rest.",
+            "- Runny nose",
+            "HOW IS THE FLU TREATED?",
+        ),
+        (
+            "Resources: - Testing Registry: Factor V - Encyclopedia: Blood Clots These pages "
+            "explain how the condition is managed.",
+            "- Encyclopedia: Blood Clots",
+            "These pages explain how the condition is managed.",
+        ),
+        (
+            "Findings include - Short stature - Scoliosis - Seizures - The frequency of each "
+            "sign is an estimate from published case reports of affected people and families.",
+            "- Seizures",
+            "The frequency of each sign is an estimate from published case reports of affected "
+            "people and families.",
+        ),
+    ],
+)
+def test_prose_glued_to_a_list_item_becomes_a_paragraph(
+    text: str, last_item: str, prose: str
+) -> None:
+    cleaned = lines(text)
+    position = cleaned.index(last_item)
+    assert cleaned[position + 1] == ""
+    assert cleaned[position + 2] == prose
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The forms differ. - Is the most common form\n- appears as raised red patches\n- can "
+        "itch or crack and bleed. Is the most common form appears as raised red patches can "
+        "itch or crack and bleed. - is the rarest form\n- affects most of the body. is the "
+        "rarest form affects most of the body.",
+        "The forms differ. - is the most common form - appears as raised red patches - can "
+        "itch or crack and bleed. is the most common form appears as raised red patches can "
+        "itch or crack and bleed. - is the rarest form - affects most of the body. is the "
+        "rarest form affects most of the body.",
+    ],
+)
+def test_a_list_repeated_as_run_in_text_is_dropped(text: str) -> None:
+    result = clean_section_text(text)
+    assert [line.lower() for line in result.text.split("\n")] == [
+        "the forms differ.",
+        "- is the most common form",
+        "- appears as raised red patches",
+        "- can itch or crack and bleed.",
+        "- is the rarest form",
+        "- affects most of the body.",
+    ]
+    assert {d.reason for d in result.dropped} == {"duplicate"}
+
+
+def test_a_doubled_bullet_keeps_one() -> None:
+    assert lines("Treatment may include:\n- - Surgery\n- - Radiation therapy") == [
+        "Treatment may include:",
+        "- Surgery",
+        "- Radiation therapy",
+    ]
+
+
+# --- headings --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "rest"),
+    [
+        (
+            "Surgery If you have a chronic anal fissure that does not heal, surgery may help.",
+            "Surgery",
+            "If you have a chronic anal fissure that does not heal, surgery may help.",
+        ),
+        (
+            "Other possible causes Most cases follow an infection of the upper airways.",
+            "Other possible causes",
+            "Most cases follow an infection of the upper airways.",
+        ),
+        (
+            "FLU SYMPTOMS IN TODDLERS The flu is an infection of the nose and throat.",
+            "FLU SYMPTOMS IN TODDLERS",
+            "The flu is an infection of the nose and throat.",
+        ),
+        (
+            "Types of Psoriasis Psoriasis occurs in five different forms.",
+            "Types of Psoriasis",
+            "Psoriasis occurs in five different forms.",
+        ),
+        (
+            "Living With Asthma You can take steps to control your symptoms.",
+            "Living With Asthma",
+            "You can take steps to control your symptoms.",
+        ),
+    ],
+)
+def test_a_glued_heading_gets_its_own_line(text: str, heading: str, rest: str) -> None:
+    assert lines(text) == [heading, rest]
+
+
+def test_a_heading_after_other_sentences_starts_a_paragraph() -> None:
+    text = (
+        "It forms thick, scaly patches. Treatment Options Your doctor may suggest creams or "
+        "light therapy."
+    )
+    assert lines(text) == [
+        "It forms thick, scaly patches.",
+        "",
+        "Treatment Options",
+        "Your doctor may suggest creams or light therapy.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hepatitis A is spread through food or water that contains the virus.",
+        "Triple A syndrome is caused by mutations in the AAAS gene.",
+        "The study was published in The Lancet last year.",
+        "Mutations in the GUSB gene cause MPS VII. This gene makes an enzyme.",
+        "People with HIV AIDS need regular care from a doctor.",
+        "Hodgkin Lymphoma During the Second Half of Pregnancy",
+        "Vitamins A, D, E, and K dissolve in fat. They are stored in the liver.",
+    ],
+)
+def test_capitals_inside_a_sentence_are_not_headings(text: str) -> None:
+    assert clean(text) == text
+
+
+@pytest.mark.parametrize(
+    ("heading", "text", "rest"),
+    [
+        (
+            "What causes Partington syndrome?",
+            "What causes Partington syndrome? Partington syndrome is caused by mutations.",
+            "Partington syndrome is caused by mutations.",
+        ),
+        (
+            "What are the symptoms of Alport syndrome?",
+            "What are the signs and symptoms of Alport syndrome? Kidney disease is common.",
+            "Kidney disease is common.",
+        ),
+        (
+            "What are the treatments for FG syndrome?",
+            "How might FG syndrome be treated? Treatment is aimed at each symptom.",
+            "Treatment is aimed at each symptom.",
+        ),
+        (
+            "Is plasminogen deficiency inherited?",
+            "Is plasminogen deficiency inherited? If so, in what manner? It is recessive.",
+            "It is recessive.",
+        ),
+    ],
+)
+def test_the_section_question_repeated_at_the_start_is_dropped(
+    heading: str, text: str, rest: str
+) -> None:
+    result = clean_section_text(text, heading=heading)
+    assert result.text == rest
+    assert [d.reason for d in result.dropped] == ["repeated heading"]
+
+
+def test_a_different_opening_question_stays_as_a_heading_line() -> None:
+    text = "What treatment is available? No one treatment works for everyone."
+    assert lines(text, heading="What are the treatments for Menetrier disease?") == [
+        "What treatment is available?",
+        "No one treatment works for everyone.",
+    ]
+
+
+def test_a_first_sentence_sharing_the_headings_words_is_kept() -> None:
+    text = "Asthma causes wheezing.\nIt can be treated."
+    assert clean(text, heading="What causes asthma wheezing?") == text
+
+
+def test_a_question_that_is_the_whole_answer_is_kept() -> None:
+    text = "What is (are) Foot care?"
+    assert clean(text, heading="What is (are) Foot care?") == text
+
+
+# --- furniture -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Registration is free. http://example.org/article/335559-treatment#showall Kidney "
+            "transplant is an option.",
+            "Registration is free. Kidney transplant is an option.",
+        ),
+        (
+            "See the disposal guide (http://goo.gl/c4Rm4p) for more about take-back programs.",
+            "See the disposal guide for more about take-back programs.",
+        ),
+        (
+            "Support groups:\n- Trisomy 18 Foundation: www.trisomy18.org\n- Cancer Society -- "
+            "www.cancer.org/colon",
+            "Support groups:\n- Trisomy 18 Foundation\n- Cancer Society",
+        ),
+        (
+            "Exercise helps. For more about exercise, visit www.nia.nih.gov/Go4Life.If you "
+            "had a stroke, ask first.",
+            "Exercise helps. If you had a stroke, ask first.",
+        ),
+        (
+            "The ALS Association -- www.alsa.org The Parkinson Foundation -- www.pf.org",
+            "The ALS Association The Parkinson Foundation",
+        ),
+        (
+            "The clinic lists experts through their Web site at: http://www.example.org/clinics"
+            "\nAsk your doctor.",
+            "Ask your doctor.",
+        ),
+    ],
+)
+def test_urls_never_stay_inside_a_sentence(text: str, expected: str) -> None:
+    assert clean(text) == expected
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Click here to view a search.",
+        "To obtain a list of laboratories offering the test, click here.",
+        "You can find detailed information on this condition by visiting the following link.",
+        "Read more about the trial by clicking on the link below.",
+    ],
+)
+def test_sentences_that_point_at_links_are_dropped(furniture: str) -> None:
+    text = f"The test is done on blood.\n{furniture}\nResults take a week. {furniture} Rest."
+    result = clean_section_text(text)
+    assert result.text == "The test is done on blood.\nResults take a week. Rest."
+    assert {d.reason for d in result.dropped} == {"furniture"}
+
+
+def test_a_link_label_line_is_dropped() -> None:
+    text = "VRE spreads by touch.\nTop of page\nHow is VRE treated?\nWith antibiotics."
+    assert lines(text) == ["VRE spreads by touch.", "How is VRE treated?", "With antibiotics."]
+
+
+def test_a_passage_that_is_only_furniture_keeps_it() -> None:
+    text = "More detailed information on heart attacks is available at www.example.gov/heart."
+    result = clean_section_text(text)
+    assert result.text == text
+    assert result.dropped == ()
+
+
+def test_advice_to_visit_a_doctor_is_not_furniture() -> None:
+    text = "Visit your doctor every year. Click on nothing you do not trust in email."
+    assert clean(text).startswith("Visit your doctor every year.")
+
+
+def test_link_phrases_come_from_the_word_lists() -> None:
+    words_without_phrases = CleaningWords(starters=DEFAULT_WORDS.starters)
+    text = "Click here to view a search. Rest well."
+    assert clean_section_text(text, words=words_without_phrases).text == text
+
+
+# --- characters and whitespace ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tom &amp; Jerry said &quot;rest&quot;.", 'Tom & Jerry said "rest".'),
+        ("It&#39;s mild &ndash; usually.", "It's mild – usually."),
+        ("Twice escaped: &amp;quot;AT&amp;amp;T&amp;quot;", 'Twice escaped: "AT&T"'),
+        (
+            "A\u00a0dose\tof  2.5 mg\r\n\r\n\r\n\r\nTwice a day.  ",
+            "A dose of 2.5 mg\n\nTwice a day.",
+        ),
+    ],
+)
+def test_entities_and_whitespace(text: str, expected: str) -> None:
+    assert clean(text) == expected
+
+
+def test_indented_nested_items_keep_their_indentation() -> None:
+    text = "Options:\n- Medicines\n  - Pain relievers\n  - Steroids\n- Surgery"
+    assert clean(text) == text
+
+
+# --- duplicates ------------------------------------------------------------------------------
+
+
+def test_a_paragraph_pasted_again_and_a_near_copy_are_dropped() -> None:
+    paragraph = (
+        "Shingles is a painful rash caused by the varicella-zoster virus, the virus that also "
+        "causes chickenpox; after an infection it stays in the body for life."
+    )
+    near = (
+        "SHINGLES is a painful rash caused by the varicella zoster virus (the virus that also "
+        "causes chickenpox). After an infection, it stays in the body for life and more."
+    )
+    other = "A vaccine lowers the chance of getting it by half or more in older adults."
+    result = clean_section_text(f"{paragraph}\n\n{paragraph}\n\n{near}\n\n{other}")
+    assert result.text == f"{paragraph}\n\n{other}"
+    assert [d.reason for d in result.dropped] == ["duplicate", "duplicate"]
+
+
+def test_a_long_paragraph_repeated_anywhere_in_the_section_is_dropped() -> None:
+    boilerplate = (
+        "Check the list of clinical trials that are now accepting patients. For more specific "
+        "results, refine the search by using other search features, such as the location of "
+        "the trial, the type of treatment, or the name of the drug."
+    )
+    text = f"Stage I\nSurgery.\n\n{boilerplate}\n\nStage II\nRadiation.\n\n{boilerplate}"
+    assert clean(text) == f"Stage I\nSurgery.\n\n{boilerplate}\n\nStage II\nRadiation."
+
+
+def test_a_short_repeat_under_another_heading_or_introduction_stays() -> None:
+    text = (
+        "Stage II\nThere may be abnormal cells in the blood but they are not cancer.\n\n"
+        "Stage III\nThere may be abnormal cells in the blood but they are not cancer.\n\n"
+        "Treatment of myxofibrosarcoma may include:\n- Surgery to remove the whole tumor.\n"
+        "- A clinical trial of targeted therapy.\n"
+        "Treatment of fibrosarcoma may include:\n- Surgery to remove the whole tumor.\n"
+        "- A clinical trial of targeted therapy."
+    )
+    assert clean(text) == text
+
+
+def test_a_list_pasted_twice_in_one_block_is_dropped() -> None:
+    text = (
+        "Triggers include:\n- Cold air and sudden changes in weather\n- Smoke from tobacco "
+        "or wood fires\n- Colds and other infections\n- Cold air and sudden changes in "
+        "weather\n- Smoke from tobacco or wood fires\n- Colds and other infections"
+    )
+    assert lines(text) == [
+        "Triggers include:",
+        "- Cold air and sudden changes in weather",
+        "- Smoke from tobacco or wood fires",
+        "- Colds and other infections",
+    ]
+
+
+def test_short_repeats_and_shared_items_of_different_lists_stay() -> None:
+    text = (
+        "Overview\nFlu spreads fast.\n\nOverview\nColds spread slowly.\n\n"
+        "Signs of flu:\n- Fever\n- Aches in the muscles and joints\n"
+        "Signs of a cold:\n- Fever\n- Aches in the muscles and joints"
+    )
+    assert clean(text) == text
+
+
+def test_clean_article_drops_blocks_repeated_across_sections() -> None:
+    shared = "Gout is a form of arthritis that causes sudden attacks of pain and swelling."
+    article = Article(
+        doc_id="d",
+        title="Gout &amp; diet",
+        sections=(
+            Section("What is gout?", shared),
+            Section("What causes gout?", f"{shared}\n\nUric acid builds up in the joints."),
+            Section("What are the symptoms of gout?", shared),
+        ),
+    )
+    cleaned, stats = clean_article(article)
+    assert cleaned.title == "Gout & diet"
+    assert [s.text for s in cleaned.sections] == [shared, "Uric acid builds up in the joints."]
+    assert [s.heading for s in cleaned.sections] == ["What is gout?", "What causes gout?"]
+    assert stats.sections == 3
+    assert stats.sections_dropped == 1
+    assert stats.rule_changes == {"duplicate_blocks": 2}
+    assert cleaned.content_hash != article.content_hash
+
+
+def test_an_article_that_needs_nothing_is_returned_equal() -> None:
+    article = Article(doc_id="d", title="T", sections=(Section("H", "Plain text. More text."),))
+    cleaned, stats = clean_article(article)
+    assert cleaned == article
+    assert stats.sections_changed == 0
+
+
+# --- invariants ------------------------------------------------------------------------------
+
+_PIECES = [
+    "The flu spreads fast.",
+    "If you have a fever, rest.",
+    "Treatment",
+    "Causes of Gout",
+    "SPECIAL CONCERNS",
+    "What causes gout?",
+    "Is it inherited?",
+    "Symptoms include:",
+    "- Fever",
+    "- chills and aches",
+    "- Cough",
+    "fever and chills.",
+    "joint aches.",
+    "Runny nose",
+    "Dr. Smith saw 2.5 mg doses in the U.S. last year.",
+    "Click here to view a search.",
+    "http://example.org/a/b",
+    "(www.example.gov)",
+    "Tom &amp; Jerry",
+    "&quot;quoted&quot;",
+    "Psoriasis Psoriasis",
+    "You should see a doctor.",
+    "These resources help.",
+    "Scabies (Sarcoptes scabiei var. hominis) itches.",
+]
+_SEPARATORS = [" ", " ", " ", "\n", "\n\n", " - ", ": ", ". ", "\u00a0", "\t", "  - "]
+
+
+@st.composite
+def messy_texts(draw: st.DrawFn) -> str:
+    pieces = draw(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14))
+    text = pieces[0]
+    for piece in pieces[1:]:
+        text += draw(st.sampled_from(_SEPARATORS)) + piece
+    if draw(st.booleans()):  # a block pasted twice
+        text = f"{text}\n\n{text}"
+    return text
+
+
+def decoded(text: str) -> str:
+    while (unescaped := html.unescape(text)) != text:
+        text = unescaped
+    return text
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=messy_texts(), heading=st.sampled_from(["", "What causes gout?", "Treatment"]))
+def test_cleaning_is_idempotent(text: str, heading: str) -> None:
+    once = clean_section_text(text, heading=heading).text
+    assert clean_section_text(once, heading=heading).text == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=messy_texts(), heading=st.sampled_from(["", "What causes gout?", "Treatment"]))
+def test_words_are_kept_or_dropped_for_a_named_reason(text: str, heading: str) -> None:
+    """Output words plus dropped words are exactly the input's: nothing invented, nothing lost
+    silently; and every drop is a repeat, furniture or the section's own question."""
+    result = clean_section_text(text, heading=heading)
+    dropped_words = Counter(w for d in result.dropped for w in words(d.text))
+    assert Counter(words(result.text)) + dropped_words == Counter(words(decoded(text)))
+    for drop in result.dropped:
+        assert_justified(drop.reason, drop.text, result, heading)
+
+
+def assert_justified(reason: str, text: str, result: CleanedText, heading: str) -> None:
+    if reason == "furniture":
+        assert URL.search(text) or DEFAULT_WORDS.has_link_phrase(text), text
+    elif reason == "repeated heading":
+        assert set(words(text)) & set(words(heading)), text
+    else:
+        # A repeat drops only words still said (or dropped as furniture from the first copy).
+        still_said = set(words(result.text)) | {
+            w for d in result.dropped if d.reason == "furniture" for w in words(d.text)
+        }
+        assert set(words(text)) <= still_said, text
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=messy_texts())
+def test_cleaned_text_keeps_the_splitter_contract(text: str) -> None:
+    cleaned = clean(text)
+    spans = split_sentences(cleaned)
+    assert {i for i, c in enumerate(cleaned) if not c.isspace()} <= {
+        i for start, end in spans for i in range(start, end)
+    }
+    assert "\n\n\n" not in cleaned
+    assert cleaned == cleaned.strip()
+
+
+# --- the shared collections ------------------------------------------------------------------
+
+
+def _medquad_sample(shared_data: Path, every: int) -> list[Article]:
+    paths = sorted((shared_data / "medquad").rglob("*.xml"))
+    return [load_medquad(path) for path in paths[::every]]
+
+
+def _is_furniture(sentence: str) -> bool:
+    return bool(URL.search(sentence)) or DEFAULT_WORDS.has_link_phrase(sentence)
+
+
+def _run_in_bullet_after_colon(sentence: str) -> bool:
+    return ": - " in sentence
+
+
+@pytest.mark.shared_data
+def test_medquad_sample_has_no_run_in_lists_or_lowercase_starts(shared_data: Path) -> None:
+    for article in _medquad_sample(shared_data, every=11):
+        cleaned, _ = clean_article(article)
+        for section in cleaned.sections:
+            text = section.text
+            sentences = [text[start:end] for start, end in split_sentences(text)]
+            # A section that is nothing but furniture keeps it (it is all the document says).
+            furniture_only = all(map(_is_furniture, sentences))
+            for sentence in sentences:
+                assert not _run_in_bullet_after_colon(sentence), (article.doc_id, sentence)
+                assert furniture_only or not URL.search(sentence), (article.doc_id, sentence)
+            # After a list a sentence may go on in lower case ("- the eye socket.\nand cancer
+            # may also have spread..."); after a sentence of prose it may not.
+            previous = ""
+            for line in text.split("\n"):
+                sentence_like = len(line.split()) > 1 and not is_list_item(line)
+                after_prose = not is_list_item(previous) and previous.rstrip().endswith(".")
+                if sentence_like and after_prose:
+                    assert not line[0].islower(), (article.doc_id, line)
+                previous = line or previous
+
+
+@pytest.mark.shared_data
+def test_medquad_sample_is_idempotent_and_keeps_its_words(shared_data: Path) -> None:
+    for article in _medquad_sample(shared_data, every=23):
+        for section in article.sections:
+            result = clean_section_text(section.text, heading=section.heading)
+            assert clean_section_text(result.text, heading=section.heading).text == result.text
+            dropped = Counter(w for d in result.dropped for w in words(d.text))
+            assert Counter(words(result.text)) + dropped == Counter(words(section.text))
+
+
+@pytest.mark.shared_data
+def test_medquad_list_repeated_as_run_in_text_is_dropped(shared_data: Path) -> None:
+    """NIHSeniorHealth's psoriasis page lists each form's signs, then repeats them flattened."""
+    path = next(
+        p
+        for p in sorted((shared_data / "medquad" / "7_SeniorHealth_QA").glob("*.xml"))
+        if "Psoriasis (sow RYE" in p.read_text(encoding="utf-8")
+    )
+    cleaned, stats = clean_article(load_medquad(path))
+    text = cleaned.sections[0].text
+    assert "- appears as raised red patches covered in silvery white scales" in text
+    assert "Is the most common form appears as" not in text
+    assert stats.rule_changes["lists"] >= 1
+
+
+@pytest.mark.shared_data
+def test_medquad_heading_glued_to_a_list_item_is_cut(shared_data: Path) -> None:
+    cleaned, _ = clean_article(load_medquad(shared_data / "medquad/3_GHR_QA/0000456.xml"))
+    treatments = next(s for s in cleaned.sections if s.heading.startswith("What are the treat"))
+    assert treatments.text.split("\n")[3:6] == [
+        "- MedlinePlus Encyclopedia: Congenital Antithrombin III Deficiency",
+        "",
+        "These resources from MedlinePlus offer information about the diagnosis and "
+        "management of various health conditions:",
+    ]
+
+
+@pytest.mark.shared_data
+def test_mediqa_sample_lists_have_no_run_in_bullets(shared_data: Path, tmp_path: Path) -> None:
+    corpus = (shared_data / "eval" / "mediqa-qa" / "corpus.jsonl").read_text().splitlines()
+    sample = random.Random(7).sample(corpus, 120)
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(sample) + "\n")
+    for article in load_beir(path):
+        cleaned, _ = clean_article(article)
+        for section in cleaned.sections:
+            sentences = [section.text[s:e] for s, e in split_sentences(section.text)]
+            furniture_only = all(map(_is_furniture, sentences))
+            for sentence in sentences:
+                assert not _run_in_bullet_after_colon(sentence), (article.doc_id, sentence)
+                assert furniture_only or not URL.search(sentence), (article.doc_id, sentence)
+    assert json.loads(sample[0])["_id"]
