@@ -706,3 +706,40 @@ def test_mediqa_sample_lists_have_no_run_in_bullets(shared_data: Path, tmp_path:
                 assert not _run_in_bullet_after_colon(sentence), (article.doc_id, sentence)
                 assert furniture_only or not URL.search(sentence), (article.doc_id, sentence)
     assert json.loads(sample[0])["_id"]
+
+
+def test_an_untitled_section_with_headings_of_its_own_becomes_one_section_per_heading():
+    article = Article(
+        doc_id="flu-baby",
+        title="Your baby and the flu",
+        sections=(
+            Section(
+                heading="",
+                text=(
+                    "The flu spreads easily. Young children have a higher risk.\n\n"
+                    "FLU SYMPTOMS IN INFANTS\nCall the provider if you notice any of these:\n"
+                    "- Cough\n- Fever\n\n"
+                    "How is the flu treated in babies?\nMedicine that fights the virus is used."
+                ),
+            ),
+        ),
+    )
+    cleaned, _ = clean_article(article)
+    assert [s.heading for s in cleaned.sections] == [
+        "",
+        "FLU SYMPTOMS IN INFANTS",
+        "How is the flu treated in babies?",
+    ]
+    assert cleaned.sections[2].text == "Medicine that fights the virus is used."
+
+
+def test_a_titled_section_keeps_its_sub_headings_as_text():
+    article = Article(
+        doc_id="gout",
+        title="Gout",
+        sections=(
+            Section(heading="What is gout?", text="Types of Gout\nGout is a kind of arthritis."),
+        ),
+    )
+    cleaned, _ = clean_article(article)
+    assert [s.heading for s in cleaned.sections] == ["What is gout?"]

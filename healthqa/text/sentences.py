@@ -132,6 +132,17 @@ def _lines(text: str) -> list[Span]:
     return spans
 
 
+def is_heading_line(line: str, next_line: str) -> bool:
+    """A line standing alone as a heading over the text that follows it: short, capitalised, and
+    either without closing punctuation or a question ("How is the flu treated in babies?")."""
+    text = line.strip()
+    if not text or len(text.split()) > HEADING_MAX_WORDS or not _STARTS_CAPITAL.match(text):
+        return False
+    if text.endswith("?") and text.count("?") == 1 and not _ENDS_SENTENCE.search(text[:-1]):
+        return bool(_STARTS_CAPITAL.match(next_line))
+    return _is_heading(text, next_line) and bool(next_line.strip())
+
+
 def _is_heading(line: str, next_line: str) -> bool:
     if _ENDS_SENTENCE.search(line) or line.rstrip().endswith(","):
         return False

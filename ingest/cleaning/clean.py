@@ -21,6 +21,7 @@ from ingest.cleaning.edits import Dropped, Rule, SectionContext, Shingles
 from ingest.cleaning.furniture import drop_link_sentences, remove_urls
 from ingest.cleaning.headings import drop_repeated_question, split_glued_headings
 from ingest.cleaning.lists import restore_lists
+from ingest.cleaning.sections import split_at_headings
 from ingest.cleaning.words import DEFAULT_WORDS, CleaningWords
 from ingest.model import Article
 
@@ -86,7 +87,7 @@ def clean_article(
         earlier.extend(block_shingles(cleaned.text))
         if cleaned.text:
             heading = _clean_label(section.heading, words)
-            sections.append(replace(section, heading=heading, text=cleaned.text))
+            sections += split_at_headings(replace(section, heading=heading, text=cleaned.text))
     stats = CleaningStats(
         sections=len(article.sections),
         sections_changed=changed,
