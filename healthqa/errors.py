@@ -18,6 +18,10 @@ class UnsupportedFormat(IngestError):
     """The file's extension or content is not a format HealthQA reads."""
 
 
+class FileLimitExceeded(IngestError):
+    """A file is larger, longer, slower or hungrier to load than the ingest limits allow."""
+
+
 class IndexNotBuilt(HealthQAError):
     """No index exists at the configured location yet."""
 
@@ -28,6 +32,26 @@ class IndexMismatch(HealthQAError):
 
 class IndexCorrupt(HealthQAError):
     """The index files exist but cannot be read back consistently."""
+
+
+class IndexWriteError(HealthQAError):
+    """The index could not be written; the live generation is left as it was."""
+
+
+class IndexDiskFull(IndexWriteError):
+    """No space left on the device that holds the index."""
+
+
+class IndexFileTooLarge(IndexWriteError):
+    """A file of the index would exceed the largest file the system allows this process."""
+
+
+class IndexReadOnly(IndexWriteError):
+    """The index folder is on a read-only file system."""
+
+
+class IndexPermissionDenied(IndexWriteError):
+    """This user may not write in the index folder."""
 
 
 class ComposerError(HealthQAError):

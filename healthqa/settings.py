@@ -12,6 +12,8 @@ from healthqa.errors import SettingsError
 
 ComposerKind = Literal["extractive", "llm"]
 LLMProvider = Literal["openai", "ollama"]
+# auto: bf16 where the CPU computes it natively (AMX, AVX512-BF16), fp32 elsewhere.
+EmbeddingPrecision = Literal["auto", "fp32", "bf16"]
 
 # The model truncates its input at this many word pieces; chunks must fit inside it.
 MODEL_MAX_TOKENS = 256
@@ -34,6 +36,14 @@ class Settings:
     chunk_tokens: int = 200
     chunk_overlap_tokens: int = 40
     embed_batch_size: int = 32
+    embedding_precision: EmbeddingPrecision = "auto"
+    # Each file is loaded, cleaned and chunked in a separate process under these limits, so a
+    # hostile or broken file becomes one failed row instead of a crash, a hang or a swapped host.
+    max_file_bytes: int = 50 * 1024 * 1024
+    max_decompressed_bytes: int = 200 * 1024 * 1024  # what a PDF's streams may inflate to
+    max_pages: int = 2000
+    file_timeout_s: float = 60.0  # per file; for a BEIR corpus, per document after the parse
+    loader_memory_bytes: int = 1024 * 1024 * 1024  # the loader process's address space
     top_k: int = 5
     candidates: int = 40
     composer: ComposerKind = "extractive"
@@ -68,7 +78,15 @@ class Settings:
                 f"HEALTHQA_CHUNK_OVERLAP is {self.chunk_overlap_tokens}; it must be at least 0 and "
                 f"less than half of HEALTHQA_CHUNK_TOKENS ({self.chunk_tokens})."
             )
-        for name in ("embed_batch_size", "top_k", "candidates", "max_upload_bytes"):
+        for name in (
+            "embed_batch_size",
+            "top_k",
+            "candidates",
+            "max_upload_bytes",
+            "max_file_bytes",
+            "max_decompressed_bytes",
+            "max_pages",
+        ):
             if getattr(self, name) < 1:
                 raise SettingsError(f"{name} is {getattr(self, name)}; it must be at least 1.")
         if self.candidates < self.top_k:
@@ -79,6 +97,20 @@ class Settings:
         if self.composer not in get_args(ComposerKind):
             raise SettingsError(
                 f"HEALTHQA_COMPOSER is {self.composer!r}; use one of {get_args(ComposerKind)}."
+            )
+        if self.embedding_precision not in get_args(EmbeddingPrecision):
+            raise SettingsError(
+                f"HEALTHQA_EMBEDDING_PRECISION is {self.embedding_precision!r}; "
+                f"use one of {get_args(EmbeddingPrecision)}."
+            )
+        if self.file_timeout_s <= 0:
+            raise SettingsError(
+                f"HEALTHQA_FILE_TIMEOUT is {self.file_timeout_s}; it must be more than 0 seconds."
+            )
+        if self.loader_memory_bytes < 256 * 1024 * 1024:
+            raise SettingsError(
+                f"HEALTHQA_LOADER_MEMORY is {self.loader_memory_bytes}; a loader process needs "
+                "at least 268435456 bytes (256 MB)."
             )
         if self.llm_provider not in get_args(LLMProvider):
             raise SettingsError(
@@ -115,6 +147,10 @@ class Settings:
             "HEALTHQA_TOP_K": "top_k",
             "HEALTHQA_CANDIDATES": "candidates",
             "HEALTHQA_MAX_UPLOAD_BYTES": "max_upload_bytes",
+            "HEALTHQA_MAX_FILE_BYTES": "max_file_bytes",
+            "HEALTHQA_MAX_DECOMPRESSED_BYTES": "max_decompressed_bytes",
+            "HEALTHQA_MAX_PAGES": "max_pages",
+            "HEALTHQA_LOADER_MEMORY": "loader_memory_bytes",
         }
         for var, name in ints.items():
             if var in env:
@@ -122,12 +158,14 @@ class Settings:
         floats = {
             "HEALTHQA_LLM_TIMEOUT": "llm_timeout_s",
             "HEALTHQA_ABSTAIN_THRESHOLD": "abstain_threshold",
+            "HEALTHQA_FILE_TIMEOUT": "file_timeout_s",
         }
         for var, name in floats.items():
             if var in env:
                 kwargs[name] = _parse(var, env[var], float)
         strings = {
             "HEALTHQA_COMPOSER": "composer",
+            "HEALTHQA_EMBEDDING_PRECISION": "embedding_precision",
             "HEALTHQA_LLM_PROVIDER": "llm_provider",
             "HEALTHQA_LLM_BASE_URL": "llm_base_url",
             "HEALTHQA_LLM_MODEL": "llm_model",

@@ -3,23 +3,34 @@
 Sentence vectors come from the same forward pass as the passage vector ("late chunking"): the
 token embeddings under each sentence's character span are mean-pooled. The composer scores
 sentences against the question with them, so answering needs no extra model call per sentence.
+
+Precision: on a CPU with native bf16 arithmetic (AMX, AVX512-BF16) the transformer runs with
+bf16 weights, about three times the fp32 speed; pooling and normalisation stay fp32, so vectors
+keep a cosine of >= 0.9999 to the fp32 ones and indexes built either way are searched with
+either. Elsewhere bf16 is emulated and slower than fp32, so `auto` keeps fp32 there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
+from tokenizers import Tokenizer
 
-from healthqa.settings import MODEL_MAX_TOKENS
+from healthqa.settings import MODEL_MAX_TOKENS, EmbeddingPrecision, Settings
 from index.records import Span
 
 Vectors = npt.NDArray[np.float32]
+Precision = Literal["fp32", "bf16"]
 
 DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+CPUINFO = Path("/proc/cpuinfo")
+# Instruction sets with bf16 dot products in hardware; without them oneDNN emulates bf16.
+NATIVE_BF16_FLAGS = frozenset({"amx_bf16", "avx512_bf16"})
 
 
 class Embedder(Protocol):
@@ -36,6 +47,13 @@ class Embedder(Protocol):
     ) -> tuple[Vectors, list[Vectors]]: ...
 
 
+@runtime_checkable
+class HasTokenCounter(Protocol):
+    """An embedder whose token counting can be handed to another process (ingest's loader)."""
+
+    token_counter: TokenCounter
+
+
 def stable_model_name(model: str) -> str:
     """A name that stays the same wherever the weights were installed (it goes in the manifest)."""
     path = Path(model)
@@ -46,72 +64,181 @@ def stable_model_name(model: str) -> str:
     return path.name
 
 
+def cpu_flags(cpuinfo: str) -> frozenset[str]:
+    """The feature flags of the first processor in /proc/cpuinfo's text."""
+    for line in cpuinfo.splitlines():
+        key, _, value = line.partition(":")
+        if key.strip() in {"flags", "Features"}:
+            return frozenset(value.split())
+    return frozenset()
+
+
+def read_cpu_flags(cpuinfo: Path = CPUINFO) -> frozenset[str]:
+    try:
+        return cpu_flags(cpuinfo.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return frozenset()  # not Linux: no flags, so no bf16 unless asked for
+
+
+def resolve_precision(
+    requested: EmbeddingPrecision, flags: Iterable[str] | None = None
+) -> Precision:
+    """`auto` becomes bf16 only where the CPU has native bf16 and oneDNN agrees it can use it."""
+    if requested != "auto":
+        return requested
+    found = read_cpu_flags() if flags is None else frozenset(flags)
+    return "bf16" if NATIVE_BF16_FLAGS & found and _onednn_bf16() else "fp32"
+
+
+def _onednn_bf16() -> bool:
+    import torch
+
+    try:
+        return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):
+        return True  # an older torch without the check: the CPU flags decide
+
+
+class TokenCounter:
+    """Counts the model's word pieces in a text; a plain Rust tokenizer, so it pickles (as its
+    JSON) into a loader process and costs a few microseconds a call."""
+
+    def __init__(self, tokenizer_json: str) -> None:
+        self._json = tokenizer_json
+        self._tokenizer = Tokenizer.from_str(tokenizer_json)
+        self._tokenizer.no_padding()
+        self._tokenizer.no_truncation()
+
+    def __call__(self, text: str) -> int:
+        return len(self._tokenizer.encode(text, add_special_tokens=False).ids)
+
+    def __reduce__(self) -> tuple[type[TokenCounter], tuple[str]]:
+        return (TokenCounter, (self._json,))
+
+
 class SentenceTransformerEmbedder:
     """Loads a sentence-transformers model once; vectors come back L2-normalised float32."""
 
-    def __init__(self, model: str, *, batch_size: int = 32) -> None:
+    def __init__(
+        self,
+        model: str,
+        *,
+        batch_size: int = 32,
+        precision: EmbeddingPrecision = "auto",
+        threads: int | None = None,
+    ) -> None:
+        import torch
+
+        # One core is left to the ingest loader process and the rest of the app: with every core
+        # in torch's OpenMP pool, a busy machine leaves its threads waiting on each other (a
+        # one-sentence query took 500 ms with 2 threads on 2 shared cores, 20 ms with 1).
+        torch.set_num_threads(threads or max(1, (os.cpu_count() or 2) - 1))
         from sentence_transformers import SentenceTransformer
 
         # Weights come from a local path or the local cache; never from a hub at run time.
-        self._model = SentenceTransformer(model, device="cpu", local_files_only=True)
-        self._tokenizer = self._model.tokenizer
-        self.max_tokens = min(int(self._model.max_seq_length or MODEL_MAX_TOKENS), MODEL_MAX_TOKENS)
-        self._model.max_seq_length = self.max_tokens
-        dimension = self._model.get_embedding_dimension()
+        loaded = SentenceTransformer(model, device="cpu", local_files_only=True)
+        self.max_tokens = min(int(loaded.max_seq_length or MODEL_MAX_TOKENS), MODEL_MAX_TOKENS)
+        dimension = loaded.get_embedding_dimension()
         if dimension is None:
             raise ValueError(f"{model} does not report an embedding dimension")
         self.dimension = int(dimension)
         self.model_name = stable_model_name(model)
         self.batch_size = batch_size
+        self.precision: Precision = resolve_precision(precision)
+        # Only the transformer runs in the chosen precision; pooling (mean over tokens, as the
+        # model's Pooling module does) and normalisation are done here in fp32.
+        transformer = loaded[0].auto_model
+        if not isinstance(transformer, torch.nn.Module):
+            raise ValueError(f"{model} has no transformer module to run")
+        self._transformer = transformer.eval()
+        if self.precision == "bf16":
+            self._transformer.to(torch.bfloat16)
+        hf_tokenizer = loaded.tokenizer
+        tokenizer_json = hf_tokenizer.backend_tokenizer.to_str()
+        self.token_counter = TokenCounter(tokenizer_json)
+        self._encoder = Tokenizer.from_str(tokenizer_json)
+        self._encoder.no_padding()  # each batch is padded to its own longest text below
+        self._encoder.enable_truncation(self.max_tokens)
+        self._pad_id = int(hf_tokenizer.pad_token_id or 0)
+        self._torch = torch
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SentenceTransformerEmbedder:
+        """The model, batch size and precision the settings name."""
+        return cls(
+            settings.embedding_model,
+            batch_size=settings.embed_batch_size,
+            precision=settings.embedding_precision,
+        )
 
     def count_tokens(self, text: str) -> int:
         """Word pieces the model sees for `text`, without the [CLS]/[SEP] it adds."""
-        # verbose=False: counting a long text is the point, not a truncation to warn about.
-        return len(self._tokenizer(text, add_special_tokens=False, verbose=False)["input_ids"])
+        return self.token_counter(text)
 
     def embed_queries(self, texts: Sequence[str]) -> Vectors:
-        vectors = self._model.encode(
-            list(texts),
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
-        return np.asarray(vectors, dtype=np.float32)
+        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for batch, tokens, mask, _ in self._forward(texts):
+            vectors[batch] = _unit_rows(_mean_pool(tokens, mask))
+        return vectors
 
     def embed_passages(
         self, texts: Sequence[str], sentence_spans: Sequence[Sequence[Span]]
     ) -> tuple[Vectors, list[Vectors]]:
         """Passage vectors plus, per passage, one vector per sentence span."""
-        import torch
-
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32), []
         passage_vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
         sentence_vectors: list[Vectors] = [np.zeros((0, self.dimension), np.float32)] * len(texts)
-        # Sort by length so a batch pads little; restore order when storing results.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for batch, tokens, mask, offsets in self._forward(texts):
+            passage_vectors[batch] = _unit_rows(_mean_pool(tokens, mask))
+            for row, i in enumerate(batch):
+                kept = mask[row]
+                sentence_vectors[i] = _pool_spans(
+                    tokens[row][kept], offsets[row][kept], sentence_spans[i]
+                )
+        return passage_vectors, sentence_vectors
+
+    def _forward(
+        self, texts: Sequence[str]
+    ) -> Iterable[tuple[list[int], Vectors, npt.NDArray[np.bool_], npt.NDArray[np.int64]]]:
+        """(original positions, fp32 token vectors, attention mask, character offsets) per batch,
+        batches of similar token lengths so little is padding."""
+        torch = self._torch
+        encodings = self._encoder.encode_batch(list(texts)) if texts else []
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         for start in range(0, len(order), self.batch_size):
             batch = order[start : start + self.batch_size]
-            encoded = self._tokenizer(
-                [texts[i] for i in batch],
-                padding=True,
-                truncation=True,
-                max_length=self.max_tokens,
-                return_offsets_mapping=True,
-                return_tensors="pt",
-            )
-            offsets = encoded.pop("offset_mapping").numpy()
-            with torch.inference_mode():
-                output = self._model.forward(dict(encoded))
-            tokens = output["token_embeddings"].float().numpy()
-            mask = encoded["attention_mask"].numpy().astype(bool)
+            width = max(len(encodings[i].ids) for i in batch)
+            ids = np.full((len(batch), width), self._pad_id, dtype=np.int64)
+            types = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            offsets = np.zeros((len(batch), width, 2), dtype=np.int64)
             for row, i in enumerate(batch):
-                token_vectors = tokens[row][mask[row]]
-                token_offsets = offsets[row][mask[row]]
-                passage_vectors[i] = _normalise(token_vectors.mean(axis=0))
-                sentence_vectors[i] = _pool_spans(token_vectors, token_offsets, sentence_spans[i])
-        return passage_vectors, sentence_vectors
+                encoding = encodings[i]
+                n = len(encoding.ids)
+                ids[row, :n] = encoding.ids
+                types[row, :n] = encoding.type_ids
+                mask[row, :n] = 1
+                if n:
+                    offsets[row, :n] = encoding.offsets
+            with torch.inference_mode():
+                output = self._transformer(
+                    input_ids=torch.from_numpy(ids),
+                    attention_mask=torch.from_numpy(mask),
+                    token_type_ids=torch.from_numpy(types),
+                )
+                tokens = output.last_hidden_state.float().numpy()
+            yield batch, tokens, mask.astype(bool), offsets
+
+
+def _mean_pool(tokens: Vectors, mask: npt.NDArray[np.bool_]) -> Vectors:
+    weights = mask.astype(np.float32)[:, :, None]
+    summed = (tokens * weights).sum(axis=1)
+    mean: Vectors = (summed / np.maximum(weights.sum(axis=1), 1.0)).astype(np.float32)
+    return mean
+
+
+def _unit_rows(matrix: Vectors) -> Vectors:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return (matrix / np.where(norms > 0, norms, 1.0)).astype(np.float32)
 
 
 def _normalise(vector: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:

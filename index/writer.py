@@ -7,6 +7,7 @@ files plus that document, never a rebuild.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 from collections.abc import Mapping, Sequence
@@ -32,6 +33,8 @@ from index.generations import (
     publish,
     remove_leftovers,
     remove_temp_dir,
+    write_error,
+    writing,
 )
 from index.manifest import check_manifest, read_manifest, write_manifest
 from index.records import Chunk, DocumentRecord, Manifest
@@ -102,10 +105,12 @@ class IndexWriter(AbstractContextManager["IndexWriter"]):
                     index_dir, read_manifest(generation_dir(index_dir, previous)), manifest
                 )
             number = max([previous or 0, *generation_numbers(index_dir)]) + 1
-            temp_dir = make_temp_dir(index_dir)
+            with writing(index_dir):
+                temp_dir = make_temp_dir(index_dir)
             try:
-                connection, vectors = _start_from(index_dir, previous, temp_dir, manifest)
-                connection.execute("BEGIN")
+                with writing(index_dir):
+                    connection, vectors = _start_from(index_dir, previous, temp_dir, manifest)
+                    connection.execute("BEGIN")
                 return cls(
                     index_dir=index_dir,
                     manifest=manifest,
@@ -162,40 +167,79 @@ class IndexWriter(AbstractContextManager["IndexWriter"]):
         )
         ids = list(range(self._next_chunk_id, self._next_chunk_id + len(chunks)))
         self._next_chunk_id += len(chunks)
-        self._db.execute("SAVEPOINT upsert")
-        try:
-            removed = self._delete_rows(record.doc_id)
-            self._db.execute(
-                f"INSERT INTO documents({DOCUMENT_COLUMNS}) VALUES ({placeholders(11)})",
-                document_row(stored),
-            )
-            insert_chunks(self._db, ids, chunks, blobs)
-            self._db.executemany(
-                "INSERT INTO sections(doc_id, section_index, header, vector) VALUES (?, ?, ?, ?)",
-                _section_rows(record.doc_id, headers or {}, dimension),
-            )
-        except BaseException:
-            self._db.execute("ROLLBACK TO upsert")
+        with writing(self.index_dir):
+            self._db.execute("SAVEPOINT upsert")
+            try:
+                removed = self._delete_rows(record.doc_id)
+                self._db.execute(
+                    f"INSERT INTO documents({DOCUMENT_COLUMNS}) VALUES ({placeholders(11)})",
+                    document_row(stored),
+                )
+                insert_chunks(self._db, ids, chunks, blobs)
+                self._db.executemany(
+                    "INSERT INTO sections(doc_id, section_index, header, vector) "
+                    "VALUES (?, ?, ?, ?)",
+                    _section_rows(record.doc_id, headers or {}, dimension),
+                )
+            except BaseException:
+                _roll_back(self._db, "upsert")
+                raise
             self._db.execute("RELEASE upsert")
-            raise
-        self._db.execute("RELEASE upsert")
         self._pending_removals.extend(removed)
         if ids:
             self._vectors.add_with_ids(matrix, np.asarray(ids, dtype=np.int64))
         self._documents[record.doc_id] = stored
         return stored
 
+    def relocate(self, doc_id: str, new_id: str, path: str | None) -> None:
+        """Gives a stored document a new id and/or source path, keeping its chunks and vectors
+        (the same content found under a new identity needs no re-embedding)."""
+        self._require_open()
+        old = self._documents.get(doc_id)
+        if old is None:
+            raise KeyError(doc_id)
+        if new_id != doc_id and new_id in self._documents:
+            raise ValueError(f"cannot move {doc_id!r} onto {new_id!r}, which is stored already")
+        with writing(self.index_dir):
+            self._relocate_rows(doc_id, new_id, path)
+        del self._documents[doc_id]
+        self._documents[new_id] = replace(old, doc_id=new_id, path=path)
+
+    def _relocate_rows(self, doc_id: str, new_id: str, path: str | None) -> None:
+        self._db.execute("SAVEPOINT relocate")
+        try:
+            self._db.execute(
+                "UPDATE documents SET doc_id = ?, path = ? WHERE doc_id = ?", (new_id, path, doc_id)
+            )
+            self._db.execute("UPDATE chunks SET doc_id = ? WHERE doc_id = ?", (new_id, doc_id))
+            self._db.execute("UPDATE sections SET doc_id = ? WHERE doc_id = ?", (new_id, doc_id))
+        except BaseException:
+            _roll_back(self._db, "relocate")
+            raise
+        self._db.execute("RELEASE relocate")
+
     def remove(self, doc_id: str) -> None:
         """Drops a document and its chunks; a doc_id the index does not hold is ignored."""
         self._require_open()
         if doc_id not in self._documents:
             return
-        self._pending_removals.extend(self._delete_rows(doc_id))
+        with writing(self.index_dir):
+            self._pending_removals.extend(self._delete_rows(doc_id))
         del self._documents[doc_id]
 
     def commit(self) -> int:
         """Publishes the changes as the new live generation and returns its number."""
         self._require_open()
+        with writing(self.index_dir):
+            self._publish()
+        self._finished = True
+        try:
+            prune(self.index_dir, keep_from=self._previous or self.generation)
+        finally:
+            self._lock.release()
+        return self.generation
+
+    def _publish(self) -> None:
         try:
             if self._pending_removals:
                 self._vectors.remove_ids(np.asarray(self._pending_removals, dtype=np.int64))
@@ -217,12 +261,6 @@ class IndexWriter(AbstractContextManager["IndexWriter"]):
         except BaseException:
             self.abort()
             raise
-        self._finished = True
-        try:
-            prune(self.index_dir, keep_from=self._previous or self.generation)
-        finally:
-            self._lock.release()
-        return self.generation
 
     def abort(self) -> None:
         """Discards every change; the live generation stays exactly as it was."""
@@ -271,9 +309,19 @@ def _start_from(
     try:
         shutil.copyfile(source / SQLITE_FILE, db_path)
     except OSError as error:
-        raise IndexCorrupt(f"The index at {index_dir} cannot be copied ({error}).") from None
+        raise write_error(error, index_dir) or IndexCorrupt(
+            f"The index at {index_dir} cannot be copied ({error})."
+        ) from None
     vectors = read_vector_index(source / VECTORS_FILE, manifest.dimension)
     return connect_working_copy(db_path), vectors
+
+
+def _roll_back(connection: sqlite3.Connection, savepoint: str) -> None:
+    """Undoes a savepoint's changes; when the failure already ended the transaction (an I/O
+    error does), there is nothing to undo and the generation is aborted anyway."""
+    with contextlib.suppress(sqlite3.Error):
+        connection.execute(f"ROLLBACK TO {savepoint}")
+        connection.execute(f"RELEASE {savepoint}")
 
 
 def _section_rows(

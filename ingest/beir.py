@@ -23,6 +23,8 @@ def looks_like_beir(data: bytes) -> bool:
         if raw.strip():
             try:
                 first = json.loads(raw)
+            except RecursionError:
+                return True  # too deeply nested to tell: the loader names the line
             except ValueError:
                 return False
             return isinstance(first, dict) and "_id" in first and "title" in first
@@ -56,6 +58,8 @@ def _record(line: str, *, path: Path, number: int) -> Article:
     where = f"{path} line {number}"
     try:
         record = json.loads(line)
+    except RecursionError:
+        raise IngestError(f"{where} nests JSON too deeply to read.") from None
     except ValueError:
         raise IngestError(f"{where} is not valid JSON.") from None
     if not isinstance(record, dict):
@@ -75,6 +79,11 @@ def _record(line: str, *, path: Path, number: int) -> Article:
     if not isinstance(raw_metadata, dict):
         raise IngestError(f"{where} has a metadata field that is not an object.")
     metadata = {str(k): str(v) for k, v in raw_metadata.items() if isinstance(v, str | int | float)}
+    if not all(_encodable(s) for s in (doc_id, title, text, *metadata, *metadata.values())):
+        raise IngestError(
+            f"{where} ({doc_id!r}) contains a lone surrogate escape such as \\ud800, "
+            "which is not a character; repair the line."
+        )
     url = metadata.pop("url", None) or None
     source = metadata.pop("source", None) or None
     return Article(
@@ -86,6 +95,14 @@ def _record(line: str, *, path: Path, number: int) -> Article:
         path=str(path),
         metadata=metadata,
     )
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _title_from_text(text: str) -> str:

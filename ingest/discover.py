@@ -1,7 +1,9 @@
 """Find article files under ingest roots, check what each really is, and load it with stable ids.
 
 Ids: a format's own id when it has one (MedQuAD, BEIR), an HTML page's canonical URL, otherwise
-the file's path relative to its ingest root, so re-ingesting the same tree updates, not duplicates.
+the file's path relative to its ingest root, so re-ingesting the same tree updates, not duplicates,
+and an id shows no server folders. Every article also records its resolved absolute path, so
+`--prune` can tell which documents live under a folder whatever the working directory.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from enum import StrEnum
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from healthqa.errors import IngestError, UnsupportedFormat
+from healthqa.errors import FileLimitExceeded, IngestError, UnsupportedFormat
+from healthqa.settings import Settings
 from ingest.beir import load_beir, looks_like_beir
 from ingest.html import load_html, looks_like_html
 from ingest.medquad import load_medquad, looks_like_medquad
@@ -51,6 +54,29 @@ class SourceFile:
     path: Path  # as found under the root, not resolved, so it matches what the user passed
     root: Path
     relative: str  # posix path from the root; the document id for formats without their own
+
+    @property
+    def resolved(self) -> Path:
+        """The absolute file, symlinks followed: its identity, whatever the working directory."""
+        return Path(os.path.realpath(self.path))
+
+
+@dataclass(frozen=True)
+class LoadLimits:
+    """What one file may cost to load; beyond it the file fails alone (see ingest.isolation for
+    the time and memory limits, which only a separate process can enforce)."""
+
+    max_file_bytes: int = 50 * 1024 * 1024
+    max_decompressed_bytes: int = 200 * 1024 * 1024
+    max_pages: int = 2000
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> LoadLimits:
+        return cls(
+            max_file_bytes=settings.max_file_bytes,
+            max_decompressed_bytes=settings.max_decompressed_bytes,
+            max_pages=settings.max_pages,
+        )
 
 
 def discover(roots: Sequence[Path]) -> Iterator[SourceFile]:
@@ -113,26 +139,45 @@ def sniff_format(data: bytes, filename: str) -> Format:
     return claimed
 
 
-def load_source(source: SourceFile) -> list[Article]:
+def load_source(source: SourceFile, limits: LoadLimits | None = None) -> list[Article]:
+    limits = limits or LoadLimits()
     try:
+        size = source.path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise FileLimitExceeded(
+                f"{source.path} is {_size(size)}; files over {_size(limits.max_file_bytes)} "
+                "are not ingested (HEALTHQA_MAX_FILE_BYTES)."
+            )
         data = source.path.read_bytes()
     except OSError as exc:
         raise IngestError(f"{source.path} could not be read ({exc.strerror or exc}).") from None
     kind = sniff_format(data, str(source.path))
+    identity = source.resolved.as_posix()
     articles: list[Article]
     if kind is Format.BEIR:
         articles = load_beir(source.path)
     elif kind is Format.MEDQUAD:
         articles = [load_medquad(source.path)]
     elif kind is Format.PDF:
-        articles = [load_pdf(source.path, doc_id=source.relative)]
+        articles = [
+            load_pdf(
+                source.path,
+                doc_id=source.relative,
+                max_pages=limits.max_pages,
+                max_decompressed_bytes=limits.max_decompressed_bytes,
+            )
+        ]
     elif kind is Format.TEXT:
         articles = [load_text(source.path, doc_id=source.relative)]
     else:
         page = load_html(source.path, doc_id=source.relative)
         url_id = url_doc_id(page.url)
         articles = [dataclasses.replace(page, doc_id=url_id) if url_id else page]
-    return [dataclasses.replace(a, path=str(source.path)) for a in articles]
+    return [dataclasses.replace(a, path=identity) for a in articles]
+
+
+def _size(count: int) -> str:
+    return f"{count / 2**20:,.1f} MB" if count >= 2**20 else f"{count / 1024:,.1f} KB"
 
 
 def url_doc_id(url: str | None) -> str | None:

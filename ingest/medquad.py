@@ -60,6 +60,10 @@ def load_medquad(path: Path, *, doc_id: str | None = None) -> Article:
         raise IngestError(f"{path} uses XML entities or a DTD, which are refused.") from None
     except ET.ParseError as exc:
         raise IngestError(f"{path} is not well-formed XML ({exc}).") from None
+    except LookupError as exc:  # <?xml encoding="..."?> names an encoding Python does not know
+        raise IngestError(f"{path} declares an encoding that cannot be read ({exc}).") from None
+    except (ValueError, UnicodeError) as exc:
+        raise IngestError(f"{path} cannot be decoded as XML ({exc}).") from None
     schema = _SCHEMAS.get(root.tag)
     if schema is None:
         raise IngestError(f"{path} is XML but not a MedQuAD document (root <{root.tag}>).")

@@ -1,4 +1,8 @@
-"""PDF articles: text per page, each page a section carrying its 1-based page number."""
+"""PDF articles: text per page, each page a section carrying its 1-based page number.
+
+A PDF's streams are compressed, and a small file can inflate to gigabytes ("zip bomb"), so the
+loader counts pages and the decoded bytes of each page's content and gives up past the limits.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,9 @@ import re
 from pathlib import Path
 
 from pypdf import PasswordType, PdfReader
+from pypdf.errors import LimitReachedError
 
-from healthqa.errors import IngestError
+from healthqa.errors import FileLimitExceeded, IngestError
 from ingest.model import Article, Section
 
 PDF_MAGIC = b"%PDF-"
@@ -22,9 +27,31 @@ def is_pdf(data: bytes) -> bool:
     return data.lstrip()[: len(PDF_MAGIC)] == PDF_MAGIC
 
 
-def load_pdf(path: Path, *, doc_id: str | None = None) -> Article:
+def load_pdf(
+    path: Path,
+    *,
+    doc_id: str | None = None,
+    max_pages: int | None = None,
+    max_decompressed_bytes: int | None = None,
+) -> Article:
     reader = _open(path)
-    pages = [_page_text(reader, number, path) for number in range(len(reader.pages))]
+    count = len(reader.pages)
+    if max_pages is not None and count > max_pages:
+        raise FileLimitExceeded(
+            f"{path} has {count:,} pages; PDFs over {max_pages:,} pages are not ingested "
+            "(HEALTHQA_MAX_PAGES)."
+        )
+    if max_decompressed_bytes is not None:  # measured before any text is extracted
+        decoded = 0
+        for number in range(count):
+            decoded += _content_bytes(reader, number, path)
+            if decoded > max_decompressed_bytes:
+                raise FileLimitExceeded(
+                    f"{path} inflates to more than {max_decompressed_bytes / 2**20:,.0f} MB of "
+                    f"page content by page {number + 1}; it is not ingested "
+                    "(HEALTHQA_MAX_DECOMPRESSED_BYTES)."
+                )
+    pages = [_page_text(reader, number, path) for number in range(count)]
     sections = tuple(
         Section(heading="", text=text, page=number)
         for number, text in enumerate(pages, start=1)
@@ -53,6 +80,8 @@ def _open(path: Path) -> PdfReader:
     try:
         reader = PdfReader(path, strict=False)
         encrypted = reader.is_encrypted
+    except MemoryError:
+        raise  # the loader process's memory limit: reported as such, not as damage
     except Exception:  # pypdf raises many types for damaged files; the user needs one sentence
         raise IngestError(f"{path} is damaged or truncated and cannot be read as a PDF.") from None
     if encrypted:
@@ -67,19 +96,47 @@ def _open(path: Path) -> PdfReader:
             )
     try:
         len(reader.pages)
+    except MemoryError:
+        raise
     except Exception:
         raise IngestError(f"{path} is damaged or truncated and cannot be read as a PDF.") from None
     return reader
 
 
+def _content_bytes(reader: PdfReader, index: int, path: Path) -> int:
+    """Decoded size of the page's content streams (pypdf keeps them for the text extraction)."""
+    try:
+        contents = reader.pages[index].get_contents()
+        return 0 if contents is None else len(contents.get_data())
+    except MemoryError:
+        raise
+    except LimitReachedError:
+        raise _bomb(path, index) from None
+    except Exception:
+        raise IngestError(
+            f"{path} is damaged: the content of page {index + 1} cannot be decoded."
+        ) from None
+
+
 def _page_text(reader: PdfReader, index: int, path: Path) -> str:
     try:
         raw = reader.pages[index].extract_text()
+    except MemoryError:
+        raise
+    except LimitReachedError:
+        raise _bomb(path, index) from None
     except Exception:
         raise IngestError(
             f"{path} is damaged: the text of page {index + 1} cannot be extracted."
         ) from None
     return tidy_page_text(raw or "")
+
+
+def _bomb(path: Path, index: int) -> FileLimitExceeded:
+    return FileLimitExceeded(
+        f"{path} has a stream on page {index + 1} that inflates past the PDF reader's safety "
+        "limit; it is not ingested."
+    )
 
 
 def tidy_page_text(raw: str) -> str:

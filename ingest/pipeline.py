@@ -1,14 +1,17 @@
 """Incremental ingest: discover -> load -> (skip unchanged) -> chunk -> embed -> one atomic commit.
 
-An article whose content hash matches the stored record is neither chunked nor embedded, so
-re-ingesting a folder after editing one file costs one document's embedding. Chunks of many
-small documents are embedded together, because the model's cost is per batch, not per document.
-Everything goes through one IndexWriter and is published by a single commit at the end: a run
-that dies midway leaves the previous generation live and whole.
+Loading, cleaning and chunking happen in a loader process under limits (ingest.isolation), ahead
+of the model: a file that fails there, however it fails, is one failed row. An article whose
+content hash matches the stored record is neither chunked nor embedded, so re-ingesting a folder
+after editing one file costs one document's embedding. Chunks of many small documents are
+embedded together, because the model's cost is per batch, not per document. Everything goes
+through one IndexWriter and is published by a single commit at the end: a run that dies midway
+leaves the previous generation live and whole.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,17 +19,16 @@ from typing import Protocol
 
 import numpy as np
 
-from healthqa.errors import IngestError, UnsupportedFormat
+from healthqa.errors import IngestError
 from healthqa.settings import Settings
-from index.embedder import Embedder, Vectors
+from index.embedder import Embedder, HasTokenCounter, Vectors
 from index.generations import current_generation
 from index.manifest import manifest_for
 from index.records import Chunk, DocumentRecord
 from index.writer import IndexWriter
 from ingest.chunking import chunk_article, embedding_header
-from ingest.cleaning import clean_article
-from ingest.discover import SourceFile, discover, load_source
-from ingest.model import Article
+from ingest.discover import SourceFile, discover
+from ingest.isolation import ChunkPlan, Limits, Loaded, Prepared, load_in_background
 
 # Chunks are sorted by length inside a window this many batches wide, so a batch pads little.
 WINDOW_BATCHES = 8
@@ -88,14 +90,20 @@ def ingest_paths(
     sources, failed = _discover_all(roots)
     progress.files_found(len(sources))
     with IndexWriter.open(settings.index_dir, manifest_for(settings, embedder)) as writer:
-        named = {root.resolve() for root in roots if root.is_file()}
+        named = {_resolved(root) for root in roots if root.is_file()}
         run = _Run(writer, settings, embedder, progress, named_files=named)
-        for source in sources:
-            run.ingest_file(source)
+        loaded_files = load_in_background(
+            sources,
+            limits=Limits.from_settings(settings),
+            plan=_chunk_plan(embedder, settings),
+            known={doc_id: r.content_hash for doc_id, r in writer.documents().items()},
+        )
+        for loaded in loaded_files:
+            run.take(loaded)
         run.flush()
         removed = run.prune(roots) if prune else []
         failed += run.failed
-        changed = run.added or run.updated or removed
+        changed = run.added or run.updated or removed or run.relocated
         generation = writer.commit() if changed else current_generation(settings.index_dir)
     return IngestReport(
         added=tuple(run.added),
@@ -135,8 +143,20 @@ def _discover_all(roots: Iterable[Path]) -> tuple[list[SourceFile], list[FailedF
         try:
             sources.extend(discover([root]))
         except IngestError as error:
-            failed.append(FailedFile(str(root), str(error)))
+            failed.append(FailedFile(_printable(root), str(error)))
     return sources, failed
+
+
+def _chunk_plan(embedder: Embedder, settings: Settings) -> ChunkPlan | None:
+    """Chunking in the loader process needs a tokenizer that can travel there; without one the
+    articles come back whole and are chunked here with the embedder's own counter."""
+    if not isinstance(embedder, HasTokenCounter):
+        return None
+    return ChunkPlan(
+        count_tokens=embedder.token_counter,
+        max_tokens=min(settings.chunk_tokens, embedder.max_tokens),
+        overlap_tokens=settings.chunk_overlap_tokens,
+    )
 
 
 @dataclass
@@ -144,7 +164,7 @@ class _Pending:
     """A new or changed article whose chunks wait for their vectors."""
 
     record: DocumentRecord
-    chunks: list[Chunk]
+    chunks: Sequence[Chunk]
     vectors: dict[int, Vectors] = field(default_factory=dict)  # by chunk position
     sentence_vectors: dict[int, Vectors] = field(default_factory=dict)
     headers: dict[int, tuple[str, Vectors]] = field(default_factory=dict)  # by section index
@@ -166,6 +186,7 @@ class _Run:
         self._writer = writer
         self._named_files = named_files
         self._stored = writer.documents()
+        self._by_file = _documents_by_file(self._stored.values())
         self._settings = settings
         self._embedder = embedder
         self._progress = progress
@@ -177,28 +198,25 @@ class _Run:
         self.added: list[str] = []
         self.updated: list[str] = []
         self.unchanged: list[str] = []
+        self.relocated = 0  # documents whose id or file path changed, content unchanged
         self.failed: list[FailedFile] = []
         self.skipped: list[FailedFile] = []
 
-    def ingest_file(self, source: SourceFile) -> None:
-        path = str(source.path)
-        try:
-            articles = [clean_article(article)[0] for article in load_source(source)]
-        except UnsupportedFormat as error:
+    def take(self, loaded: Loaded) -> None:
+        """One file's outcome from the loader."""
+        source = loaded.source
+        if loaded.failure is not None:
             # A stray file in a folder is skipped; a file named on purpose is a failure.
-            if source.path.resolve() in self._named_files:
-                self._fail(source.path, str(error))
+            if loaded.unsupported and _resolved(source.path) not in self._named_files:
+                self.skipped.append(FailedFile(_printable(source.path), loaded.failure))
             else:
-                self.skipped.append(FailedFile(path, str(error)))
-            self._progress.file_loaded(path, 0)
+                self._fail(source.path, loaded.failure)
+            self._progress.file_loaded(_printable(source.path), 0)
             return
-        except IngestError as error:
-            self._fail(source.path, str(error))
-            self._progress.file_loaded(path, 0)
-            return
-        for article in articles:
-            self._ingest_article(article, source.path)
-        self._progress.file_loaded(path, len(articles))
+        single = len(loaded.documents) == 1
+        for prepared in loaded.documents:
+            self._take_document(prepared, source.path, single_document_file=single)
+        self._progress.file_loaded(_printable(source.path), len(loaded.documents))
 
     def flush(self) -> None:
         """Embeds every queued chunk and stores the documents they belong to."""
@@ -237,14 +255,19 @@ class _Run:
                 pending.headers[index] = (header, vector)
 
     def prune(self, roots: Sequence[Path]) -> list[str]:
-        """Removes stored documents from files under `roots` that this run did not see."""
+        """Removes stored documents from files under `roots` that this run did not see.
+
+        Roots and stored paths are compared resolved and absolute, so the working directory of
+        either run does not matter; a document recorded with a relative path (by an older
+        version) is never pruned, as it cannot be told where that path was relative to.
+        """
         # A root that is not there is more likely a typo than a deleted collection.
-        resolved = [root.resolve() for root in roots if root.exists()]
+        resolved = [_resolved(root) for root in roots if root.exists()]
         removed: list[str] = []
         for doc_id, record in sorted(self._writer.documents().items()):
-            if doc_id in self._seen or record.path is None:
+            if doc_id in self._seen or record.path is None or not Path(record.path).is_absolute():
                 continue
-            path = Path(record.path).resolve()
+            path = _resolved(Path(record.path))
             if path in self._failed_paths:
                 continue  # a file that failed to load this time is not a deleted file
             if any(path == root or path.is_relative_to(root) for root in resolved):
@@ -252,40 +275,79 @@ class _Run:
                 removed.append(doc_id)
         return removed
 
-    def _ingest_article(self, article: Article, path: Path) -> None:
-        first_path = self._seen.get(article.doc_id)
+    def _take_document(self, prepared: Prepared, path: Path, *, single_document_file: bool) -> None:
+        record = prepared.record
+        doc_id = record.doc_id
+        first_path = self._seen.get(doc_id)
         if first_path is not None:
             self._fail(
                 path,
-                f"Document id {article.doc_id!r} also comes from {first_path}; "
+                f"Document id {doc_id!r} also comes from {first_path}; "
                 "each document may appear once per ingest, so this copy was not ingested.",
             )
             return
-        self._seen[article.doc_id] = str(path)
-        stored = self._stored.get(article.doc_id)
-        content_hash = article.content_hash
-        if stored is not None and stored.content_hash == content_hash:
-            self.unchanged.append(article.doc_id)
+        self._seen[doc_id] = _printable(path)
+        stored = self._stored.get(doc_id)
+        if stored is not None and stored.content_hash == record.content_hash:
+            self.unchanged.append(doc_id)
+            if stored.path != record.path:  # the same document now read from another file
+                self._writer.relocate(doc_id, doc_id, record.path)
+                self.relocated += 1
             return
-        try:
-            chunks = chunk_article(
-                article,
-                count_tokens=self._embedder.count_tokens,
-                max_tokens=self._max_tokens,
-                overlap_tokens=self._settings.chunk_overlap_tokens,
-            )
-        except IngestError as error:
-            self._fail(path, str(error))
+        earlier = self._earlier_id_of(record) if stored is None and single_document_file else None
+        if earlier is not None and earlier.content_hash == record.content_hash:
+            self._writer.relocate(earlier.doc_id, doc_id, record.path)
+            self._seen[earlier.doc_id] = _printable(path)
+            self.unchanged.append(doc_id)
+            self.relocated += 1
             return
-        if not chunks:
-            self._fail(path, f"{article.doc_id} has no text to index.")
+        chunks = self._chunks_of(prepared, path)
+        if chunks is None:
             return
-        record = _record_of(article, content_hash, path)
-        self._pending.append(_Pending(record, chunks, is_update=stored is not None))
+        if earlier is not None:  # its file changed too: the new version replaces it
+            self._writer.remove(earlier.doc_id)
+            self._seen[earlier.doc_id] = _printable(path)
+        is_update = stored is not None or earlier is not None
+        self._pending.append(_Pending(record, chunks, is_update=is_update))
         self._pending_chunks += len(chunks)
         self._progress.chunks_queued(len(chunks))
         if self._pending_chunks >= self._settings.embed_batch_size * WINDOW_BATCHES:
             self.flush()
+
+    def _chunks_of(self, prepared: Prepared, path: Path) -> Sequence[Chunk] | None:
+        """The document's chunks, or None after reporting why there are none."""
+        if prepared.error is not None:
+            self._fail(path, prepared.error)
+            return None
+        chunks: Sequence[Chunk] = prepared.chunks or ()
+        if prepared.article is not None:
+            try:
+                chunks = chunk_article(
+                    prepared.article,
+                    count_tokens=self._embedder.count_tokens,
+                    max_tokens=self._max_tokens,
+                    overlap_tokens=self._settings.chunk_overlap_tokens,
+                )
+            except IngestError as error:
+                self._fail(path, str(error))
+                return None
+        if not chunks:
+            self._fail(path, f"{prepared.record.doc_id} has no text to index.")
+            return None
+        return chunks
+
+    def _earlier_id_of(self, record: DocumentRecord) -> DocumentRecord | None:
+        """The stored document that came from this same file under another id, if exactly one
+        did: an index built before ids were absolute paths, or a page whose canonical URL
+        changed. It is moved to the new id rather than left beside it as a duplicate."""
+        if record.path is None:
+            return None
+        candidates = [
+            self._stored[doc_id]
+            for doc_id in self._by_file.get(Path(record.path), ())
+            if doc_id != record.doc_id and doc_id not in self._seen
+        ]
+        return candidates[0] if len(candidates) == 1 else None
 
     def _store(self, pending: _Pending) -> None:
         order = range(len(pending.chunks))
@@ -299,18 +361,24 @@ class _Run:
         (self.updated if pending.is_update else self.added).append(pending.record.doc_id)
 
     def _fail(self, path: Path, error: str) -> None:
-        self._failed_paths.add(path.resolve())
-        self.failed.append(FailedFile(str(path), error))
+        self._failed_paths.add(_resolved(path))
+        self.failed.append(FailedFile(_printable(path), error))
 
 
-def _record_of(article: Article, content_hash: str, path: Path) -> DocumentRecord:
-    return DocumentRecord(
-        doc_id=article.doc_id,
-        title=article.title,
-        content_hash=content_hash,
-        url=article.url,
-        source=article.source,
-        reviewed=article.reviewed,
-        path=article.path or str(path),
-        metadata=dict(article.metadata),
-    )
+def _documents_by_file(records: Iterable[DocumentRecord]) -> dict[Path, list[str]]:
+    """Stored document ids by the resolved file they came from (relative paths, as older
+    versions stored them, are taken relative to the working directory: a best guess)."""
+    by_file: dict[Path, list[str]] = {}
+    for record in records:
+        if record.path:
+            by_file.setdefault(_resolved(Path(record.path)), []).append(record.doc_id)
+    return by_file
+
+
+def _resolved(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def _printable(path: Path | str) -> str:
+    """A path as text that can always be printed and stored (undecodable bytes escaped)."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -71,6 +71,10 @@ def split_front_matter(text: str, *, name: str) -> tuple[dict[str, str], str]:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
         raise IngestError(f"{name} has malformed YAML front matter{where}.") from None
+    except (ValueError, OverflowError) as exc:  # a value YAML parses but Python refuses: 2023-02-30
+        raise IngestError(f"{name} has front matter with an impossible value ({exc}).") from None
+    except RecursionError:
+        raise IngestError(f"{name} has front matter nested too deeply to read.") from None
     if loaded is None:
         return {}, text[match.end() :]
     if not isinstance(loaded, dict):
@@ -80,6 +84,14 @@ def split_front_matter(text: str, *, name: str) -> tuple[dict[str, str], str]:
         for key, value in loaded.items()
         if value is not None and not isinstance(value, dict | list)
     }
+    for key, value in fields.items():
+        try:
+            f"{key}{value}".encode()
+        except UnicodeEncodeError:
+            raise IngestError(
+                f"{name} has front matter field {key!r} with a lone surrogate escape "
+                "(such as \\ud800), which is not a character."
+            ) from None
     return fields, text[match.end() :]
 
 

@@ -16,6 +16,7 @@ from healthqa.cli.options import index_option, settings_for
 from healthqa.settings import Settings
 from index.documents import UnknownDocument, remove_documents
 from index.embedder import SentenceTransformerEmbedder
+from index.generations import index_exists
 from index.reader import IndexReader
 from ingest.pipeline import IngestProgress, IngestReport, SilentProgress, ingest_paths
 
@@ -83,9 +84,7 @@ class RichProgress:
 def ingest(paths: Sequence[Path], index_dir: Path | None, prune: bool, as_json: bool) -> None:
     """Add or update the articles in PATHS (files or folders); unchanged ones are skipped."""
     settings = settings_for(index_dir)
-    embedder = SentenceTransformerEmbedder(
-        settings.embedding_model, batch_size=settings.embed_batch_size
-    )
+    embedder = SentenceTransformerEmbedder.from_settings(settings)
     if as_json:
         report = _run(paths, settings, embedder, prune, SilentProgress())
         click.echo(json.dumps(report_json(report), ensure_ascii=False))
@@ -207,12 +206,37 @@ def list_docs(index_dir: Path | None, as_json: bool) -> None:
 @click.argument("doc_id")
 @index_option
 def remove_doc(doc_id: str, index_dir: Path | None) -> None:
-    """Remove the document DOC_ID and its chunks from the index."""
+    """Remove the document DOC_ID and its chunks from the index.
+
+    DOC_ID may also be the file a document came from, or the end of its path ("flu.md") when
+    only one document's id ends so."""
+    index = settings_for(index_dir).index_dir
     try:
-        generation = remove_documents(settings_for(index_dir).index_dir, [doc_id])
+        doc_id = _document_named(index, doc_id)
+        generation = remove_documents(index, [doc_id])
     except UnknownDocument as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Removed {doc_id}; the index is now generation {generation}.")
+
+
+def _document_named(index_dir: Path, name: str) -> str:
+    """The id `name` stands for: itself if the index holds it, else the one document whose id
+    is that file's absolute path or ends with /`name`; ambiguity is refused, never guessed."""
+    if not index_exists(index_dir):
+        return name  # remove_documents explains there is no index
+    with IndexReader.open(index_dir) as reader:
+        ids = [d.doc_id for d in reader.documents()]
+    if name in ids:
+        return name
+    absolute = Path(name).resolve().as_posix()
+    if absolute in ids:
+        return absolute
+    matches = [doc_id for doc_id in ids if doc_id.endswith("/" + name.lstrip("/"))]
+    if len(matches) > 1:
+        raise UnknownDocument(
+            f"{len(matches)} documents end with {name!r} ({_sample(matches)}); give the whole id."
+        )
+    return matches[0] if matches else name
 
 
 COMMANDS: list[click.Command] = [ingest, index_group, docs_group]
