@@ -3,11 +3,11 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-SHARED ?= ../shared/data
+SHARED ?= $(or $(HEALTHQA_SHARED_DATA),../shared/data)
 ARTICLES ?=
 PORT ?= 8501
 
-.PHONY: setup test lint run ingest eval bench clean
+.PHONY: setup test lint run first-start ingest eval bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -26,19 +26,23 @@ lint: setup
 test: lint
 	$(VENV)/bin/pytest
 
-# Index the articles (ARTICLES=dir, re-read incrementally; else the sample, only when no index
-# exists yet), then serve the chat on PORT.
+# Serve the chat on PORT (PORT=8502 make run for another port); it always opens. ARTICLES=dir
+# ingests those first (re-read incrementally). Without an index, `first-start` indexes the sample
+# in the background (a small part first, so the chat answers within about a minute) and the page
+# shows its progress; without ../shared/data and a network, the page says how to add articles.
 run: setup
-	@set -e; \
-	if [ -n "$(ARTICLES)" ]; then \
-		$(VENV)/bin/healthqa ingest "$(ARTICLES)"; \
-	elif ! $(PY) -c 'import sys; from healthqa.settings import Settings; from index.reader import index_exists; sys.exit(not index_exists(Settings.from_env().index_dir))'; then \
-		echo "No index yet: indexing the sample articles (about two minutes on a first start)."; \
-		sample="$$($(PY) -m ingest.sample --shared "$(SHARED)" --download-to data/sample)"; \
-		$(VENV)/bin/healthqa ingest $$sample; \
-	fi
-	$(VENV)/bin/streamlit run app.py --server.headless true --browser.gatherUsageStats false \
-		--server.port $(PORT)
+	@if [ -n "$(ARTICLES)" ]; then \
+		$(VENV)/bin/healthqa ingest $(ARTICLES) || echo "Some articles were not ingested (see above); starting the chat anyway."; \
+	fi; \
+	$(PY) -m healthqa.firststart start --shared "$(SHARED)" --watch-pid $$$$; \
+	echo "HealthQA: http://localhost:$(PORT) (another port: PORT=8502 make run)"; \
+	exec $(VENV)/bin/streamlit run app.py --server.headless true --browser.gatherUsageStats false \
+		--server.fileWatcherType none --server.port $(PORT)
+
+# What `make run` does before the app starts: index the sample in the background unless an
+# index is there (progress: data/firststart.json, log: data/firststart.log).
+first-start: setup
+	$(PY) -m healthqa.firststart start --shared "$(SHARED)"
 
 # The golden conversations (index: the seed article + MedQuAD topics, built under
 # data/eval-index/golden when missing) and every MEDIQA split; one summary table, reports/.

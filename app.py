@@ -1,40 +1,71 @@
 """HealthQA chat: a question in, an answer from the vetted articles out, each claim linked to
 its source.
 
-Streamlit only renders here; answering lives in `assistant/`. Session state holds the conversation
-and the rendered history, nothing else.
+Streamlit only renders here; answering lives in `assistant/`, everything the page decides in
+`healthqa/web/`. Session state holds the conversation and the rendered history, nothing else.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from assistant.answer import DISCLAIMER, Answer
 from assistant.feedback import Feedback, FeedbackStore, rating_from_thumbs
-from assistant.service import Assistant, build_assistant
-from assistant.starters import pick_documents, starter_questions
+from assistant.service import Assistant
+from assistant.starters import pick_documents
 from assistant.understanding.conversation import Conversation
-from healthqa.errors import HealthQAError, IndexNotBuilt
+from healthqa.firststart.status import (
+    FirstStartStatus,
+    background_progress,
+    first_batch_progress,
+    job_alive,
+    read_status,
+    status_path,
+)
 from healthqa.settings import Settings
+from healthqa.web.answering import StreamlitAnswerView, answer_live
+from healthqa.web.assistants import AssistantShelf
+from healthqa.web.errors import callback_errors, shown_errors
+from healthqa.web.progress import show_progress
 from healthqa.web.rendering import (
     answer_body,
     answer_markdown,
     escape_markdown,
     highlighted_passage,
+    inline,
     source_details,
-    source_label,
+    source_labels,
     sources_anchor,
 )
-from healthqa.web.resources import load_embedder, load_settings
+from healthqa.web.resources import (
+    PAGE_ICON,
+    assistant_shelf,
+    load_settings,
+    start_loading_model,
+)
+from healthqa.web.starters import starter_questions
 from index.reader import current_generation
 
 STARTER_COUNT = 4
+# Progress is re-read this often; every poll is a small rerun of each open page, so not often.
+POLL_SECONDS = 3
 USER_AVATAR = ":material/person:"
 ASSISTANT_AVATAR = ":material/health_and_safety:"
-
+CHAT_PLACEHOLDER = "Ask a health question"
+CHAT_KEY = "question"
+RELATED_HEADING = "The articles do cover these related topics:"
+THANKS = "Thanks for your feedback."
+NO_ARTICLES = (
+    "There are no articles to answer from yet. Add some: upload them on the **Editor** page, "
+    "or run `make ingest ARTICLES=path/to/your/articles` (the same as "
+    "`healthqa ingest PATH`), then reload this page. `make run` indexes a sample by itself "
+    "when ../shared/data or a network is there."
+)
 
 
 @dataclass(frozen=True)
@@ -44,18 +75,6 @@ class Exchange:
     question: str
     answer: Answer
     feedback_id: int | None = None
-
-
-@st.cache_resource(show_spinner="Opening the article index…", max_entries=2)
-def load_assistant(
-    settings_key: str,  # noqa: ARG001 (part of the cache key)
-    generation: int,  # noqa: ARG001 (part of the cache key)
-    _settings: Settings,
-) -> Assistant:
-    """One assistant per index generation: a re-ingest publishes a new generation, and the next
-    rerun opens it without a restart (the model stays loaded)."""
-    embedder = load_embedder(_settings)
-    return build_assistant(_settings, embedder=embedder)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -74,13 +93,6 @@ def load_starters(
     return starter_questions(documents, headings, count=STARTER_COUNT)
 
 
-def current_assistant(settings: Settings) -> Assistant:
-    generation = current_generation(settings.index_dir)
-    if generation is None:
-        raise IndexNotBuilt(f"No article index exists yet at {settings.index_dir}.")
-    return load_assistant(repr(settings), generation, settings)
-
-
 def start_new_conversation() -> None:
     st.session_state["conversation"] = Conversation()
     st.session_state["history"] = []
@@ -89,13 +101,14 @@ def start_new_conversation() -> None:
             del st.session_state[key]
 
 
+@callback_errors("saving your feedback")
 def store_rating(turn: int, store_path: str) -> None:
     rating = rating_from_thumbs(st.session_state.get(f"rating-{turn}"))
     history: list[Exchange] = st.session_state["history"]
     exchange = history[turn]
-    store = FeedbackStore(Path(store_path))
     if rating is None:
         return
+    store = FeedbackStore(Path(store_path))
     if exchange.feedback_id is None:
         feedback_id = store.record(
             Feedback(
@@ -110,6 +123,7 @@ def store_rating(turn: int, store_path: str) -> None:
         store.update(exchange.feedback_id, rating=rating)
 
 
+@callback_errors("saving your comment")
 def store_comment(turn: int, store_path: str) -> None:
     exchange: Exchange = st.session_state["history"][turn]
     if exchange.feedback_id is not None:
@@ -128,40 +142,42 @@ def render_answer(answer: Answer, turn: int) -> str | None:
     st.markdown(answer_markdown(answer_body(answer), answer.citations, turn=turn))
     clicked = None
     if answer.abstained and answer.suggestions:
-        st.markdown("**The articles do cover these related topics:**")
+        st.markdown(f"**{RELATED_HEADING}**")
         for k, suggestion in enumerate(answer.suggestions):
-            if st.button(suggestion, key=f"suggest-{turn}-{k}", icon=":material/search:"):
+            if st.button(inline(suggestion), key=f"suggest-{turn}-{k}", icon=":material/search:"):
                 clicked = suggestion
     if answer.citations:
         st.subheader("Sources", anchor=sources_anchor(turn))
-        for citation in answer.citations:
-            with st.expander(source_label(citation)):
+        for citation, label in zip(answer.citations, source_labels(answer.citations), strict=True):
+            with st.expander(label):
                 st.markdown(source_details(citation))
                 st.markdown(highlighted_passage(citation.passage, citation.spans))
     return clicked
 
 
-def render_feedback(turn: int, exchange: Exchange, store: FeedbackStore) -> None:
+def render_feedback(turn: int, exchange: Exchange, store: Path) -> None:
     if exchange.answer.safety is not None and exchange.answer.safety.escalates:
         return
     columns = st.columns([1, 4], vertical_alignment="center")
     with columns[0]:
         st.feedback(
-            "thumbs", key=f"rating-{turn}", on_change=store_rating, args=(turn, str(store.path))
+            "thumbs", key=f"rating-{turn}", on_change=store_rating, args=(turn, str(store))
         )
-    if exchange.feedback_id is not None or st.session_state.get(f"rating-{turn}") is not None:
+    if exchange.feedback_id is not None:  # saved: thank, and offer a comment
         with columns[1]:
+            st.caption(THANKS)
             st.text_input(
                 "Comment (optional)",
                 key=f"comment-{turn}",
                 placeholder="What was good or missing? Press Enter to send.",
                 label_visibility="collapsed",
                 on_change=store_comment,
-                args=(turn, str(store.path)),
+                args=(turn, str(store)),
             )
 
 
-def render_sidebar(assistant: Assistant | None) -> None:
+def render_sidebar() -> DeltaGenerator:
+    """The navigation; returns the slot where the index's size goes once it is open."""
     with st.sidebar:
         st.page_link("app.py", label="Chat", icon=":material/chat:")
         st.page_link("pages/1_Editor.py", label="Editor", icon=":material/edit_document:")
@@ -173,45 +189,67 @@ def render_sidebar(assistant: Assistant | None) -> None:
             icon=":material/add_comment:",
             width="stretch",
         )
-        if assistant is not None:
-            stats = assistant.reader.stats()
-            st.caption(f"Searching {stats.documents:,} articles ({stats.chunks:,} passages).")
+        stats = st.empty()
         st.caption(
             "Answers quote vetted articles only and show where each sentence comes from. "
             "Sample articles from MedQuAD (Ben Abacha & Demner-Fushman, 2019; CC BY 4.0) "
             "are written by NIH institutes and the CDC."
         )
+    return stats
 
 
-def main() -> None:
-    st.set_page_config(
-        page_title="HealthQA", page_icon=":material/health_and_safety:", layout="centered"
-    )
-    st.title(":material/health_and_safety: HealthQA")
-    st.caption("Answers to health questions from vetted articles, with the sources to check.")
-    st.info(DISCLAIMER + " In an emergency, call your local emergency number.", icon="ℹ️")
+def show_index_size(slot: DeltaGenerator, assistant: Assistant | None) -> None:
+    if assistant is not None:
+        stats = assistant.reader.stats()
+        slot.caption(f"Searching {stats.documents:,} articles ({stats.chunks:,} passages).")
 
-    try:
-        settings = load_settings()
-        assistant: Assistant | None = current_assistant(settings)
-    except IndexNotBuilt:
-        render_sidebar(None)
-        st.warning(
-            "There is no article index yet. Build one with `make run` (it indexes a sample), "
-            "or `healthqa ingest PATH` for your own articles, then reload this page.",
-            icon="📚",
+
+@st.fragment(run_every=POLL_SECONDS)
+def first_articles_progress(index_dir: str, status_file: str) -> None:
+    """Before the first generation: the job's progress; the whole page redraws once the chat
+    can answer (or the job has stopped)."""
+    status = read_status(Path(status_file))
+    if current_generation(Path(index_dir)) is not None or status is None or not job_alive(status):
+        st.rerun()
+    show_progress(first_batch_progress(status, time.time()))
+
+
+@st.fragment(run_every=2 * POLL_SECONDS)
+def more_articles_progress(status_file: str) -> None:
+    """While the chat answers from part of the sample: how much more is coming."""
+    status = read_status(Path(status_file))
+    if status is not None and job_alive(status):
+        show_progress(background_progress(status, time.time()))
+
+
+def without_index(settings: Settings, status: FirstStartStatus | None) -> None:
+    if status is not None and job_alive(status):
+        first_articles_progress(str(settings.index_dir), str(status_path(settings.data_dir)))
+        # The same key as the live box: one chat box that becomes enabled, never two stacked.
+        st.chat_input(
+            "The chat opens as soon as the first articles are indexed",
+            key=CHAT_KEY,
+            disabled=True,
         )
         return
-    except HealthQAError as error:
-        render_sidebar(None)
-        st.error(str(error))
+    st.warning(NO_ARTICLES, icon="📚")
+    if status is not None and status.state == "failed" and status.message:
+        st.warning(inline(status.message), icon=":material/cloud_off:")
+
+
+def chat(settings: Settings, index_size: DeltaGenerator) -> None:
+    generation = current_generation(settings.index_dir)
+    status = read_status(status_path(settings.data_dir))
+    if generation is None:
+        without_index(settings, status)
+        start_loading_model(settings)  # ready by the time the first articles are
         return
-    assert assistant is not None
-    render_sidebar(assistant)
+    if status is not None and job_alive(status):
+        more_articles_progress(str(status_path(settings.data_dir)))
 
     conversation: Conversation = st.session_state.setdefault("conversation", Conversation())
     history: list[Exchange] = st.session_state.setdefault("history", [])
-    store = FeedbackStore(settings.feedback_db)
+    store = settings.feedback_db  # opened only when a rating is given
 
     asked = None
     for turn, exchange in enumerate(history):
@@ -222,26 +260,51 @@ def main() -> None:
             render_feedback(turn, exchange, store)
 
     # Read before drawing the starters: once a question is typed they are no longer offered.
-    typed = st.chat_input("Ask a health question")
+    typed = st.chat_input(CHAT_PLACEHOLDER, key=CHAT_KEY)
+    # The model and index load in the background from here; the chat box already works.
+    shelf = assistant_shelf(settings)
     if not history and not typed:
-        starters = load_starters(repr(settings), assistant.reader.generation, assistant)
+        # Waiting, not polling: a waiting session costs the server nothing while the model loads.
+        with st.spinner("Opening the article index…"):
+            ready = shelf.wait(generation)
+        starters = load_starters(repr(settings), ready.reader.generation, ready)
         if starters:
             st.markdown("**Try asking:**")
             for k, starter in enumerate(starters):
-                if st.button(starter, key=f"starter-{k}", icon=":material/chat:"):
+                if st.button(inline(starter), key=f"starter-{k}", icon=":material/chat:"):
                     asked = starter
 
     question = typed or asked
-    if not question:
-        return
+    if question:
+        ask(
+            question,
+            shelf=shelf,
+            generation=generation,
+            conversation=conversation,
+            history=history,
+            store=store,
+        )
+    show_index_size(index_size, shelf.ready(generation))  # last: by now the index may be open
+
+
+def ask(
+    question: str,
+    *,
+    shelf: AssistantShelf,
+    generation: int,
+    conversation: Conversation,
+    history: list[Exchange],
+    store: Path,
+) -> None:
     with st.chat_message("user", avatar=USER_AVATAR):
         st.markdown(escape_markdown(question))
     with st.chat_message("assistant", avatar=ASSISTANT_AVATAR):
         turn = len(history)
-        try:
-            answer = stream_answer(assistant, conversation, question)
-        except HealthQAError as error:
-            st.error(str(error))
+        answer: Answer | None = None
+        with shown_errors("answering your question"):
+            view = StreamlitAnswerView()
+            answer = answer_live(lambda: shelf.wait(generation), conversation, question, view)
+        if answer is None:
             return
         exchange = Exchange(question=question, answer=answer)
         history.append(exchange)
@@ -249,15 +312,18 @@ def main() -> None:
         render_feedback(turn, exchange, store)
 
 
-def stream_answer(assistant: Assistant, conversation: Conversation, question: str) -> Answer:
-    """Streams the answer's text as it is produced, then clears it for the checked answer."""
-    live = st.empty()
-    with live.container():
-        stream = assistant.stream(conversation, question)
-        st.write_stream(escape_markdown(piece) for piece in stream.pieces)
-    answer = stream.final()
-    live.empty()
-    return answer
+def main() -> None:
+    st.set_page_config(page_title="HealthQA", page_icon=PAGE_ICON, layout="centered")
+    st.title(":material/health_and_safety: HealthQA")
+    st.caption("Answers to health questions from vetted articles, with the sources to check.")
+    st.info(DISCLAIMER + " In an emergency, call your local emergency number.", icon="ℹ️")
+    index_size = render_sidebar()
+    settings = None
+    with shown_errors("opening the settings"):
+        settings = load_settings()
+    if settings is not None:
+        with shown_errors("opening the chat"):
+            chat(settings, index_size)
 
 
 main()

@@ -1,9 +1,9 @@
 """The articles `make run` indexes when none are given: the seed article plus two small MedQuAD
-collections, read in place from ../shared/data, or else fetched from MedQuAD's GitHub repository.
+collections (CDC and NIHSeniorHealth, 107 documents, about 2,600 passages), read in place from
+../shared/data, or else fetched from MedQuAD's GitHub repository.
 
-Sized for a first start of about two minutes on two cores: measured 2,624 chunks (seed 4, CDC 679
-from 59 documents, NIHSeniorHealth 1,941 from 48 documents), about 65 s at ~40 chunks/s, plus
-loading the model and reading the files.
+A first start indexes a small part first (`split_sample`: the seed article and a few dozen of the
+shortest documents, about 200 passages) so the chat can answer within a minute, then the rest.
 
     python -m ingest.sample [--shared DIR] [--download-to DIR]   # prints one path per line
 """
@@ -12,15 +12,41 @@ from __future__ import annotations
 
 import argparse
 import json
+import socket
 import sys
+import urllib.error
 import urllib.request
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+
+from healthqa.errors import IngestError
 
 SEED_ARTICLE = Path("seed/second-opinion-guide.txt")
 MEDQUAD_COLLECTIONS = ("9_CDC_QA", "7_SeniorHealth_QA")
 MEDQUAD_API = "https://api.github.com/repos/abachaa/MedQuAD/contents/{collection}"
 MEDQUAD_LICENCE = "https://raw.githubusercontent.com/abachaa/MedQuAD/master/LICENSE.txt"
+OFFLINE_HINT = (
+    "To add articles without a network, run `make ingest ARTICLES=path/to/your/articles` "
+    "or upload them on the Editor page."
+)
+# About 200 passages: embedded in 5 to 20 s on two busy cores.
+FIRST_BYTES = 150_000
+FIRST_DOCUMENTS = 36
+
+
+class SampleUnavailable(IngestError):
+    """The sample is neither in the shared data folder nor downloadable."""
+
+
+@dataclass(frozen=True)
+class Sample:
+    first: tuple[Path, ...]  # the seed article and the shortest documents, indexed first
+    rest: tuple[Path, ...]  # every other file of the sample, in a stable order
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        return self.first + self.rest
 
 
 def local_sample(shared: Path) -> list[Path] | None:
@@ -31,48 +57,108 @@ def local_sample(shared: Path) -> list[Path] | None:
 
 def download_sample(target: Path, *, timeout: float = 30) -> list[Path]:
     """MedQuAD's sample collections under `target` (kept between runs; only missing files are
-    fetched). MedQuAD is CC BY 4.0; its licence is saved beside the files."""
+    fetched). MedQuAD is CC BY 4.0; its licence is saved beside the files. Raises
+    SampleUnavailable naming the URL that failed, why, and what works offline."""
     target.mkdir(parents=True, exist_ok=True)
     _fetch(MEDQUAD_LICENCE, target / "LICENSE.txt", timeout)
     folders = []
     for collection in MEDQUAD_COLLECTIONS:
         folder = target / collection
         folder.mkdir(exist_ok=True)
-        with urllib.request.urlopen(  # noqa: S310 (a fixed https URL)
-            MEDQUAD_API.format(collection=collection), timeout=timeout
-        ) as response:
-            listing = json.load(response)
+        listing_url = MEDQUAD_API.format(collection=collection)
+        listing = _listing(listing_url, timeout)
         for entry in listing:
             if entry.get("type") == "file" and str(entry.get("name", "")).endswith(".xml"):
-                _fetch(str(entry["download_url"]), folder / Path(entry["name"]).name, timeout)
+                name = Path(str(entry["name"])).name
+                _fetch(str(entry["download_url"]), folder / name, timeout)
         folders.append(folder)
     return folders
+
+
+def _listing(url: str, timeout: float) -> list[dict[str, object]]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (fixed https)
+            listing = json.load(response)
+    except (OSError, ValueError) as error:
+        raise SampleUnavailable(_failure(url, error, timeout)) from None
+    if not isinstance(listing, list):
+        raise SampleUnavailable(_failure(url, ValueError("the reply is not a file list"), timeout))
+    return [entry for entry in listing if isinstance(entry, dict)]
 
 
 def _fetch(url: str, destination: Path, timeout: float) -> None:
     if destination.exists():
         return
     if not url.startswith("https://"):
-        raise ValueError(f"refusing to fetch {url!r}: only https URLs are used")
+        raise SampleUnavailable(
+            f"Refused to download {url}: only https addresses are used. {OFFLINE_HINT}"
+        )
     partial = destination.with_suffix(destination.suffix + ".part")
-    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (checked above)
-        partial.write_bytes(response.read())
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (checked)
+            partial.write_bytes(response.read())
+    except OSError as error:
+        raise SampleUnavailable(_failure(url, error, timeout)) from None
     partial.replace(destination)  # a half-downloaded file never looks complete
+
+
+def _failure(url: str, error: Exception, timeout: float) -> str:
+    return f"Could not download the sample articles from {url} ({_reason(error, timeout)}). " + (
+        OFFLINE_HINT
+    )
+
+
+def _reason(error: Exception, timeout: float) -> str:
+    if isinstance(error, urllib.error.HTTPError):
+        return f"the server answered HTTP {error.code} {error.reason}".rstrip()
+    if isinstance(error, urllib.error.URLError):
+        error = error.reason if isinstance(error.reason, Exception) else OSError(error.reason)
+    if isinstance(error, TimeoutError):
+        return f"no answer within {timeout:.0f} s"
+    if isinstance(error, socket.gaierror):
+        return "the name could not be resolved; is there a network?"
+    if isinstance(error, ConnectionRefusedError):
+        return "the connection was refused"
+    if isinstance(error, ValueError):
+        return f"the reply could not be read: {error}"
+    return getattr(error, "strerror", None) or str(error) or type(error).__name__
 
 
 def default_sample(shared: Path, download_to: Path) -> list[Path]:
     return local_sample(shared) or download_sample(download_to)
 
 
+def split_sample(
+    roots: Sequence[Path], *, first_bytes: int = FIRST_BYTES, first_documents: int = FIRST_DOCUMENTS
+) -> Sample:
+    """The sample's files, with a small first part: every file given by name (the seed article),
+    then the shortest documents of the folders while they fit in `first_bytes`."""
+    named = [root for root in roots if root.is_file()]
+    found = sorted(
+        path for root in roots if root.is_dir() for path in root.rglob("*.xml") if path.is_file()
+    )
+    by_size = sorted(found, key=lambda p: (p.stat().st_size, p))
+    first = list(named)
+    used = sum(p.stat().st_size for p in first)
+    for path in by_size:
+        size = path.stat().st_size
+        if len(first) >= first_documents or used + size > first_bytes:
+            break
+        first.append(path)
+        used += size
+    chosen = set(first)
+    return Sample(first=tuple(first), rest=tuple(p for p in found if p not in chosen))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared/data"))
     parser.add_argument("--download-to", type=Path, default=Path("data/sample"))
     args = parser.parse_args(argv)
     try:
         paths = default_sample(args.shared, args.download_to)
-    except OSError as error:
-        print(f"Error: could not fetch the MedQuAD sample ({error}).", file=sys.stderr)
+    except SampleUnavailable as error:
+        print(f"Error: {error}", file=sys.stderr)
         return 1
     print("\n".join(str(p) for p in paths))
     return 0

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import streamlit as st
 
 from assistant.service import Assistant, build_assistant
-from healthqa.errors import HealthQAError
 from healthqa.evaluation.answers_eval import AnswersReport, read_questions, run_answers_eval
 from healthqa.evaluation.beir import BeirDataset, load_beir
 from healthqa.evaluation.golden import load_golden
@@ -25,18 +24,26 @@ from healthqa.evaluation.indexes import (
     GOLDEN_DIR,
     OUT_OF_SCOPE_FILE,
     default_eval_index,
-    ensure_index,
     golden_index_name,
     golden_paths,
+    index_is_empty,
 )
 from healthqa.evaluation.report import Report, metrics_table, rows_table, write_json, write_report
 from healthqa.evaluation.retrieval_eval import RetrievalReport, run_retrieval_eval
 from healthqa.settings import Settings
-from healthqa.web.rendering import escape_markdown
-from healthqa.web.resources import load_embedder, load_settings
+from healthqa.web.errors import shown_errors
+from healthqa.web.evaluation import build_eval_index
+from healthqa.web.login import unlocked
+from healthqa.web.progress import ProgressBar
+from healthqa.web.rendering import cell, escape_block, inline
+from healthqa.web.resources import PAGE_ICON, load_embedder, load_settings
 
 REPORT_KEY = "evaluation_report"
-
+LOCKED = (
+    "Evaluation is disabled: it shares the editor password, and none is set. Set the "
+    "environment variable HEALTHQA_EDITOR_PASSWORD (or put it at the top of "
+    ".streamlit/secrets.toml) and reload."
+)
 
 
 def open_assistant(
@@ -44,8 +51,11 @@ def open_assistant(
 ) -> Assistant:
     embedder = load_embedder(settings)
     scoped = settings.with_index(index_dir)
-    with st.spinner(f"Preparing the evaluation index at {index_dir} (built once)…"):
-        ensure_index(sources(), scoped, embedder)
+    if index_is_empty(index_dir):
+        st.caption(f"Building the evaluation index at {inline(str(index_dir))} (once).")
+        progress = ProgressBar()
+        build_eval_index(sources(), scoped, embedder, progress)
+        progress.done()
     return build_assistant(scoped, embedder=embedder)
 
 
@@ -63,7 +73,10 @@ def dataset_choice(settings: Settings) -> tuple[BeirDataset, str] | None:
     root = settings.shared_data / "eval"
     folders = sorted(p for p in root.glob("*") if (p / "corpus.jsonl").is_file())
     if not folders:
-        st.info(f"No BEIR datasets in {root}; set HEALTHQA_SHARED_DATA to the shared data folder.")
+        st.info(
+            f"No BEIR datasets in {inline(str(root))}; set HEALTHQA_SHARED_DATA to the shared "
+            "data folder."
+        )
         return None
     columns = st.columns(2)
     folder = columns[0].selectbox("Dataset", folders, format_func=lambda p: p.name)
@@ -131,7 +144,7 @@ FORMS = {
 def show_report(report: Report) -> None:
     st.subheader(f"{report.kind.capitalize()} evaluation: {report.name}")
     header, rows = metrics_table(report.metrics)
-    st.dataframe([dict(zip(header, row, strict=True)) for row in rows], hide_index=True)
+    st.dataframe(table(header, rows), hide_index=True)
 
     with tempfile.TemporaryDirectory() as scratch:
         paths = write_report(report, Path(scratch))
@@ -151,24 +164,30 @@ def show_report(report: Report) -> None:
     st.subheader("Per question")
     st.caption("Click a column header to sort; pick a row below to open it.")
     header, rows = rows_table(report)
-    st.dataframe([dict(zip(header, row, strict=True)) for row in rows], hide_index=True)
+    st.dataframe(table(header, rows), hide_index=True)
     ids = [row[0] for row in rows]
-    opened = st.selectbox("Open", ids, index=None, placeholder="Choose a question")
+    opened = st.selectbox(
+        "Open", ids, index=None, placeholder="Choose a question", format_func=cell
+    )
     if opened is not None:
         show_row(report, ids.index(opened))
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[dict[str, str]]:
+    return [{cell(h): cell(v) for h, v in zip(header, row, strict=True)} for row in rows]
 
 
 def show_row(report: Report, position: int) -> None:
     if isinstance(report, RetrievalReport):
         row = report.rows[position]
-        st.markdown(f"**Question:** {escape_markdown(row.query)}")
+        st.markdown(f"**Question:** {inline(row.query)}")
         st.json({"metrics": dict(row.metrics), "relevant": row.relevant,
                  "ranking": [list(pair) for pair in row.ranking[:10]]})
         return
     if isinstance(report, AnswersReport):
         answered = report.rows[position]
-        st.markdown(f"**Question:** {escape_markdown(answered.question)}")
-        st.markdown("**Answer:**  \n" + escape_markdown(answered.answer.text))
+        st.markdown(f"**Question:** {inline(answered.question)}")
+        st.markdown("**Answer:**\n\n" + escape_block(answered.answer.text))
         st.json({"cited": list(answered.cited_doc_ids), "grades": list(answered.grades)})
         return
     show_golden_row(report, position)
@@ -176,34 +195,42 @@ def show_row(report: Report, position: int) -> None:
 
 def show_golden_row(report: GoldenReport, position: int) -> None:
     case = report.rows[position]
-    st.markdown("**Turns:**  \n" + "  \n".join(escape_markdown(t) for t in case.case.turns))
+    st.markdown("**Turns:**  \n" + "  \n".join(inline(t) for t in case.case.turns))
     if case.reasons:
-        st.error(escape_markdown("; ".join(case.reasons)))
+        st.error(inline("; ".join(case.reasons)))
     else:
         st.success("Passed.")
     if case.answer is not None:
-        st.markdown("**Answer:**  \n" + escape_markdown(case.answer.text))
+        st.markdown("**Answer:**\n\n" + escape_block(case.answer.text))
         st.code(json.dumps(case.answer.to_json(), indent=2, ensure_ascii=False), language="json")
 
 
+def evaluation(settings: Settings) -> None:
+    if settings.editor_password is None:
+        st.warning(LOCKED, icon="🔒")
+        return
+    if not unlocked(settings.editor_password):
+        return
+    with shown_errors("running the evaluation"):
+        kind = st.radio("What to evaluate", list(FORMS), horizontal=True)
+        report = FORMS[kind](settings)
+        if report is not None:
+            st.session_state[REPORT_KEY] = report
+    if REPORT_KEY in st.session_state:
+        with shown_errors("showing the report"):
+            show_report(st.session_state[REPORT_KEY])
+
+
 def main() -> None:
-    st.set_page_config(
-        page_title="HealthQA · Evaluation", page_icon=":material/health_and_safety:", layout="wide"
-    )
+    st.set_page_config(page_title="HealthQA · Evaluation", page_icon=PAGE_ICON, layout="wide")
     st.title("Evaluation")
     with st.sidebar:
         st.page_link("app.py", label="Back to the chat", icon=":material/chat:")
-    try:
+    settings = None
+    with shown_errors("opening the settings"):
         settings = load_settings()
-        kind = st.radio("What to evaluate", list(FORMS), horizontal=True)
-        report = FORMS[kind](settings)
-    except HealthQAError as error:
-        st.error(str(error))
-        return
-    if report is not None:
-        st.session_state[REPORT_KEY] = report
-    if REPORT_KEY in st.session_state:
-        show_report(st.session_state[REPORT_KEY])
+    if settings is not None:
+        evaluation(settings)
 
 
 main()

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass
 
@@ -87,7 +88,9 @@ def test_report_files_are_written_and_html_is_escaped(tmp_path, make):
     assert "<script>" not in page
     assert "<b>gout</b>" not in page
     assert "<d1>" not in page
-    assert 'src="plot.png"' in page
+    # The page carries the very plot inline, so it stands alone when downloaded.
+    inline_plot = base64.b64encode(paths.plot.read_bytes()).decode("ascii")
+    assert f'src="data:image/png;base64,{inline_plot}"' in page
     if report.kind == "retrieval":
         assert "&lt;b&gt;gout&lt;/b&gt;" in page
         assert "Is <b>gout</b> \\| painful?" in markdown  # a pipe would break the table

@@ -1,8 +1,9 @@
-"""Reports on disk: Markdown and HTML (metrics table, per-row table, one plot as PNG), and the
-one-table summary `make eval` prints."""
+"""Reports on disk: Markdown and HTML (metrics table, per-row table, one plot as PNG, which the
+HTML carries inline), and the one-table summary `make eval` prints."""
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 from collections.abc import Mapping, Sequence
@@ -93,8 +94,13 @@ def write_report(report: Report, directory: Path) -> ReportPaths:
     title = f"HealthQA {report.kind} evaluation: {report.name}"
     tables = [("Metrics", metrics_table(report.metrics)), ("Per case", rows_table(report))]
     _write_atomically(paths.markdown, render_markdown(title, tables, PLOT_NAME))
-    _write_atomically(paths.html, render_html(title, tables, PLOT_NAME))
+    # The HTML carries its plot inline: it is downloaded on its own, without plot.png beside it.
+    _write_atomically(paths.html, render_html(title, tables, png_data_uri(paths.plot)))
     return paths
+
+
+def png_data_uri(path: Path) -> str:
+    return "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
 def write_plot(report: Report, path: Path) -> None:

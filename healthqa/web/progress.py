@@ -1,10 +1,13 @@
-"""An ingest's progress drawn with st.progress (the CLI draws the same events with rich)."""
+"""Progress drawn with st.progress: an ingest's (the CLI draws the same events with rich) and the
+first-start job's, read from its status file."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import streamlit as st
+
+from healthqa.firststart.status import ProgressView
 
 
 class ProgressBar:
@@ -40,3 +43,8 @@ class ProgressBar:
 
     def done(self) -> None:
         self._bar.progress(1.0, text="Done")
+
+
+def show_progress(view: ProgressView) -> None:
+    """A first-start progress line (its text is the job's own words, never article text)."""
+    st.progress(view.fraction, text=view.text)

@@ -1,13 +1,22 @@
-"""Heavy objects built once per server process and shared by every page and session."""
+"""Heavy objects built once per server process and shared by every page and session: the
+embedding model (loading starts in a background thread on the first page view) and the assistant
+of each index generation."""
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
+from pathlib import Path
 
 import streamlit as st
 
+from assistant.service import Assistant, build_assistant
 from healthqa.settings import Settings
+from healthqa.web.assistants import AssistantShelf
 from index.embedder import SentenceTransformerEmbedder
+
+# A local file: a ":material/...:" page icon makes the browser fetch the favicon from Google.
+PAGE_ICON = str(Path(__file__).resolve().parent / "assets" / "icon.png")
 
 
 def load_settings() -> Settings:
@@ -23,11 +32,35 @@ def load_settings() -> Settings:
     return settings
 
 
-@st.cache_resource(show_spinner="Loading the language model…")
-def _embedder(model: str, batch_size: int) -> SentenceTransformerEmbedder:
-    return SentenceTransformerEmbedder(model, batch_size=batch_size)
+@st.cache_resource(show_spinner=False)
+def _model(model: str, batch_size: int) -> Future[SentenceTransformerEmbedder]:
+    loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="healthqa-model")
+    future = loader.submit(SentenceTransformerEmbedder, model, batch_size=batch_size)
+    loader.shutdown(wait=False)
+    return future
+
+
+def start_loading_model(settings: Settings) -> None:
+    """Starts loading the embedding model in the background; returns at once."""
+    _model(settings.embedding_model, settings.embed_batch_size)
 
 
 def load_embedder(settings: Settings) -> SentenceTransformerEmbedder:
-    """The one embedding model of this process, shared by the chat, editor and evaluation."""
-    return _embedder(settings.embedding_model, settings.embed_batch_size)
+    """The one embedding model of this process, shared by the chat, editor and evaluation
+    (waits for it to finish loading)."""
+    return _model(settings.embedding_model, settings.embed_batch_size).result()
+
+
+@st.cache_resource(show_spinner=False)
+def _shelf(settings_key: str, _settings: Settings) -> AssistantShelf:  # noqa: ARG001 (cache key)
+    model = _model(_settings.embedding_model, _settings.embed_batch_size)
+
+    def build() -> Assistant:
+        return build_assistant(_settings, embedder=model.result())
+
+    return AssistantShelf(build)
+
+
+def assistant_shelf(settings: Settings) -> AssistantShelf:
+    """The assistants of `settings`' index, one per generation, shared by every session."""
+    return _shelf(repr(settings), settings)
