@@ -42,6 +42,10 @@ NO_QUESTION_TEXT = (
 )
 
 Rewriter = Callable[[Conversation, str], str]
+# A follow-up read together with the question before it keeps that reading only if what it finds
+# is about the follow-up itself: the best passage's cosine with the follow-up alone reaches this.
+# An unrelated message ("how do I change my oil?" after shingles) stays under 0.2.
+RELATED_TO_MESSAGE = 0.3
 
 
 class AnswerStream:
@@ -168,7 +172,7 @@ class Assistant:
         in_context = f"{query} {earlier}"
         retried = self.retriever.search(analyze(in_context))
         own = self.reader.vectors([p.chunk_id for p in retried.passages]) @ retrieval.query_vector
-        related = bool(len(own)) and float(own.max()) >= self.calibration.threshold / 2
+        related = bool(len(own)) and float(own.max()) >= RELATED_TO_MESSAGE
         if related and not should_abstain(retried, self.calibration):
             return in_context, retried
         return query, retrieval
@@ -231,7 +235,7 @@ def build_assistant(settings: Settings, *, embedder: Embedder | None = None) -> 
     if settings.abstain_threshold is not None:
         calibration = Calibration(
             threshold=settings.abstain_threshold,
-            unseen_focus_margin=calibration.unseen_focus_margin,
+            statistic=calibration.statistic,
             source="HEALTHQA_ABSTAIN_THRESHOLD",
         )
     composer: Composer = ExtractiveComposer()

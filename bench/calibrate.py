@@ -1,49 +1,48 @@
-"""Calibrate the abstention threshold on the judged MEDIQA questions (train + dev, never test).
+"""Calibrate when the assistant abstains, on questions that were never used for reporting.
 
-For every question the assistant's own abstention statistic (the best similarity among the passages
-it would show) is measured when the collection covers the question (a passage judged relevant is
-shown). The threshold keeps answering `--answer-rate` of those covered questions (default 95%):
-abstaining on a covered question is the costly error, and off-topic questions (cars, code) score far
-below any covered one. For reference it also reports how often a question would still be answered
-when its relevant articles are held out (best similarity among passages of unjudged documents),
-which overstates wrong answers: unjudged MEDIQA passages are often on the same topic.
-The result goes to assistant/calibration.json.
+Covered questions: MEDIQA train + dev questions whose relevant passage the retriever shows (they
+must be answered). Uncovered questions: the team's calibration set of questions no health-article
+collection answers (assistant/retrieval/data/unanswerable.txt, kept apart from the evaluation's
+out-of-scope file), and the covered questions again with their judged articles held out (which
+overstates wrong answers: unjudged MEDIQA passages are often on the same topic).
 
-    .venv/bin/python bench/calibrate.py [--index data/eval-index/mediqa-qa] [--write]
+Each candidate statistic of the top passage is printed with the cut that keeps answering
+`--answer-rate` of covered questions and how many uncovered ones it would still answer; the
+chosen statistic's cut goes to assistant/retrieval/calibration.json.
+
+    .venv/bin/python -m bench.calibrate [--index data/eval-index/mediqa-qa] [--write]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
 
-from assistant.retrieval.abstain import CALIBRATION_FILE
-from assistant.retrieval.hybrid import HybridRetriever
+from assistant.retrieval.abstain import CALIBRATION_FILE, UNANSWERABLE_FILE
+from assistant.retrieval.hybrid import HybridRetriever, Retrieval
 from assistant.understanding.question import analyze
 from bench.common import MEDIQA, ensure_index
+from healthqa.evaluation.answers_eval import read_questions
 from healthqa.evaluation.beir import load_beir
 from index.reader import IndexReader
 
 RELEVANT = 2
-
-
-def best_cut(covered: list[float], uncovered: list[float]) -> tuple[float, float]:
-    """The threshold maximising true-answer rate minus false-answer rate, and that J."""
-    candidates = sorted(set(covered + uncovered))
-    best = (0.0, -1.0)
-    for threshold in candidates:
-        answered = sum(s >= threshold for s in covered) / len(covered)
-        wrongly = sum(s >= threshold for s in uncovered) / len(uncovered)
-        j = answered - wrongly
-        if j > best[1]:
-            best = (threshold, j)
-    return best
+Statistic = Callable[[Retrieval], float]
+STATISTICS: dict[str, Statistic] = {
+    "best passage cosine": lambda r: r.top_similarity,
+    "best ranking score": lambda r: max((p.score for p in r.passages), default=0.0),
+}
 
 
 def quantile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, int(q * len(ordered))))]
+
+
+def share_at_least(values: list[float], threshold: float) -> float:
+    return sum(v >= threshold for v in values) / len(values) if values else 0.0
 
 
 def main() -> None:
@@ -52,15 +51,22 @@ def main() -> None:
     parser.add_argument("--index", type=Path, default=Path("data/eval-index/mediqa-qa"))
     parser.add_argument("--splits", nargs="+", default=["train", "dev"])
     parser.add_argument("--answer-rate", type=float, default=0.95)
-    parser.add_argument("--write", action="store_true", help="update assistant/calibration.json")
+    parser.add_argument(
+        "--unanswerable-rate",
+        type=float,
+        default=0.01,
+        help="the share of the calibration set's unanswerable questions that may be answered",
+    )
+    parser.add_argument("--statistic", default="best ranking score", choices=list(STATISTICS))
+    parser.add_argument("--write", action="store_true", help="update calibration.json")
     args = parser.parse_args()
 
     dataset = load_beir(args.dataset)
     settings, embedder = ensure_index(args.index, [dataset.corpus_path])
-    reader = IndexReader.open(settings.index_dir)
-    retriever = HybridRetriever(reader, embedder, candidates=settings.candidates)
-    covered: list[float] = []
-    uncovered: list[float] = []
+    retriever = HybridRetriever(IndexReader.open(settings.index_dir), embedder)
+    covered: dict[str, list[float]] = {name: [] for name in STATISTICS}
+    held_out: dict[str, list[float]] = {name: [] for name in STATISTICS}
+    unanswerable: dict[str, list[float]] = {name: [] for name in STATISTICS}
     for split in args.splits:
         for qid, judgements in dataset.qrels(split).items():
             relevant = {doc for doc, grade in judgements.items() if grade >= RELEVANT}
@@ -68,29 +74,43 @@ def main() -> None:
                 continue
             analysis = analyze(dataset.queries[qid])
             shown = retriever.search(analysis)
-            if any(p.doc_id in relevant for p in shown.passages):
-                covered.append(shown.top_similarity)
             deep = retriever.search(analysis, k=100)
-            outside = [p.similarity for p in deep.passages if p.doc_id not in judgements]
-            if outside:
-                uncovered.append(max(outside))
-    threshold = quantile(covered, 1 - args.answer_rate)
-    _, j = best_cut(covered, uncovered)
-    answered = sum(s >= threshold for s in covered) / len(covered)
-    wrongly = sum(s >= threshold for s in uncovered) / len(uncovered)
-    result = {
-        "threshold": round(threshold, 4),
-        "unseen_focus_margin": 0.1,
-        "source": (
-            f"bench/calibrate.py on {dataset.name} {'+'.join(args.splits)}: "
-            f"answers {answered:.1%} of {len(covered)} covered questions; would still answer "
-            f"{wrongly:.1%} of {len(uncovered)} with their judged articles held out "
-            f"(best Youden J over all cuts {j:.3f})"
-        ),
-    }
-    print(json.dumps(result, indent=2))
+            outside = Retrieval(
+                analysis,
+                deep.query_vector,
+                tuple(p for p in deep.passages if p.doc_id not in judgements)[:5],
+            )
+            for name, statistic in STATISTICS.items():
+                if any(p.doc_id in relevant for p in shown.passages):
+                    covered[name].append(statistic(shown))
+                if outside.passages:
+                    held_out[name].append(statistic(outside))
+    for question in read_questions(UNANSWERABLE_FILE.read_text("utf-8")):
+        found = retriever.search(analyze(question))
+        for name, statistic in STATISTICS.items():
+            unanswerable[name].append(statistic(found))
+
+    chosen: dict[str, object] = {}
+    for name in STATISTICS:
+        # The lower of two cuts: the one that answers `--answer-rate` of the covered questions,
+        # and the one that still stops all but `--unanswerable-rate` of the unanswerable ones.
+        cut = min(
+            quantile(covered[name], 1 - args.answer_rate),
+            quantile(unanswerable[name], 1 - args.unanswerable_rate) + 1e-4,
+        )
+        line = (
+            f"{name}: cut {cut:.4f} answers {share_at_least(covered[name], cut):.1%} of "
+            f"{len(covered[name])} covered; still answers "
+            f"{share_at_least(unanswerable[name], cut):.1%} of {len(unanswerable[name])} "
+            f"unanswerable and {share_at_least(held_out[name], cut):.1%} of "
+            f"{len(held_out[name])} held-out"
+        )
+        print(line)
+        if name == args.statistic:
+            chosen = {"statistic": name, "threshold": round(cut, 4), "source": line}
+    print(json.dumps(chosen, indent=2))
     if args.write:
-        CALIBRATION_FILE.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        CALIBRATION_FILE.write_text(json.dumps(chosen, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {CALIBRATION_FILE}")
 
 
