@@ -201,3 +201,12 @@ def test_the_split_is_fixed_by_the_id():
     assert split_of("crisis-0001") == split_of("crisis-0001")
     shares = [split_of(f"case-{i}") == "test" for i in range(2000)]
     assert 0.25 < sum(shares) / len(shares) < 0.35
+
+
+def test_a_crisis_with_something_swallowed_leads_with_the_call_and_keeps_the_crisis_lines():
+    notice = notice_for(_triage("crisis", poisoning=True))
+    assert notice is not None
+    assert notice.kind == "emergency"
+    assert notice.message.startswith("Call 911")
+    for needed in ("Poison Help: 1-800-222-1222", "988", "988lifeline.org", "741741"):
+        assert needed in notice.message

@@ -41,9 +41,22 @@ def emergency_text(lines: SafetyLines, *, poisoning: bool) -> str:
     return text
 
 
+def overdose_text(lines: SafetyLines) -> str:
+    return (
+        f"{emergency_text(lines, poisoning=True)} "
+        "If this was done to cause harm, you don't have to face it alone: "
+        f"{lines.crisis_call}, chat at {lines.crisis_chat}, or {lines.crisis_text}."
+    )
+
+
 def notice_for(triage: Triage, lines: SafetyLines = SafetyLines()) -> SafetyNotice | None:
     """The notice for a triage result; a diagnosis request that needs nothing more gets the
-    diagnosis reminder, which answers beside the articles rather than instead of them."""
+    diagnosis reminder, which answers beside the articles rather than instead of them.
+
+    A crisis in which something has already been swallowed is a poisoning in progress first:
+    the emergency call and Poison Help lead, and every crisis line follows."""
+    if triage.label == "crisis" and triage.poisoning:
+        return SafetyNotice("emergency", overdose_text(lines))
     if triage.label == "crisis":
         return SafetyNotice("crisis", crisis_text(lines))
     if triage.label == "emergency":
