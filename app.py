@@ -54,6 +54,9 @@ from index.reader import current_generation
 STARTER_COUNT = 4
 # Progress is re-read this often; every poll is a small rerun of each open page, so not often.
 POLL_SECONDS = 3
+# A question asked just after a re-ingest waits this long for the new articles to be open (it
+# takes a second or two) before the previous index answers it.
+NEW_INDEX_PATIENCE_S = 20.0
 USER_AVATAR = ":material/person:"
 ASSISTANT_AVATAR = ":material/health_and_safety:"
 CHAT_PLACEHOLDER = "Ask a health question"
@@ -229,6 +232,7 @@ def without_index(settings: Settings, status: FirstStartStatus | None) -> None:
         st.chat_input(
             "The chat opens as soon as the first articles are indexed",
             key=CHAT_KEY,
+            max_chars=settings.max_question_chars,
             disabled=True,
         )
         return
@@ -260,7 +264,7 @@ def chat(settings: Settings, index_size: DeltaGenerator) -> None:
             render_feedback(turn, exchange, store)
 
     # Read before drawing the starters: once a question is typed they are no longer offered.
-    typed = st.chat_input(CHAT_PLACEHOLDER, key=CHAT_KEY)
+    typed = st.chat_input(CHAT_PLACEHOLDER, key=CHAT_KEY, max_chars=settings.max_question_chars)
     # The model and index load in the background from here; the chat box already works.
     shelf = assistant_shelf(settings)
     if not history and not typed:
@@ -303,7 +307,12 @@ def ask(
         answer: Answer | None = None
         with shown_errors("answering your question"):
             view = StreamlitAnswerView()
-            answer = answer_live(lambda: shelf.wait(generation), conversation, question, view)
+            answer = answer_live(
+                lambda: shelf.wait(generation, patience_s=NEW_INDEX_PATIENCE_S),
+                conversation,
+                question,
+                view,
+            )
         if answer is None:
             return
         exchange = Exchange(question=question, answer=answer)

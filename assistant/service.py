@@ -42,6 +42,17 @@ NO_QUESTION_TEXT = (
 )
 
 Rewriter = Callable[[Conversation, str], str]
+
+
+def too_long_text(limit: int) -> str:
+    return (
+        f"That message is longer than the {limit:,} characters I can read. Please ask your "
+        "question on its own, in a sentence or two."
+    )
+
+
+def prefix_for(notice: SafetyNotice | None) -> str:
+    return f"{notice.message}\n\n" if notice else ""
 # A follow-up read together with the question before it keeps that reading only if what it finds
 # is about the follow-up itself: the best passage's cosine with the follow-up alone reaches this.
 # An unrelated message ("how do I change my oil?" after shingles) stays under 0.2.
@@ -95,6 +106,11 @@ class Assistant:
         return AnswerStream(self._produce(conversation, message))
 
     def _produce(self, conversation: Conversation, message: str) -> Generator[str, None, Answer]:
+        limit = self.settings.max_question_chars
+        too_long = len(message) > limit
+        # Every step below costs at most what a message of `limit` characters costs: the triage
+        # still reads the start of an overlong message, and nothing else reads it.
+        message = message[:limit]
         vector = self.retriever.embedder.embed_queries([message])[0]
         earlier = [turn.message for turn in conversation.turns]
         notice = notice_for(self.triage.classify(message, earlier, vector=vector), self.lines)
@@ -114,14 +130,16 @@ class Assistant:
             conversation.record(Turn(message=message, query="", focus=None, answer_text=reply))
             return Answer(text=reply, citations=(), abstained=False, safety=None, query="")
 
-        question = strip_instructions(message)
-        prefix = f"{notice.message}\n\n" if notice else ""
+        # An overlong message, or one that was all an attempt to change the assistant's rules,
+        # has nothing to look up.
+        question = "" if too_long else strip_instructions(message)
+        prefix = prefix_for(notice)
         if not question:
-            # The whole message was an attempt to change the assistant's rules: nothing to look up.
-            yield NO_QUESTION_TEXT
+            refusal = too_long_text(limit) if too_long else NO_QUESTION_TEXT
+            yield refusal
             conversation.record(Turn(message=message, query="", focus=None, answer_text=""))
             return Answer(
-                text=prefix + NO_QUESTION_TEXT,
+                text=prefix + refusal,
                 citations=(),
                 abstained=True,
                 safety=notice,
@@ -190,7 +208,7 @@ class Assistant:
         text = "" if notice is not None and notice.kind == "dosing" else ABSTAIN_TEXT
         yield text
         conversation.record(Turn(message=message, query=query, focus=None, answer_text=text))
-        prefix = f"{notice.message}\n\n" if notice else ""
+        prefix = prefix_for(notice)
         return Answer(
             text=(prefix + text).strip(),
             citations=(),

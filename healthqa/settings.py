@@ -55,6 +55,9 @@ class Settings:
     # None: use the threshold calibrated on the judged benchmark (assistant/calibration.json).
     abstain_threshold: float | None = None
     max_upload_bytes: int = 20 * 1024 * 1024
+    # A question longer than this is refused with a sentence (after the safety triage has read
+    # its start): it bounds what one message can cost, and real questions are far shorter.
+    max_question_chars: int = 2000
     # None: the Editor and Evaluation pages stay locked (there is deliberately no default).
     editor_password: str | None = field(default=None, repr=False)
     # The read-only corpora and benchmarks beside the checkout (seed article, MedQuAD, MEDIQA).
@@ -83,6 +86,7 @@ class Settings:
             "top_k",
             "candidates",
             "max_upload_bytes",
+            "max_question_chars",
             "max_file_bytes",
             "max_decompressed_bytes",
             "max_pages",
@@ -147,6 +151,7 @@ class Settings:
             "HEALTHQA_TOP_K": "top_k",
             "HEALTHQA_CANDIDATES": "candidates",
             "HEALTHQA_MAX_UPLOAD_BYTES": "max_upload_bytes",
+            "HEALTHQA_MAX_QUESTION_CHARS": "max_question_chars",
             "HEALTHQA_MAX_FILE_BYTES": "max_file_bytes",
             "HEALTHQA_MAX_DECOMPRESSED_BYTES": "max_decompressed_bytes",
             "HEALTHQA_MAX_PAGES": "max_pages",

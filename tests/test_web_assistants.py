@@ -59,6 +59,26 @@ def test_the_previous_generation_answers_while_the_next_loads() -> None:
     assert shelf.ready(2) == "assistant-2"
 
 
+def test_a_question_after_a_reingest_waits_a_little_for_the_new_articles() -> None:
+    builds = Builds()
+    shelf = AssistantShelf(builds)  # type: ignore[arg-type]
+    builds.allowed.release()
+    assert shelf.wait(1) == "assistant-1"
+    shelf.prepare(2)
+    threading.Timer(0.2, builds.allowed.release).start()
+    assert shelf.wait(2, patience_s=WAIT) == "assistant-2"
+
+
+def test_past_its_patience_the_previous_generation_answers() -> None:
+    builds = Builds()
+    shelf = AssistantShelf(builds)  # type: ignore[arg-type]
+    builds.allowed.release()
+    assert shelf.wait(1) == "assistant-1"
+    assert shelf.wait(2, patience_s=0.05) == "assistant-1"
+    builds.allowed.release()
+    assert settle(shelf, 2, "assistant-2") == "assistant-2"
+
+
 def test_a_failed_build_is_raised_and_tried_again() -> None:
     builds = Builds()
     builds.fail_next = True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from concurrent import futures
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from assistant.service import Assistant
@@ -48,8 +49,12 @@ class AssistantShelf:
             )
         return built[-1][1].result() if built else None
 
-    def wait(self, generation: int) -> Assistant:
-        """An assistant to answer with, waiting for a build only when none is ready."""
+    def wait(self, generation: int, patience_s: float = 0.0) -> Assistant:
+        """An assistant to answer with, waiting for a build only when none is ready. With
+        `patience_s`, a question asked just after a re-ingest waits that long for the new
+        generation's assistant before an older one answers it."""
+        if patience_s > 0:
+            futures.wait([self._future(generation)], timeout=patience_s)
         ready = self.ready(generation)
         if ready is not None:
             return ready
