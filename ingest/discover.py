@@ -1,9 +1,11 @@
 """Find article files under ingest roots, check what each really is, and load it with stable ids.
 
 Ids: a format's own id when it has one (MedQuAD, BEIR), an HTML page's canonical URL, otherwise
-the file's path relative to its ingest root, so re-ingesting the same tree updates, not duplicates,
-and an id shows no server folders. Every article also records its resolved absolute path, so
+the file's resolved absolute path: re-ingesting the same file updates it, and two files with the
+same name in different folders stay two documents. Every article records that absolute path, so
 `--prune` can tell which documents live under a folder whatever the working directory.
+(Plain files used to be named by their path relative to the ingest root; the pipeline moves such
+older documents to their new id the first time their file is seen again.)
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ _NOT_ARTICLES = re.compile(r"^(licen[cs]e|copying|readme|notice|changelog)", re.
 class SourceFile:
     path: Path  # as found under the root, not resolved, so it matches what the user passed
     root: Path
-    relative: str  # posix path from the root; the document id for formats without their own
+    relative: str  # posix path from the root, for display
 
     @property
     def resolved(self) -> Path:
@@ -162,15 +164,15 @@ def load_source(source: SourceFile, limits: LoadLimits | None = None) -> list[Ar
         articles = [
             load_pdf(
                 source.path,
-                doc_id=source.relative,
+                doc_id=identity,
                 max_pages=limits.max_pages,
                 max_decompressed_bytes=limits.max_decompressed_bytes,
             )
         ]
     elif kind is Format.TEXT:
-        articles = [load_text(source.path, doc_id=source.relative)]
+        articles = [load_text(source.path, doc_id=identity)]
     else:
-        page = load_html(source.path, doc_id=source.relative)
+        page = load_html(source.path, doc_id=identity)
         url_id = url_doc_id(page.url)
         articles = [dataclasses.replace(page, doc_id=url_id) if url_id else page]
     return [dataclasses.replace(a, path=identity) for a in articles]

@@ -72,23 +72,24 @@ def test_load_source_settles_ids_and_paths(tree: Path) -> None:
     ids = {rel: [a.doc_id for a in arts] for rel, arts in loaded.items()}
     assert ids == {
         "corpus.jsonl": ["ex-001", "ex-002", "EX 3/Mixed"],
-        "flu.md": ["flu.md"],
+        # Plain files are named by their resolved absolute path (format ids are kept).
+        "flu.md": [str(tree / "flu.md")],
         "medquad/6_X_QA/0000042.xml": ["medquad/ExampleNINDS/0000042"],
         "web/asthma.html": ["https://health.example.org/conditions/asthma/living-with-asthma"],
-        "web/sleep.txt": ["web/sleep.txt"],
-        "web/sun.pdf": ["web/sun.pdf"],
+        "web/sleep.txt": [str(tree / "web" / "sleep.txt")],
+        "web/sun.pdf": [str(tree / "web" / "sun.pdf")],
     }
     for relative, articles in loaded.items():
         assert all(a.path == str(tree / relative) for a in articles)
     assert loaded["web/sun.pdf"][0].sections[0].page == 1
 
 
-def test_html_without_canonical_uses_relative_path(tree: Path) -> None:
+def test_html_without_canonical_uses_its_absolute_path(tree: Path) -> None:
     page = tree / "web" / "asthma.html"
     html = page.read_text().replace("conditions/asthma/living-with-asthma", "")
     page.write_text(html.replace("og/asthma", ""))
     source = SourceFile(path=page, root=tree, relative="web/asthma.html")
-    assert load_source(source)[0].doc_id == "web/asthma.html"
+    assert load_source(source)[0].doc_id == str(page)
 
 
 def test_url_doc_id() -> None:

@@ -3,6 +3,8 @@ closely enough that an index built in either precision is searched correctly wit
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -98,7 +100,7 @@ def test_an_index_built_in_one_precision_is_searched_with_the_other(
     for precision in ("fp32", "bf16"):
         assistant = build_assistant(settings, embedder=both[precision])  # manifest accepts it
         passages = assistant.retriever.retrieve("what is gout?")
-        assert passages[0].doc_id == "gout.md", precision
+        assert Path(passages[0].doc_id).name == "gout.md", precision
     with IndexReader.open(settings.index_dir) as reader:
         assert reader.manifest.model_name == both["fp32"].model_name
 

@@ -62,7 +62,7 @@ def test_files_that_used_to_abort_the_whole_ingest_fail_alone(
 
     report = ingest_paths([articles], settings=settings, embedder=embedder)
 
-    assert report.added == ("good.md",)
+    assert report.added == (str(articles / "good.md"),)
     failed = {Path(f.path).name: f.error for f in report.failed}
     assert set(failed) == set(known_bad)
     for name, error in failed.items():

@@ -77,7 +77,8 @@ def test_reingest_skips_unchanged_updates_changed_and_prunes_deleted(
     write_articles(articles, TOPICS[:3])
 
     first = ingest_paths([articles], settings=settings, embedder=counting)
-    assert sorted(first.added) == ["asthma.md", "diabetes.md", "migraine.md"]
+    # Plain files are named by their resolved absolute path.
+    assert sorted(first.added) == [str(articles / f"{t}.md") for t in TOPICS[:3]]
     assert first.generation == 1
     assert not first.failed
 

@@ -17,3 +17,8 @@ def build_index(root: Path, embedder: Embedder, extra: list[Path]) -> Settings:
     report = ingest_paths([KB, *extra], settings=settings, embedder=embedder)
     assert not report.failed, report.failed
     return settings
+
+
+def file_name(doc_id: str) -> str:
+    """The file a plain article came from: its document id is the file's absolute path."""
+    return Path(doc_id).name
