@@ -300,7 +300,8 @@ _DOSE_IN_TEXT = re.compile(
     r"""\b(\d+(\.\d+)?|one|two|three|four|five|six|eight|ten|half\ a|a\ half)\s?(-
         |to\s)?\s?(\d+(\.\d+)?\s?)?
     (mg|milligrams?|mcg|micrograms?|µg|g|grams?|ml|millilit(er|re)s?|cc|units?|iu|tablets?|pills?
-    |capsules?|caplets?|teaspoons?|tsp|tablespoons?|tbsp|drops?|puffs?|sprays?)\b(\s?/\s?kg)?""",
+    |capsules?|caplets?|teaspoons?|tsp|tablespoons?|tbsp|drops?|puffs?|sprays?|patch(es)?)\b
+    (\s?/\s?kg)?""",
     re.IGNORECASE | re.VERBOSE,
 )
 _SENTENCE = re.compile(r"\s*[.?!;\n]\s*")
@@ -322,9 +323,16 @@ def screen(message: str) -> SafetyNotice | None:
     return None
 
 
+def dose_mention(text: str) -> str | None:
+    """The first amount of a medicine the text states ("200 mg", "two tablets", "5 ml/kg")."""
+    found = _DOSE_IN_TEXT.search(text)
+    return found.group(0) if found else None
+
+
 def mentions_personal_dose(text: str) -> bool:
-    """Does the text state an amount of a medicine ("200 mg", "two tablets", "5 ml/kg")?"""
-    return bool(_DOSE_IN_TEXT.search(text))
+    """Does the text state an amount of a medicine? (The one dose pattern: the composer withholds
+    such sentences after a dose request, and the golden evaluation checks answers with it.)"""
+    return dose_mention(text) is not None
 
 
 def asks_diagnosis(message: str) -> bool:
