@@ -50,7 +50,7 @@ def main() -> None:
     parser.add_argument("--dataset", type=Path, default=MEDIQA)
     parser.add_argument("--index", type=Path, default=Path("data/eval-index/mediqa-qa"))
     parser.add_argument("--splits", nargs="+", default=["train", "dev"])
-    parser.add_argument("--answer-rate", type=float, default=0.95)
+    parser.add_argument("--answer-rate", type=float, default=0.98)
     parser.add_argument("--statistic", default="best ranking score", choices=list(STATISTICS))
     parser.add_argument("--write", action="store_true", help="update calibration.json")
     args = parser.parse_args()

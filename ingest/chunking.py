@@ -8,6 +8,7 @@ boundaries (and a word too long for it at characters); no text is ever dropped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,6 +24,16 @@ SPECIAL_TOKENS = 2  # [CLS] and [SEP]
 MIN_TEXT_TOKENS = 8
 # Title and heading are context for the vector, not content; a runaway one must not eat the budget.
 HEADER_PART_MAX_CHARS = 120
+# Markup in a title or heading (an HTML tag, a Markdown link's target) says nothing about the
+# topic; the vector should see the words a reader sees.
+_TAG = re.compile(
+    r"<(script|style)\b.*?</\1\s*>|</?[a-z][a-z0-9-]*(\s[^<>]*)?/?>", re.IGNORECASE | re.DOTALL
+)
+_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
+
+
+def _readable(label: str) -> str:
+    return " ".join(_LINK.sub(r"\1", _TAG.sub(" ", label)).split())
 
 
 @dataclass(frozen=True)
@@ -36,7 +47,7 @@ class _Unit:
 
 def embedding_header(title: str, heading: str) -> str:
     """What the pipeline prepends to a chunk's text before embedding it."""
-    title, heading = _shorten(title.strip()), _shorten(heading.strip())
+    title, heading = _shorten(_readable(title)), _shorten(_readable(heading))
     if not heading or heading.casefold() == title.casefold():
         return f"{title}\n" if title else ""
     if not title:

@@ -173,3 +173,11 @@ def test_the_seed_article_chunks_within_the_limit(
     for chunk in chunks:
         header = embedding_header(chunk.title, chunk.section)
         assert embedder.count_tokens(header + chunk.text) + SPECIAL_TOKENS <= 200
+
+
+def test_the_embedding_header_holds_the_words_a_reader_sees_not_markup() -> None:
+    title = "Chilblains <script>alert('t')</script> [more](javascript:alert(1)) <b>now</b>"
+    header = embedding_header(title, "What helps ![icon](https://x.example/i.png)?")
+    assert header == "Chilblains more now. What helps icon?\n"
+    # Comparisons are not tags.
+    assert embedding_header("Blood sugar < 70 or > 180", "") == "Blood sugar < 70 or > 180\n"

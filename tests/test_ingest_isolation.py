@@ -16,7 +16,15 @@ from index.reader import IndexReader
 from ingest.discover import LoadLimits, SourceFile
 from ingest.isolation import ChunkPlan, Limits, Loaded, load_in_background
 from ingest.pipeline import ingest_paths
-from tests.support.hostile import Case, bomb_stream, fixtures, hostile, pdf_document, text_stream
+from tests.support.hostile import (
+    Case,
+    bomb_stream,
+    fixtures,
+    fuzz_cases,
+    hostile,
+    pdf_document,
+    text_stream,
+)
 
 GOOD_PDF = pdf_document([text_stream("Cool a burn under running water. See a doctor.")])
 
@@ -139,3 +147,20 @@ def test_an_early_stop_does_not_wait_for_a_slow_file(tmp_path: Path) -> None:
     outcomes.close()  # the consumer gives up while the loader is on slow.pdf
     assert first.source.path.name == "fine.pdf"
     assert time.monotonic() - started < 30
+
+
+@pytest.mark.slow
+def test_fuzzed_copies_of_every_format_fail_alone_or_load(tmp_path: Path) -> None:
+    """Truncated, bit-flipped and hostile copies of real fixtures (Markdown, HTML, PDF, MedQuAD
+    XML, BEIR jsonl): no crash, no hang; each file either loads or fails with one sentence."""
+    cases = fuzz_cases()
+    names = [case.name for case in cases]
+    assert len(set(names)) == len(names)
+    sources = write(tmp_path, cases)
+    found = load(sources, Limits(LoadLimits(), timeout_s=30, memory_bytes=1 << 30))
+    assert set(found) == set(names)
+    for name, loaded in found.items():
+        if loaded.failure is not None:
+            assert is_one_sentence(loaded.failure, name), loaded.failure
+        else:
+            assert loaded.documents or loaded.unsupported, name
