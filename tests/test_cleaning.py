@@ -243,10 +243,22 @@ def test_a_doubled_bullet_keeps_one() -> None:
             "Living With Asthma",
             "You can take steps to control your symptoms.",
         ),
+        (
+            "Ways to lower your risk Ways to lower your risk include staying active.",
+            "Ways to lower your risk",
+            "Ways to lower your risk include staying active.",
+        ),
     ],
 )
 def test_a_glued_heading_gets_its_own_line(text: str, heading: str, rest: str) -> None:
     assert lines(text) == [heading, rest]
+
+
+@pytest.mark.parametrize(
+    "text", ["Very very cold hands are common in winter.", "Gout is common. Gout is painful."]
+)
+def test_a_word_or_sentence_said_twice_is_not_a_heading(text: str) -> None:
+    assert lines(text) == [text]
 
 
 def test_a_heading_after_other_sentences_starts_a_paragraph() -> None:

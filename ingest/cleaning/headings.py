@@ -38,9 +38,16 @@ SAME_HEADING = 0.75
 _MIN_STEM = 4
 # Words after a glued heading: fewer, and it is more likely a label than a sentence.
 MIN_TEXT_WORDS = 2
+# A phrase said twice at a line's start is a glued heading only from this many words: "Very
+# very" and "Yes yes" are speech.
+REPEATED_HEADING_MIN_WORDS = 3
+_REPEATED_OPENING = re.compile(
+    r"(?P<head>[^\W\d_][^\n.?!:;]{0,118}?[^\s.?!:;,])\s+(?P<again>(?P=head)\b)", re.IGNORECASE
+)
 
 
 def split_glued_headings(text: str, context: SectionContext) -> RuleResult:
+    text = "\n".join(_split_repeated_opening(line) for line in text.split("\n"))
     if "?" not in text and not may_have_glued_start(text, context.words):
         return text, ()
     lines: list[str] = []
@@ -50,6 +57,15 @@ def split_glued_headings(text: str, context: SectionContext) -> RuleResult:
         else:
             lines.append(line)
     return tidy("\n".join(lines)), ()
+
+
+def _split_repeated_opening(line: str) -> str:
+    """A line that opens with a phrase said twice ("Treatments for severe thalassemia Treatments
+    for severe thalassemia may include:") is a heading glued to a sentence that repeats it."""
+    found = _REPEATED_OPENING.match(line)
+    if found is None or len(found.group("head").split()) < REPEATED_HEADING_MIN_WORDS:
+        return line
+    return f"{found.group('head')}\n{line[found.start('again') :]}"
 
 
 def _may_hold_heading(line: str, vocabulary: CleaningWords) -> bool:
