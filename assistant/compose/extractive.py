@@ -29,6 +29,7 @@ from assistant.compose.passages import SectionPassage, section_passages
 from assistant.compose.quotable import ends_statement, is_attribution, is_quotable
 from assistant.compose.units import Unit, is_list_item, readable_units
 from assistant.understanding.question import QuestionAnalysis, QuestionType
+from healthqa.text.sentences import split_sentences
 from healthqa.text.words import stem, words
 from index.embedder import Vectors
 
@@ -168,6 +169,12 @@ class ExtractiveComposer:
         return []
 
 
+def _each_sentence_marked(item: str, n: int) -> str:
+    """A list item of several sentences carries the marker after each, like prose does."""
+    pieces = [item[start:end].strip() for start, end in split_sentences(item)]
+    return " ".join(f"{piece} [{n}]" for piece in pieces if piece) or f"{item} [{n}]"
+
+
 def layout(chosen: Sequence[_Scored]) -> Composition:
     """One paragraph per section, sections in the order chosen, units in article order."""
     order: list[tuple[str, str]] = []
@@ -189,7 +196,7 @@ def layout(chosen: Sequence[_Scored]) -> Composition:
                 cited.append(index)
                 text = section.sentence(index)
                 if is_list_item(text):
-                    lines.append("\n- " + _BULLET.sub("", text) + f" [{n}]")
+                    lines.append("\n- " + _each_sentence_marked(_BULLET.sub("", text), n))
                 elif item.unit.is_list and text.endswith(":"):
                     lines.append("\n" + text + f" [{n}]")
                 else:
