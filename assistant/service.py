@@ -51,12 +51,22 @@ def too_long_text(limit: int) -> str:
     )
 
 
+def answered_topic(focus: str | None, cited_title: str) -> str:
+    """What a follow-up's "it" refers to: the focus read from the question when the article that
+    answered it is about that focus, else that article's title. The question's focus can be a
+    misspelling or a word of a story ("wat is rheumatoid arthritus" reads as "wat"); the article
+    the answer came from is what the visitor was just told about."""
+    if focus and focus.casefold() in cited_title.casefold():
+        return focus
+    return cited_title
+
+
 def prefix_for(notice: SafetyNotice | None) -> str:
     return f"{notice.message}\n\n" if notice else ""
 # A follow-up read together with the question before it keeps that reading only if what it finds
 # is about the follow-up itself: the best passage's cosine with the follow-up alone reaches this.
 # An unrelated message ("how do I change my oil?" after shingles) stays under 0.2.
-RELATED_TO_MESSAGE = 0.3
+RELATED_TO_MESSAGE = 0.2
 
 
 class AnswerStream:
@@ -166,7 +176,7 @@ class Assistant:
         composition = yield from self._compose(request)
         if not composition.citations:
             return (yield from self._abstain(conversation, message, query, retrieval, notice))
-        focus = analysis.focus
+        focus = answered_topic(analysis.focus, composition.citations[0].title)
         conversation.record(
             Turn(message=message, query=query, focus=focus, answer_text=composition.text)
         )
