@@ -55,7 +55,8 @@ class Worker:
         self.variant = variant
         code = head if variant == "head" and head is not None else PROJECT_ROOT
         self.process = subprocess.Popen(
-            [sys.executable, str(PROJECT_ROOT / "bench" / "ingest_worker.py"), variant],
+            # As a module: run as a script, bench/ would shadow the ingest package with ingest.py.
+            [sys.executable, "-m", "bench.ingest_worker", variant],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,

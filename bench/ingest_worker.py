@@ -2,7 +2,7 @@
 questions or scores retrieval when told, one JSON command a line on stdin, one JSON answer a line
 on stdout.
 
-    python bench/ingest_worker.py fp32|bf16|head
+    python -m bench.ingest_worker fp32|bf16|head
 
 `head` runs the code of the last commit (unpacked by bench.ingest, given on PYTHONPATH) with its
 own embedder: the fp32 path as it was before this benchmark's changes. So this file imports only
@@ -12,6 +12,7 @@ what both versions have.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sys
 import time
@@ -126,11 +127,15 @@ def _evaluate(command: dict[str, Any], embedder: TimedEmbedder, base: Settings) 
 def main(variant: str) -> None:
     base = Settings.from_env()
     started = time.perf_counter()
+    # Every core, as the ingest command uses.
     if variant == "head":
         inner = SentenceTransformerEmbedder(base.embedding_model, batch_size=base.embed_batch_size)
     else:
         inner = SentenceTransformerEmbedder(
-            base.embedding_model, batch_size=base.embed_batch_size, precision=variant  # type: ignore[arg-type]
+            base.embedding_model,
+            batch_size=base.embed_batch_size,
+            precision=variant,  # type: ignore[arg-type]
+            threads=os.cpu_count(),
         )
     inner.embed_queries(["warm up"])
     embedder = TimedEmbedder(inner)

@@ -163,12 +163,16 @@ class SentenceTransformerEmbedder:
         self._torch = torch
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> SentenceTransformerEmbedder:
-        """The model, batch size and precision the settings name."""
+    def from_settings(
+        cls, settings: Settings, *, threads: int | None = None
+    ) -> SentenceTransformerEmbedder:
+        """The model, batch size and precision the settings name. `threads`: a process that
+        does nothing but embed (the ingest command) takes every core."""
         return cls(
             settings.embedding_model,
             batch_size=settings.embed_batch_size,
             precision=settings.embedding_precision,
+            threads=threads,
         )
 
     def count_tokens(self, text: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -84,7 +85,8 @@ class RichProgress:
 def ingest(paths: Sequence[Path], index_dir: Path | None, prune: bool, as_json: bool) -> None:
     """Add or update the articles in PATHS (files or folders); unchanged ones are skipped."""
     settings = settings_for(index_dir)
-    embedder = SentenceTransformerEmbedder.from_settings(settings)
+    # This process only embeds: every core (the app and its first-start job leave one free).
+    embedder = SentenceTransformerEmbedder.from_settings(settings, threads=os.cpu_count())
     if as_json:
         report = _run(paths, settings, embedder, prune, SilentProgress())
         click.echo(json.dumps(report_json(report), ensure_ascii=False))
