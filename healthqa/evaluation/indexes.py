@@ -14,7 +14,7 @@ from pathlib import Path
 from healthqa.errors import EvaluationError
 from healthqa.settings import Settings
 from index.embedder import Embedder
-from ingest.pipeline import ingest_paths
+from ingest.pipeline import IngestProgress, ingest_paths
 
 # Evaluation data the team writes ships inside the package, beside the code that reads it.
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -57,7 +57,12 @@ def index_is_empty(index_dir: Path) -> bool:
     return not index_dir.is_dir() or not any(index_dir.iterdir())
 
 
-def ensure_index(paths: Sequence[Path], settings: Settings, embedder: Embedder) -> bool:
+def ensure_index(
+    paths: Sequence[Path],
+    settings: Settings,
+    embedder: Embedder,
+    progress: IngestProgress | None = None,
+) -> bool:
     """Ingest `paths` into settings.index_dir unless an index is already there; True if built.
 
     Scores over an index missing some of its articles would mislead, so one failed file removes
@@ -66,7 +71,7 @@ def ensure_index(paths: Sequence[Path], settings: Settings, embedder: Embedder) 
     if not index_is_empty(settings.index_dir):
         return False
     settings.index_dir.mkdir(parents=True, exist_ok=True)
-    report = ingest_paths(list(paths), settings=settings, embedder=embedder)
+    report = ingest_paths(list(paths), settings=settings, embedder=embedder, progress=progress)
     if report.failed:
         shutil.rmtree(settings.index_dir, ignore_errors=True)
         first = report.failed[0]
