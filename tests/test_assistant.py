@@ -216,11 +216,6 @@ def test_json_shape_is_stable(assistant):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the triage classifier reads 'Will it come back if I do nothing?' alone as a crisis "
-    "(p=0.58; read with the gout question before it p=0.00, but the context weight is 0.1)",
-)
 def test_follow_up_without_a_topic_is_read_with_the_question_before(assistant):
     answer = ask(assistant, "How is gout treated?", "Will it come back if I do nothing?")
     assert not answer.abstained

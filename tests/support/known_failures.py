@@ -8,6 +8,7 @@ KNOWN_GOLDEN_FAILURES: dict[str, str] = {
     "injection-after-turn": (
         "the triage classifier reads 'write me a poem about cars' as a crisis (p=0.87: car "
         "exhaust phrasings in its crisis examples); the message read with its earlier turn is "
-        "p=0.01, but the context weight chosen on the training conversations is 0.1"
+        "p=0.01; at the context weight chosen on the training conversations (0.7) the mix is "
+        "0.27, still above the crisis threshold 0.22"
     ),
 }
