@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from healthqa.settings import Settings
+from index.embedder import Embedder
 from tests.support.kb import build_index
 
 if TYPE_CHECKING:
@@ -174,12 +175,12 @@ def record_figure(name: str, figures: Mapping[str, object]) -> Path:
 
 
 @pytest.fixture(scope="module")
-def library(tmp_path_factory, embedder) -> Settings:
+def library(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Settings:
     return build_index(tmp_path_factory.mktemp("browser-library"), embedder, [])
 
 
 @pytest.fixture(scope="module")
-def server_url(library: Settings, tmp_path_factory) -> Iterator[str]:
+def server_url(library: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = tmp_path_factory.mktemp("streamlit") / "server.log"
     with streamlit_server(app_env(library), log) as (url, _):
         yield url
@@ -236,7 +237,7 @@ def test_every_request_goes_to_the_app_itself(server_url: str) -> None:
 
 
 def test_the_chat_takes_questions_within_8_seconds_of_starting(
-    library: Settings, tmp_path_factory
+    library: Settings, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Warm install, existing index: from `streamlit run` to an enabled chat box."""
     from playwright.sync_api import expect
