@@ -49,7 +49,7 @@ from healthqa.web.resources import (
     start_loading_model,
 )
 from healthqa.web.starters import starter_questions
-from index.reader import current_generation
+from index.location import current_generation
 
 STARTER_COUNT = 4
 # Progress is re-read this often; every poll is a small rerun of each open page, so not often.
@@ -212,7 +212,7 @@ def first_articles_progress(index_dir: str, status_file: str) -> None:
     """Before the first generation: the job's progress; the whole page redraws once the chat
     can answer (or the job has stopped)."""
     status = read_status(Path(status_file))
-    if current_generation(Path(index_dir)) is not None or status is None or not job_alive(status):
+    if current_generation(index_dir) is not None or status is None or not job_alive(status):
         st.rerun()
     show_progress(first_batch_progress(status, time.time()))
 
@@ -227,7 +227,7 @@ def more_articles_progress(status_file: str) -> None:
 
 def without_index(settings: Settings, status: FirstStartStatus | None) -> None:
     if status is not None and job_alive(status):
-        first_articles_progress(str(settings.index_dir), str(status_path(settings.data_dir)))
+        first_articles_progress(str(settings.index_location), str(status_path(settings.data_dir)))
         # The same key as the live box: one chat box that becomes enabled, never two stacked.
         st.chat_input(
             "The chat opens as soon as the first articles are indexed",
@@ -242,7 +242,7 @@ def without_index(settings: Settings, status: FirstStartStatus | None) -> None:
 
 
 def chat(settings: Settings, index_size: DeltaGenerator) -> None:
-    generation = current_generation(settings.index_dir)
+    generation = current_generation(settings.index_location)
     status = read_status(status_path(settings.data_dir))
     if generation is None:
         without_index(settings, status)

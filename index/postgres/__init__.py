@@ -1,0 +1,8 @@
+"""The index in PostgreSQL: the same reader and writer surface as the embedded index.
+
+- `connection`: connections and the pool (pgvector types registered), URLs with the password hidden.
+- `migrations`: numbered SQL files in `sql/`, applied once each and recorded in schema_migrations.
+- `state`: the one row that holds the manifest and the generation counter.
+- `reader.PostgresReader`: pgvector HNSW (cosine) and full-text (weighted tsvector, GIN) search.
+- `writer.PostgresWriter`: one transaction per batch of documents, one writer at a time.
+"""

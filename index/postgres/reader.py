@@ -1,0 +1,292 @@
+"""PostgresReader: dense (pgvector HNSW, cosine) and full-text search over the live index.
+
+Unlike an embedded generation, the database is not a frozen snapshot: each statement sees the
+last committed state, and a writer replaces a document in one transaction, so a search sees the
+old or the new document, never both or neither. Chunks a search returned stay readable by id for
+a while after they are replaced (see the retired_at column), so the lookups that follow a search
+within one retrieval find them.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
+from typing import Any
+
+import numpy as np
+import psycopg
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from healthqa.errors import IndexNotBuilt
+from index.embedder import Vectors
+from index.manifest import check_manifest
+from index.postgres.connection import connect, open_pool, shown, unavailable
+from index.postgres.migrations import applied_version, require_current
+from index.postgres.state import read_state
+from index.records import DocumentRecord, IndexStats, Manifest, StoredChunk
+from index.schema import document_from_row, stored_chunk_from_row
+from index.vectors import as_matrix, from_blob
+
+_WORD = re.compile(r"\w+")
+_VOCABULARY_WORD = re.compile(r"[a-z][a-z'-]*[a-z]")
+# As in the embedded reader: a long pasted question gets slow and no more precise; a word found
+# in a large share of chunks costs much and adds little to the ranking, so it is dropped when
+# rarer words remain; below ALWAYS_KEEP_BELOW matches a word is always kept.
+MAX_QUERY_TERMS = 32
+COMMON_WORD_FRACTION = 0.25
+ALWAYS_KEEP_BELOW = 1000
+_MAX_CACHED_WORDS = 100_000
+# ts_rank weights for D, C (body), B (section heading), A (title): 1 : 2 : 3 like the embedded BM25.
+RANK_WEIGHTS = "{0.1, 0.333, 0.667, 1.0}"
+# HNSW returns at most ef_search rows; a search for k rows asks for at least that many.
+MIN_EF_SEARCH = 40
+MAX_EF_SEARCH = 1000
+
+DOCUMENT_SELECT = (
+    "SELECT doc_id, title, url, source, reviewed, path, content_hash, version, ingested_at, "
+    "chunk_count, metadata FROM documents"
+)
+CHUNK_SELECT = (
+    "SELECT chunk_id, doc_id, ordinal, section_index, title, section, text, start_offset, "
+    "end_offset, url, page, sentence_spans, metadata, source, reviewed FROM chunks"
+)
+
+
+class PostgresReader(AbstractContextManager["PostgresReader"]):
+    def __init__(self, *, url: str, pool: ConnectionPool, manifest: Manifest, generation: int):
+        self.url = url
+        self.manifest = manifest
+        self.generation = generation
+        self._pool = pool
+        self._lock = threading.Lock()
+        self._vocabulary: Counter[str] | None = None
+        self._document_frequency: dict[str, int] = {}
+        self._chunk_count = self._count_chunks()
+
+    @classmethod
+    def open(cls, url: str, expected: Manifest | None = None) -> PostgresReader:
+        with connect(url, vectors=False) as connection:
+            if applied_version(connection) == 0:
+                raise _not_built(url)
+            require_current(connection, url)
+            generation, manifest = read_state(connection, url)
+        if manifest is None or generation == 0:
+            raise _not_built(url)
+        if expected is not None:
+            check_manifest(shown(url), manifest, expected)
+        try:
+            pool = open_pool(url)
+        except PoolTimeout as error:
+            raise unavailable(url, error) from None
+        return cls(url=url, pool=pool, manifest=manifest, generation=generation)
+
+    def dense_search(self, vector: Vectors, k: int) -> list[tuple[int, float]]:
+        """The k live chunks nearest `vector` by the HNSW index, as (chunk_id, cosine)."""
+        return self._dense(vector, k, exact=False)
+
+    def exact_search(self, vector: Vectors, k: int) -> list[tuple[int, float]]:
+        """The true k nearest, by a scan of every vector (to measure what HNSW misses)."""
+        return self._dense(vector, k, exact=True)
+
+    def _dense(self, vector: Vectors, k: int, *, exact: bool) -> list[tuple[int, float]]:
+        if k < 1:
+            return []
+        query = as_matrix(vector, rows=1, dimension=self.manifest.dimension, what="query vector")
+        with self._pool.connection() as connection, connection.transaction():
+            if exact:
+                connection.execute("SET LOCAL enable_indexscan = off")
+            ef_search = min(max(k, MIN_EF_SEARCH), MAX_EF_SEARCH)
+            connection.execute("SELECT set_config('hnsw.ef_search', %s, true)", (str(ef_search),))
+            rows = connection.execute(
+                "SELECT chunk_id, 1 - (embedding <=> %(q)s) FROM chunks "
+                "WHERE retired_at IS NULL ORDER BY embedding <=> %(q)s LIMIT %(k)s",
+                {"q": query[0], "k": k},
+            ).fetchall()
+        return [(int(chunk_id), float(score)) for chunk_id, score in rows]
+
+    def lexical_search(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
+        """Full-text search, any term matching, ranked by ts_rank with the title weighted most.
+
+        The words are cut to word characters and joined with `or` before websearch_to_tsquery,
+        so nothing a user types is read as query syntax.
+        """
+        words = list(dict.fromkeys(w for term in terms for w in _WORD.findall(term.lower())))
+        words = [w for w in words if w != "or"]
+        if not words or k < 1:
+            return []
+        with self._pool.connection() as connection:
+            words = self._without_common_words(connection, words[:MAX_QUERY_TERMS])
+            rows = connection.execute(
+                "SELECT chunk_id, ts_rank(%(weights)s, search_text, query) AS score "
+                "FROM chunks, websearch_to_tsquery('english', %(text)s) AS query "
+                "WHERE search_text @@ query AND retired_at IS NULL "
+                "ORDER BY score DESC, chunk_id LIMIT %(k)s",
+                {"weights": RANK_WEIGHTS, "text": " or ".join(words), "k": k},
+            ).fetchall()
+        return [(int(chunk_id), float(score)) for chunk_id, score in rows]
+
+    def chunks(self, chunk_ids: Sequence[int]) -> list[StoredChunk]:
+        """The chunks in the order asked; KeyError names ids the index does not hold."""
+        rows = self._by_ids(CHUNK_SELECT + " WHERE chunk_id = ANY(%s)", chunk_ids)
+        found = {int(row[0]): stored_chunk_from_row(row) for row in rows}
+        _require_all(chunk_ids, found)
+        return [found[int(i)] for i in chunk_ids]
+
+    def vectors(self, chunk_ids: Sequence[int]) -> Vectors:
+        if not chunk_ids:
+            return np.zeros((0, self.manifest.dimension), dtype=np.float32)
+        rows = self._by_ids(
+            "SELECT chunk_id, embedding FROM chunks WHERE chunk_id = ANY(%s)", chunk_ids
+        )
+        found = {int(chunk_id): vector for chunk_id, vector in rows}
+        _require_all(chunk_ids, found)
+        return np.asarray([found[int(i)] for i in chunk_ids], dtype=np.float32)
+
+    def sentence_vectors(self, chunk_ids: Sequence[int]) -> dict[int, Vectors]:
+        """Per chunk, one float32 row per sentence span, in span order."""
+        rows = self._by_ids(
+            "SELECT chunk_id, sentence_vectors FROM chunks WHERE chunk_id = ANY(%s)", chunk_ids
+        )
+        dimension = self.manifest.dimension
+        found = {int(chunk_id): from_blob(bytes(blob), dimension) for chunk_id, blob in rows}
+        _require_all(chunk_ids, found)
+        return found
+
+    def header_vectors(self, sections: Sequence[tuple[str, int]]) -> dict[tuple[str, int], Vectors]:
+        """The header vector of each (doc_id, section_index) asked for that the index holds."""
+        wanted = set(sections)
+        if not wanted:
+            return {}
+        with self._pool.connection() as connection:
+            rows = connection.execute(
+                "SELECT doc_id, section_index, vector FROM sections WHERE doc_id = ANY(%s)",
+                (sorted({doc_id for doc_id, _ in wanted}),),
+            ).fetchall()
+        dimension = self.manifest.dimension
+        return {
+            (doc_id, index): from_blob(bytes(blob), dimension)[0]
+            for doc_id, index, blob in rows
+            if (doc_id, index) in wanted
+        }
+
+    def vocabulary(self) -> Mapping[str, int]:
+        """How often each lower-case word occurs in the live text (built once per reader)."""
+        with self._lock:
+            if self._vocabulary is None:
+                counts: Counter[str] = Counter()
+                with self._pool.connection() as connection, connection.transaction():
+                    cursor = connection.cursor(name="vocabulary")
+                    cursor.execute(
+                        "SELECT title || ' ' || section || ' ' || text FROM chunks "
+                        "WHERE retired_at IS NULL"
+                    )
+                    for (text,) in cursor:
+                        counts.update(_VOCABULARY_WORD.findall(text.lower()))
+                    cursor.close()
+                self._vocabulary = counts
+            return self._vocabulary
+
+    def documents(self) -> list[DocumentRecord]:
+        with self._pool.connection() as connection:
+            rows = connection.execute(DOCUMENT_SELECT + " ORDER BY doc_id").fetchall()
+        return [document_from_row(row) for row in rows]
+
+    def document(self, doc_id: str) -> DocumentRecord | None:
+        with self._pool.connection() as connection:
+            row = connection.execute(DOCUMENT_SELECT + " WHERE doc_id = %s", (doc_id,)).fetchone()
+        return None if row is None else document_from_row(row)
+
+    def chunks_of(self, doc_id: str) -> list[StoredChunk]:
+        with self._pool.connection() as connection:
+            rows = connection.execute(
+                CHUNK_SELECT + " WHERE doc_id = %s AND retired_at IS NULL ORDER BY ordinal",
+                (doc_id,),
+            ).fetchall()
+        return [stored_chunk_from_row(row) for row in rows]
+
+    def stats(self) -> IndexStats:
+        with self._pool.connection() as connection:
+            row = connection.execute(
+                "SELECT (SELECT count(*) FROM documents), "
+                "(SELECT count(*) FROM chunks WHERE retired_at IS NULL), "
+                "(SELECT generation FROM index_state WHERE id = 1), "
+                "pg_total_relation_size('chunks') + pg_total_relation_size('documents') "
+                "+ pg_total_relation_size('sections')"
+            ).fetchone()
+        assert row is not None
+        documents, chunks, generation, size = row
+        return IndexStats(
+            documents=int(documents),
+            chunks=int(chunks),
+            model=self.manifest.model_name,
+            bytes=int(size),
+            generation=int(generation),
+        )
+
+    def close(self) -> None:
+        self._pool.close()
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _count_chunks(self) -> int:
+        with self._pool.connection() as connection:
+            row = connection.execute(
+                "SELECT count(*) FROM chunks WHERE retired_at IS NULL"
+            ).fetchone()
+        return int(row[0]) if row else 0
+
+    def _without_common_words(self, connection: psycopg.Connection, words: list[str]) -> list[str]:
+        limit = int(max(COMMON_WORD_FRACTION * self._chunk_count, ALWAYS_KEEP_BELOW))
+        frequency = {word: self._frequency(connection, word, limit) for word in words}
+        kept = [word for word in words if 0 < frequency[word] <= limit]
+        if kept:
+            return kept
+        found = [word for word in words if frequency[word] > 0]
+        return [min(found, key=frequency.__getitem__)] if found else words[:1]
+
+    def _frequency(self, connection: psycopg.Connection, word: str, limit: int) -> int:
+        """Live chunks matching `word`, counted up to limit + 1 (enough to call it common).
+
+        Cached per reader: the counts only decide which words to drop, so a count a few
+        commits old does no harm.
+        """
+        with self._lock:
+            cached = self._document_frequency.get(word)
+        if cached is not None:
+            return cached
+        row = connection.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM chunks "
+            "WHERE search_text @@ websearch_to_tsquery('english', %s) AND retired_at IS NULL "
+            "LIMIT %s) AS matching",
+            (word, limit + 1),
+        ).fetchone()
+        count = int(row[0]) if row else 0
+        with self._lock:
+            if len(self._document_frequency) >= _MAX_CACHED_WORDS:
+                self._document_frequency.clear()
+            self._document_frequency[word] = count
+        return count
+
+    def _by_ids(self, select: str, chunk_ids: Sequence[int]) -> list[Any]:
+        unique = list(dict.fromkeys(int(i) for i in chunk_ids))
+        if not unique:
+            return []
+        with self._pool.connection() as connection:
+            return connection.execute(select.encode(), (unique,)).fetchall()
+
+
+def _not_built(url: str) -> IndexNotBuilt:
+    return IndexNotBuilt(
+        f"There is no index in the database {shown(url)} yet; build one with "
+        "`healthqa ingest PATH --index URL`."
+    )
+
+
+def _require_all(chunk_ids: Sequence[int], found: Mapping[int, Any]) -> None:
+    missing = [i for i in chunk_ids if int(i) not in found]
+    if missing:
+        raise KeyError(f"no chunks with ids {missing[:10]} in this index")

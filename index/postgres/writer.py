@@ -1,0 +1,268 @@
+"""PostgresWriter: adds, replaces and removes documents, one transaction per batch of documents.
+
+A document's old chunks are retired and its new ones written in the same transaction, so a
+reader sees the old or the new document, never both or neither. Every `batch_documents` changed
+documents the transaction commits (a long ingest is durable in steps and never holds one huge
+transaction); commit() commits the rest. abort() discards what the current batch changed.
+One writer at a time: a second one is refused while the first holds the advisory lock, as the
+embedded index refuses a second writer on its lock file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import psycopg
+from pgvector.psycopg import register_vector
+
+from healthqa.errors import HealthQAError
+from index.embedder import Vectors
+from index.manifest import check_manifest
+from index.postgres.connection import connect, shown
+from index.postgres.migrations import migrate
+from index.postgres.reader import DOCUMENT_SELECT
+from index.postgres.state import next_generation, read_state, record_manifest
+from index.records import Chunk, DocumentRecord, Manifest
+from index.schema import document_from_row, document_row
+from index.vectors import as_matrix, to_blob
+
+# Any fixed number: the key of the advisory lock the one writer holds.
+WRITER_LOCK = 0x48514958  # "HQIX"
+BATCH_DOCUMENTS = 200
+# Replaced chunks stay readable by id this long, for retrievals that found them just before.
+RETIRED_KEPT = "10 minutes"
+
+_INSERT_CHUNK = (
+    "INSERT INTO chunks (doc_id, ordinal, section_index, title, section, text, start_offset, "
+    "end_offset, url, page, sentence_spans, sentence_vectors, metadata, source, reviewed, "
+    "embedding) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+)
+_INSERT_DOCUMENT = (
+    "INSERT INTO documents (doc_id, title, url, source, reviewed, path, content_hash, version, "
+    "ingested_at, chunk_count, metadata) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+)
+
+
+class PostgresWriter(AbstractContextManager["PostgresWriter"]):
+    def __init__(
+        self,
+        *,
+        url: str,
+        manifest: Manifest,
+        connection: psycopg.Connection,
+        documents: dict[str, DocumentRecord],
+        batch_documents: int,
+    ) -> None:
+        self.url = url
+        self.manifest = manifest
+        self._db = connection
+        self._documents = documents
+        self._batch_documents = batch_documents
+        self._changed_in_batch = 0
+        self._finished = False
+
+    @classmethod
+    def open(
+        cls, url: str, manifest: Manifest, *, batch_documents: int = BATCH_DOCUMENTS
+    ) -> PostgresWriter:
+        connection = connect(url, vectors=False)
+        try:
+            _take_writer_lock(connection, url)
+            migrate(connection)
+            register_vector(connection)
+            connection.autocommit = False
+            _, found = read_state(connection, url)
+            if found is None:
+                record_manifest(connection, manifest)
+            else:
+                check_manifest(shown(url), found, manifest)
+            documents = {
+                record.doc_id: record
+                for record in map(document_from_row, connection.execute(DOCUMENT_SELECT))
+            }
+        except BaseException:
+            connection.close()  # ends the session, and the lock with it
+            raise
+        return cls(
+            url=url,
+            manifest=manifest,
+            connection=connection,
+            documents=documents,
+            batch_documents=batch_documents,
+        )
+
+    def documents(self) -> dict[str, DocumentRecord]:
+        return dict(self._documents)
+
+    def upsert(
+        self,
+        record: DocumentRecord,
+        chunks: Sequence[Chunk],
+        vectors: Vectors,
+        sentence_vectors: Sequence[Vectors],
+        headers: Mapping[int, tuple[str, Vectors]] | None = None,
+    ) -> DocumentRecord:
+        """Adds `record` or replaces the stored document with the same doc_id, chunks and all."""
+        self._require_open()
+        dimension = self.manifest.dimension
+        matrix = as_matrix(vectors, rows=len(chunks), dimension=dimension, what="chunk vectors")
+        if len(sentence_vectors) != len(chunks):
+            raise ValueError(
+                f"{len(sentence_vectors)} sets of sentence vectors for {len(chunks)} chunks"
+            )
+        blobs: list[bytes] = []
+        for chunk, sentences in zip(chunks, sentence_vectors, strict=True):
+            if chunk.doc_id != record.doc_id:
+                raise ValueError(f"chunk of {chunk.doc_id!r} upserted under {record.doc_id!r}")
+            rows = len(chunk.sentence_spans)
+            what = f"sentence vectors of chunk {chunk.ordinal} of {chunk.doc_id!r}"
+            blobs.append(to_blob(as_matrix(sentences, rows=rows, dimension=dimension, what=what)))
+        section_rows = []
+        for index, (header, vector) in sorted((headers or {}).items()):
+            one = as_matrix(vector, rows=1, dimension=dimension, what=f"header vector {index}")
+            section_rows.append((record.doc_id, index, header, to_blob(one)))
+
+        old = self._documents.get(record.doc_id)
+        stored = replace(
+            record,
+            version=old.version + 1 if old else 1,
+            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            chunk_count=len(chunks),
+        )
+        with self._db.transaction():  # a savepoint: a failed upsert leaves the batch as it was
+            self._retire(record.doc_id)
+            self._db.execute(_INSERT_DOCUMENT, document_row(stored))
+            with self._db.cursor() as cursor:
+                cursor.executemany(
+                    _INSERT_CHUNK,
+                    [
+                        _chunk_row(chunk, blob, vector, stored)
+                        for chunk, blob, vector in zip(chunks, blobs, matrix, strict=True)
+                    ],
+                )
+                cursor.executemany(
+                    "INSERT INTO sections (doc_id, section_index, header, vector) "
+                    "VALUES (%s, %s, %s, %s)",
+                    section_rows,
+                )
+        self._documents[record.doc_id] = stored
+        self._changed()
+        return stored
+
+    def relocate(self, doc_id: str, new_id: str, path: str | None) -> None:
+        """Gives a stored document a new id and/or source path, keeping its chunks and vectors."""
+        self._require_open()
+        old = self._documents.get(doc_id)
+        if old is None:
+            raise KeyError(doc_id)
+        if new_id != doc_id and new_id in self._documents:
+            raise ValueError(f"cannot move {doc_id!r} onto {new_id!r}, which is stored already")
+        with self._db.transaction():
+            self._db.execute(
+                "UPDATE documents SET doc_id = %s, path = %s WHERE doc_id = %s",
+                (new_id, path, doc_id),
+            )
+            self._db.execute(
+                "UPDATE chunks SET doc_id = %s WHERE doc_id = %s AND retired_at IS NULL",
+                (new_id, doc_id),
+            )
+        del self._documents[doc_id]
+        self._documents[new_id] = replace(old, doc_id=new_id, path=path)
+        self._changed()
+
+    def remove(self, doc_id: str) -> None:
+        """Drops a document and its chunks; a doc_id the index does not hold is ignored."""
+        self._require_open()
+        if doc_id not in self._documents:
+            return
+        with self._db.transaction():
+            self._retire(doc_id)
+        del self._documents[doc_id]
+        self._changed()
+
+    def commit(self) -> int:
+        """Commits the last batch and returns the generation it became."""
+        self._require_open()
+        try:
+            generation = self._commit_batch()
+        except BaseException:
+            self.abort()
+            raise
+        self._finish()
+        return generation
+
+    def abort(self) -> None:
+        """Discards the changes of the current batch (earlier batches are committed)."""
+        if self._finished:
+            return
+        try:
+            self._db.rollback()
+        finally:
+            self._finish()
+
+    def __exit__(self, *_: object) -> None:
+        self.abort()
+
+    def _changed(self) -> None:
+        self._changed_in_batch += 1
+        if self._changed_in_batch >= self._batch_documents:
+            self._commit_batch()
+
+    def _commit_batch(self) -> int:
+        self._db.execute(
+            "DELETE FROM chunks WHERE retired_at < now() - %s::interval", (RETIRED_KEPT,)
+        )
+        generation = next_generation(self._db)
+        self._db.commit()
+        self._changed_in_batch = 0
+        return generation
+
+    def _retire(self, doc_id: str) -> None:
+        self._db.execute(
+            "UPDATE chunks SET retired_at = now() WHERE doc_id = %s AND retired_at IS NULL",
+            (doc_id,),
+        )
+        self._db.execute("DELETE FROM documents WHERE doc_id = %s", (doc_id,))
+
+    def _finish(self) -> None:
+        self._finished = True
+        self._db.close()
+
+    def _require_open(self) -> None:
+        if self._finished:
+            raise RuntimeError("this PostgresWriter has already committed or aborted")
+
+
+def _take_writer_lock(connection: psycopg.Connection, url: str) -> None:
+    row = connection.execute("SELECT pg_try_advisory_lock(%s)", (WRITER_LOCK,)).fetchone()
+    if not (row and row[0]):
+        raise HealthQAError(
+            f"Another ingest is writing this index ({shown(url)}); wait for it to finish."
+        )
+
+
+def _chunk_row(
+    chunk: Chunk, blob: bytes, vector: Vectors, document: DocumentRecord
+) -> tuple[object, ...]:
+    return (
+        chunk.doc_id,
+        chunk.ordinal,
+        chunk.section_index,
+        chunk.title,
+        chunk.section,
+        chunk.text,
+        chunk.start,
+        chunk.end,
+        chunk.url,
+        chunk.page,
+        json.dumps([list(span) for span in chunk.sentence_spans]),
+        blob,
+        json.dumps(dict(chunk.metadata), sort_keys=True, ensure_ascii=False),
+        document.source,
+        document.reviewed,
+        vector,
+    )
