@@ -25,7 +25,7 @@ class DatabaseUnavailable(HealthQAError):
 def shown(url: str) -> str:
     """The URL as it may appear in a message: any password replaced by ***."""
     parts = urlsplit(url)
-    if parts.password is None:
+    if not parts.password:
         return url
     host = parts.netloc.rsplit("@", 1)[1]
     user = parts.username or ""

@@ -141,7 +141,7 @@ class PostgresReader(AbstractContextManager["PostgresReader"]):
         rows = self._by_ids(
             "SELECT chunk_id, embedding FROM chunks WHERE chunk_id = ANY(%s)", chunk_ids
         )
-        found = {int(chunk_id): vector for chunk_id, vector in rows}
+        found = {int(chunk_id): vector.to_numpy() for chunk_id, vector in rows}
         _require_all(chunk_ids, found)
         return np.asarray([found[int(i)] for i in chunk_ids], dtype=np.float32)
 

@@ -85,7 +85,7 @@ class PostgresWriter(AbstractContextManager["PostgresWriter"]):
                 for record in map(document_from_row, connection.execute(DOCUMENT_SELECT))
             }
         except BaseException:
-            connection.close()  # ends the session, and the lock with it
+            _release(connection)
             raise
         return cls(
             url=url,
@@ -199,10 +199,7 @@ class PostgresWriter(AbstractContextManager["PostgresWriter"]):
         """Discards the changes of the current batch (earlier batches are committed)."""
         if self._finished:
             return
-        try:
-            self._db.rollback()
-        finally:
-            self._finish()
+        self._finish()
 
     def __exit__(self, *_: object) -> None:
         self.abort()
@@ -229,8 +226,10 @@ class PostgresWriter(AbstractContextManager["PostgresWriter"]):
         self._db.execute("DELETE FROM documents WHERE doc_id = %s", (doc_id,))
 
     def _finish(self) -> None:
+        """Releases the lock before closing: a closed connection's session may linger on the
+        server for a moment, and the next writer must not be refused meanwhile."""
         self._finished = True
-        self._db.close()
+        _release(self._db)
 
     def _require_open(self) -> None:
         if self._finished:
@@ -243,6 +242,17 @@ def _take_writer_lock(connection: psycopg.Connection, url: str) -> None:
         raise HealthQAError(
             f"Another ingest is writing this index ({shown(url)}); wait for it to finish."
         )
+
+
+def _release(connection: psycopg.Connection) -> None:
+    """Unlocks, then closes (closing alone would end the session, and the lock with it, only
+    once the server notices)."""
+    try:
+        if not connection.closed and not connection.broken:
+            connection.rollback()
+            connection.execute("SELECT pg_advisory_unlock_all()")
+    finally:
+        connection.close()
 
 
 def _chunk_row(
