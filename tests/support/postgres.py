@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,7 +30,9 @@ def server_url(root: Path) -> Iterator[str]:
     if given:
         yield given
         return
-    import pgserver
+    with warnings.catch_warnings():  # it looks for XDG_RUNTIME_DIR at import and falls back
+        warnings.simplefilter("ignore")
+        import pgserver
 
     server = pgserver.get_server(root / "pgdata", cleanup_mode="delete")
     try:
