@@ -11,8 +11,8 @@ embedded index refuses a second writer on its lock file.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -133,7 +133,7 @@ class PostgresWriter(AbstractContextManager["PostgresWriter"]):
             ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
             chunk_count=len(chunks),
         )
-        with self._db.transaction():  # a savepoint: a failed upsert leaves the batch as it was
+        with _savepoint(self._db):  # a failed upsert leaves the batch as it was
             self._retire(record.doc_id)
             self._db.execute(_INSERT_DOCUMENT, document_row(stored))
             with self._db.cursor() as cursor:
@@ -161,7 +161,7 @@ class PostgresWriter(AbstractContextManager["PostgresWriter"]):
             raise KeyError(doc_id)
         if new_id != doc_id and new_id in self._documents:
             raise ValueError(f"cannot move {doc_id!r} onto {new_id!r}, which is stored already")
-        with self._db.transaction():
+        with _savepoint(self._db):
             self._db.execute(
                 "UPDATE documents SET doc_id = %s, path = %s WHERE doc_id = %s",
                 (new_id, path, doc_id),
@@ -179,7 +179,7 @@ class PostgresWriter(AbstractContextManager["PostgresWriter"]):
         self._require_open()
         if doc_id not in self._documents:
             return
-        with self._db.transaction():
+        with _savepoint(self._db):
             self._retire(doc_id)
         del self._documents[doc_id]
         self._changed()
@@ -242,6 +242,20 @@ def _take_writer_lock(connection: psycopg.Connection, url: str) -> None:
         raise HealthQAError(
             f"Another ingest is writing this index ({shown(url)}); wait for it to finish."
         )
+
+
+@contextmanager
+def _savepoint(connection: psycopg.Connection) -> Iterator[None]:
+    """One change inside the batch's transaction (which the first statement opens: the
+    connection is not in autocommit mode), undone alone if it fails."""
+    connection.execute("SAVEPOINT change")
+    try:
+        yield
+    except BaseException:
+        if not connection.broken:
+            connection.execute("ROLLBACK TO SAVEPOINT change")
+        raise
+    connection.execute("RELEASE SAVEPOINT change")
 
 
 def _release(connection: psycopg.Connection) -> None:
