@@ -16,6 +16,9 @@ from healthqa.errors import HealthQAError
 
 CONNECT_TIMEOUT_S = 10
 POOL_SIZE = 4
+# HNSW returns at most ef_search rows: enough for the retriever's candidates without a per-query
+# setting (a reader asking for more raises it for that query).
+EF_SEARCH = 100
 
 
 class DatabaseUnavailable(HealthQAError):
@@ -49,6 +52,7 @@ def connect(url: str, *, vectors: bool = True) -> psycopg.Connection:
 def open_pool(url: str) -> ConnectionPool:
     def configure(connection: psycopg.Connection) -> None:
         register_vector(connection)
+        connection.execute(f"SET hnsw.ef_search = {EF_SEARCH}")
 
     pool = ConnectionPool(
         url,

@@ -23,7 +23,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from healthqa.errors import IndexNotBuilt
 from index.embedder import Vectors
 from index.manifest import check_manifest
-from index.postgres.connection import connect, open_pool, shown, unavailable
+from index.postgres.connection import EF_SEARCH, connect, open_pool, shown, unavailable
 from index.postgres.migrations import applied_version, require_current
 from index.postgres.state import read_state
 from index.records import DocumentRecord, IndexStats, Manifest, StoredChunk
@@ -41,8 +41,7 @@ ALWAYS_KEEP_BELOW = 1000
 _MAX_CACHED_WORDS = 100_000
 # ts_rank weights for D, C (body), B (section heading), A (title): 1 : 2 : 3 like the embedded BM25.
 RANK_WEIGHTS = "{0.1, 0.333, 0.667, 1.0}"
-# HNSW returns at most ef_search rows; a search for k rows asks for at least that many.
-MIN_EF_SEARCH = 40
+# HNSW returns at most ef_search rows (EF_SEARCH per connection); a search for more raises it.
 MAX_EF_SEARCH = 1000
 
 DOCUMENT_SELECT = (
@@ -95,16 +94,23 @@ class PostgresReader(AbstractContextManager["PostgresReader"]):
         if k < 1:
             return []
         query = as_matrix(vector, rows=1, dimension=self.manifest.dimension, what="query vector")
-        with self._pool.connection() as connection, connection.transaction():
-            if exact:
-                connection.execute("SET LOCAL enable_indexscan = off")
-            ef_search = min(max(k, MIN_EF_SEARCH), MAX_EF_SEARCH)
-            connection.execute("SELECT set_config('hnsw.ef_search', %s, true)", (str(ef_search),))
-            rows = connection.execute(
-                "SELECT chunk_id, 1 - (embedding <=> %(q)s) FROM chunks "
-                "WHERE retired_at IS NULL ORDER BY embedding <=> %(q)s LIMIT %(k)s",
-                {"q": query[0], "k": k},
-            ).fetchall()
+        select = (
+            "SELECT chunk_id, 1 - (embedding <=> %(q)b) FROM chunks "
+            "WHERE retired_at IS NULL ORDER BY embedding <=> %(q)b LIMIT %(k)s"
+        )
+        parameters = {"q": query[0], "k": k}
+        with self._pool.connection() as connection:
+            if not exact and k <= EF_SEARCH:
+                rows = connection.execute(select, parameters).fetchall()
+            else:
+                with connection.transaction():
+                    if exact:
+                        connection.execute("SET LOCAL enable_indexscan = off")
+                    connection.execute(
+                        "SELECT set_config('hnsw.ef_search', %s, true)",
+                        (str(min(k, MAX_EF_SEARCH)),),
+                    )
+                    rows = connection.execute(select, parameters).fetchall()
         return [(int(chunk_id), float(score)) for chunk_id, score in rows]
 
     def lexical_search(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
@@ -276,7 +282,8 @@ class PostgresReader(AbstractContextManager["PostgresReader"]):
         if not unique:
             return []
         with self._pool.connection() as connection:
-            return connection.execute(select.encode(), (unique,)).fetchall()
+            # binary: vectors and float16 blobs arrive as bytes, not text to parse
+            return connection.execute(select.encode(), (unique,), binary=True).fetchall()
 
 
 def _not_built(url: str) -> IndexNotBuilt:

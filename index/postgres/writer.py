@@ -39,7 +39,7 @@ RETIRED_KEPT = "10 minutes"
 _INSERT_CHUNK = (
     "INSERT INTO chunks (doc_id, ordinal, section_index, title, section, text, start_offset, "
     "end_offset, url, page, sentence_spans, sentence_vectors, metadata, source, reviewed, "
-    "embedding) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+    "embedding) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %b, %s, %s, %s, %b)"
 )
 _INSERT_DOCUMENT = (
     "INSERT INTO documents (doc_id, title, url, source, reviewed, path, content_hash, version, "
