@@ -171,6 +171,17 @@ def test_lexical_search_reads_user_text_as_words_never_as_syntax(location):
         assert reader.chunks([best])[0].chunk.doc_id == "gout"
 
 
+def test_a_nul_character_in_an_article_is_stored_without_moving_any_offset(location):
+    item = written("scan", ["Gout\x00 flares hurt.", "Ice helps."])
+    build(location, [item])
+    with open_reader(location) as reader:
+        (first, second) = reader.chunks_of("scan")
+        assert len(first.chunk.text) == len(item.chunks[0].text)
+        assert first.chunk.text.endswith("flares hurt.")
+        assert second.chunk == item.chunks[1]
+        assert reader.lexical_search(["flares"], 3)[0][0] == first.chunk_id
+
+
 def test_the_title_weighs_more_than_the_body(location):
     titled = written("titled", ["A plain body about aspirin and fever."])
     titled = replace(titled, chunks=[replace(titled.chunks[0], title="Migraine")])

@@ -135,12 +135,12 @@ class PostgresWriter(AbstractContextManager["PostgresWriter"]):
         )
         with _savepoint(self._db):  # a failed upsert leaves the batch as it was
             self._retire(record.doc_id)
-            self._db.execute(_INSERT_DOCUMENT, document_row(stored))
+            self._db.execute(_INSERT_DOCUMENT, _text_safe(document_row(stored)))
             with self._db.cursor() as cursor:
                 cursor.executemany(
                     _INSERT_CHUNK,
                     [
-                        _chunk_row(chunk, blob, vector, stored)
+                        _text_safe(_chunk_row(chunk, blob, vector, stored))
                         for chunk, blob, vector in zip(chunks, blobs, matrix, strict=True)
                     ],
                 )
@@ -267,6 +267,12 @@ def _release(connection: psycopg.Connection) -> None:
             connection.execute("SELECT pg_advisory_unlock_all()")
     finally:
         connection.close()
+
+
+def _text_safe(row: tuple[object, ...]) -> tuple[object, ...]:
+    """PostgreSQL text cannot hold NUL, which a PDF's text layer sometimes does; U+FFFD keeps
+    every character offset (sentence spans, citations) where it was."""
+    return tuple(v.replace("\x00", "\ufffd") if isinstance(v, str) else v for v in row)
 
 
 def _chunk_row(
