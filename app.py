@@ -15,7 +15,8 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from assistant.answer import DISCLAIMER, Answer
-from assistant.feedback import Feedback, FeedbackStore, rating_from_thumbs
+from assistant.feedback import Feedback, rating_from_thumbs
+from assistant.feedback_postgres import open_feedback_store
 from assistant.service import Assistant
 from assistant.starters import pick_documents
 from assistant.understanding.conversation import Conversation
@@ -111,7 +112,7 @@ def store_rating(turn: int, store_path: str) -> None:
     exchange = history[turn]
     if rating is None:
         return
-    store = FeedbackStore(Path(store_path))
+    store = open_feedback_store(store_path)
     if exchange.feedback_id is None:
         feedback_id = store.record(
             Feedback(
@@ -131,7 +132,7 @@ def store_comment(turn: int, store_path: str) -> None:
     exchange: Exchange = st.session_state["history"][turn]
     if exchange.feedback_id is not None:
         comment = str(st.session_state.get(f"comment-{turn}", ""))
-        FeedbackStore(Path(store_path)).update(exchange.feedback_id, comment=comment)
+        open_feedback_store(store_path).update(exchange.feedback_id, comment=comment)
 
 
 def render_answer(answer: Answer, turn: int) -> str | None:
@@ -158,7 +159,7 @@ def render_answer(answer: Answer, turn: int) -> str | None:
     return clicked
 
 
-def render_feedback(turn: int, exchange: Exchange, store: Path) -> None:
+def render_feedback(turn: int, exchange: Exchange, store: Path | str) -> None:
     if exchange.answer.safety is not None and exchange.answer.safety.escalates:
         return
     columns = st.columns([1, 4], vertical_alignment="center")
@@ -253,7 +254,7 @@ def chat(settings: Settings, index_size: DeltaGenerator) -> None:
 
     conversation: Conversation = st.session_state.setdefault("conversation", Conversation())
     history: list[Exchange] = st.session_state.setdefault("history", [])
-    store = settings.feedback_db  # opened only when a rating is given
+    store = settings.feedback_location  # opened only when a rating is given
 
     asked = None
     for turn, exchange in enumerate(history):
@@ -298,7 +299,7 @@ def ask(
     generation: int,
     conversation: Conversation,
     history: list[Exchange],
-    store: Path,
+    store: Path | str,
 ) -> None:
     with st.chat_message("user", avatar=USER_AVATAR):
         st.markdown(escape_markdown(question))

@@ -138,6 +138,11 @@ class Settings:
         return self.index_dir.parent / "feedback.sqlite"
 
     @property
+    def feedback_location(self) -> Path | str:
+        """Where ratings go: the index's database when it has one, else feedback_db."""
+        return self.index_url or self.feedback_db
+
+    @property
     def index_location(self) -> Path | str:
         """Where the index lives: its folder, or the PostgreSQL URL when one is set."""
         return self.index_url or self.index_dir

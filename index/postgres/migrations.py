@@ -60,6 +60,8 @@ def applied_version(connection: psycopg.Connection) -> int:
 def migrate(connection: psycopg.Connection) -> list[int]:
     """Applies every migration this database lacks; returns the versions applied."""
     applied: list[int] = []
+    if applied_version(connection) == latest_version():
+        return applied  # the common case, without taking the lock
     with connection.transaction():
         connection.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
         connection.execute(
