@@ -3,12 +3,16 @@ documents, chunks kept readable by id for a while after a replace, a password ne
 
 from __future__ import annotations
 
+import gc
+import time
+from urllib.parse import urlsplit
+
 import pytest
 from psycopg import sql
 
 from healthqa.errors import IndexMismatch
 from index.location import current_generation, describe, open_reader, open_writer
-from index.postgres.connection import connect, shown
+from index.postgres.connection import DatabaseUnavailable, connect, shown
 from index.postgres.migrations import applied_version, latest_version, migrate, migrations
 from index.postgres.writer import PostgresWriter
 from tests.support.postgres import fresh_database
@@ -80,22 +84,28 @@ def test_one_transaction_per_batch_of_documents(url):
     with PostgresWriter.open(url, MANIFEST, batch_documents=2) as writer:
         for name in ("a", "b", "c"):
             upsert(writer, sample(name))
-        # the first two documents are committed as one batch; the third waits for commit()
-        assert current_generation(url) == 1
-        with open_reader(url) as reader:
-            assert [d.doc_id for d in reader.documents()] == ["a", "b"]
-        assert writer.commit() == 2
+        # the first two documents are committed as one batch; the third waits for commit(),
+        # which also completes the first generation
+        assert current_generation(url) is None
+        with connect(url) as connection:
+            (documents,) = connection.execute("SELECT count(*) FROM documents").fetchone()
+        assert documents == 2
+        assert writer.commit() == 1
     with open_reader(url) as reader:
         assert [d.doc_id for d in reader.documents()] == ["a", "b", "c"]
 
 
 def test_abort_discards_only_the_batch_in_progress(url):
+    with open_writer(url, MANIFEST) as writer:
+        upsert(writer, sample("first"))
+        writer.commit()
     with PostgresWriter.open(url, MANIFEST, batch_documents=2) as writer:
         for name in ("a", "b", "c"):
             upsert(writer, sample(name))
         writer.abort()
     with open_reader(url) as reader:
-        assert [d.doc_id for d in reader.documents()] == ["a", "b"]
+        assert [d.doc_id for d in reader.documents()] == ["a", "b", "first"]
+        assert reader.generation == 1
 
 
 def test_a_replaced_chunk_stays_readable_by_id_for_a_retrieval_in_flight(url):
@@ -121,3 +131,56 @@ def test_a_password_never_reaches_a_message():
     assert "s3cret" not in shown(url)
     assert "s3cret" not in describe(url)
     assert shown("postgresql://db.example.org/index") == "postgresql://db.example.org/index"
+
+
+def test_an_unreachable_database_is_one_sentence_without_the_password():
+    url = "postgresql://healthqa:s3cret@127.0.0.1:1/index?connect_timeout=2"
+    with pytest.raises(DatabaseUnavailable, match="cannot be reached") as caught:
+        open_reader(url)
+    assert "s3cret" not in str(caught.value)
+    with pytest.raises(DatabaseUnavailable):
+        open_writer(url, MANIFEST)
+
+
+def test_a_reader_carries_on_after_the_server_drops_its_connections(url, pg_server):
+    with open_writer(url, MANIFEST) as writer:
+        upsert(writer, sample("a"))
+        writer.commit()
+    with open_reader(url) as reader:
+        assert reader.documents()
+        database = urlsplit(url).path.lstrip("/")
+        with connect(pg_server, vectors=False) as admin:
+            dropped = admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                (database,),
+            ).fetchall()
+        assert dropped
+        assert [d.doc_id for d in reader.documents()] == ["a"]
+        assert reader.dense_search(sample("a").vectors[0], 1)
+
+
+def test_a_reader_nobody_holds_any_more_gives_its_connections_back(url, pg_server):
+    with open_writer(url, MANIFEST) as writer:
+        upsert(writer, sample("a"))
+        writer.commit()
+    database = urlsplit(url).path.lstrip("/")
+
+    def connections() -> int:
+        with connect(pg_server, vectors=False) as admin:
+            row = admin.execute(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                (database,),
+            ).fetchone()
+        return int(row[0])
+
+    reader = open_reader(url)
+    assert reader.documents()
+    assert connections() >= 1
+    del reader  # as the app drops a superseded generation's assistant
+    gc.collect()
+    deadline = time.monotonic() + 5
+    while connections() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert connections() == 0

@@ -60,6 +60,9 @@ def open_pool(url: str) -> ConnectionPool:
         max_size=POOL_SIZE,
         kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_S},
         configure=configure,
+        # A connection the server dropped (a restart, a failover) is replaced, not handed out.
+        check=ConnectionPool.check_connection,
+        timeout=CONNECT_TIMEOUT_S,
         open=False,
     )
     pool.open(wait=True, timeout=CONNECT_TIMEOUT_S)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 import threading
+import weakref
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 import numpy as np
@@ -60,6 +61,9 @@ class PostgresReader(AbstractContextManager["PostgresReader"]):
         self.manifest = manifest
         self.generation = generation
         self._pool = pool
+        # The app drops a superseded generation's assistant without closing it (sessions may
+        # still be answering from it); the pool's threads and connections go with the reader.
+        self._closer = weakref.finalize(self, pool.close)
         self._lock = threading.Lock()
         self._vocabulary: Counter[str] | None = None
         self._document_frequency: dict[str, int] = {}
@@ -99,7 +103,7 @@ class PostgresReader(AbstractContextManager["PostgresReader"]):
             "WHERE retired_at IS NULL ORDER BY embedding <=> %(q)b LIMIT %(k)s"
         )
         parameters = {"q": query[0], "k": k}
-        with self._pool.connection() as connection:
+        with self._connection() as connection:
             if not exact and k <= EF_SEARCH:
                 rows = connection.execute(select, parameters).fetchall()
             else:
@@ -123,7 +127,7 @@ class PostgresReader(AbstractContextManager["PostgresReader"]):
         words = [w for w in words if w != "or"]
         if not words or k < 1:
             return []
-        with self._pool.connection() as connection:
+        with self._connection() as connection:
             words = self._without_common_words(connection, words[:MAX_QUERY_TERMS])
             rows = connection.execute(
                 "SELECT chunk_id, ts_rank(%(weights)s, search_text, query) AS score "
@@ -166,7 +170,7 @@ class PostgresReader(AbstractContextManager["PostgresReader"]):
         wanted = set(sections)
         if not wanted:
             return {}
-        with self._pool.connection() as connection:
+        with self._connection() as connection:
             rows = connection.execute(
                 "SELECT doc_id, section_index, vector FROM sections WHERE doc_id = ANY(%s)",
                 (sorted({doc_id for doc_id, _ in wanted}),),
@@ -183,7 +187,7 @@ class PostgresReader(AbstractContextManager["PostgresReader"]):
         with self._lock:
             if self._vocabulary is None:
                 counts: Counter[str] = Counter()
-                with self._pool.connection() as connection, connection.transaction():
+                with self._connection() as connection, connection.transaction():
                     cursor = connection.cursor(name="vocabulary")
                     cursor.execute(
                         "SELECT title || ' ' || section || ' ' || text FROM chunks "
@@ -196,17 +200,17 @@ class PostgresReader(AbstractContextManager["PostgresReader"]):
             return self._vocabulary
 
     def documents(self) -> list[DocumentRecord]:
-        with self._pool.connection() as connection:
+        with self._connection() as connection:
             rows = connection.execute(DOCUMENT_SELECT + " ORDER BY doc_id").fetchall()
         return [document_from_row(row) for row in rows]
 
     def document(self, doc_id: str) -> DocumentRecord | None:
-        with self._pool.connection() as connection:
+        with self._connection() as connection:
             row = connection.execute(DOCUMENT_SELECT + " WHERE doc_id = %s", (doc_id,)).fetchone()
         return None if row is None else document_from_row(row)
 
     def chunks_of(self, doc_id: str) -> list[StoredChunk]:
-        with self._pool.connection() as connection:
+        with self._connection() as connection:
             rows = connection.execute(
                 CHUNK_SELECT + " WHERE doc_id = %s AND retired_at IS NULL ORDER BY ordinal",
                 (doc_id,),
@@ -214,7 +218,7 @@ class PostgresReader(AbstractContextManager["PostgresReader"]):
         return [stored_chunk_from_row(row) for row in rows]
 
     def stats(self) -> IndexStats:
-        with self._pool.connection() as connection:
+        with self._connection() as connection:
             row = connection.execute(
                 "SELECT (SELECT count(*) FROM documents), "
                 "(SELECT count(*) FROM chunks WHERE retired_at IS NULL), "
@@ -233,13 +237,22 @@ class PostgresReader(AbstractContextManager["PostgresReader"]):
         )
 
     def close(self) -> None:
-        self._pool.close()
+        self._closer()
 
     def __exit__(self, *_: object) -> None:
         self.close()
 
+    @contextmanager
+    def _connection(self) -> Iterator[psycopg.Connection]:
+        """A pooled connection; a database that cannot be reached is one sentence."""
+        try:
+            with self._pool.connection() as connection:
+                yield connection
+        except (psycopg.OperationalError, PoolTimeout) as error:
+            raise unavailable(self.url, error) from None
+
     def _count_chunks(self) -> int:
-        with self._pool.connection() as connection:
+        with self._connection() as connection:
             row = connection.execute(
                 "SELECT count(*) FROM chunks WHERE retired_at IS NULL"
             ).fetchone()
@@ -281,7 +294,7 @@ class PostgresReader(AbstractContextManager["PostgresReader"]):
         unique = list(dict.fromkeys(int(i) for i in chunk_ids))
         if not unique:
             return []
-        with self._pool.connection() as connection:
+        with self._connection() as connection:
             # binary: vectors and float16 blobs arrive as bytes, not text to parse
             return connection.execute(select.encode(), (unique,), binary=True).fetchall()
 

@@ -1,7 +1,8 @@
 """The index_state row: the manifest the index was built with and its generation counter.
 
-The generation counts committed write transactions; the app polls it (one small read) to know
-when to rebuild what it derives from the index, as it polls CURRENT for the embedded index.
+The generation counts completed writer runs (commit()); the app polls it (one small read) to
+know when to rebuild what it derives from the index, as it polls CURRENT for the embedded index.
+An index whose first run has not completed has generation 0 and counts as not built yet.
 """
 
 from __future__ import annotations

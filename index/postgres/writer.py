@@ -3,7 +3,9 @@
 A document's old chunks are retired and its new ones written in the same transaction, so a
 reader sees the old or the new document, never both or neither. Every `batch_documents` changed
 documents the transaction commits (a long ingest is durable in steps and never holds one huge
-transaction); commit() commits the rest. abort() discards what the current batch changed.
+transaction, and searches see the batch at once); commit() commits the rest and bumps the
+generation, once per run, so the app rebuilds what it derives from the whole index (the speller's
+vocabulary) once per run rather than per batch. abort() discards what the current batch changed.
 One writer at a time: a second one is refused while the first holds the advisory lock, as the
 embedded index refuses a second writer on its lock file.
 """
@@ -22,7 +24,7 @@ from pgvector.psycopg import register_vector
 from healthqa.errors import HealthQAError
 from index.embedder import Vectors
 from index.manifest import check_manifest
-from index.postgres.connection import connect, shown
+from index.postgres.connection import connect, shown, unavailable
 from index.postgres.migrations import migrate
 from index.postgres.reader import DOCUMENT_SELECT
 from index.postgres.state import next_generation, read_state, record_manifest
@@ -133,7 +135,7 @@ class PostgresWriter(AbstractContextManager["PostgresWriter"]):
             ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
             chunk_count=len(chunks),
         )
-        with _savepoint(self._db):  # a failed upsert leaves the batch as it was
+        with _savepoint(self._db, self.url):  # a failed upsert leaves the batch as it was
             self._retire(record.doc_id)
             self._db.execute(_INSERT_DOCUMENT, _text_safe(document_row(stored)))
             with self._db.cursor() as cursor:
@@ -161,7 +163,7 @@ class PostgresWriter(AbstractContextManager["PostgresWriter"]):
             raise KeyError(doc_id)
         if new_id != doc_id and new_id in self._documents:
             raise ValueError(f"cannot move {doc_id!r} onto {new_id!r}, which is stored already")
-        with _savepoint(self._db):
+        with _savepoint(self._db, self.url):
             self._db.execute(
                 "UPDATE documents SET doc_id = %s, path = %s WHERE doc_id = %s",
                 (new_id, path, doc_id),
@@ -179,16 +181,20 @@ class PostgresWriter(AbstractContextManager["PostgresWriter"]):
         self._require_open()
         if doc_id not in self._documents:
             return
-        with _savepoint(self._db):
+        with _savepoint(self._db, self.url):
             self._retire(doc_id)
         del self._documents[doc_id]
         self._changed()
 
     def commit(self) -> int:
-        """Commits the last batch and returns the generation it became."""
+        """Commits the last batch and returns the new generation number."""
         self._require_open()
         try:
-            generation = self._commit_batch()
+            generation = next_generation(self._db)
+            self._commit_batch()
+        except psycopg.OperationalError as error:
+            self.abort()
+            raise unavailable(self.url, error) from None
         except BaseException:
             self.abort()
             raise
@@ -209,14 +215,12 @@ class PostgresWriter(AbstractContextManager["PostgresWriter"]):
         if self._changed_in_batch >= self._batch_documents:
             self._commit_batch()
 
-    def _commit_batch(self) -> int:
+    def _commit_batch(self) -> None:
         self._db.execute(
             "DELETE FROM chunks WHERE retired_at < now() - %s::interval", (RETIRED_KEPT,)
         )
-        generation = next_generation(self._db)
         self._db.commit()
         self._changed_in_batch = 0
-        return generation
 
     def _retire(self, doc_id: str) -> None:
         self._db.execute(
@@ -245,17 +249,20 @@ def _take_writer_lock(connection: psycopg.Connection, url: str) -> None:
 
 
 @contextmanager
-def _savepoint(connection: psycopg.Connection) -> Iterator[None]:
+def _savepoint(connection: psycopg.Connection, url: str) -> Iterator[None]:
     """One change inside the batch's transaction (which the first statement opens: the
     connection is not in autocommit mode), undone alone if it fails."""
-    connection.execute("SAVEPOINT change")
     try:
-        yield
-    except BaseException:
-        if not connection.broken:
-            connection.execute("ROLLBACK TO SAVEPOINT change")
-        raise
-    connection.execute("RELEASE SAVEPOINT change")
+        connection.execute("SAVEPOINT change")
+        try:
+            yield
+        except BaseException:
+            if not connection.broken:
+                connection.execute("ROLLBACK TO SAVEPOINT change")
+            raise
+        connection.execute("RELEASE SAVEPOINT change")
+    except psycopg.OperationalError as error:
+        raise unavailable(url, error) from None
 
 
 def _release(connection: psycopg.Connection) -> None:
