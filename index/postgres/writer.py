@@ -27,7 +27,12 @@ from index.manifest import check_manifest
 from index.postgres.connection import connect, shown, unavailable
 from index.postgres.migrations import migrate
 from index.postgres.reader import DOCUMENT_SELECT
-from index.postgres.state import next_generation, read_state, record_manifest
+from index.postgres.state import (
+    ensure_vector_index,
+    next_generation,
+    read_state,
+    record_manifest,
+)
 from index.records import Chunk, DocumentRecord, Manifest
 from index.schema import document_from_row, document_row
 from index.vectors import as_matrix, to_blob
@@ -190,6 +195,7 @@ class PostgresWriter(AbstractContextManager["PostgresWriter"]):
         """Commits the last batch and returns the new generation number."""
         self._require_open()
         try:
+            ensure_vector_index(self._db)
             generation = next_generation(self._db)
             self._commit_batch()
         except psycopg.OperationalError as error:
