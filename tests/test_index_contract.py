@@ -358,3 +358,23 @@ def test_ingest_again_skips_unchanged_articles(kb_settings, embedder):
     report = ingest_paths([KB], settings=kb_settings, embedder=embedder)
     assert report.added == report.updated == ()
     assert len(report.unchanged) >= 4
+
+
+def test_an_ingest_with_prune_removes_articles_whose_files_are_gone(location, tmp_path, embedder):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for topic in ("gout", "anemia"):
+        (articles / f"{topic}.md").write_text(
+            f"# {topic.capitalize()}\n\n{topic.capitalize()} affects many people.\n",
+            encoding="utf-8",
+        )
+    settings = Settings(data_dir=tmp_path, index_dir=tmp_path / "index").with_index(location)
+    first = ingest_paths([articles], settings=settings, embedder=embedder)
+    assert len(first.added) == 2
+    (articles / "anemia.md").unlink()
+    pruned = ingest_paths([articles], settings=settings, embedder=embedder, prune=True)
+    assert pruned.removed == (str(articles / "anemia.md"),)
+    assert pruned.generation == current_generation(location)
+    with open_reader(location) as reader:
+        assert [d.doc_id for d in reader.documents()] == [str(articles / "gout.md")]
+        assert reader.lexical_search(["anemia"], 5) == []
