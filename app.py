@@ -46,6 +46,7 @@ from healthqa.web.rendering import (
 from healthqa.web.resources import (
     PAGE_ICON,
     assistant_shelf,
+    cache_key,
     load_settings,
     start_loading_model,
 )
@@ -272,7 +273,7 @@ def chat(settings: Settings, index_size: DeltaGenerator) -> None:
         # Waiting, not polling: a waiting session costs the server nothing while the model loads.
         with st.spinner("Opening the article index…"):
             ready = shelf.wait(generation)
-        starters = load_starters(repr(settings), ready.reader.generation, ready)
+        starters = load_starters(cache_key(settings), ready.reader.generation, ready)
         if starters:
             st.markdown("**Try asking:**")
             for k, starter in enumerate(starters):
