@@ -39,7 +39,9 @@ from healthqa.web.rendering import (
     escape_markdown,
     highlighted_passage,
     inline,
+    source_anchor,
     source_details,
+    source_heading,
     source_labels,
     sources_anchor,
 )
@@ -155,6 +157,7 @@ def render_answer(answer: Answer, turn: int) -> str | None:
         st.subheader("Sources", anchor=sources_anchor(turn))
         for citation, label in zip(answer.citations, source_labels(answer.citations), strict=True):
             with st.expander(label):
+                st.subheader(source_heading(citation), anchor=source_anchor(turn, citation.n))
                 st.markdown(source_details(citation))
                 st.markdown(highlighted_passage(citation.passage, citation.spans))
     return clicked

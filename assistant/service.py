@@ -24,11 +24,11 @@ from assistant.triage import SafetyLines, TriageClassifier, load_triage, notice_
 from assistant.triage.screen import mentions_personal_dose
 from assistant.understanding.conversation import Conversation, Turn, contextualize
 from assistant.understanding.injection import strip_instructions
-from assistant.understanding.question import analyze
+from assistant.understanding.question import QuestionAnalysis, analyze
 from assistant.understanding.smalltalk import small_talk_reply
 from assistant.understanding.spelling import Speller
 from healthqa.settings import Settings
-from index.embedder import Embedder, SentenceTransformerEmbedder
+from index.embedder import Embedder, SentenceTransformerEmbedder, Vectors
 from index.location import open_reader
 from index.manifest import manifest_for
 from index.protocols import IndexReading
@@ -173,6 +173,7 @@ class Assistant:
             retrieval=readable,
             sentence_vectors=self.reader.sentence_vectors([p.chunk_id for p in readable.passages]),
             withhold=mentions_personal_dose if notice and notice.kind == "dosing" else None,
+            question_vector=self._question_vector(analysis),
         )
         composition = yield from self._compose(request)
         if not composition.citations:
@@ -188,6 +189,13 @@ class Assistant:
             safety=notice,
             query=query,
         )
+
+    def _question_vector(self, analysis: QuestionAnalysis) -> Vectors | None:
+        """The question sentences' own vector, when the message is more than its question."""
+        if not analysis.question or analysis.question == analysis.asked:
+            return None
+        vector: Vectors = self.retriever.embedder.embed_queries([analysis.question])[0]
+        return vector
 
     def _read_in_context(
         self, conversation: Conversation, query: str, retrieval: Retrieval

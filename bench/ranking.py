@@ -52,6 +52,15 @@ VARIANTS: dict[str, Variant] = {
     "shipped + 0.3 cleaned-question dense": lambda s: (
         s["dense"] + s["header"] + 0.5 * s["sentence"] + 0.3 * s["dense_clean"]
     ),
+    "header on the question sentences": lambda s: (
+        s["dense"] + s["header_q"] + 0.5 * s["sentence"]
+    ),
+    "shipped + 0.5 question-sentence header": lambda s: (
+        s["dense"] + s["header"] + 0.5 * s["sentence"] + 0.5 * s["header_q"]
+    ),
+    "shipped + 0.3 question-sentence dense": lambda s: (
+        s["dense"] + s["header"] + 0.5 * s["sentence"] + 0.3 * s["dense_q"]
+    ),
 }
 
 
@@ -60,7 +69,9 @@ Embed = Callable[[Sequence[str]], Vectors]
 
 def candidates(reader: IndexReader, embed: Embed, question: str) -> list[Candidate]:
     analysis = analyze(question)
-    asked, clean = embed([analysis.asked or question, analysis.text or question])
+    asked, clean, only = embed(
+        [analysis.asked or question, analysis.text or question, analysis.question or question]
+    )
     ids = [cid for cid, _ in reader.dense_search(asked, 100)]
     ids += [cid for cid, _ in reader.dense_search(clean, 100) if cid not in set(ids)]
     lexical = dict(reader.lexical_search(analysis.keywords, 30))
@@ -82,6 +93,8 @@ def candidates(reader: IndexReader, embed: Embed, question: str) -> list[Candida
                     "dense": float(vectors[n] @ asked),
                     "dense_clean": float(vectors[n] @ clean),
                     "header": 0.0 if header is None else float(header @ asked),
+                    "header_q": 0.0 if header is None else float(header @ only),
+                    "dense_q": float(vectors[n] @ only),
                     "sentence": 0.0 if rows is None or not len(rows) else float(
                         (rows @ asked).max()
                     ),

@@ -12,7 +12,7 @@ import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,46 @@ _BATCH = 500
 _OPEN_ATTEMPTS = 3
 
 
+class ConnectionPool:
+    """Read-only connections to one generation's database, one per caller at a time.
+
+    Streamlit shares one cached reader between sessions, i.e. threads. SQLite runs a query
+    without holding the GIL, so with a connection each, two visitors' searches run on two cores
+    instead of queueing on one connection's lock. Connections are reused, so a pool holds as
+    many as were ever busy at once.
+    """
+
+    def __init__(self, uri: str, first: sqlite3.Connection) -> None:
+        self._uri = uri
+        self._idle = [first]
+        self._lock = threading.Lock()
+        self._closed = False
+
+    @contextmanager
+    def connection(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            if self._closed:
+                raise sqlite3.ProgrammingError("Cannot operate on a closed index reader.")
+            db = self._idle.pop() if self._idle else None
+        if db is None:
+            db = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
+        try:
+            yield db
+        finally:
+            with self._lock:
+                if self._closed:
+                    db.close()
+                else:
+                    self._idle.append(db)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for db in idle:
+            db.close()
+
+
 class IndexReader(AbstractContextManager["IndexReader"]):
     def __init__(
         self,
@@ -63,20 +103,19 @@ class IndexReader(AbstractContextManager["IndexReader"]):
         index_dir: Path,
         generation: int,
         manifest: Manifest,
-        connection: sqlite3.Connection,
+        connections: ConnectionPool,
         vectors: Any,
         size_bytes: int,
     ) -> None:
         self.index_dir = index_dir
         self.generation = generation
         self.manifest = manifest
-        self._db = connection
+        self._pool = connections
         self._vectors = vectors
         self._size_bytes = size_bytes
         self._chunk_count = int(vectors.ntotal)
         self._document_frequency: dict[str, int] = {}
-        # Streamlit shares one cached reader between sessions, i.e. threads.
-        self._lock = threading.Lock()
+        self._vocabulary_lock = threading.Lock()
         self._vocabulary: Counter[str] | None = None
 
     @classmethod
@@ -128,7 +167,7 @@ class IndexReader(AbstractContextManager["IndexReader"]):
             index_dir=index_dir,
             generation=number,
             manifest=manifest,
-            connection=connection,
+            connections=ConnectionPool(uri, connection),
             vectors=vectors,
             size_bytes=size_bytes,
         )
@@ -142,10 +181,10 @@ class IndexReader(AbstractContextManager["IndexReader"]):
         words = list(dict.fromkeys(w for term in terms for w in _WORD.findall(term)))
         if not words or k < 1:
             return []
-        with self._lock:
-            words = self._without_common_words(words[:MAX_QUERY_TERMS])
+        with self._pool.connection() as db:
+            words = self._without_common_words(db, words[:MAX_QUERY_TERMS])
             query = " OR ".join(f'"{word}"' for word in words)
-            rows = self._db.execute(
+            rows = db.execute(
                 "SELECT rowid, rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?",
                 (query, k),
             ).fetchall()
@@ -184,8 +223,8 @@ class IndexReader(AbstractContextManager["IndexReader"]):
         for start in range(0, len(doc_ids), _BATCH):
             batch = doc_ids[start : start + _BATCH]
             marks = ", ".join("?" * len(batch))
-            with self._lock:
-                rows = self._db.execute(
+            with self._pool.connection() as db:
+                rows = db.execute(
                     "SELECT doc_id, section_index, vector FROM sections "
                     f"WHERE doc_id IN ({marks})",
                     batch,
@@ -198,39 +237,39 @@ class IndexReader(AbstractContextManager["IndexReader"]):
     def vocabulary(self) -> Mapping[str, int]:
         """How often each lower-case word occurs in the indexed text (built once per reader, for
         spelling correction of questions)."""
-        with self._lock:
+        with self._vocabulary_lock, self._pool.connection() as db:
             if self._vocabulary is None:
                 counts: Counter[str] = Counter()
-                rows = self._db.execute("SELECT title || ' ' || section || ' ' || text FROM chunks")
+                rows = db.execute("SELECT title || ' ' || section || ' ' || text FROM chunks")
                 for (text,) in rows:
                     counts.update(_VOCABULARY_WORD.findall(text.lower()))
                 self._vocabulary = counts
             return self._vocabulary
 
     def documents(self) -> list[DocumentRecord]:
-        with self._lock:
-            rows = self._db.execute(
+        with self._pool.connection() as db:
+            rows = db.execute(
                 f"SELECT {DOCUMENT_COLUMNS} FROM documents ORDER BY doc_id"
             ).fetchall()
         return [document_from_row(row) for row in rows]
 
     def document(self, doc_id: str) -> DocumentRecord | None:
-        with self._lock:
-            row = self._db.execute(
+        with self._pool.connection() as db:
+            row = db.execute(
                 f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE doc_id = ?", (doc_id,)
             ).fetchone()
         return None if row is None else document_from_row(row)
 
     def chunks_of(self, doc_id: str) -> list[StoredChunk]:
-        with self._lock:
-            rows = self._db.execute(
+        with self._pool.connection() as db:
+            rows = db.execute(
                 STORED_CHUNK_SELECT + " WHERE c.doc_id = ? ORDER BY c.ordinal", (doc_id,)
             ).fetchall()
         return [stored_chunk_from_row(row) for row in rows]
 
     def stats(self) -> IndexStats:
-        with self._lock:
-            (documents,) = self._db.execute("SELECT count(*) FROM documents").fetchone()
+        with self._pool.connection() as db:
+            (documents,) = db.execute("SELECT count(*) FROM documents").fetchone()
         return IndexStats(
             documents=int(documents),
             chunks=int(self._vectors.ntotal),
@@ -240,14 +279,13 @@ class IndexReader(AbstractContextManager["IndexReader"]):
         )
 
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
+        self._pool.close()
 
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def _without_common_words(self, words: list[str]) -> list[str]:
-        frequency = {word: self._frequency(word) for word in words}
+    def _without_common_words(self, db: sqlite3.Connection, words: list[str]) -> list[str]:
+        frequency = {word: self._frequency(db, word) for word in words}
         limit = max(COMMON_WORD_FRACTION * self._chunk_count, ALWAYS_KEEP_BELOW)
         kept = [word for word in words if 0 < frequency[word] <= limit]
         if kept:
@@ -255,12 +293,13 @@ class IndexReader(AbstractContextManager["IndexReader"]):
         found = [word for word in words if frequency[word] > 0]
         return [min(found, key=frequency.__getitem__)] if found else words[:1]
 
-    def _frequency(self, word: str) -> int:
-        """Chunks containing `word` (after stemming); a generation never changes, so cached."""
+    def _frequency(self, db: sqlite3.Connection, word: str) -> int:
+        """Chunks containing `word` (after stemming); a generation never changes, so cached
+        (concurrent callers may both count a new word; they store the same number)."""
         if word not in self._document_frequency:
             if len(self._document_frequency) >= _MAX_CACHED_WORDS:
                 self._document_frequency.clear()
-            (count,) = self._db.execute(
+            (count,) = db.execute(
                 "SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", (f'"{word}"',)
             ).fetchone()
             self._document_frequency[word] = int(count)
@@ -271,8 +310,8 @@ class IndexReader(AbstractContextManager["IndexReader"]):
         for start in range(0, len(unique), _BATCH):
             batch = unique[start : start + _BATCH]
             sql = select.format(", ".join("?" * len(batch)))
-            with self._lock:
-                rows = self._db.execute(sql, batch).fetchall()
+            with self._pool.connection() as db:
+                rows = db.execute(sql, batch).fetchall()
             yield rows
 
 

@@ -6,8 +6,7 @@ reproducible; at tens of thousands of chunks it costs a few milliseconds.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -52,22 +51,20 @@ def search(index: Any, vector: Vectors, k: int) -> list[tuple[int, float]]:
     if k < 1 or index.ntotal == 0:
         return []
     query = as_matrix(vector, rows=1, dimension=index.d, what="query vector")
-    with _one_thread():
-        scores, ids = index.search(query, min(k, index.ntotal))
+    _search_on_one_thread()
+    scores, ids = index.search(query, min(k, index.ntotal))
     return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
 
-@contextmanager
-def _one_thread() -> Iterator[None]:
+def _search_on_one_thread() -> None:
     """One query over tens of thousands of vectors takes ~2 ms on one core; split over OpenMP
     threads on a busy machine it waits on descheduled threads instead (28 ms measured on 2
-    shared cores). FAISS only offers the process-wide setting, so it is restored afterwards."""
-    threads = faiss.omp_get_max_threads()
-    faiss.omp_set_num_threads(1)
-    try:
-        yield
-    finally:
-        faiss.omp_set_num_threads(threads)
+    shared cores). Concurrent visitors are the parallelism: each search runs on its asker's
+    thread. FAISS only offers the process-wide setting, and setting and restoring it around each
+    search races between threads, so a process that searches keeps it at one (nothing here
+    runs FAISS on several threads)."""
+    if faiss.omp_get_max_threads() != 1:
+        faiss.omp_set_num_threads(1)
 
 
 def reconstruct(index: Any, chunk_ids: Sequence[int]) -> Vectors:

@@ -128,10 +128,13 @@ def test_an_answer_links_its_markers_to_expandable_sources(app: AppTest) -> None
     answer = last_answer(app)
     assert not answer.abstained
     assert answer.citations
-    assert set(link_targets(app)) <= {"#sources-0"} | {
+    assert set(link_targets(app)) <= {f"#sources-0-{c.n}" for c in answer.citations} | {
         c.url for c in answer.citations if c.url
     }
-    assert "#sources-0" in link_targets(app)
+    assert "#sources-0-1" in link_targets(app)
+    # Each marker opens its own passage: the heading in its expander carries the marker's anchor.
+    anchors = {h.proto.anchor for h in app.subheader}
+    assert {f"sources-0-{c.n}" for c in answer.citations} <= anchors
     labels = [e.label for e in app.expander]
     assert len(labels) == len(answer.citations)
     assert all("Gout" in label for label in labels[:1])

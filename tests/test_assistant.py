@@ -158,6 +158,36 @@ def test_injected_instructions_in_an_article_are_never_quoted(assistant):
     assert "dangerous" not in answer.text.lower()
 
 
+STORIES = [
+    (
+        "My dad is 70. Two days ago he felt a burning, tingling pain across one side of his "
+        "back, and this morning a strip of small blisters came up there. His GP says it is "
+        "shingles and he is miserable. What can be done to treat it?",
+        "shingles",
+        "treatment",
+    ),
+    (
+        "I woke up at 3am with my big toe red, hot and so swollen I couldn't bear the sheet on "
+        "it. The doctor called it gout. How can I stop it happening again?",
+        "gout",
+        "treatment",  # where this article says how attacks are prevented
+    ),
+]
+
+
+@pytest.mark.parametrize(("story", "article", "section"), STORIES)
+def test_a_story_is_answered_from_the_section_its_question_asks_for(
+    assistant, story, article, section
+):
+    """The story's symptom words choose the article; the question chooses the section."""
+    answer = ask(assistant, story)
+    assert not answer.abstained, answer.text
+    lead = answer.citations[0]
+    assert file_name(lead.doc_id).startswith(article)
+    assert section in lead.section.lower(), (lead.section, answer.text)
+    assert_grounded(answer)
+
+
 def test_follow_up_carries_the_topic(assistant):
     answer = ask(assistant, "What is shingles?", "Is it contagious?")
     assert not answer.abstained

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import numpy as np
@@ -12,7 +14,7 @@ from hypothesis import strategies as st
 from index.reader import ALWAYS_KEEP_BELOW, IndexReader
 from index.records import DocumentRecord
 from index.writer import IndexWriter
-from tests.support.records import MANIFEST, sample, unit_vectors
+from tests.support.records import MANIFEST, build, sample, unit_vectors
 
 TEXTS = {
     "zinc-title": ("Zinc", "Overview", "A mineral found in meat, shellfish and legumes."),
@@ -126,3 +128,24 @@ def test_a_word_in_most_chunks_does_not_drown_the_rare_ones(tmp_path):
         assert set(hits) == {"doc0", "doc1"}
         assert len(doc_ids(reader, ["pain"], k=20)) == 20
         assert len(doc_ids(reader, ["pain", "unheardofword"], k=20)) == 20
+
+
+def test_concurrent_searches_on_one_reader_agree_with_serial_ones(reader):
+    """The app shares one reader between visitors' threads; each search borrows a connection."""
+    queries = [["zinc"], ["inhaler"], ["cafe"], ["zinc", "lozenges"], ["lungs", "caffeine"]]
+    expected = [doc_ids(reader, terms) for terms in queries]
+
+    def search_all(_: int) -> list[list[str]]:
+        return [doc_ids(reader, terms) for terms in queries for _ in range(20)][::20]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(search_all, range(16)))
+    assert all(result == expected for result in results)
+
+
+def test_a_closed_reader_refuses_to_search(tmp_path):
+    build(tmp_path, [sample("a", 1)])
+    opened = IndexReader.open(tmp_path)
+    opened.close()
+    with pytest.raises(sqlite3.ProgrammingError):
+        opened.lexical_search(["a"], 5)

@@ -37,6 +37,9 @@ FOCUS = [
     ("What is a second opinion?", "second opinion"),
     ("I'd like more information about COPD please", "COPD"),
     ("what are some early signs of lyme disease", "lyme disease"),
+    ("My toe swelled up overnight. The doctor called it gout. Will it last?", "gout"),
+    ("The nurse told me it was a UTI. Do I need antibiotics?", "UTI"),
+    ("She said it is nothing to worry about. Should I worry?", None),
 ]
 
 QTYPES = [
@@ -48,6 +51,8 @@ QTYPES = [
     ("is there a cure for psoriasis", Q.treatment),
     ("What medicine for acid reflux works best?", Q.treatment),
     ("How can I prevent the flu?", Q.prevention),
+    ("How do I stop it from coming back?", Q.prevention),
+    ("is there a way to keep attacks from happening", Q.prevention),
     ("What is the life expectancy with cystic fibrosis?", Q.outlook),
     ("prognosis of pancreatic cancer", Q.outlook),
     ("Is hemophilia inherited from the mother?", Q.inheritance),
@@ -148,6 +153,15 @@ def test_keywords_are_lowercase_content_words_in_order() -> None:
 )
 def test_clean(raw: str, expected: str) -> None:
     assert clean(raw) == expected
+
+
+def test_the_question_sentences_stand_apart_from_the_story() -> None:
+    analysis = analyze(
+        "My dad is 70 and has had blisters on his back since Monday. His GP says it is "
+        "shingles. What can be done to treat it?"
+    )
+    assert analysis.question == "shingles. What can be done to treat it?"
+    assert analyze("What is gout?").question == "What is gout?"
 
 
 def test_default_type_is_information() -> None:

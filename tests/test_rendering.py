@@ -22,6 +22,7 @@ from healthqa.web.rendering import (
     highlighted_passage,
     inline,
     link,
+    source_anchor,
     source_details,
     source_label,
     source_labels,
@@ -121,12 +122,13 @@ def test_link_destination_cannot_be_broken_out_of() -> None:
     assert "<b>" not in rendered
 
 
-def test_markers_link_to_the_sources_list_of_their_turn() -> None:
-    text = "Gout is arthritis [1]. Uric acid builds up [2]. Unsupported [7]."
+def test_each_marker_links_to_its_own_source_in_its_turn() -> None:
+    text = "Gout is arthritis [1]. Uric acid builds up [2]. Unsupported [7]. Again [1]."
     markdown = answer_markdown(text, [citation(1), citation(2)], turn=3)
     rendered = COMMONMARK.render(markdown)
     targets = re.findall(r'<a href="([^"]+)"', rendered)
-    assert targets == [f"#{sources_anchor(3)}"] * 2
+    assert targets == [f"#{source_anchor(3, n)}" for n in (1, 2, 1)]
+    assert all(target.startswith(f"#{sources_anchor(3)}-") for target in targets)
     assert "[7]" in rendered_text(markdown)
 
 
@@ -136,7 +138,7 @@ def test_every_link_points_at_a_shown_source(numbers: list[int], words: str) -> 
     text = " ".join(f"{words} [{n}]." for n in numbers)
     rendered = COMMONMARK.render(answer_markdown(text, shown, turn=0))
     links = re.findall(r'<a href="([^"]*)"[^>]*>\[(\d+)\]</a>', rendered)
-    assert all(href == "#sources-0" for href, _ in links)
+    assert all(href == f"#sources-0-{n}" for href, n in links)
     assert {int(n) for _, n in links} <= {c.n for c in shown}
     assert len(links) == sum(1 for n in numbers if n in {c.n for c in shown})
 

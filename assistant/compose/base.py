@@ -20,6 +20,9 @@ class CompositionRequest:
     retrieval: Retrieval
     sentence_vectors: Mapping[int, Vectors]  # per chunk id, one row per sentence span
     withhold: Callable[[str], bool] | None = None  # sentences never to quote (e.g. doses)
+    # The question sentences' own vector when the message also tells a story (see
+    # QuestionAnalysis.question); None when the message is its question.
+    question_vector: Vectors | None = None
 
 
 @dataclass(frozen=True)

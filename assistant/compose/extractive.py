@@ -35,6 +35,9 @@ from index.embedder import Vectors
 
 __all__ = ["ExtractiveComposer", "ExtractiveSettings"]
 
+# Within the article the whole message chose, how much the question sentences alone decide
+# which sentences answer (1: entirely; the story has had its say in choosing the article).
+QUESTION_WEIGHT = 1.0
 _BULLET = re.compile(r"^\s*(?:[-*•·▪–]|\(?\d{1,2}[.)]|[a-z][.)])\s+")
 
 
@@ -69,19 +72,42 @@ class ExtractiveComposer:
         scored = [units for units in scored if units]
         if not scored:
             return Composition(text="", citations=())
-        primary = max(scored, key=_section_score)
+        lead = max(scored, key=_section_score)
+        primary = lead if request.question_vector is None else self._asked(scored, lead, request)
         chosen = self._from_section(primary)
+        # When the question moved the answer away from the section that retells the story,
+        # that section is not offered again as the second source: the visitor told it.
+        passed_over = {primary[0].section.key, lead[0].section.key}
         for units in sorted(scored, key=_section_score, reverse=True):
             if len({c.section.key for c in chosen}) >= self.settings.max_sources:
                 break
-            if units is not primary:
-                chosen += self._second_source(units, chosen, best=_section_score(primary))
+            if units[0].section.key not in passed_over:
+                chosen += self._second_source(units, chosen, best=_section_score(lead))
         return layout(chosen)
 
-    def _units(self, section: SectionPassage, request: CompositionRequest) -> list[_Scored]:
+    def _asked(
+        self, scored: list[list[_Scored]], lead: list[_Scored], request: CompositionRequest
+    ) -> list[_Scored]:
+        """The section of the lead's article that answers what was asked. A story's words pull
+        towards the sentences that retell it (its symptoms): the message as a whole chose the
+        article; within it, the question sentences (the treatment) choose the section."""
+        doc_id = lead[0].section.first.chunk.doc_id
+        same_article = [
+            self._units(units[0].section, request, by_question=True)
+            for units in scored
+            if units[0].section.first.chunk.doc_id == doc_id
+        ]
+        return max((units for units in same_article if units), key=_section_score, default=lead)
+
+    def _units(
+        self, section: SectionPassage, request: CompositionRequest, *, by_question: bool = False
+    ) -> list[_Scored]:
         analysis = request.analysis
         keywords = {stem(w) for w in analysis.keywords}
         similarity = section.vectors @ request.retrieval.query_vector
+        if by_question and request.question_vector is not None:
+            asked = section.vectors @ request.question_vector
+            similarity = (1 - QUESTION_WEIGHT) * similarity + QUESTION_WEIGHT * asked
         texts = [section.sentence(i) for i in range(len(section.sentences))]
         found: list[_Scored] = []
         for whole in readable_units(section.text, section.sentences, _quotable):

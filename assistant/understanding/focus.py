@@ -26,7 +26,11 @@ _FOCUS_BEFORE = (
     r"|about )?(?:using|taking)"
     r"|(?:what|who) (?:is|are|was) (?:a |an |the )?|what's (?:a |an |the )?"
     r"|(?:to|how|can|could|i|you|we|and|or) (?:treat|cure|prevent|diagnose|manage|get rid of)"
-    r"|diagnosed with|suffer(?:s|ing|ed)? (?:from|with)|living with|affected by|struggling with"
+    r"|diagnosed (?:with|as)|suffer(?:s|ing|ed)? (?:from|with)|living with|affected by"
+    r"|struggling with"
+    # A diagnosis someone named: "the doctor called it gout", "his GP says it is shingles".
+    r"|(?:called|calls|call|says|said|thinks|thought|confirmed|told \w+)(?: that)? it(?:'s| is"
+    r"| was| might be| may be| could be)?"
     r"|(?:information|info|questions?|more|learn|know|read|literature|articles?|material)"
     r" (?:on|about|regarding)|about"
     r"|(?:i|you|he|she|we|they|who|and|that|also|which|son|daughter|husband|wife|mother|father"

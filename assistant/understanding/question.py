@@ -28,6 +28,9 @@ class QuestionAnalysis:
     # The message as asked (markup and spacing repaired): what the dense search embeds. Whole
     # consumer messages match passages better than their cleaned-up questions (bench/QUALITY.md).
     asked: str = ""
+    # The question sentences alone, led by the focus when they do not name it ("shingles. What
+    # can be done to treat it?"): what a story's question asks, without the story.
+    question: str = ""
 
 
 def analyze(message: str) -> QuestionAnalysis:
@@ -44,8 +47,23 @@ def analyze(message: str) -> QuestionAnalysis:
         qtype = question_type(text)
     asked = " ".join(clean(message).split()) or text
     return QuestionAnalysis(
-        text=text, focus=focus, qtype=qtype, keywords=keywords(text), asked=asked
+        text=text,
+        focus=focus,
+        qtype=qtype,
+        keywords=keywords(text),
+        asked=asked,
+        question=_question_only(sentences, subject, focus) or asked,
     )
+
+
+def _question_only(sentences: list[str], subject: str | None, focus: str | None) -> str:
+    questions = [_terminated(s) for s in sentences if s != subject and is_question(s)]
+    if not questions:
+        return ""
+    joined = " ".join(questions)
+    if focus and focus.lower() not in joined.lower():
+        return f"{focus}. {joined}"
+    return joined
 
 
 def keywords(text: str) -> tuple[str, ...]:

@@ -8,7 +8,8 @@ here exactly once, and the pages never need `unsafe_allow_html`:
 
 - `escape_markdown` / `escape_block` / `inline`: text, a passage with line breaks, a one-line label;
 - `escape_stream`: text arriving in pieces for `st.write_stream`;
-- `answer_markdown`, `highlighted_passage`, `source_details`, `source_labels`: the answer parts;
+- `answer_markdown`, `highlighted_passage`, `source_heading`, `source_details`, `source_labels`:
+  the answer parts;
 - `cell`: a value for a dataframe, which shows text as text and only needs it on one line.
 """
 
@@ -109,7 +110,14 @@ def link(label: str, url: str | None) -> str:
 
 
 def sources_anchor(turn: int) -> str:
+    """The "Sources" heading of one answer."""
     return f"sources-{turn}"
+
+
+def source_anchor(turn: int, n: int) -> str:
+    """The heading inside source n's expander: following a link to an element inside a closed
+    <details> opens it (Chromium, Firefox, Safari), so a marker opens its own passage."""
+    return f"{sources_anchor(turn)}-{n}"
 
 
 def answer_body(answer: Answer) -> str:
@@ -133,13 +141,12 @@ def answer_body(answer: Answer) -> str:
 
 
 def answer_markdown(text: str, citations: Sequence[Citation], *, turn: int) -> str:
-    """Answer text with each [n] that names a shown source turned into a link to the sources list.
+    """Answer text with each [n] that names a shown source turned into a link that opens it.
 
     A marker naming no shown source stays visible as plain "[n]" rather than pointing nowhere.
     Lines starting with "- " stay bullets; everything else is escaped.
     """
     by_number = {c.n: c for c in citations}
-    anchor = sources_anchor(turn)
     lines = []
     for line in text.splitlines():
         bullet = _BULLET.match(line)
@@ -153,6 +160,7 @@ def answer_markdown(text: str, citations: Sequence[Citation], *, turn: int) -> s
                 pieces.append(escape_markdown(match.group(0)))
             else:
                 hover = _link_title(f"{citation.title} — {citation.section}")
+                anchor = source_anchor(turn, citation.n)
                 pieces.append(f'[\\[{citation.n}\\]](#{anchor} "{hover}")')
             last = match.end()
         pieces.append(escape_markdown(body[last:]))
@@ -257,9 +265,14 @@ def _apply_highlights(escaped: str) -> str:
     return "".join(result)
 
 
+def source_heading(citation: Citation) -> str:
+    """The cited article's title, heading its passage (and the target of its markers)."""
+    return inline(citation.title)
+
+
 def source_details(citation: Citation) -> str:
-    """Where a cited passage comes from, one fact per line, all escaped."""
-    facts = [f"**{inline(citation.title)}**"]
+    """Where a cited passage comes from, one fact per line under its heading, all escaped."""
+    facts: list[str] = []
     if citation.section and citation.section != citation.title:
         facts.append(f"Section: {inline(citation.section)}")
     if citation.page is not None:
