@@ -64,7 +64,8 @@ class PostgresReader(AbstractContextManager["PostgresReader"]):
         # The app drops a superseded generation's assistant without closing it (sessions may
         # still be answering from it); the pool's threads and connections go with the reader.
         self._closer = weakref.finalize(self, pool.close)
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the word-frequency cache
+        self._vocabulary_lock = threading.Lock()
         self._vocabulary: Counter[str] | None = None
         self._document_frequency: dict[str, int] = {}
         self._chunk_count = self._count_chunks()
@@ -184,7 +185,7 @@ class PostgresReader(AbstractContextManager["PostgresReader"]):
 
     def vocabulary(self) -> Mapping[str, int]:
         """How often each lower-case word occurs in the live text (built once per reader)."""
-        with self._lock:
+        with self._vocabulary_lock:
             if self._vocabulary is None:
                 counts: Counter[str] = Counter()
                 with self._connection() as connection, connection.transaction():
