@@ -113,6 +113,7 @@ def main() -> None:
     questions = list(load_beir(MEDIQA).queries.values())
     questions = questions[: args.questions] if args.questions else questions
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-backends-"))
+    work.mkdir(parents=True, exist_ok=True)
     base = Settings.from_env()
     embedder = SentenceTransformerEmbedder(base.embedding_model, batch_size=base.embed_batch_size)
     results: dict[str, Any] = {"questions": len(questions), "backends": {n: {} for n in BACKENDS}}

@@ -70,5 +70,19 @@ def open_pool(url: str) -> ConnectionPool:
 
 
 def unavailable(url: str, error: BaseException) -> DatabaseUnavailable:
-    reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return DatabaseUnavailable(f"The index database {shown(url)} cannot be reached ({reason}).")
+    """For a connection that could not be made."""
+    return DatabaseUnavailable(
+        f"The index database {shown(url)} cannot be reached ({_reason(error)})."
+    )
+
+
+def failed(url: str, error: BaseException) -> DatabaseUnavailable:
+    """For a request the server could not finish (it went away, its disk is full, ...)."""
+    return DatabaseUnavailable(
+        f"The index database {shown(url)} could not finish a request ({_reason(error)})."
+    )
+
+
+def _reason(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__

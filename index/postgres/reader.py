@@ -24,7 +24,14 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from healthqa.errors import IndexNotBuilt
 from index.embedder import Vectors
 from index.manifest import check_manifest
-from index.postgres.connection import EF_SEARCH, connect, open_pool, shown, unavailable
+from index.postgres.connection import (
+    EF_SEARCH,
+    connect,
+    failed,
+    open_pool,
+    shown,
+    unavailable,
+)
 from index.postgres.migrations import applied_version, require_current
 from index.postgres.state import read_state
 from index.records import DocumentRecord, IndexStats, Manifest, StoredChunk
@@ -250,7 +257,7 @@ class PostgresReader(AbstractContextManager["PostgresReader"]):
             with self._pool.connection() as connection:
                 yield connection
         except (psycopg.OperationalError, PoolTimeout) as error:
-            raise unavailable(self.url, error) from None
+            raise failed(self.url, error) from None
 
     def _count_chunks(self) -> int:
         with self._connection() as connection:

@@ -24,7 +24,7 @@ from pgvector.psycopg import register_vector
 from healthqa.errors import HealthQAError
 from index.embedder import Vectors
 from index.manifest import check_manifest
-from index.postgres.connection import connect, shown, unavailable
+from index.postgres.connection import connect, failed, shown
 from index.postgres.migrations import migrate
 from index.postgres.reader import DOCUMENT_SELECT
 from index.postgres.state import (
@@ -200,7 +200,7 @@ class PostgresWriter(AbstractContextManager["PostgresWriter"]):
             self._commit_batch()
         except psycopg.OperationalError as error:
             self.abort()
-            raise unavailable(self.url, error) from None
+            raise failed(self.url, error) from None
         except BaseException:
             self.abort()
             raise
@@ -268,7 +268,7 @@ def _savepoint(connection: psycopg.Connection, url: str) -> Iterator[None]:
             raise
         connection.execute("RELEASE SAVEPOINT change")
     except psycopg.OperationalError as error:
-        raise unavailable(url, error) from None
+        raise failed(url, error) from None
 
 
 def _release(connection: psycopg.Connection) -> None:
