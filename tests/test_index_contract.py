@@ -316,17 +316,24 @@ def test_a_reader_during_replaces_sees_the_old_or_the_new_document_never_both(lo
     assert len(seen) == 2, "the reader never saw a replacement happen"
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
-def kb_settings(request, tmp_path_factory, embedder) -> Settings:
+@pytest.fixture(scope="module")
+def kb_indexes(tmp_path_factory, embedder, pg_server) -> dict[str, Settings]:
     """The team's fixture articles ingested with the real model into each backend."""
-    root = tmp_path_factory.mktemp(f"kb-{request.param}")
-    settings = Settings(data_dir=root, index_dir=root / "index").with_index(
-        new_location(request, root)
-    )
-    report = ingest_paths([KB], settings=settings, embedder=embedder)
-    assert not report.failed, report.failed
-    assert report.generation is not None
-    return settings
+    built = {}
+    for backend in BACKENDS:
+        root = tmp_path_factory.mktemp(f"kb-{backend}")
+        index = root / "index" if backend == "embedded" else fresh_database(pg_server)
+        settings = Settings(data_dir=root, index_dir=root / "index").with_index(index)
+        report = ingest_paths([KB], settings=settings, embedder=embedder)
+        assert not report.failed, report.failed
+        assert report.generation is not None
+        built[backend] = settings
+    return built
+
+
+@pytest.fixture(params=BACKENDS)
+def kb_settings(request, kb_indexes) -> Settings:
+    return kb_indexes[request.param]
 
 
 def test_hybrid_retrieval_fuses_dense_and_lexical_on_both_backends(kb_settings, embedder):
@@ -352,6 +359,25 @@ def test_the_assistant_answers_and_abstains_the_same_on_both(kb_settings, embedd
         assert not off_topic.citations
     finally:
         assistant.reader.close()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What causes gout?", "How is asthma treated?", "Is shingles contagious?"],
+)
+def test_both_backends_give_the_same_cited_answer(kb_indexes, embedder, question):
+    answers = {}
+    for backend, settings in kb_indexes.items():
+        assistant = build_assistant(settings, embedder=embedder)
+        try:
+            answers[backend] = assistant.answer(Conversation(), question)
+        finally:
+            assistant.reader.close()
+    embedded, postgres = answers["embedded"], answers["postgres"]
+    assert not embedded.abstained
+    assert postgres.text == embedded.text
+    assert [c.doc_id for c in postgres.citations] == [c.doc_id for c in embedded.citations]
+    assert [c.passage for c in postgres.citations] == [c.passage for c in embedded.citations]
 
 
 def test_ingest_again_skips_unchanged_articles(kb_settings, embedder):
