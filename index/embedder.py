@@ -8,14 +8,19 @@ Precision: on a CPU with native bf16 arithmetic (AMX, AVX512-BF16) the transform
 bf16 weights, about three times the fp32 speed; pooling and normalisation stay fp32, so vectors
 keep a cosine of >= 0.9999 to the fp32 ones and indexes built either way are searched with
 either. Elsewhere bf16 is emulated and slower than fp32, so `auto` keeps fp32 there.
+
+The transformer runs as TorchScript (traced once at load): no Python between its layers, and no
+GIL held during the forward pass, so concurrent visitors' queries overlap.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Literal, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
@@ -150,9 +155,10 @@ class SentenceTransformerEmbedder:
         transformer = loaded[0].auto_model
         if not isinstance(transformer, torch.nn.Module):
             raise ValueError(f"{model} has no transformer module to run")
-        self._transformer = transformer.eval()
+        transformer = transformer.eval()
         if self.precision == "bf16":
-            self._transformer.to(torch.bfloat16)
+            transformer.to(torch.bfloat16)
+        self._transformer = _traced(transformer)
         hf_tokenizer = loaded.tokenizer
         tokenizer_json = hf_tokenizer.backend_tokenizer.to_str()
         self.token_counter = TokenCounter(tokenizer_json)
@@ -229,8 +235,44 @@ class SentenceTransformerEmbedder:
                     attention_mask=torch.from_numpy(mask),
                     token_type_ids=torch.from_numpy(types),
                 )
-                tokens = output.last_hidden_state.float().numpy()
+                tokens = _last_hidden_state(output).float().numpy()
             yield batch, tokens, mask.astype(bool), offsets
+
+
+def _traced(transformer: Any) -> Any:
+    """The transformer as TorchScript: the forward pass runs in C++ with no Python between its
+    ~100 layers, a quarter less time per query here, and it does not hold the GIL, so visitors'
+    threads overlap. Outputs match the eager module (cosine >= 0.99999, padding included;
+    tests/test_embedder_precision.py). A model that cannot be traced runs as it is."""
+    import torch
+
+    example = torch.ones((1, 8), dtype=torch.int64)
+    inputs = {"input_ids": example, "attention_mask": example, "token_type_ids": example * 0}
+    # Tracing reads every attribute of the model, which makes transformers warn about a loss
+    # function that inference never uses; that and the trace-time notes are not for users.
+    library_log = logging.getLogger("transformers")
+    level = library_log.level
+    library_log.setLevel(logging.ERROR)
+    try:
+        with torch.inference_mode(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            trace: Any = torch.jit.trace  # untyped in torch
+            # check_trace=False: its re-trace differs only in mangled class names; the vectors
+            # are checked against sentence-transformers itself in the tests.
+            traced = trace(
+                transformer, example_kwarg_inputs=inputs, strict=False, check_trace=False
+            )
+            return torch.jit.freeze(traced.eval())
+    except Exception:  # any model torch cannot trace still embeds, eagerly
+        return transformer
+    finally:
+        library_log.setLevel(level)
+
+
+def _last_hidden_state(output: Any) -> Any:
+    if isinstance(output, dict):
+        return output["last_hidden_state"]
+    return output.last_hidden_state if hasattr(output, "last_hidden_state") else output[0]
 
 
 def _mean_pool(tokens: Vectors, mask: npt.NDArray[np.bool_]) -> Vectors:

@@ -14,7 +14,7 @@ from healthqa.evaluation.golden import load_golden
 from healthqa.evaluation.golden_run import run_golden
 from healthqa.evaluation.indexes import GOLDEN_DIR, ensure_index, golden_paths
 from healthqa.settings import Settings, default_embedding_model
-from index.embedder import SentenceTransformerEmbedder, cpu_flags, resolve_precision
+from index.embedder import Precision, SentenceTransformerEmbedder, cpu_flags, resolve_precision
 from index.reader import IndexReader
 from tests.support.kb import build_index
 from tests.support.known_failures import KNOWN_GOLDEN_FAILURES
@@ -62,7 +62,7 @@ def test_precision_setting_is_read_and_checked() -> None:
 @pytest.fixture(scope="module")
 def both(embedder: SentenceTransformerEmbedder) -> dict[str, SentenceTransformerEmbedder]:
     """The session's model in its own precision plus one instance in the other."""
-    other = "fp32" if embedder.precision == "bf16" else "bf16"
+    other: Precision = "fp32" if embedder.precision == "bf16" else "bf16"
     return {
         embedder.precision: embedder,
         other: SentenceTransformerEmbedder(default_embedding_model(), precision=other),
@@ -90,6 +90,25 @@ def test_bf16_vectors_match_fp32_passages_sentences_and_queries(
     best = (queries32 @ passages32.T).argmax(axis=1)
     assert ((queries16 @ passages32.T).argmax(axis=1) == best).all()
     assert ((queries32 @ passages16.T).argmax(axis=1) == best).all()
+
+
+@pytest.mark.slow
+def test_the_traced_model_gives_the_vectors_sentence_transformers_gives(
+    both: dict[str, SentenceTransformerEmbedder],
+) -> None:
+    """The forward pass runs as TorchScript; the reference is the library's own `encode`,
+    on texts of different lengths in one batch (so padding is exercised)."""
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    fp32 = both["fp32"]
+    assert isinstance(fp32._transformer, torch.jit.ScriptModule)
+    texts = ["gout", *PASSAGES, " ".join(PASSAGES * 6)]  # 1 word to past the 256-token cut
+    reference = SentenceTransformer(default_embedding_model(), device="cpu").encode(
+        texts, normalize_embeddings=True, convert_to_numpy=True
+    )
+    ours = fp32.embed_queries(texts)
+    assert (ours * reference).sum(axis=1).min() >= 0.9999
 
 
 @pytest.mark.slow

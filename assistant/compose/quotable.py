@@ -9,6 +9,7 @@ The rules look at the shape of a sentence, not at any one site's wording.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.understanding.injection import looks_like_instruction
 
@@ -41,6 +42,9 @@ _STATEMENT_END = re.compile(r"""[.!;)\]"'”’]\s*$""")
 _OPENS_QUOTE = re.compile(r"^[“\"‘]")
 
 
+# Every question checks the sentences of every retrieved section; popular sections come back
+# often, and a check is a pure function of the text, so results are kept (bounded).
+@lru_cache(maxsize=65_536)
 def is_quotable(sentence: str) -> bool:
     """A statement about the topic that can stand in an answer (list items included)."""
     text = sentence.strip()
