@@ -32,23 +32,15 @@ from index.postgres.connection import (
     shown,
     unavailable,
 )
+from index.postgres.fulltext import WordFrequencies, query_words
+from index.postgres.fulltext import search as fulltext_search
 from index.postgres.migrations import applied_version, require_current
 from index.postgres.state import read_state
 from index.records import DocumentRecord, IndexStats, Manifest, StoredChunk
 from index.schema import document_from_row, stored_chunk_from_row
 from index.vectors import as_matrix, from_blob
 
-_WORD = re.compile(r"\w+")
 _VOCABULARY_WORD = re.compile(r"[a-z][a-z'-]*[a-z]")
-# As in the embedded reader: a long pasted question gets slow and no more precise; a word found
-# in a large share of chunks costs much and adds little to the ranking, so it is dropped when
-# rarer words remain; below ALWAYS_KEEP_BELOW matches a word is always kept.
-MAX_QUERY_TERMS = 32
-COMMON_WORD_FRACTION = 0.25
-ALWAYS_KEEP_BELOW = 1000
-_MAX_CACHED_WORDS = 100_000
-# ts_rank weights for D, C (body), B (section heading), A (title): 1 : 2 : 3 like the embedded BM25.
-RANK_WEIGHTS = "{0.1, 0.333, 0.667, 1.0}"
 # HNSW returns at most ef_search rows (EF_SEARCH per connection); a search for more raises it.
 MAX_EF_SEARCH = 1000
 
@@ -71,11 +63,9 @@ class PostgresReader(AbstractContextManager["PostgresReader"]):
         # The app drops a superseded generation's assistant without closing it (sessions may
         # still be answering from it); the pool's threads and connections go with the reader.
         self._closer = weakref.finalize(self, pool.close)
-        self._lock = threading.Lock()  # the word-frequency cache
         self._vocabulary_lock = threading.Lock()
         self._vocabulary: Counter[str] | None = None
-        self._document_frequency: dict[str, int] = {}
-        self._chunk_count = self._count_chunks()
+        self._frequencies = WordFrequencies(self._count_chunks())
 
     @classmethod
     def open(cls, url: str, expected: Manifest | None = None) -> PostgresReader:
@@ -126,25 +116,14 @@ class PostgresReader(AbstractContextManager["PostgresReader"]):
         return [(int(chunk_id), float(score)) for chunk_id, score in rows]
 
     def lexical_search(self, terms: Sequence[str], k: int) -> list[tuple[int, float]]:
-        """Full-text search, any term matching, ranked by ts_rank with the title weighted most.
-
-        The words are cut to word characters and joined with `or` before websearch_to_tsquery,
-        so nothing a user types is read as query syntax.
-        """
-        words = list(dict.fromkeys(w for term in terms for w in _WORD.findall(term.lower())))
-        words = [w for w in words if w != "or"]
+        """Full-text search, any word matching, title weighted most (index.postgres.fulltext)."""
+        words = query_words(terms)
         if not words or k < 1:
             return []
         with self._connection() as connection:
-            words = self._without_common_words(connection, words[:MAX_QUERY_TERMS])
-            rows = connection.execute(
-                "SELECT chunk_id, ts_rank(%(weights)s, search_text, query) AS score "
-                "FROM chunks, websearch_to_tsquery('english', %(text)s) AS query "
-                "WHERE search_text @@ query AND retired_at IS NULL "
-                "ORDER BY score DESC, chunk_id LIMIT %(k)s",
-                {"weights": RANK_WEIGHTS, "text": " or ".join(words), "k": k},
-            ).fetchall()
-        return [(int(chunk_id), float(score)) for chunk_id, score in rows]
+            return fulltext_search(
+                connection, self._frequencies.without_common(connection, words), k
+            )
 
     def chunks(self, chunk_ids: Sequence[int]) -> list[StoredChunk]:
         """The chunks in the order asked; KeyError names ids the index does not hold."""
@@ -265,38 +244,6 @@ class PostgresReader(AbstractContextManager["PostgresReader"]):
                 "SELECT count(*) FROM chunks WHERE retired_at IS NULL"
             ).fetchone()
         return int(row[0]) if row else 0
-
-    def _without_common_words(self, connection: psycopg.Connection, words: list[str]) -> list[str]:
-        limit = int(max(COMMON_WORD_FRACTION * self._chunk_count, ALWAYS_KEEP_BELOW))
-        frequency = {word: self._frequency(connection, word, limit) for word in words}
-        kept = [word for word in words if 0 < frequency[word] <= limit]
-        if kept:
-            return kept
-        found = [word for word in words if frequency[word] > 0]
-        return [min(found, key=frequency.__getitem__)] if found else words[:1]
-
-    def _frequency(self, connection: psycopg.Connection, word: str, limit: int) -> int:
-        """Live chunks matching `word`, counted up to limit + 1 (enough to call it common).
-
-        Cached per reader: the counts only decide which words to drop, so a count a few
-        commits old does no harm.
-        """
-        with self._lock:
-            cached = self._document_frequency.get(word)
-        if cached is not None:
-            return cached
-        row = connection.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM chunks "
-            "WHERE search_text @@ websearch_to_tsquery('english', %s) AND retired_at IS NULL "
-            "LIMIT %s) AS matching",
-            (word, limit + 1),
-        ).fetchone()
-        count = int(row[0]) if row else 0
-        with self._lock:
-            if len(self._document_frequency) >= _MAX_CACHED_WORDS:
-                self._document_frequency.clear()
-            self._document_frequency[word] = count
-        return count
 
     def _by_ids(self, select: str, chunk_ids: Sequence[int]) -> list[Any]:
         unique = list(dict.fromkeys(int(i) for i in chunk_ids))
