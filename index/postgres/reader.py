@@ -35,6 +35,7 @@ from index.postgres.connection import (
 from index.postgres.fulltext import WordFrequencies, query_words
 from index.postgres.fulltext import search as fulltext_search
 from index.postgres.migrations import applied_version, require_current
+from index.postgres.rows import CHUNK_SELECT, DOCUMENT_SELECT
 from index.postgres.state import read_state
 from index.records import DocumentRecord, IndexStats, Manifest, StoredChunk
 from index.schema import document_from_row, stored_chunk_from_row
@@ -43,15 +44,6 @@ from index.vectors import as_matrix, from_blob
 _VOCABULARY_WORD = re.compile(r"[a-z][a-z'-]*[a-z]")
 # HNSW returns at most ef_search rows (EF_SEARCH per connection); a search for more raises it.
 MAX_EF_SEARCH = 1000
-
-DOCUMENT_SELECT = (
-    "SELECT doc_id, title, url, source, reviewed, path, content_hash, version, ingested_at, "
-    "chunk_count, metadata FROM documents"
-)
-CHUNK_SELECT = (
-    "SELECT chunk_id, doc_id, ordinal, section_index, title, section, text, start_offset, "
-    "end_offset, url, page, sentence_spans, metadata, source, reviewed FROM chunks"
-)
 
 
 class PostgresReader(AbstractContextManager["PostgresReader"]):

@@ -12,7 +12,6 @@ embedded index refuses a second writer on its lock file.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
@@ -26,7 +25,13 @@ from index.embedder import Vectors
 from index.manifest import check_manifest
 from index.postgres.connection import connect, failed, shown
 from index.postgres.migrations import migrate
-from index.postgres.reader import DOCUMENT_SELECT
+from index.postgres.rows import (
+    DOCUMENT_SELECT,
+    INSERT_CHUNK,
+    INSERT_DOCUMENT,
+    chunk_row,
+    document_row,
+)
 from index.postgres.state import (
     ensure_vector_index,
     next_generation,
@@ -34,7 +39,7 @@ from index.postgres.state import (
     record_manifest,
 )
 from index.records import Chunk, DocumentRecord, Manifest
-from index.schema import document_from_row, document_row
+from index.schema import document_from_row
 from index.vectors import as_matrix, to_blob
 
 # Any fixed number: the key of the advisory lock the one writer holds.
@@ -42,16 +47,6 @@ WRITER_LOCK = 0x48514958  # "HQIX"
 BATCH_DOCUMENTS = 200
 # Replaced chunks stay readable by id this long, for retrievals that found them just before.
 RETIRED_KEPT = "10 minutes"
-
-_INSERT_CHUNK = (
-    "INSERT INTO chunks (doc_id, ordinal, section_index, title, section, text, start_offset, "
-    "end_offset, url, page, sentence_spans, sentence_vectors, metadata, source, reviewed, "
-    "embedding) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %b, %s, %s, %s, %b)"
-)
-_INSERT_DOCUMENT = (
-    "INSERT INTO documents (doc_id, title, url, source, reviewed, path, content_hash, version, "
-    "ingested_at, chunk_count, metadata) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-)
 
 
 class PostgresWriter(AbstractContextManager["PostgresWriter"]):
@@ -142,12 +137,12 @@ class PostgresWriter(AbstractContextManager["PostgresWriter"]):
         )
         with _savepoint(self._db, self.url):  # a failed upsert leaves the batch as it was
             self._retire(record.doc_id)
-            self._db.execute(_INSERT_DOCUMENT, _text_safe(document_row(stored)))
+            self._db.execute(INSERT_DOCUMENT, document_row(stored))
             with self._db.cursor() as cursor:
                 cursor.executemany(
-                    _INSERT_CHUNK,
+                    INSERT_CHUNK,
                     [
-                        _text_safe(_chunk_row(chunk, blob, vector, stored))
+                        chunk_row(chunk, blob, vector, stored)
                         for chunk, blob, vector in zip(chunks, blobs, matrix, strict=True)
                     ],
                 )
@@ -280,32 +275,3 @@ def _release(connection: psycopg.Connection) -> None:
             connection.execute("SELECT pg_advisory_unlock_all()")
     finally:
         connection.close()
-
-
-def _text_safe(row: tuple[object, ...]) -> tuple[object, ...]:
-    """PostgreSQL text cannot hold NUL, which a PDF's text layer sometimes does; U+FFFD keeps
-    every character offset (sentence spans, citations) where it was."""
-    return tuple(v.replace("\x00", "\ufffd") if isinstance(v, str) else v for v in row)
-
-
-def _chunk_row(
-    chunk: Chunk, blob: bytes, vector: Vectors, document: DocumentRecord
-) -> tuple[object, ...]:
-    return (
-        chunk.doc_id,
-        chunk.ordinal,
-        chunk.section_index,
-        chunk.title,
-        chunk.section,
-        chunk.text,
-        chunk.start,
-        chunk.end,
-        chunk.url,
-        chunk.page,
-        json.dumps([list(span) for span in chunk.sentence_spans]),
-        blob,
-        json.dumps(dict(chunk.metadata), sort_keys=True, ensure_ascii=False),
-        document.source,
-        document.reviewed,
-        vector,
-    )
