@@ -29,7 +29,7 @@ class PostgresFeedbackStore:
     def __init__(self, url: str) -> None:
         self.url = url
         with connect(url, vectors=False) as connection:
-            migrate(connection)
+            migrate(connection, url)
 
     def record(self, feedback: Feedback) -> int:
         """Stores a rating and returns its id (to attach a comment or change the rating later)."""

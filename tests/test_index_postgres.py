@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 import time
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from psycopg import sql
@@ -13,7 +13,13 @@ from psycopg import sql
 from healthqa.errors import IndexMismatch
 from index.location import current_generation, describe, open_reader, open_writer
 from index.postgres.connection import DatabaseUnavailable, connect, shown
-from index.postgres.migrations import applied_version, latest_version, migrate, migrations
+from index.postgres.migrations import (
+    MigrationFailed,
+    applied_version,
+    latest_version,
+    migrate,
+    migrations,
+)
 from index.postgres.writer import PostgresWriter
 from tests.support.postgres import fresh_database
 from tests.support.records import MANIFEST, sample, upsert
@@ -28,8 +34,8 @@ def test_migrations_are_numbered_files_applied_once_each(url):
     assert [m.version for m in migrations()] == list(range(1, latest_version() + 1))
     with connect(url, vectors=False) as connection:
         assert applied_version(connection) == 0
-        assert migrate(connection) == list(range(1, latest_version() + 1))
-        assert migrate(connection) == []
+        assert migrate(connection, url) == list(range(1, latest_version() + 1))
+        assert migrate(connection, url) == []
         assert applied_version(connection) == latest_version()
         rows = connection.execute("SELECT version, name FROM schema_migrations").fetchall()
     assert rows == [(m.version, m.name) for m in migrations()]
@@ -184,3 +190,18 @@ def test_a_reader_nobody_holds_any_more_gives_its_connections_back(url, pg_serve
     while connections() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert connections() == 0
+
+
+def test_a_user_who_may_not_create_tables_gets_one_sentence_and_an_unchanged_schema(url):
+    with connect(url, vectors=False) as admin:
+        admin.execute("DROP ROLE IF EXISTS healthqa_visitor")
+        admin.execute("CREATE ROLE healthqa_visitor LOGIN")
+    parts = urlsplit(url)
+    visitor = urlunsplit(parts._replace(netloc=f"healthqa_visitor@{parts.hostname or ''}"))
+    with pytest.raises(MigrationFailed, match="could not be migrated") as caught:
+        open_writer(visitor, MANIFEST)
+    assert "permission denied" in str(caught.value)
+    with connect(url, vectors=False) as admin:
+        assert applied_version(admin) == 0
+        admin.execute("DROP OWNED BY healthqa_visitor")
+        admin.execute("DROP ROLE healthqa_visitor")

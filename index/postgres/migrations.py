@@ -13,12 +13,16 @@ from importlib.resources import files
 
 import psycopg
 
-from healthqa.errors import IndexMismatch
+from healthqa.errors import HealthQAError, IndexMismatch
 from index.postgres.connection import shown
 
 _FILE = re.compile(r"(\d{4})_(\w+)\.sql")
 # Any fixed number: the key of the advisory lock held while migrating.
 MIGRATION_LOCK = 0x4845414C  # "HEAL"
+
+
+class MigrationFailed(HealthQAError):
+    """A schema migration could not be applied; the schema is as it was."""
 
 
 @dataclass(frozen=True)
@@ -57,28 +61,39 @@ def applied_version(connection: psycopg.Connection) -> int:
     return int(version)
 
 
-def migrate(connection: psycopg.Connection) -> list[int]:
-    """Applies every migration this database lacks; returns the versions applied."""
+def migrate(connection: psycopg.Connection, url: str) -> list[int]:
+    """Applies every migration this database lacks; returns the versions applied. All or none:
+    a failure leaves the schema as it was and says which migration failed and why."""
     applied: list[int] = []
     if applied_version(connection) == latest_version():
         return applied  # the common case, without taking the lock
-    with connection.transaction():
-        connection.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
-        connection.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations ("
-            " version integer PRIMARY KEY, name text NOT NULL,"
-            " applied_at timestamptz NOT NULL DEFAULT now())"
-        )
-        current = applied_version(connection)
-        for migration in migrations():
-            if migration.version <= current:
-                continue
-            connection.execute(migration.sql.encode())
+    step = "schema_migrations"
+    try:
+        with connection.transaction():
+            connection.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
             connection.execute(
-                "INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
-                (migration.version, migration.name),
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                " version integer PRIMARY KEY, name text NOT NULL,"
+                " applied_at timestamptz NOT NULL DEFAULT now())"
             )
-            applied.append(migration.version)
+            current = applied_version(connection)
+            for migration in migrations():
+                if migration.version <= current:
+                    continue
+                step = f"{migration.version:04d}_{migration.name}"
+                connection.execute(migration.sql.encode())
+                connection.execute(
+                    "INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
+                    (migration.version, migration.name),
+                )
+                applied.append(migration.version)
+    except psycopg.Error as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise MigrationFailed(
+            f"The index database {shown(url)} could not be migrated ({step}: {reason}); it "
+            "needs the pgvector extension and a user who may create tables and extensions "
+            "there."
+        ) from None
     return applied
 
 

@@ -74,7 +74,7 @@ class PostgresWriter(AbstractContextManager["PostgresWriter"]):
         connection = connect(url, vectors=False)
         try:
             _take_writer_lock(connection, url)
-            migrate(connection)
+            migrate(connection, url)
             register_vector(connection)
             connection.autocommit = False
             _, found = read_state(connection, url)
