@@ -20,7 +20,27 @@ def chat(*turns: tuple[str, str | None]) -> Conversation:
 SHINGLES = (("What is shingles?", "shingles"),)
 CONTAGIOUS = (("is shingles contagious?", "shingles"),)
 
+HEPATITIS = (
+    ("What are the symptoms of hepatitis B?", "hepatitis B"),
+    ("How is hepatitis C diagnosed?", "hepatitis C"),
+)
+DIABETES_THEN_COELIAC = (
+    ("What is type 1 diabetes?", "type 1 diabetes"),
+    ("how is celiac disease treated?", "celiac disease"),
+)
+
 REWRITES = [
+    # Returning to an earlier topic, named in part or abbreviated.
+    (HEPATITIS, "Back to hep B - how is it treated?", "how is hepatitis B treated?"),
+    (HEPATITIS, "ok so going back to hepatitis B: is it contagious?", "is hepatitis B contagious?"),
+    (DIABETES_THEN_COELIAC, "back to the diabetes question. how common is it?",
+     "how common is type 1 diabetes?"),
+    (DIABETES_THEN_COELIAC, "Let's go back to diabetes.", "type 1 diabetes?"),
+    (HEPATITIS, "going back to hep B, does what I drink matter?",
+     "hepatitis B: does what I drink matter?"),
+    # A partial topic completed from the earlier one.
+    ((("Is type 1 diabetes inherited?", "type 1 diabetes"),), "what about type 2?",
+     "Is type 2 diabetes inherited?"),
     (SHINGLES, "is it contagious?", "is shingles contagious?"),
     (SHINGLES, "how is it treated", "how is shingles treated"),
     (SHINGLES, "What are the side effects of that?", "What are the side effects of shingles?"),
@@ -57,6 +77,13 @@ def test_follow_ups_are_rewritten_with_the_earlier_topic(
     history: tuple[tuple[str, str | None], ...], message: str, expected: str
 ) -> None:
     assert contextualize(chat(*history), message) == expected
+
+
+def test_going_back_to_something_never_said_is_not_a_return() -> None:
+    conversation = chat(("What is COPD?", "COPD"))
+    assert contextualize(conversation, "I go back to work Monday. Is COPD contagious?") == (
+        "I go back to work Monday. Is COPD contagious?"
+    )
 
 
 STANDALONE = [

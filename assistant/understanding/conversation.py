@@ -44,6 +44,15 @@ class Conversation:
     def last_query(self) -> str | None:
         return next((t.query for t in reversed(self.turns) if t.query), None)
 
+    @property
+    def topics(self) -> list[str]:
+        """Every topic talked about, latest first, each once."""
+        seen: dict[str, None] = {}
+        for turn in reversed(self.turns):
+            if turn.focus and turn.focus.lower() not in (t.lower() for t in seen):
+                seen[turn.focus] = None
+        return list(seen)
+
 
 _PRONOUN = re.compile(
     r"\b(this|that|these|those)\s+(condition|disease|illness|disorder|syndrome|infection|problem"
@@ -81,6 +90,15 @@ _DUMMY_IT = re.compile(
     r"(?=\s+(to|that|for|if|when)\b)",
     re.IGNORECASE,
 )
+# "Back to hep B - how is it treated?", "let's go back to the lung cancer. How is it found?",
+# "back to the diabetes question: how common is it?": the visitor returns to an earlier topic.
+_RETURN = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|so|now|and|but|let'?s|let us|can we|could we|i want to|i'd like to"
+    r"|i would like to)[\s,]+)*(?:go(?:ing)?\s+)?(?:back|return(?:ing)?)\s+to\s+(?:the\s+|my\s+)?"
+    r"(?P<ref>[^.?!:;,\u2013\u2014]+?)(?:\s+(?:question|topic|one|thing))?"
+    r"\s*(?:[.?!:;,\u2013\u2014]|\s-\s)\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 _PREPOSITION = re.compile(r"(in|for|during|with|among|after|before|at|on)\b", re.IGNORECASE)
 _SHORT = 4
 
@@ -100,10 +118,21 @@ def needs_context(message: str) -> bool:
 
 def contextualize(conversation: Conversation, message: str) -> str:
     """The message as a standalone question, carrying the earlier turns' topic if it needs it."""
+    returned = _returning(conversation, message)
+    if returned is not None:
+        topic, rest = returned
+        rewritten = _with_topic(conversation, topic, rest) if rest else f"{topic}?"
+        # The topic was named by going back to it, so it stays even in a question without "it".
+        return rewritten if topic.lower() in rewritten.lower() else f"{topic}: {rewritten}"
     focus = conversation.last_focus
     if not focus or not needs_context(message):
         return message
-    text = message.strip()
+    return _with_topic(conversation, focus, message.strip())
+
+
+def _with_topic(conversation: Conversation, focus: str, text: str) -> str:
+    if not needs_context(text):
+        return text
     what = _ellipsis(text)
     if what is not None:
         return _fill_ellipsis(conversation, focus, what)
@@ -111,6 +140,34 @@ def contextualize(conversation: Conversation, message: str) -> str:
     if count:
         return replaced
     return _append_topic(text, focus)
+
+
+def _returning(conversation: Conversation, message: str) -> tuple[str, str] | None:
+    """(the earlier topic a "back to X" names, the rest of the message), if it names one."""
+    found = _RETURN.match(message)
+    if not found:
+        return None
+    topic = _earlier_topic(conversation.topics, found.group("ref"))
+    return None if topic is None else (topic, found.group("rest").strip())
+
+
+def _earlier_topic(topics: list[str], reference: str) -> str | None:
+    """The earlier topic sharing most words with `reference` ("hep B" -> "hepatitis B": a word
+    counts when one is the start of the other); the latest wins a tie, none when nothing is
+    shared."""
+    said = [w.lower() for w in _words(reference)]
+    best, best_shared = None, 0
+    for topic in topics:
+        words = [w.lower() for w in _words(topic)]
+        shared = sum(1 for w in said if any(_same_word(w, t) for t in words))
+        if shared > best_shared:
+            best, best_shared = topic, shared
+    return best
+
+
+def _same_word(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return short == long or (len(short) >= 3 and long.startswith(short))
 
 
 def _ellipsis(text: str) -> str | None:
@@ -128,9 +185,19 @@ def _fill_ellipsis(conversation: Conversation, focus: str, what: str) -> str:
         context = what if _PREPOSITION.match(what) else f"in {what}"
         base = previous if _is_short(previous) else focus
         return f"{base.rstrip(' ?.!')} {context}?"
+    what = _completed(what, focus)
     if _is_short(previous) and focus.lower() in previous.lower():
         return re.sub(re.escape(focus), what, previous, count=1, flags=re.IGNORECASE)
     return what if what.endswith("?") else f"{what}?"
+
+
+def _completed(what: str, focus: str) -> str:
+    """A partial topic finished from the earlier one: "type 2" after "type 1 diabetes" is
+    "type 2 diabetes", "stage 3" after "stage 2 breast cancer" is "stage 3 breast cancer"."""
+    said, earlier = what.split(), focus.split()
+    if len(earlier) > 1 and len(said) < len(earlier) and said[0].lower() == earlier[0].lower():
+        return " ".join([*said, *earlier[len(said):]])
+    return what
 
 
 def _replacement(match: re.Match[str], focus: str) -> str:
