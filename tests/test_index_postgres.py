@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import gc
 import time
+from dataclasses import replace
 from urllib.parse import urlsplit, urlunsplit
 
+import psycopg
 import pytest
 from psycopg import sql
 
@@ -205,3 +207,19 @@ def test_a_user_who_may_not_create_tables_gets_one_sentence_and_an_unchanged_sch
         assert applied_version(admin) == 0
         admin.execute("DROP OWNED BY healthqa_visitor")
         admin.execute("DROP ROLE healthqa_visitor")
+
+
+def test_a_document_the_database_refuses_leaves_the_rest_of_the_batch_whole(url):
+    bad = sample("bad", 2)
+    bad = replace(bad, chunks=[replace(bad.chunks[0], page=2**40), *bad.chunks[1:]])
+    with open_writer(url, MANIFEST) as writer:
+        upsert(writer, sample("a"))
+        with pytest.raises(psycopg.errors.NumericValueOutOfRange):
+            upsert(writer, bad)  # a page number beyond PostgreSQL's integer
+        assert "bad" not in writer.documents()
+        upsert(writer, sample("c"))
+        writer.commit()
+    with open_reader(url) as reader:
+        assert [d.doc_id for d in reader.documents()] == ["a", "c"]
+        assert reader.chunks_of("bad") == []
+        assert reader.stats().chunks == 6
