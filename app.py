@@ -15,7 +15,8 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from assistant.answer import DISCLAIMER, Answer
-from assistant.feedback import Feedback, FeedbackStore, rating_from_thumbs
+from assistant.feedback import Feedback, rating_from_thumbs
+from assistant.feedback_postgres import open_feedback_store
 from assistant.service import Assistant
 from assistant.starters import pick_documents
 from assistant.understanding.conversation import Conversation
@@ -47,11 +48,12 @@ from healthqa.web.rendering import (
 from healthqa.web.resources import (
     PAGE_ICON,
     assistant_shelf,
+    cache_key,
     load_settings,
     start_loading_model,
 )
 from healthqa.web.starters import starter_questions
-from index.reader import current_generation
+from index.location import current_generation
 
 STARTER_COUNT = 4
 # Progress is re-read this often; every poll is a small rerun of each open page, so not often.
@@ -113,7 +115,7 @@ def store_rating(turn: int, store_path: str) -> None:
     exchange = history[turn]
     if rating is None:
         return
-    store = FeedbackStore(Path(store_path))
+    store = open_feedback_store(store_path)
     if exchange.feedback_id is None:
         feedback_id = store.record(
             Feedback(
@@ -133,7 +135,7 @@ def store_comment(turn: int, store_path: str) -> None:
     exchange: Exchange = st.session_state["history"][turn]
     if exchange.feedback_id is not None:
         comment = str(st.session_state.get(f"comment-{turn}", ""))
-        FeedbackStore(Path(store_path)).update(exchange.feedback_id, comment=comment)
+        open_feedback_store(store_path).update(exchange.feedback_id, comment=comment)
 
 
 def render_answer(answer: Answer, turn: int) -> str | None:
@@ -161,7 +163,7 @@ def render_answer(answer: Answer, turn: int) -> str | None:
     return clicked
 
 
-def render_feedback(turn: int, exchange: Exchange, store: Path) -> None:
+def render_feedback(turn: int, exchange: Exchange, store: Path | str) -> None:
     if exchange.answer.safety is not None and exchange.answer.safety.escalates:
         return
     columns = st.columns([1, 4], vertical_alignment="center")
@@ -215,7 +217,7 @@ def first_articles_progress(index_dir: str, status_file: str) -> None:
     """Before the first generation: the job's progress; the whole page redraws once the chat
     can answer (or the job has stopped)."""
     status = read_status(Path(status_file))
-    if current_generation(Path(index_dir)) is not None or status is None or not job_alive(status):
+    if current_generation(index_dir) is not None or status is None or not job_alive(status):
         st.rerun()
     show_progress(first_batch_progress(status, time.time()))
 
@@ -230,7 +232,7 @@ def more_articles_progress(status_file: str) -> None:
 
 def without_index(settings: Settings, status: FirstStartStatus | None) -> None:
     if status is not None and job_alive(status):
-        first_articles_progress(str(settings.index_dir), str(status_path(settings.data_dir)))
+        first_articles_progress(str(settings.index_location), str(status_path(settings.data_dir)))
         # The same key as the live box: one chat box that becomes enabled, never two stacked.
         st.chat_input(
             "The chat opens as soon as the first articles are indexed",
@@ -245,7 +247,7 @@ def without_index(settings: Settings, status: FirstStartStatus | None) -> None:
 
 
 def chat(settings: Settings, index_size: DeltaGenerator) -> None:
-    generation = current_generation(settings.index_dir)
+    generation = current_generation(settings.index_location)
     status = read_status(status_path(settings.data_dir))
     if generation is None:
         without_index(settings, status)
@@ -256,7 +258,7 @@ def chat(settings: Settings, index_size: DeltaGenerator) -> None:
 
     conversation: Conversation = st.session_state.setdefault("conversation", Conversation())
     history: list[Exchange] = st.session_state.setdefault("history", [])
-    store = settings.feedback_db  # opened only when a rating is given
+    store = settings.feedback_location  # opened only when a rating is given
 
     asked = None
     for turn, exchange in enumerate(history):
@@ -274,7 +276,7 @@ def chat(settings: Settings, index_size: DeltaGenerator) -> None:
         # Waiting, not polling: a waiting session costs the server nothing while the model loads.
         with st.spinner("Opening the article index…"):
             ready = shelf.wait(generation)
-        starters = load_starters(repr(settings), ready.reader.generation, ready)
+        starters = load_starters(cache_key(settings), ready.reader.generation, ready)
         if starters:
             st.markdown("**Try asking:**")
             for k, starter in enumerate(starters):
@@ -301,7 +303,7 @@ def ask(
     generation: int,
     conversation: Conversation,
     history: list[Exchange],
-    store: Path,
+    store: Path | str,
 ) -> None:
     with st.chat_message("user", avatar=USER_AVATAR):
         st.markdown(escape_markdown(question))

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Any, Literal, Protocol, get_args
 
 Rating = Literal["up", "down"]
 
@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS feedback (
 )
 """
 
-_COLUMNS = "id, question, answer, cited_doc_ids, rating, comment, created_at"
+COLUMNS = "id, question, answer, cited_doc_ids, rating, comment, created_at"
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,19 @@ def rating_from_thumbs(value: int | None) -> Rating | None:
     return "up" if value == 1 else "down"
 
 
+class FeedbackStoring(Protocol):
+    """Where ratings go: the SQLite file beside an index folder, or the index's PostgreSQL
+    database (assistant.feedback_postgres)."""
+
+    def record(self, feedback: Feedback) -> int: ...
+
+    def update(
+        self, feedback_id: int, *, rating: Rating | None = None, comment: str | None = None
+    ) -> None: ...
+
+    def all(self) -> list[Feedback]: ...
+
+
 class FeedbackStore:
     """One SQLite file; each call opens and closes its own connection, so Streamlit's threads
     never share one."""
@@ -67,11 +80,11 @@ class FeedbackStore:
 
     def record(self, feedback: Feedback) -> int:
         """Stores a rating and returns its id (to attach a comment or change the rating later)."""
-        _check_rating(feedback.rating)
+        check_rating(feedback.rating)
         created = feedback.created_at or datetime.now(UTC).isoformat(timespec="seconds")
         with self._connect() as db:
             cursor = db.execute(
-                f"INSERT INTO feedback ({_COLUMNS.removeprefix('id, ')}) VALUES (?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO feedback ({COLUMNS.removeprefix('id, ')}) VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     feedback.question,
                     feedback.answer,
@@ -89,7 +102,7 @@ class FeedbackStore:
         self, feedback_id: int, *, rating: Rating | None = None, comment: str | None = None
     ) -> None:
         if rating is not None:
-            _check_rating(rating)
+            check_rating(rating)
         with self._connect() as db:
             if rating is not None:
                 db.execute("UPDATE feedback SET rating = ? WHERE id = ?", (rating, feedback_id))
@@ -101,21 +114,23 @@ class FeedbackStore:
     def all(self) -> list[Feedback]:
         """Every stored rating, oldest first."""
         with self._connect() as db:
-            rows = db.execute(f"SELECT {_COLUMNS} FROM feedback ORDER BY id").fetchall()
-        return [
-            Feedback(
-                id=row[0],
-                question=row[1],
-                answer=row[2],
-                cited_doc_ids=tuple(json.loads(row[3])),
-                rating=row[4],
-                comment=row[5],
-                created_at=row[6],
-            )
-            for row in rows
-        ]
+            rows = db.execute(f"SELECT {COLUMNS} FROM feedback ORDER BY id").fetchall()
+        return [from_row(row) for row in rows]
 
 
-def _check_rating(rating: str) -> None:
+def from_row(row: Sequence[Any]) -> Feedback:
+    """A stored row (columns in COLUMNS order) as a Feedback."""
+    return Feedback(
+        id=int(row[0]),
+        question=row[1],
+        answer=row[2],
+        cited_doc_ids=tuple(json.loads(row[3])),
+        rating=row[4],
+        comment=row[5],
+        created_at=row[6],
+    )
+
+
+def check_rating(rating: str) -> None:
     if rating not in get_args(Rating):
         raise ValueError(f"rating is {rating!r}; use one of {get_args(Rating)}")

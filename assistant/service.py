@@ -31,8 +31,9 @@ from assistant.understanding.smalltalk import small_talk_reply
 from assistant.understanding.spelling import Speller
 from healthqa.settings import Settings
 from index.embedder import Embedder, SentenceTransformerEmbedder, Vectors
+from index.location import open_reader
 from index.manifest import manifest_for
-from index.reader import IndexReader
+from index.protocols import IndexReading
 
 ABSTAIN_TEXT = (
     "I couldn't find this in the vetted articles I can search, so I won't guess. "
@@ -94,7 +95,7 @@ class AnswerStream:
 @dataclass
 class Assistant:
     settings: Settings
-    reader: IndexReader
+    reader: IndexReading
     retriever: HybridRetriever
     composer: Composer
     calibration: Calibration
@@ -269,7 +270,7 @@ def build_assistant(settings: Settings, *, embedder: Embedder | None = None) -> 
     embedder = embedder or SentenceTransformerEmbedder(
         settings.embedding_model, batch_size=settings.embed_batch_size
     )
-    reader = IndexReader.open(settings.index_dir, expected=manifest_for(settings, embedder))
+    reader = open_reader(settings.index_location, expected=manifest_for(settings, embedder))
     retriever = HybridRetriever(
         reader, embedder, candidates=settings.candidates, top_k=settings.top_k
     )

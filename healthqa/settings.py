@@ -32,6 +32,9 @@ def default_embedding_model() -> str:
 class Settings:
     data_dir: Path = Path("data")
     index_dir: Path = Path("data/index")
+    # A postgresql:// URL in HEALTHQA_INDEX (or --index) puts the index in that database instead
+    # of index_dir; index_dir then only places the files kept beside it (feedback).
+    index_url: str | None = field(default=None, repr=False)
     embedding_model: str = field(default_factory=default_embedding_model)
     chunk_tokens: int = 200
     chunk_overlap_tokens: int = 40
@@ -121,6 +124,11 @@ class Settings:
                 f"HEALTHQA_LLM_PROVIDER is {self.llm_provider!r}; "
                 f"use one of {get_args(LLMProvider)}."
             )
+        if self.index_url is not None and not is_database_url(self.index_url):
+            raise SettingsError(
+                "HEALTHQA_INDEX names a database that is not a postgresql:// URL; "
+                "give a folder or a postgresql://user@host/database URL."
+            )
         if self.composer == "llm" and not self.llm_model:
             raise SettingsError("HEALTHQA_COMPOSER is 'llm' but HEALTHQA_LLM_MODEL is not set.")
 
@@ -129,17 +137,30 @@ class Settings:
         """Feedback lives beside the index, never inside a generation that gets replaced."""
         return self.index_dir.parent / "feedback.sqlite"
 
-    def with_index(self, index_dir: Path) -> Settings:
-        return replace(self, index_dir=index_dir)
+    @property
+    def feedback_location(self) -> Path | str:
+        """Where ratings go: the index's database when it has one, else feedback_db."""
+        return self.index_url or self.feedback_db
+
+    @property
+    def index_location(self) -> Path | str:
+        """Where the index lives: its folder, or the PostgreSQL URL when one is set."""
+        return self.index_url or self.index_dir
+
+    def with_index(self, index: Path | str) -> Settings:
+        """These settings with the index at a folder or, for a postgresql:// URL, a database."""
+        if isinstance(index, str) and is_database_url(index):
+            return replace(self, index_url=index)
+        return replace(self, index_dir=Path(index), index_url=None)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
         data_dir = Path(env.get("HEALTHQA_DATA_DIR", "data"))
-        kwargs: dict[str, object] = {
-            "data_dir": data_dir,
-            "index_dir": Path(env.get("HEALTHQA_INDEX", str(data_dir / "index"))),
-        }
+        index = env.get("HEALTHQA_INDEX", str(data_dir / "index"))
+        kwargs: dict[str, object] = {"data_dir": data_dir, "index_dir": Path(index)}
+        if is_database_url(index):
+            kwargs.update(index_dir=data_dir / "index", index_url=index)
         if env.get("HEALTHQA_SHARED_DATA"):
             kwargs["shared_data"] = Path(env["HEALTHQA_SHARED_DATA"])
         if "HEALTHQA_EMBEDDING_MODEL" in env:
@@ -188,6 +209,11 @@ class Settings:
         if api_key:
             kwargs["llm_api_key"] = api_key
         return cls(**kwargs)  # type: ignore[arg-type]
+
+
+def is_database_url(value: str) -> bool:
+    """A PostgreSQL connection URL, as HEALTHQA_INDEX and --index accept besides a folder."""
+    return value.startswith(("postgresql://", "postgres://"))
 
 
 def _parse(var: str, raw: str, kind: type[_T]) -> _T:

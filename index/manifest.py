@@ -59,7 +59,7 @@ def describe(manifest: Manifest) -> str:
     )
 
 
-def check_manifest(index_dir: Path, found: Manifest, expected: Manifest) -> None:
+def check_manifest(index_dir: Path | str, found: Manifest, expected: Manifest) -> None:
     """Raises IndexMismatch when the index at `index_dir` was built differently from `expected`."""
     if found == expected:
         return

@@ -22,10 +22,10 @@ import numpy as np
 from healthqa.errors import IngestError
 from healthqa.settings import Settings
 from index.embedder import Embedder, HasTokenCounter, Vectors
-from index.generations import current_generation
+from index.location import current_generation, open_writer
 from index.manifest import manifest_for
+from index.protocols import IndexWriting
 from index.records import Chunk, DocumentRecord
-from index.writer import IndexWriter
 from ingest.chunking import chunk_article, embedding_header
 from ingest.discover import SourceFile, discover
 from ingest.isolation import ChunkPlan, Limits, Loaded, Prepared, load_in_background
@@ -89,7 +89,7 @@ def ingest_paths(
     roots = [Path(p) for p in paths]
     sources, failed = _discover_all(roots)
     progress.files_found(len(sources))
-    with IndexWriter.open(settings.index_dir, manifest_for(settings, embedder)) as writer:
+    with open_writer(settings.index_location, manifest_for(settings, embedder)) as writer:
         named = {_resolved(root) for root in roots if root.is_file()}
         run = _Run(writer, settings, embedder, progress, named_files=named)
         loaded_files = load_in_background(
@@ -104,7 +104,7 @@ def ingest_paths(
         removed = run.prune(roots) if prune else []
         failed += run.failed
         changed = run.added or run.updated or removed or run.relocated
-        generation = writer.commit() if changed else current_generation(settings.index_dir)
+        generation = writer.commit() if changed else current_generation(settings.index_location)
     return IngestReport(
         added=tuple(run.added),
         updated=tuple(run.updated),
@@ -176,7 +176,7 @@ class _Run:
 
     def __init__(
         self,
-        writer: IndexWriter,
+        writer: IndexWriting,
         settings: Settings,
         embedder: Embedder,
         progress: IngestProgress,

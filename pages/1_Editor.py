@@ -21,7 +21,7 @@ from healthqa.web.rendering import cell, inline
 from healthqa.web.resources import PAGE_ICON, load_embedder, load_settings
 from healthqa.web.uploads import Choice, Upload, UploadPlan, plan_uploads, save_plan
 from index.documents import remove_documents
-from index.reader import IndexReader, current_generation
+from index.location import current_generation, open_reader
 from ingest.pipeline import IngestReport, ingest_paths
 
 PLAN_KEY = "upload_plan"
@@ -125,10 +125,10 @@ def ingest_plan(
 
 
 def documents_section(settings: Settings) -> None:
-    if current_generation(settings.index_dir) is None:
+    if current_generation(settings.index_location) is None:
         st.info("The index is empty; add articles above.")
         return
-    with IndexReader.open(settings.index_dir) as reader:
+    with open_reader(settings.index_location) as reader:
         documents = reader.documents()
         stats = reader.stats()
     st.subheader("Index")
@@ -177,7 +177,7 @@ def remove_chosen_document(settings: Settings) -> None:
     if not doc_id:
         st.toast("Choose a document to remove first.")
         return
-    remove_documents(settings.index_dir, [doc_id])
+    remove_documents(settings.index_location, [doc_id])
     st.session_state["remove_choice"] = None
     st.toast(f"Removed {inline(doc_id)}.")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from assistant.service import Assistant, build_assistant
 from healthqa.settings import default_embedding_model
 from index.embedder import SentenceTransformerEmbedder
 from tests.support.kb import build_index
+from tests.support.postgres import server_url
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("HEALTHQA_SHARED_DATA", PROJECT_ROOT.parent / "shared" / "data"))
@@ -58,3 +60,11 @@ def assistant(tmp_path_factory, embedder) -> Assistant:
     extra = [seed] if seed.is_dir() else []
     settings = build_index(tmp_path_factory.mktemp("kb"), embedder, extra)
     return build_assistant(settings, embedder=embedder)
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory) -> Iterator[str]:
+    """A PostgreSQL server with pgvector (HEALTHQA_TEST_PG_URL, else pgserver's), started on
+    first use and stopped at the end of the session; tests make their own databases on it."""
+    with server_url(tmp_path_factory.mktemp("postgres")) as url:
+        yield url

@@ -18,6 +18,30 @@ def test_data_dir_moves_the_index_with_it(tmp_path):
     assert settings.index_dir == tmp_path / "index"
 
 
+def test_a_postgresql_url_puts_the_index_in_that_database(tmp_path):
+    url = "postgresql://healthqa:secret@db.example.org/healthqa"
+    settings = Settings.from_env({"HEALTHQA_DATA_DIR": str(tmp_path), "HEALTHQA_INDEX": url})
+    assert settings.index_location == url
+    # Files that live beside the index stay in the data folder.
+    assert settings.index_dir == tmp_path / "index"
+    assert settings.feedback_db == tmp_path / "feedback.sqlite"
+    assert "secret" not in repr(settings)
+
+
+def test_with_index_takes_a_folder_or_a_url():
+    url = "postgres://db.example.org/healthqa"
+    settings = Settings.from_env({})
+    assert settings.with_index(url).index_location == url
+    back = settings.with_index(url).with_index(Path("elsewhere"))
+    assert (back.index_location, back.index_url) == (Path("elsewhere"), None)
+    assert settings.with_index("folder").index_location == Path("folder")
+
+
+def test_an_index_url_that_is_not_postgresql_is_refused():
+    with pytest.raises(SettingsError, match="HEALTHQA_INDEX"):
+        Settings(index_url="mysql://db.example.org/healthqa")
+
+
 @pytest.mark.parametrize(
     ("env", "named"),
     [

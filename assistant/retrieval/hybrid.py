@@ -21,7 +21,7 @@ import numpy as np
 from assistant.retrieval.fusion import near_duplicates
 from assistant.understanding.question import QuestionAnalysis, analyze
 from index.embedder import Embedder, Vectors
-from index.reader import IndexReader
+from index.protocols import IndexReading
 from index.records import StoredChunk
 
 
@@ -58,7 +58,7 @@ class Retrieval:
 class HybridRetriever:
     def __init__(
         self,
-        reader: IndexReader,
+        reader: IndexReading,
         embedder: Embedder,
         *,
         candidates: int = 40,
@@ -122,7 +122,7 @@ class HybridRetriever:
         return Retrieval(analysis=analysis, query_vector=query, passages=passages)
 
 
-def with_neighbours(retrieval: Retrieval, reader: IndexReader, *, around: int = 3) -> Retrieval:
+def with_neighbours(retrieval: Retrieval, reader: IndexReading, *, around: int = 3) -> Retrieval:
     """The shown passages plus the chunks next to the best few in the same section.
 
     A chunk is ranked as a whole; the sentence that answers best may sit in the chunk beside it

@@ -13,7 +13,7 @@ from assistant.understanding.conversation import Conversation
 from healthqa.cli.options import index_option, settings_for
 
 
-def _assistant(index_dir: Path | None) -> Assistant:
+def _assistant(index_dir: Path | str | None) -> Assistant:
     return build_assistant(settings_for(index_dir))
 
 
@@ -21,7 +21,7 @@ def _assistant(index_dir: Path | None) -> Assistant:
 @click.argument("question")
 @index_option
 @click.option("--json", "as_json", is_flag=True, help="Print the answer object as JSON.")
-def ask(question: str, index_dir: Path | None, as_json: bool) -> None:
+def ask(question: str, index_dir: Path | str | None, as_json: bool) -> None:
     """Answer one QUESTION from the indexed articles, with numbered sources."""
     answer = _assistant(index_dir).answer(Conversation(), question)
     if as_json:
@@ -32,7 +32,7 @@ def ask(question: str, index_dir: Path | None, as_json: bool) -> None:
 
 @click.command()
 @index_option
-def chat(index_dir: Path | None) -> None:
+def chat(index_dir: Path | str | None) -> None:
     """Talk with the assistant; follow-up questions use the conversation. /new starts over."""
     assistant = _assistant(index_dir)
     conversation = Conversation()

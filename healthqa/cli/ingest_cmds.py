@@ -17,8 +17,7 @@ from healthqa.cli.options import index_option, settings_for
 from healthqa.settings import Settings
 from index.documents import UnknownDocument, remove_documents
 from index.embedder import SentenceTransformerEmbedder
-from index.generations import index_exists
-from index.reader import IndexReader
+from index.location import IndexLocation, index_exists, open_reader
 from ingest.pipeline import IngestProgress, IngestReport, SilentProgress, ingest_paths
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
@@ -82,7 +81,9 @@ class RichProgress:
     "--prune", is_flag=True, help="Remove indexed documents under PATHS whose files are gone."
 )
 @json_option
-def ingest(paths: Sequence[Path], index_dir: Path | None, prune: bool, as_json: bool) -> None:
+def ingest(
+    paths: Sequence[Path], index_dir: IndexLocation | None, prune: bool, as_json: bool
+) -> None:
     """Add or update the articles in PATHS (files or folders); unchanged ones are skipped."""
     settings = settings_for(index_dir)
     # This process only embeds: every core (the app and its first-start job leave one free).
@@ -155,9 +156,9 @@ def index_group() -> None:
 @index_group.command("stats")
 @index_option
 @json_option
-def stats(index_dir: Path | None, as_json: bool) -> None:
+def stats(index_dir: IndexLocation | None, as_json: bool) -> None:
     """Documents, chunks, model and size on disk of the live index."""
-    with IndexReader.open(settings_for(index_dir).index_dir) as reader:
+    with open_reader(settings_for(index_dir).index_location) as reader:
         found = reader.stats()
     if as_json:
         fields = {k: v for k, v in asdict(found).items() if k != "generation"}
@@ -183,9 +184,9 @@ def docs_group() -> None:
 @docs_group.command("list")
 @index_option
 @json_option
-def list_docs(index_dir: Path | None, as_json: bool) -> None:
+def list_docs(index_dir: IndexLocation | None, as_json: bool) -> None:
     """Every indexed document with its version and chunk count."""
-    with IndexReader.open(settings_for(index_dir).index_dir) as reader:
+    with open_reader(settings_for(index_dir).index_location) as reader:
         documents = reader.documents()
     if as_json:
         rows = [
@@ -207,12 +208,12 @@ def list_docs(index_dir: Path | None, as_json: bool) -> None:
 @docs_group.command("remove")
 @click.argument("doc_id")
 @index_option
-def remove_doc(doc_id: str, index_dir: Path | None) -> None:
+def remove_doc(doc_id: str, index_dir: IndexLocation | None) -> None:
     """Remove the document DOC_ID and its chunks from the index.
 
     DOC_ID may also be the file a document came from, or the end of its path ("flu.md") when
     only one document's id ends so."""
-    index = settings_for(index_dir).index_dir
+    index = settings_for(index_dir).index_location
     try:
         doc_id = _document_named(index, doc_id)
         generation = remove_documents(index, [doc_id])
@@ -221,12 +222,12 @@ def remove_doc(doc_id: str, index_dir: Path | None) -> None:
     click.echo(f"Removed {doc_id}; the index is now generation {generation}.")
 
 
-def _document_named(index_dir: Path, name: str) -> str:
+def _document_named(index: IndexLocation, name: str) -> str:
     """The id `name` stands for: itself if the index holds it, else the one document whose id
     is that file's absolute path or ends with /`name`; ambiguity is refused, never guessed."""
-    if not index_exists(index_dir):
+    if not index_exists(index):
         return name  # remove_documents explains there is no index
-    with IndexReader.open(index_dir) as reader:
+    with open_reader(index) as reader:
         ids = [d.doc_id for d in reader.documents()]
     if name in ids:
         return name

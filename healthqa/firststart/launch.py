@@ -16,7 +16,7 @@ from healthqa.firststart.status import (
     status_path,
 )
 from healthqa.settings import Settings
-from index.generations import index_exists
+from index.location import describe, index_exists
 from ingest.sample import local_sample
 
 
@@ -33,11 +33,11 @@ def should_start(index_ready: bool, status: FirstStartStatus | None) -> bool:
 def start(settings: Settings, shared: Path, *, watch_pid: int | None = None) -> str:
     """Starts the job if it is needed; returns one sentence saying what happens."""
     status = read_status(status_path(settings.data_dir))
-    ready = index_exists(settings.index_dir)
+    ready = index_exists(settings.index_location)
     if status is not None and job_alive(status):
         return f"Indexing continues in the background (log: {status.log})."
     if not should_start(ready, status):
-        return f"Using the article index at {settings.index_dir}."
+        return f"Using the article index at {describe(settings.index_location)}."
     log = log_path(settings.data_dir)
     log.parent.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, "-m", "healthqa.firststart", "run", "--shared", str(shared)]

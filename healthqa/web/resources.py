@@ -67,4 +67,10 @@ def _shelf(settings_key: str, _settings: Settings) -> AssistantShelf:  # noqa: A
 
 def assistant_shelf(settings: Settings) -> AssistantShelf:
     """The assistants of `settings`' index, one per generation, shared by every session."""
-    return _shelf(repr(settings), settings)
+    return _shelf(cache_key(settings), settings)
+
+
+def cache_key(settings: Settings) -> str:
+    """Settings as a key of a process-wide cache: the repr leaves out secrets, so an index URL
+    (which may hold a password) is added here; the key is never shown."""
+    return f"{settings!r} index_url={settings.index_url!r}"
