@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Generator, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 
 from threadpoolctl import threadpool_limits
 
+from assistant.admission import FairAdmission
 from assistant.answer import Answer, SafetyNotice
 from assistant.compose.base import Composer, Composition, CompositionRequest, StreamingComposer
 from assistant.compose.extractive import ExtractiveComposer
@@ -104,6 +106,17 @@ class Assistant:
     rewrite: Rewriter = contextualize
     _speller: Speller | None = field(default=None, init=False, repr=False)
     _speller_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    _admission: AbstractContextManager[object] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Answers computed here are admitted a few at a time (settings.max_concurrent_answers);
+        # one that waits on a remote model while it streams (the LLM composer) is not held back.
+        remote = isinstance(self.composer, StreamingComposer)
+        self._admission = (
+            nullcontext()
+            if remote
+            else FairAdmission(self.settings.max_concurrent_answers)
+        )
 
     def speller(self) -> Speller:
         """Built on first use from this index generation's words (shared by every session)."""
@@ -119,6 +132,10 @@ class Assistant:
         return AnswerStream(self._produce(conversation, message))
 
     def _produce(self, conversation: Conversation, message: str) -> Generator[str, None, Answer]:
+        with self._admission:
+            return (yield from self._steps(conversation, message))
+
+    def _steps(self, conversation: Conversation, message: str) -> Generator[str, None, Answer]:
         limit = self.settings.max_question_chars
         too_long = len(message) > limit
         # Every step below costs at most what a message of `limit` characters costs: the triage
