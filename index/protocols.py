@@ -71,6 +71,8 @@ class IndexWriting(Protocol):
         vectors: Vectors,
         sentence_vectors: Sequence[Vectors],
         headers: Mapping[int, tuple[str, Vectors]] | None = None,
+        *,
+        verbatim: bool = False,
     ) -> DocumentRecord: ...
 
     def relocate(self, doc_id: str, new_id: str, path: str | None) -> None: ...

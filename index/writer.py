@@ -13,7 +13,6 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -50,13 +49,8 @@ from index.schema import (
     read_meta_int,
     write_meta_int,
 )
-from index.vectors import (
-    as_matrix,
-    new_vector_index,
-    read_vector_index,
-    to_blob,
-    write_vector_index,
-)
+from index.upserts import check_upsert, stored_record
+from index.vectors import new_vector_index, read_vector_index, write_vector_index
 
 
 class IndexWriter(AbstractContextManager["IndexWriter"]):
@@ -138,32 +132,20 @@ class IndexWriter(AbstractContextManager["IndexWriter"]):
         vectors: Vectors,
         sentence_vectors: Sequence[Vectors],
         headers: Mapping[int, tuple[str, Vectors]] | None = None,
+        *,
+        verbatim: bool = False,
     ) -> DocumentRecord:
         """Adds `record` or replaces the stored document with the same doc_id, chunks and all.
 
-        `headers`: per section index, the section's header text and its vector.
+        `headers`: per section index, the section's header text and its vector. `verbatim`: the
+        record comes whole from another index, so its version and ingest time are kept.
         """
         self._require_open()
-        dimension = self.manifest.dimension
-        matrix = as_matrix(vectors, rows=len(chunks), dimension=dimension, what="chunk vectors")
-        if len(sentence_vectors) != len(chunks):
-            raise ValueError(
-                f"{len(sentence_vectors)} sets of sentence vectors for {len(chunks)} chunks"
-            )
-        blobs: list[bytes] = []
-        for chunk, sentences in zip(chunks, sentence_vectors, strict=True):
-            if chunk.doc_id != record.doc_id:
-                raise ValueError(f"chunk of {chunk.doc_id!r} upserted under {record.doc_id!r}")
-            rows = len(chunk.sentence_spans)
-            what = f"sentence vectors of chunk {chunk.ordinal} of {chunk.doc_id!r}"
-            blobs.append(to_blob(as_matrix(sentences, rows=rows, dimension=dimension, what=what)))
-
-        old = self._documents.get(record.doc_id)
-        stored = replace(
-            record,
-            version=old.version + 1 if old else 1,
-            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            chunk_count=len(chunks),
+        checked = check_upsert(
+            record, chunks, vectors, sentence_vectors, headers, dimension=self.manifest.dimension
+        )
+        stored = stored_record(
+            record, self._documents.get(record.doc_id), len(chunks), verbatim=verbatim
         )
         ids = list(range(self._next_chunk_id, self._next_chunk_id + len(chunks)))
         self._next_chunk_id += len(chunks)
@@ -175,11 +157,11 @@ class IndexWriter(AbstractContextManager["IndexWriter"]):
                     f"INSERT INTO documents({DOCUMENT_COLUMNS}) VALUES ({placeholders(11)})",
                     document_row(stored),
                 )
-                insert_chunks(self._db, ids, chunks, blobs)
+                insert_chunks(self._db, ids, chunks, checked.sentence_blobs)
                 self._db.executemany(
                     "INSERT INTO sections(doc_id, section_index, header, vector) "
                     "VALUES (?, ?, ?, ?)",
-                    _section_rows(record.doc_id, headers or {}, dimension),
+                    checked.section_rows,
                 )
             except BaseException:
                 _roll_back(self._db, "upsert")
@@ -187,7 +169,7 @@ class IndexWriter(AbstractContextManager["IndexWriter"]):
             self._db.execute("RELEASE upsert")
         self._pending_removals.extend(removed)
         if ids:
-            self._vectors.add_with_ids(matrix, np.asarray(ids, dtype=np.int64))
+            self._vectors.add_with_ids(checked.vectors, np.asarray(ids, dtype=np.int64))
         self._documents[record.doc_id] = stored
         return stored
 
@@ -322,13 +304,3 @@ def _roll_back(connection: sqlite3.Connection, savepoint: str) -> None:
     with contextlib.suppress(sqlite3.Error):
         connection.execute(f"ROLLBACK TO {savepoint}")
         connection.execute(f"RELEASE {savepoint}")
-
-
-def _section_rows(
-    doc_id: str, headers: Mapping[int, tuple[str, Vectors]], dimension: int
-) -> list[tuple[str, int, str, bytes]]:
-    rows = []
-    for index, (header, vector) in sorted(headers.items()):
-        matrix = as_matrix(vector, rows=1, dimension=dimension, what=f"header vector {index}")
-        rows.append((doc_id, index, header, to_blob(matrix)))
-    return rows

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime
 
 import psycopg
 from pgvector.psycopg import register_vector
@@ -40,7 +39,7 @@ from index.postgres.state import (
 )
 from index.records import Chunk, DocumentRecord, Manifest
 from index.schema import document_from_row
-from index.vectors import as_matrix, to_blob
+from index.upserts import check_upsert, stored_record
 
 # Any fixed number: the key of the advisory lock the one writer holds.
 WRITER_LOCK = 0x48514958  # "HQIX"
@@ -107,33 +106,17 @@ class PostgresWriter(AbstractContextManager["PostgresWriter"]):
         vectors: Vectors,
         sentence_vectors: Sequence[Vectors],
         headers: Mapping[int, tuple[str, Vectors]] | None = None,
+        *,
+        verbatim: bool = False,
     ) -> DocumentRecord:
-        """Adds `record` or replaces the stored document with the same doc_id, chunks and all."""
+        """Adds `record` or replaces the stored document with the same doc_id, chunks and all
+        (`verbatim`: a copy from another index, its version and ingest time kept)."""
         self._require_open()
-        dimension = self.manifest.dimension
-        matrix = as_matrix(vectors, rows=len(chunks), dimension=dimension, what="chunk vectors")
-        if len(sentence_vectors) != len(chunks):
-            raise ValueError(
-                f"{len(sentence_vectors)} sets of sentence vectors for {len(chunks)} chunks"
-            )
-        blobs: list[bytes] = []
-        for chunk, sentences in zip(chunks, sentence_vectors, strict=True):
-            if chunk.doc_id != record.doc_id:
-                raise ValueError(f"chunk of {chunk.doc_id!r} upserted under {record.doc_id!r}")
-            rows = len(chunk.sentence_spans)
-            what = f"sentence vectors of chunk {chunk.ordinal} of {chunk.doc_id!r}"
-            blobs.append(to_blob(as_matrix(sentences, rows=rows, dimension=dimension, what=what)))
-        section_rows = []
-        for index, (header, vector) in sorted((headers or {}).items()):
-            one = as_matrix(vector, rows=1, dimension=dimension, what=f"header vector {index}")
-            section_rows.append((record.doc_id, index, header, to_blob(one)))
-
-        old = self._documents.get(record.doc_id)
-        stored = replace(
-            record,
-            version=old.version + 1 if old else 1,
-            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            chunk_count=len(chunks),
+        checked = check_upsert(
+            record, chunks, vectors, sentence_vectors, headers, dimension=self.manifest.dimension
+        )
+        stored = stored_record(
+            record, self._documents.get(record.doc_id), len(chunks), verbatim=verbatim
         )
         with _savepoint(self._db, self.url):  # a failed upsert leaves the batch as it was
             self._retire(record.doc_id)
@@ -143,13 +126,15 @@ class PostgresWriter(AbstractContextManager["PostgresWriter"]):
                     INSERT_CHUNK,
                     [
                         chunk_row(chunk, blob, vector, stored)
-                        for chunk, blob, vector in zip(chunks, blobs, matrix, strict=True)
+                        for chunk, blob, vector in zip(
+                            chunks, checked.sentence_blobs, checked.vectors, strict=True
+                        )
                     ],
                 )
                 cursor.executemany(
                     "INSERT INTO sections (doc_id, section_index, header, vector) "
                     "VALUES (%s, %s, %s, %s)",
-                    section_rows,
+                    checked.section_rows,
                 )
         self._documents[record.doc_id] = stored
         self._changed()
