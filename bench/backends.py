@@ -37,8 +37,9 @@ from index.location import IndexLocation, describe, open_reader, open_writer
 from index.manifest import manifest_for
 from index.postgres.reader import PostgresReader
 from index.protocols import IndexReading
+from index.transfer import copy_documents
 from ingest.discover import discover
-from ingest.pipeline import ingest_paths, section_headers
+from ingest.pipeline import ingest_paths
 
 RESULTS = Path(__file__).resolve().parent / "results" / "backends.json"
 BACKENDS = ("embedded", "postgres")
@@ -68,28 +69,10 @@ def new_database(server_url: str, name: str) -> str:
 
 
 def copy_index(source: IndexReading, target: IndexLocation) -> int:
-    """Writes every document of `source` into `target` from its stored vectors (no model)."""
-    copied = 0
+    """Writes every document of `source` into `target` from its stored vectors (no model), as
+    `healthqa index copy` does; the target may hold the same documents already (replaced)."""
     with open_writer(target, source.manifest) as writer:
-        for record in source.documents():
-            stored = source.chunks_of(record.doc_id)
-            ids = [s.chunk_id for s in stored]
-            chunks = [s.chunk for s in stored]
-            sentences = source.sentence_vectors(ids)
-            headers = section_headers(chunks)
-            vectors = source.header_vectors([(record.doc_id, i) for i in headers])
-            writer.upsert(
-                record,
-                chunks,
-                source.vectors(ids),
-                [sentences[i] for i in ids],
-                {
-                    i: (text, vectors[(record.doc_id, i)])
-                    for i, text in headers.items()
-                    if (record.doc_id, i) in vectors
-                },
-            )
-            copied += len(chunks)
+        _, copied = copy_documents(source, writer)
         writer.commit()
     return copied
 

@@ -34,6 +34,10 @@ class IndexCorrupt(HealthQAError):
     """The index files exist but cannot be read back consistently."""
 
 
+class IndexTransferError(HealthQAError):
+    """An index cannot be copied where asked: onto itself, or over an index already there."""
+
+
 class IndexWriteError(HealthQAError):
     """The index could not be written; the live generation is left as it was."""
 

@@ -6,6 +6,8 @@
 - `writer.IndexWriter`: add, replace and remove documents, then `commit()` a new generation.
 - `reader.IndexReader`: one generation, read-only: dense and BM25 search, chunk lookup.
 - `postgres/`: the same surface on PostgreSQL (pgvector HNSW, full-text search, migrations).
+- `transfer.copy_index`: an index copied to another folder or database with its vectors;
+  `upserts`: what both writers check before they store a document.
 - `documents.remove_documents`: removal without the model; `manifest`: what an index was built
   with; `generations`: the on-disk layout and atomic publish; `records`: the plain dataclasses.
 """

@@ -234,6 +234,15 @@ class IndexReader(AbstractContextManager["IndexReader"]):
                     found[(doc_id, index)] = from_blob(blob, self.manifest.dimension)[0]
         return found
 
+    def sections_of(self, doc_id: str) -> dict[int, tuple[str, Vectors]]:
+        """Per section index, the header text and vector, as upsert() takes them."""
+        with self._pool.connection() as db:
+            rows = db.execute(
+                "SELECT section_index, header, vector FROM sections WHERE doc_id = ?", (doc_id,)
+            ).fetchall()
+        dimension = self.manifest.dimension
+        return {int(i): (header, from_blob(blob, dimension)[0]) for i, header, blob in rows}
+
     def vocabulary(self) -> Mapping[str, int]:
         """How often each lower-case word occurs in the indexed text (built once per reader, for
         spelling correction of questions)."""

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeRemainingColumn
 from rich.table import Table
 
+from healthqa.cli import transfer_cmds
 from healthqa.cli.options import index_option, settings_for
 from healthqa.settings import Settings
 from index.documents import UnknownDocument, remove_documents
@@ -150,7 +151,11 @@ def _sample(items: Sequence[str], shown: int = 3) -> str:
 
 @click.group("index")
 def index_group() -> None:
-    """Inspect the index."""
+    """Inspect the index, or copy it to another folder or database."""
+
+
+for _command in transfer_cmds.COMMANDS:
+    index_group.add_command(_command)
 
 
 @index_group.command("stats")

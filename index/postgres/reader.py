@@ -161,6 +161,15 @@ class PostgresReader(AbstractContextManager["PostgresReader"]):
             if (doc_id, index) in wanted
         }
 
+    def sections_of(self, doc_id: str) -> dict[int, tuple[str, Vectors]]:
+        """Per section index, the header text and vector, as upsert() takes them."""
+        with self._connection() as connection:
+            rows = connection.execute(
+                "SELECT section_index, header, vector FROM sections WHERE doc_id = %s", (doc_id,)
+            ).fetchall()
+        dimension = self.manifest.dimension
+        return {int(i): (header, from_blob(bytes(blob), dimension)[0]) for i, header, blob in rows}
+
     def vocabulary(self) -> Mapping[str, int]:
         """How often each lower-case word occurs in the live text (built once per reader)."""
         with self._vocabulary_lock:
