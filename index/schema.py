@@ -145,8 +145,13 @@ def document_from_row(row: tuple[Any, ...]) -> DocumentRecord:
 
 
 def chunk_row(chunk_id: int, chunk: Chunk, sentence_vectors: bytes) -> tuple[Any, ...]:
+    return (chunk_id, *chunk_values(chunk, sentence_vectors))
+
+
+def chunk_values(chunk: Chunk, sentence_vectors: bytes) -> tuple[Any, ...]:
+    """A chunk's columns after its id, in CHUNK_COLUMNS' order (the PostgreSQL index stores the
+    same columns in the same order)."""
     return (
-        chunk_id,
         chunk.doc_id,
         chunk.ordinal,
         chunk.section_index,

@@ -1,16 +1,16 @@
 """The PostgreSQL index's rows: the column lists its statements use, and records as rows.
 
-Rows read back go through index.schema's converters (the same columns, in the same order, as the
+Rows written and read back go through index.schema (the same columns, in the same order, as the
 embedded index's SQLite rows), so both backends hand back identical records.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from index.embedder import Vectors
 from index.records import Chunk, DocumentRecord
+from index.schema import chunk_values
 from index.schema import document_row as sqlite_document_row
 
 DOCUMENT_SELECT = (
@@ -40,26 +40,7 @@ def chunk_row(
     chunk: Chunk, blob: bytes, vector: Vectors, document: DocumentRecord
 ) -> tuple[Any, ...]:
     """A chunk as INSERT_CHUNK's values; `blob`: its sentence vectors (index.vectors.to_blob)."""
-    return text_safe(
-        (
-            chunk.doc_id,
-            chunk.ordinal,
-            chunk.section_index,
-            chunk.title,
-            chunk.section,
-            chunk.text,
-            chunk.start,
-            chunk.end,
-            chunk.url,
-            chunk.page,
-            json.dumps([list(span) for span in chunk.sentence_spans]),
-            blob,
-            json.dumps(dict(chunk.metadata), sort_keys=True, ensure_ascii=False),
-            document.source,
-            document.reviewed,
-            vector,
-        )
-    )
+    return text_safe((*chunk_values(chunk, blob), document.source, document.reviewed, vector))
 
 
 def text_safe(row: tuple[Any, ...]) -> tuple[Any, ...]:
