@@ -10,50 +10,15 @@ import sys
 import time
 from pathlib import Path
 
-import click
 import pytest
-from click.testing import CliRunner, Result
 
-from healthqa.cli.ingest_cmds import COMMANDS
 from index.generations import current_generation
 from index.reader import IndexReader
+from tests.support.cli import run, run_json, write
 
 pytestmark = pytest.mark.slow
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-
-
-@click.group()
-def healthqa() -> None:
-    """The ingest commands alone, as healthqa.cli.main mounts them."""
-
-
-for command in COMMANDS:
-    healthqa.add_command(command)
-
-
-def article(topic: str, extra: str = "") -> str:
-    return (
-        f"# {topic.capitalize()}\n\n{topic.capitalize()} affects many people. {extra}"
-        f"A doctor can tell you more about {topic}.\n"
-    )
-
-
-def write(folder: Path, topics: dict[str, str]) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for topic, extra in topics.items():
-        (folder / f"{topic}.md").write_text(article(topic, extra), encoding="utf-8")
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(healthqa, list(args), catch_exceptions=False)
-
-
-def run_json(*args: str) -> dict[str, object]:
-    result = run(*args, "--json")
-    assert result.exit_code == 0, result.output
-    loaded: dict[str, object] = json.loads(result.stdout)
-    return loaded
 
 
 def test_ingest_reingest_prune_stats_and_docs(tmp_path: Path) -> None:

@@ -4,52 +4,17 @@ through click as a user runs them, against a real PostgreSQL server."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import click
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
-from healthqa.cli.answer_cmds import ask
-from healthqa.cli.ingest_cmds import COMMANDS
+from healthqa.cli.main import healthqa
 from healthqa.cli.options import settings_for
 from index.location import open_reader
+from tests.support.cli import run, run_json, write
 from tests.support.postgres import fresh_database
 
 pytestmark = pytest.mark.slow
-
-
-@click.group()
-def healthqa() -> None:
-    """The ingest commands and `ask`, as healthqa.cli.main mounts them."""
-
-
-for command in (*COMMANDS, ask):
-    healthqa.add_command(command)
-
-
-def article(topic: str, extra: str = "") -> str:
-    return (
-        f"# {topic.capitalize()}\n\n{topic.capitalize()} affects many people. {extra}"
-        f"A doctor can tell you more about {topic}.\n"
-    )
-
-
-def write(folder: Path, topics: dict[str, str]) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for topic, extra in topics.items():
-        (folder / f"{topic}.md").write_text(article(topic, extra), encoding="utf-8")
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(healthqa, list(args), catch_exceptions=False)
-
-
-def run_json(*args: str) -> dict[str, object]:
-    result = run(*args, "--json")
-    assert result.exit_code == 0, result.output
-    loaded: dict[str, object] = json.loads(result.stdout)
-    return loaded
 
 
 def test_the_index_option_keeps_a_url_whole_and_a_folder_a_path(tmp_path, monkeypatch):

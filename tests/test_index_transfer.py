@@ -20,6 +20,7 @@ from index.embedder import Embedder
 from index.location import IndexLocation, open_reader
 from index.protocols import IndexReading
 from index.transfer import copy_index
+from tests.support.cli import run
 from tests.support.kb import build_index
 from tests.support.postgres import fresh_database
 from tests.support.records import build, sample
@@ -29,12 +30,6 @@ pytestmark = pytest.mark.slow
 QUESTIONS = ("What causes gout?", "How is asthma treated?", "Is shingles contagious?")
 
 
-def run(*args: str) -> str:
-    result = CliRunner().invoke(healthqa, list(args), catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.output
-
-
 def test_an_index_moved_to_postgres_and_back_reads_searches_and_answers_the_same(
     tmp_path, embedder, pg_server
 ):
@@ -42,9 +37,11 @@ def test_an_index_moved_to_postgres_and_back_reads_searches_and_answers_the_same
     database, back = fresh_database(pg_server), tmp_path / "back" / "index"
 
     exported = run("index", "export", database, "--index", str(original))
-    assert "to postgresql://" in exported
-    assert "generation 1 there" in exported
-    run("index", "import", database, "--index", str(back))
+    assert exported.exit_code == 0, exported.output
+    assert "to postgresql://" in exported.output
+    assert "generation 1 there" in exported.output
+    imported = run("index", "import", database, "--index", str(back))
+    assert imported.exit_code == 0, imported.output
 
     with (
         open_reader(original) as first,
