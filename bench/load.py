@@ -49,8 +49,23 @@ def rss_mb() -> float:
     return int(resident_pages) * PAGE / 1e6
 
 
+@dataclass(frozen=True)
+class Timings:
+    """One level's raw figures: latencies of the answered questions, failures, wall time."""
+
+    latencies: list[float]
+    errors: int
+    seconds: float
+
+
 def run_level(assistant: Assistant, questions: Sequence[str], askers: int, total: int) -> Level:
     """`askers` threads share `total` questions; each keeps one conversation per question."""
+    return level_of(askers, total, ask_concurrently(assistant, questions, askers, total))
+
+
+def ask_concurrently(
+    assistant: Assistant, questions: Sequence[str], askers: int, total: int
+) -> Timings:
     feed = itertools.islice(itertools.cycle(questions), total)
     feed_lock = threading.Lock()
     latencies: list[float] = []
@@ -85,17 +100,28 @@ def run_level(assistant: Assistant, questions: Sequence[str], askers: int, total
     seconds = time.perf_counter() - began
     for error in errors[:3]:
         print(f"  error: {type(error).__name__}: {error}")
+    return Timings(latencies=latencies, errors=len(errors), seconds=seconds)
+
+
+def level_of(askers: int, total: int, timings: Timings) -> Level:
+    latencies = timings.latencies
     return Level(
         askers=askers,
         questions=total,
-        seconds=round(seconds, 1),
-        questions_per_s=round(len(latencies) / seconds, 1),
+        seconds=round(timings.seconds, 1),
+        questions_per_s=round(len(latencies) / timings.seconds, 1),
         p50_ms=round(median(latencies), 1),
         p95_ms=round(percentile(latencies, 0.95), 1),
         p99_ms=round(percentile(latencies, 0.99), 1),
         mean_ms=round(sum(latencies) / max(len(latencies), 1), 1),
-        errors=len(errors),
+        errors=timings.errors,
     )
+
+
+def median_level(rounds: Sequence[Level]) -> Level:
+    """The round with the median questions/s."""
+    ordered = sorted(rounds, key=lambda level: level.questions_per_s)
+    return ordered[len(ordered) // 2]
 
 
 def main() -> None:
@@ -131,8 +157,7 @@ def main() -> None:
             print(json.dumps(asdict(level)), flush=True)
     levels: list[Level] = []
     for askers in args.askers:
-        ordered = sorted(rounds[askers], key=lambda level: level.questions_per_s)
-        middle = ordered[len(ordered) // 2]
+        middle = median_level(rounds[askers])
         base = levels[0].questions_per_s if levels else middle.questions_per_s
         levels.append(
             Level(**{**asdict(middle), "speedup": round(middle.questions_per_s / base, 2)})
