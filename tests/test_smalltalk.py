@@ -55,3 +55,13 @@ def test_anything_else_goes_on(message: str) -> None:
 def test_replies_say_what_the_assistant_is_and_is_not(reply: str) -> None:
     assert "vetted" in reply
     assert "not medical advice" in reply
+
+
+def test_im_done_is_not_taken_for_a_goodbye():
+    # Alone it can be despair: the safety triage and the search read it, not a fixed "Take care!".
+    assert small_talk_reply("I'm done") is None
+
+
+def test_spanish_pleasantries_get_the_fixed_replies():
+    assert small_talk_reply("¡Adiós!") == GOODBYE_REPLY
+    assert small_talk_reply("muchas gracias") == THANKS_REPLY

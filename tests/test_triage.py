@@ -210,3 +210,24 @@ def test_a_crisis_with_something_swallowed_leads_with_the_call_and_keeps_the_cri
     assert notice.message.startswith("Call 911")
     for needed in ("Poison Help: 1-800-222-1222", "988", "988lifeline.org", "741741"):
         assert needed in notice.message
+
+
+def test_a_goodbye_ends_the_conversation_it_closes(triage):
+    harmless = ["what is gout?", "how is it treated?"]
+    assert triage.classify("bye", harmless).label == "none"
+    assert triage.classify("adiós", ["¿qué es la gota?"]).label == "none"
+    despair = ["i can't do this anymore", "i've got the pills lined up on my desk"]
+    assert triage.classify("goodbye", despair).label == "crisis"
+
+
+def test_a_greeting_or_thanks_alone_is_not_escalated(triage):
+    for message in ("hi", "hello there", "thanks", "thank you so much", "gracias", "buenas"):
+        assert triage.classify(message).label == "none"
+
+
+def test_idioms_are_read_for_what_they_mean(triage):
+    # Written for this test (in no training file); the rewrite is assistant/triage/figurative.py.
+    for message in ("my shins are killing me after football, ice or heat?",
+                    "this wait is going to be the death of me, how long do x-rays take?"):
+        assert fold(message) not in _known_texts()
+        assert triage.classify(message).label == "none"

@@ -18,7 +18,9 @@ import numpy as np
 from assistant.triage import screen
 from assistant.triage.examples import LABELS, TriageLabel
 from assistant.triage.features import Cues, featurize, fold, read_cues
+from assistant.triage.figurative import literal
 from assistant.triage.model import MODEL_DIR, ModelError, TriageModel, decide, load_model
+from assistant.understanding.smalltalk import small_talk_kind
 from index.embedder import Embedder, Vectors
 
 CONTEXT_TURNS = 3  # the message and at most two earlier user turns
@@ -66,14 +68,22 @@ class TriageClassifier:
         previous messages in this conversation, oldest first."""
         context = in_context(message, earlier)
         texts = [message] if context == message else [message, context]
-        vectors = self._embed(texts, vector)
-        blocks = featurize(texts, vectors, self._model.config, self._cues)
+        # Idioms are read for what they mean ("my feet are killing me" -> "... bothering me").
+        read = [literal(t) for t in texts]
+        if read[0] != texts[0]:
+            vector = None  # the caller's vector is of the words as typed
+        vectors = self._embed(read, vector)
+        blocks = featurize(read, vectors, self._model.config, self._cues)
         probabilities = self._model.probabilities(blocks)
         mixed = probabilities[0]
         if len(texts) > 1:
             weight = self._model.decision.context_weight
+            if pleasantry(message) is not None:
+                weight = 1.0
             mixed = (1 - weight) * probabilities[0] + weight * probabilities[1]
         label = decide(mixed, self._model.decision.thresholds)
+        if len(texts) == 1 and pleasantry(message) in ("greeting", "thanks"):
+            label = "none"
         return Triage(
             label=label,
             scores={name: float(p) for name, p in zip(LABELS, mixed, strict=True)},
@@ -95,6 +105,16 @@ class TriageClassifier:
 def load_triage(embedder: Embedder, model_dir: Path = MODEL_DIR) -> TriageClassifier:
     """The classifier with the shipped model (or the one in `model_dir`)."""
     return TriageClassifier(embedder, load_model(model_dir))
+
+
+def pleasantry(message: str) -> str | None:
+    """"greeting", "thanks" or "goodbye" for a message of nothing else ("bye", "gracias", "good
+    night"). Such a message says nothing of itself: after earlier turns it is as serious as the
+    conversation it ends (read alone, the usual "bye" at the end of a chat looks like the
+    farewells in crisis messages). A goodbye with no conversation before it is left to the model:
+    a lone farewell can be a farewell note. "help" is not a pleasantry."""
+    kind = small_talk_kind(message)
+    return kind if kind in ("greeting", "thanks", "goodbye") else None
 
 
 def is_poisoning(text: str, cues: Cues) -> bool:

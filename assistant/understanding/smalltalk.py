@@ -6,6 +6,7 @@ Only a message made of nothing else gets one; "hi, what is gout?" is a question 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _ABOUT = (
     "I answer health questions using only vetted health articles, and I show the passages each "
@@ -27,13 +28,16 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("about", r"who are you|what are you|what can you do|what do you do|how do you work"
      r"|how does this work|what is this|are you (a |an )?(bot|robot|human|real person|doctor|ai"
      r"|person|nurse)|what can i ask( you)?|help|about|what are you for|what is healthqa"),
-    ("goodbye", r"bye|goodbye|bye bye|see you|see ya|good night|goodnight|take care|that is all"
-     r"|that's all|i'm done|im done|later"),
+    # Not "I'm done": alone it can be despair, and it is left to the safety triage and search.
+    ("goodbye", r"bye|goodbye|bye bye|see you( tomorrow| soon| later)?|see ya|good night"
+     r"|goodnight|take care|that is all|that's all|later|adios|hasta luego|hasta manana"
+     r"|hasta pronto|nos vemos|chao|chau|buenas noches"),
     ("thanks", r"thanks|thank you|thank u|thx|ty|many thanks|much appreciated|appreciate it"
      r"|cheers|great|perfect|awesome|cool|ok|okay|got it|that helps|that helped|very helpful"
-     r"|helpful|nice|good|i see"),
+     r"|helpful|nice|good|i see|gracias|muchas gracias|mil gracias|vale|perfecto|genial"),
     ("greeting", r"hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)"
-     r"|how are you|how are you doing|what's up|whats up|hi there|hello there|hey there"),
+     r"|how are you|how are you doing|what's up|whats up|hi there|hello there|hey there"
+     r"|hola|buenos dias|buenas tardes|buenas"),
 )
 _FILLER = r"so much|very much|a lot|again|for (the|your) (help|answer|info|information)|there"
 _PHRASES = tuple(
@@ -53,7 +57,16 @@ _PRIORITY = ("about", "goodbye", "thanks", "greeting")
 
 def small_talk_reply(message: str, *, emergency_number: str = "911") -> str | None:
     """A fixed reply when the message is only small talk, else None."""
-    text = re.sub(r"[^a-z' ]+", " ", message.lower().replace("’", "'"))
+    kind = small_talk_kind(message)
+    return None if kind is None else _REPLIES[kind].format(emergency=emergency_number)
+
+
+def small_talk_kind(message: str) -> str | None:
+    """"about", "goodbye", "thanks" or "greeting" when the message is only small talk (the most
+    telling kind when it mixes them), else None."""
+    plain = unicodedata.normalize("NFKD", message.lower().replace("’", "'"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))  # "adiós" -> "adios"
+    text = re.sub(r"[^a-z' ]+", " ", plain)
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         return None
@@ -66,10 +79,7 @@ def small_talk_reply(message: str, *, emergency_number: str = "911") -> str | No
         kind, position = found
         kinds.add(kind)
         position += 1
-    for kind in _PRIORITY:
-        if kind in kinds:
-            return _REPLIES[kind].format(emergency=emergency_number)
-    return None
+    return next((kind for kind in _PRIORITY if kind in kinds), None)
 
 
 def _longest_phrase(text: str, position: int) -> tuple[str, int] | None:

@@ -1,0 +1,50 @@
+"""Idioms about dying and killing are read for what they mean; danger is never rewritten away."""
+
+import pytest
+
+from assistant.triage.examples import extra_examples, team_examples
+from assistant.triage.figurative import literal
+
+
+@pytest.mark.parametrize(
+    ("message", "gone"),
+    [
+        ("My feet are killing me after work, any stretches?", "killing"),
+        ("I nearly died laughing at that video", "died"),
+        ("ugh this heat is going to be the death of me", "death"),
+        ("I'd kill for a good night's sleep", "kill"),
+        ("I'm so hungry I could die", "die"),
+        ("bored to death in the waiting room", "death"),
+        ("I'm dying to try that new restaurant", "dying"),
+        ("drowning in paperwork this week", "drowning"),
+        ("Me muero de hambre, ¿es malo saltarse el desayuno?", "muero"),
+        ("estoy muerta de cansancio", "muerta"),
+    ],
+)
+def test_idioms_lose_their_death_words(message, gone):
+    assert gone not in literal(message).lower()
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "he is bleeding to death, the cut won't stop",
+        "I feel like I'm dying, my chest is crushing",
+        "I'm so sad I could die",
+        "I'm so tired of everything I want to die",
+        "she is killing me, she hit me again",
+        "my son is drowning in the pool",
+        "I want to disappear forever",
+        "me quiero morir",
+    ],
+)
+def test_literal_danger_is_left_as_written(message):
+    assert literal(message) == message
+
+
+def test_no_crisis_or_emergency_message_of_the_set_is_rewritten():
+    serious = [e for e in (*team_examples(), *extra_examples())
+               if e.label in ("crisis", "emergency")]
+    assert len(serious) > 500
+    changed = [e.text for e in serious if any(literal(t) != t for t in (e.text, *e.earlier))]
+    assert changed == []
