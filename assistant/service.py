@@ -22,11 +22,12 @@ from assistant.compose.base import Composer, Composition, CompositionRequest, St
 from assistant.compose.extractive import ExtractiveComposer
 from assistant.compose.llm import build_llm_parts
 from assistant.retrieval.abstain import Calibration, load_calibration, should_abstain
+from assistant.retrieval.coverage import focus_is_covered
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval, with_neighbours
 from assistant.starters import as_question
 from assistant.triage import SafetyLines, TriageClassifier, load_triage, notice_for
 from assistant.triage.screen import mentions_personal_dose
-from assistant.understanding.conversation import Conversation, Turn, contextualize
+from assistant.understanding.conversation import Conversation, Turn, contextualize, new_topic
 from assistant.understanding.injection import strip_instructions
 from assistant.understanding.question import QuestionAnalysis, analyze
 from assistant.understanding.smalltalk import small_talk_reply
@@ -182,7 +183,9 @@ class Assistant:
         if should_abstain(retrieval, self.calibration):
             query, retrieval = self._read_in_context(conversation, query, retrieval)
             analysis = retrieval.analysis
-        if should_abstain(retrieval, self.calibration):
+        if should_abstain(retrieval, self.calibration) or not self._covers_new_topic(
+            message, analysis, retrieval
+        ):
             return (yield from self._abstain(conversation, message, query, retrieval, notice))
 
         readable = with_neighbours(retrieval, self.reader)
@@ -208,6 +211,18 @@ class Assistant:
             safety=notice,
             query=query,
         )
+
+    @staticmethod
+    def _covers_new_topic(message: str, analysis: QuestionAnalysis, retrieval: Retrieval) -> bool:
+        """A follow-up that brings up a topic ("what about Kabuki syndrome?") is answered only if
+        what was found speaks of it: its neighbour (Down syndrome) scores well but is not it.
+        Checked only there, where the topic is the visitor's own words; a focus read from a
+        chatty message ("gotcha", "ugh") is too unreliable to refuse an answer on."""
+        brought_up = new_topic(message)
+        focus = analysis.focus
+        if not brought_up or not focus or focus.lower() not in brought_up.lower():
+            return True
+        return focus_is_covered(focus, retrieval.passages)
 
     def _question_vector(self, analysis: QuestionAnalysis) -> Vectors | None:
         """The question sentences' own vector, when the message is more than its question."""

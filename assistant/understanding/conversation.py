@@ -170,6 +170,12 @@ def _same_word(a: str, b: str) -> bool:
     return short == long or (len(short) >= 3 and long.startswith(short))
 
 
+def new_topic(message: str) -> str | None:
+    """What an elliptical follow-up ("what about X?", "and X?") brings up, else None."""
+    what = _ellipsis(message.strip())
+    return None if what is None or _CONTEXT.match(what) else what
+
+
 def _ellipsis(text: str) -> str | None:
     """What an elliptical follow-up adds: "what about X?", "and X?", or a bare "for kids?"."""
     found = _ELLIPSIS.match(text)
