@@ -184,7 +184,7 @@ class Assistant:
             query, retrieval = self._read_in_context(conversation, query, retrieval)
             analysis = retrieval.analysis
         if should_abstain(retrieval, self.calibration) or not self._covers_new_topic(
-            message, analysis, retrieval
+            message, retrieval
         ):
             return (yield from self._abstain(conversation, message, query, retrieval, notice))
 
@@ -213,16 +213,13 @@ class Assistant:
         )
 
     @staticmethod
-    def _covers_new_topic(message: str, analysis: QuestionAnalysis, retrieval: Retrieval) -> bool:
+    def _covers_new_topic(message: str, retrieval: Retrieval) -> bool:
         """A follow-up that brings up a topic ("what about Kabuki syndrome?") is answered only if
         what was found speaks of it: its neighbour (Down syndrome) scores well but is not it.
         Checked only there, where the topic is the visitor's own words; a focus read from a
         chatty message ("gotcha", "ugh") is too unreliable to refuse an answer on."""
-        brought_up = new_topic(message)
-        focus = analysis.focus
-        if not brought_up or not focus or focus.lower() not in brought_up.lower():
-            return True
-        return focus_is_covered(focus, retrieval.passages)
+        topic = new_topic(message)
+        return topic is None or focus_is_covered(topic, retrieval.passages)
 
     def _question_vector(self, analysis: QuestionAnalysis) -> Vectors | None:
         """The question sentences' own vector, when the message is more than its question."""

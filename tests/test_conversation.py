@@ -7,7 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.understanding.conversation import Conversation, Turn, contextualize, needs_context
+from assistant.understanding.conversation import (
+    Conversation,
+    Turn,
+    contextualize,
+    needs_context,
+    new_topic,
+)
 
 
 def chat(*turns: tuple[str, str | None]) -> Conversation:
@@ -132,3 +138,34 @@ def test_rewriting_is_deterministic_and_keeps_a_standalone_message(message: str)
     assert rewritten == contextualize(conversation, message)
     if not needs_context(message):
         assert rewritten == message
+
+
+GLAUCOMA = (("How is glaucoma treated?", "glaucoma"),)
+CHILDHOOD_ALL = (("What is the treatment for childhood acute lymphoblastic leukemia?",
+                  "childhood acute lymphoblastic leukemia"),)
+UTI_OLDER = (("what are the symptoms of a UTI in older adults?", "UTI"),)
+MALE_BREAST = (("Is male breast cancer inherited?", "male breast cancer"),)
+
+
+@pytest.mark.parametrize(
+    ("turns", "message", "expected"),
+    [
+        # "what about X, <its own question>": the question is asked of X.
+        (GLAUCOMA, "What about cataracts, how are those treated?", "how are cataracts treated?"),
+        (SHINGLES, "what about measles - is that contagious too?", "is measles contagious too?"),
+        # a group named by the follow-up replaces the one asked about before
+        (UTI_OLDER, "and in my 3 year old?", "what are the symptoms of a UTI in my 3 year old?"),
+        (CHILDHOOD_ALL, "how is it treated in adults?",
+         "how is acute lymphoblastic leukemia treated in adults?"),
+        (MALE_BREAST, "and for women, what are the main risk factors for breast cancer?",
+         "what are the main risk factors for breast cancer for women?"),
+    ],
+)
+def test_an_ellipsis_with_its_own_question_and_a_new_group(turns, message, expected):
+    assert contextualize(chat(*turns), message) == expected
+
+
+def test_new_topic_reads_the_topic_a_follow_up_brings_up():
+    assert new_topic("what about monkeypox, is that the same kind of rash?") == "monkeypox"
+    assert new_topic("and in my 3 year old?") is None
+    assert new_topic("how is it treated?") is None

@@ -2,7 +2,6 @@
 
 from assistant.retrieval.coverage import distinctive_words, focus_is_covered
 from assistant.retrieval.hybrid import Passage
-from assistant.understanding.conversation import new_topic
 from index.records import Chunk, StoredChunk
 
 
@@ -37,8 +36,3 @@ def test_a_neighbour_added_only_for_reading_does_not_count():
     assert not focus_is_covered("kabuki syndrome", [DOWN, kabuki])
 
 
-def test_new_topic_is_what_an_elliptical_follow_up_brings_up():
-    assert new_topic("what about Kabuki syndrome?") == "Kabuki syndrome"
-    assert new_topic("and bed bugs?") == "bed bugs"
-    assert new_topic("what about for children?") is None
-    assert new_topic("how is it treated?") is None

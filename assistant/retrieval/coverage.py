@@ -21,7 +21,8 @@ _KIND_WORDS = frozenset({
     "syndrome", "syndromes", "disease", "diseases", "disorder", "disorders", "cancer", "cancers",
     "infection", "infections", "condition", "conditions", "deficiency", "type", "types", "tumor",
     "tumors", "tumour", "tumours", "problem", "problems", "the", "and", "of", "in", "with", "my",
-    "your", "his", "her", "their",
+    "your", "his", "her", "their", "kind", "kinds", "form", "forms", "one", "ones", "version",
+    "variety", "sort",
 })
 _WORD = re.compile(r"[a-z0-9]+")
 

@@ -100,6 +100,26 @@ _RETURN = re.compile(
     re.IGNORECASE,
 )
 _PREPOSITION = re.compile(r"(in|for|during|with|among|after|before|at|on)\b", re.IGNORECASE)
+# "cataracts, how are those treated", "for women - what are the risk factors for breast cancer"
+_OWN_QUESTION = re.compile(
+    r"^(?P<head>[^,;:\u2013\u2014]+?)\s*(?:,|;|:|\s-\s|\u2013|\u2014)\s*"
+    r"(?P<question>(?:what|why|how|when|where|which|who|is|are|can|could|does|do|should|will"
+    r"|would)\b.+)$",
+    re.IGNORECASE,
+)
+_GROUPS = (
+    r"(?:my\s+|the\s+|a\s+|an\s+)?(?:\d+[- ]?(?:year|yr|month)[- ]?olds?|children|child|kids|kid"
+    r"|babies|baby|infants|toddlers|teens|teenagers|adolescents|adults|elderly|older adults"
+    r"|older people|seniors|men|women|pregnancy|pregnant women)"
+)
+_GROUP_CONTEXT = re.compile(rf"\s+(?:in|for|among)\s+{_GROUPS}\b", re.IGNORECASE)
+_ADULT = re.compile(r"\b(adults?|elderly|older|seniors|men|women)\b", re.IGNORECASE)
+_CHILD = re.compile(r"\b(children|child|kids?|bab(?:y|ies)|infants?|toddlers?|teens?"
+                    r"|teenagers?|adolescents?|\d+[- ]?(?:year|yr|month)[- ]?olds?)\b",
+                    re.IGNORECASE)
+_CHILD_WORDS = re.compile(r"\b(childhood|pediatric|paediatric|infantile|juvenile)\s+",
+                          re.IGNORECASE)
+_ADULT_WORDS = re.compile(r"\b(adult|adult-onset)\s+", re.IGNORECASE)
 _SHORT = 4
 
 
@@ -133,6 +153,8 @@ def contextualize(conversation: Conversation, message: str) -> str:
 def _with_topic(conversation: Conversation, focus: str, text: str) -> str:
     if not needs_context(text):
         return text
+    if _ellipsis(text) is None:
+        focus = _for_group(focus, text)  # "how is it treated in adults?" after childhood ALL
     what = _ellipsis(text)
     if what is not None:
         return _fill_ellipsis(conversation, focus, what)
@@ -171,9 +193,15 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def new_topic(message: str) -> str | None:
-    """What an elliptical follow-up ("what about X?", "and X?") brings up, else None."""
+    """The topic an elliptical follow-up brings up ("what about X?", "and X?", "what about X,
+    is that ...?"), read as a focus; None when it brings up a group ("and in children?") or
+    nothing that reads as a topic ("what about the rest?")."""
     what = _ellipsis(message.strip())
-    return None if what is None or _CONTEXT.match(what) else what
+    if what is None:
+        return None
+    split = _with_own_question(what)
+    head = split[0] if split else what
+    return None if _CONTEXT.match(head) else analyze(head).focus
 
 
 def _ellipsis(text: str) -> str | None:
@@ -187,14 +215,59 @@ def _ellipsis(text: str) -> str | None:
 
 def _fill_ellipsis(conversation: Conversation, focus: str, what: str) -> str:
     previous = conversation.last_query or focus
+    split = _with_own_question(what)
+    if split is not None:
+        return _asked_of(*split, focus=focus)
     if _CONTEXT.match(what):
         context = what if _PREPOSITION.match(what) else f"in {what}"
         base = previous if _is_short(previous) else focus
-        return f"{base.rstrip(' ?.!')} {context}?"
+        return f"{_for_group(base, what).rstrip(' ?.!')} {context}?"
     what = _completed(what, focus)
     if _is_short(previous) and focus.lower() in previous.lower():
         return re.sub(re.escape(focus), what, previous, count=1, flags=re.IGNORECASE)
     return what if what.endswith("?") else f"{what}?"
+
+
+def _with_own_question(what: str) -> tuple[str, str] | None:
+    """("cataracts", "how are those treated") from "what about cataracts, how are those
+    treated?": an elliptical follow-up that goes on to ask its own question."""
+    found = _OWN_QUESTION.match(what)
+    return None if found is None else (found.group("head").strip(), found.group("question"))
+
+
+def _asked_of(head: str, question: str, *, focus: str) -> str:
+    """The follow-up's own question, about the topic or for the group its head names: "how are
+    those treated" about "cataracts" is "how are cataracts treated?", "what are the main risk
+    factors for breast cancer" for "for women" gains "for women"."""
+    question = question.strip().rstrip(" ?.!")
+    if _CONTEXT.match(head):
+        context = head if _PREPOSITION.match(head) else f"in {head}"
+        if not _names_topic(question):
+            question = _with_topic_words(question, focus)
+        return f"{_for_group(question, head)} {context}?"
+    topic = _completed(head, focus)
+    replaced, count = _PRONOUN.subn(lambda m: _replacement(m, topic), question, count=1)
+    if count:
+        return f"{replaced}?"
+    return _append_topic(f"{question}?", topic)
+
+
+def _with_topic_words(question: str, focus: str) -> str:
+    replaced, count = _PRONOUN.subn(lambda m: _replacement(m, focus), question, count=1)
+    return replaced if count else _append_topic(question, focus).rstrip("?")
+
+
+def _for_group(text: str, group: str) -> str:
+    """`text` without the group it named before, when the follow-up names another: "... in older
+    adults" and then "and in my 3 year old?" asks about the child alone; "childhood leukemia"
+    and then "in adults?" asks about adults' leukemia."""
+    if _GROUP_CONTEXT.search(f" {group}") or _CONTEXT.match(group):
+        text = _GROUP_CONTEXT.sub("", text)
+    if _ADULT.search(group):
+        text = _CHILD_WORDS.sub("", text)
+    elif _CHILD.search(group):
+        text = _ADULT_WORDS.sub("", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
 
 
 def _completed(what: str, focus: str) -> str:
