@@ -44,6 +44,9 @@ def copy_index(
             )
         with open_writer(target, reader.manifest) as writer:
             documents, chunks = copy_documents(reader, writer, progress=progress)
+            # what an interrupted earlier copy into a database left of other documents
+            for doc_id in set(writer.documents()) - {d.doc_id for d in reader.documents()}:
+                writer.remove(doc_id)
             generation = writer.commit()
     with open_reader(target, reader.manifest) as copied:
         stats = copied.stats()

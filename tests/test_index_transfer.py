@@ -17,13 +17,14 @@ from healthqa.cli.main import healthqa
 from healthqa.errors import IndexTransferError
 from healthqa.settings import Settings
 from index.embedder import Embedder
-from index.location import IndexLocation, open_reader
+from index.location import IndexLocation, index_exists, open_reader
+from index.postgres.writer import PostgresWriter
 from index.protocols import IndexReading
 from index.transfer import copy_index
 from tests.support.cli import run
 from tests.support.kb import build_index
 from tests.support.postgres import fresh_database
-from tests.support.records import build, sample
+from tests.support.records import MANIFEST, build, sample, upsert
 
 pytestmark = pytest.mark.slow
 
@@ -133,3 +134,15 @@ def shown(answer: Answer) -> tuple[object, ...]:
         [(c.n, c.doc_id, c.section, c.passage, c.spans) for c in answer.citations],
         answer.abstained,
     )
+
+
+def test_a_copy_into_a_database_completes_one_that_was_cut_short(tmp_path, pg_server):
+    folder, url = tmp_path / "index", fresh_database(pg_server)
+    build(folder, [sample("a"), sample("b")])
+    with PostgresWriter.open(url, MANIFEST, batch_documents=1) as cut_short:
+        upsert(cut_short, sample("stale"))  # its batch commits; the run never completes
+    assert not index_exists(url)
+    copied = copy_index(folder, url)
+    assert (copied.documents, copied.generation) == (2, 1)
+    with open_reader(url) as reader:
+        assert [d.doc_id for d in reader.documents()] == ["a", "b"]
