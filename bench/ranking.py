@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.retrieval.coverage import distinctive_words
 from assistant.understanding.question import analyze
 from bench.common import MEDIQA, ensure_index
 from healthqa.evaluation import metrics
@@ -61,6 +62,16 @@ VARIANTS: dict[str, Variant] = {
     "shipped + 0.3 question-sentence dense": lambda s: (
         s["dense"] + s["header"] + 0.5 * s["sentence"] + 0.3 * s["dense_q"]
     ),
+    # CHiQA's lead: is the article about the question's focus? (its title or heading names it)
+    "shipped + 0.05 focus in title": lambda s: (
+        s["dense"] + s["header"] + 0.5 * s["sentence"] + 0.05 * s["focus_title"]
+    ),
+    "shipped + 0.1 focus in title": lambda s: (
+        s["dense"] + s["header"] + 0.5 * s["sentence"] + 0.1 * s["focus_title"]
+    ),
+    "shipped + 0.2 focus in title": lambda s: (
+        s["dense"] + s["header"] + 0.5 * s["sentence"] + 0.2 * s["focus_title"]
+    ),
 }
 
 
@@ -82,6 +93,7 @@ def candidates(reader: IndexReader, embed: Embed, question: str) -> list[Candida
     keys = [(s.chunk.doc_id, s.chunk.section_index) for s in stored]
     headers = reader.header_vectors(keys)
     best_lexical = max(lexical.values(), default=0.0) or 1.0
+    wanted = distinctive_words(analysis.focus) if analysis.focus else []
     found = []
     for n, cid in enumerate(ids):
         header = headers.get(keys[n])
@@ -99,10 +111,18 @@ def candidates(reader: IndexReader, embed: Embed, question: str) -> list[Candida
                         (rows @ asked).max()
                     ),
                     "bm25": lexical.get(cid, 0.0) / best_lexical,
+                    "focus_title": _names(wanted, stored[n].chunk.title),
                 },
             )
         )
     return found
+
+
+def _names(wanted: Sequence[str], title: str) -> float:
+    """1 when every distinctive word of the focus begins a word of the title."""
+    words = title.lower().replace("-", " ").split()
+    found = bool(wanted) and all(any(w.startswith(x) for w in words) for x in wanted)
+    return 1.0 if found else 0.0
 
 
 def score(variant: Variant, table: Mapping[str, list[Candidate]], qrels: Qrels) -> dict[str, float]:
