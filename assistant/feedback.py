@@ -80,19 +80,10 @@ class FeedbackStore:
 
     def record(self, feedback: Feedback) -> int:
         """Stores a rating and returns its id (to attach a comment or change the rating later)."""
-        check_rating(feedback.rating)
-        created = feedback.created_at or datetime.now(UTC).isoformat(timespec="seconds")
         with self._connect() as db:
             cursor = db.execute(
                 f"INSERT INTO feedback ({COLUMNS.removeprefix('id, ')}) VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    feedback.question,
-                    feedback.answer,
-                    json.dumps(list(feedback.cited_doc_ids)),
-                    feedback.rating,
-                    feedback.comment,
-                    created,
-                ),
+                to_row(feedback),
             )
             if cursor.lastrowid is None:
                 raise RuntimeError("SQLite did not report the id of the stored feedback")
@@ -116,6 +107,20 @@ class FeedbackStore:
         with self._connect() as db:
             rows = db.execute(f"SELECT {COLUMNS} FROM feedback ORDER BY id").fetchall()
         return [from_row(row) for row in rows]
+
+
+def to_row(feedback: Feedback) -> tuple[Any, ...]:
+    """A rating to store, checked, as the values of COLUMNS after id (stamped now unless it
+    carries its own time)."""
+    check_rating(feedback.rating)
+    return (
+        feedback.question,
+        feedback.answer,
+        json.dumps(list(feedback.cited_doc_ids)),
+        feedback.rating,
+        feedback.comment,
+        feedback.created_at or datetime.now(UTC).isoformat(timespec="seconds"),
+    )
 
 
 def from_row(row: Sequence[Any]) -> Feedback:

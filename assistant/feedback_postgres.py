@@ -4,8 +4,6 @@ the table comes from the index's numbered migrations (index/postgres/sql/)."""
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 from assistant.feedback import (
@@ -16,6 +14,7 @@ from assistant.feedback import (
     Rating,
     check_rating,
     from_row,
+    to_row,
 )
 from healthqa.settings import is_database_url
 from index.postgres.connection import connect
@@ -33,20 +32,11 @@ class PostgresFeedbackStore:
 
     def record(self, feedback: Feedback) -> int:
         """Stores a rating and returns its id (to attach a comment or change the rating later)."""
-        check_rating(feedback.rating)
-        created = feedback.created_at or datetime.now(UTC).isoformat(timespec="seconds")
         with connect(self.url, vectors=False) as connection:
             row = connection.execute(
                 "INSERT INTO feedback (question, answer, cited_doc_ids, rating, comment, "
                 "created_at) VALUES (%s, %s, %s, %s, %s, %s) RETURNING id",
-                (
-                    feedback.question,
-                    feedback.answer,
-                    json.dumps(list(feedback.cited_doc_ids)),
-                    feedback.rating,
-                    feedback.comment,
-                    created,
-                ),
+                to_row(feedback),
             ).fetchone()
         if row is None:
             raise RuntimeError("PostgreSQL did not return the id of the stored feedback")
