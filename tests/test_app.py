@@ -175,6 +175,15 @@ def test_a_follow_up_uses_the_conversation(app: AppTest) -> None:
     assert any("Shingles" in c.title for c in answer.citations)
 
 
+def test_a_goodbye_after_a_question_is_answered_kindly_without_a_crisis_line(app: AppTest) -> None:
+    ask(app, "What is shingles?")
+    ask(app, "ok thanks, bye")
+    answer = last_answer(app)
+    assert answer.safety is None
+    assert not app.chat_message[-1].error
+    assert "988" not in answer.text and answer.text.startswith("Take care")
+
+
 def test_new_conversation_clears_the_history(app: AppTest) -> None:
     ask(app, "What is shingles?")
     [new] = [b for b in app.sidebar.button if b.label == "New conversation"]
