@@ -231,3 +231,24 @@ def test_idioms_are_read_for_what_they_mean(triage):
                     "this wait is going to be the death of me, how long do x-rays take?"):
         assert fold(message) not in _known_texts()
         assert triage.classify(message).label == "none"
+
+
+def test_a_crisis_that_is_also_an_emergency_now_leads_with_the_call():
+    lines = SafetyLines()
+    urgent = Triage(label="crisis", scores={}, poisoning=False, emergency_too=True)
+    notice = notice_for(urgent, lines)
+    assert notice is not None
+    assert notice.kind == "emergency"
+    assert notice.message.startswith(f"Call {lines.emergency_number}")
+    assert lines.crisis_line in notice.message
+    assert lines.crisis_text in notice.message
+
+
+def test_an_injury_happening_now_gets_the_emergency_call_first(triage):
+    # Written for this test: bleeding now reads as both; the call must lead.
+    message = ("theres blood all over the kitchen, my brother sliced his arm on broken glass "
+               "and it wont stop")
+    assert fold(message) not in _known_texts()
+    notice = notice_for(triage.classify(message), SafetyLines())
+    assert notice is not None
+    assert notice.kind == "emergency"

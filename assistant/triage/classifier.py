@@ -32,6 +32,9 @@ class Triage:
     scores: Mapping[str, float]  # class probabilities after mixing in the context
     poisoning: bool  # something swallowed, drunk or overdosed: Poison Help belongs in the notice
     diagnosis: bool = False  # asks whether they have a condition (answered, with a reminder)
+    # A crisis whose emergency score also reaches its threshold: something is happening now
+    # ("blood everywhere, he cut his hand on the saw", "we can't wake him up").
+    emergency_too: bool = False
 
     @property
     def escalates(self) -> bool:
@@ -89,6 +92,9 @@ class TriageClassifier:
             scores={name: float(p) for name, p in zip(LABELS, mixed, strict=True)},
             poisoning=is_poisoning(context, self._cues),
             diagnosis=label == "none" and asks_diagnosis(message),
+            emergency_too=label == "crisis"
+            and float(mixed[LABELS.index("emergency")])
+            >= self._model.decision.thresholds["emergency"],
         )
 
     def _embed(self, texts: list[str], vector: Vectors | None) -> Vectors:

@@ -49,16 +49,32 @@ def overdose_text(lines: SafetyLines) -> str:
     )
 
 
+def crisis_now_text(lines: SafetyLines) -> str:
+    return (
+        f"{emergency_text(lines, poisoning=False)} "
+        "If this is about suicide or self-harm, you don't have to face it alone: "
+        f"{lines.crisis_call}, chat at {lines.crisis_chat}, or {lines.crisis_text}."
+    )
+
+
+def _crisis_notice(triage: Triage, lines: SafetyLines) -> SafetyNotice:
+    if triage.poisoning:
+        return SafetyNotice("emergency", overdose_text(lines))
+    if triage.emergency_too:
+        return SafetyNotice("emergency", crisis_now_text(lines))
+    return SafetyNotice("crisis", crisis_text(lines))
+
+
 def notice_for(triage: Triage, lines: SafetyLines = SafetyLines()) -> SafetyNotice | None:
     """The notice for a triage result; a diagnosis request that needs nothing more gets the
     diagnosis reminder, which answers beside the articles rather than instead of them.
 
     A crisis in which something has already been swallowed is a poisoning in progress first:
-    the emergency call and Poison Help lead, and every crisis line follows."""
-    if triage.label == "crisis" and triage.poisoning:
-        return SafetyNotice("emergency", overdose_text(lines))
+    the emergency call and Poison Help lead, and every crisis line follows. A crisis that also
+    reads as an emergency happening now (bleeding that will not stop, someone who cannot be
+    woken) gets the emergency call first in the same way: whoever it is needs help on the way."""
     if triage.label == "crisis":
-        return SafetyNotice("crisis", crisis_text(lines))
+        return _crisis_notice(triage, lines)
     if triage.label == "emergency":
         return SafetyNotice("emergency", emergency_text(lines, poisoning=triage.poisoning))
     if triage.label == "personal_dose":
