@@ -181,7 +181,8 @@ def test_a_goodbye_after_a_question_is_answered_kindly_without_a_crisis_line(app
     answer = last_answer(app)
     assert answer.safety is None
     assert not app.chat_message[-1].error
-    assert "988" not in answer.text and answer.text.startswith("Take care")
+    assert "988" not in answer.text
+    assert answer.text.startswith("Take care")
 
 
 def test_new_conversation_clears_the_history(app: AppTest) -> None:
