@@ -35,6 +35,9 @@ class Settings:
     # A postgresql:// URL in HEALTHQA_INDEX (or --index) puts the index in that database instead
     # of index_dir; index_dir then only places the files kept beside it (feedback).
     index_url: str | None = field(default=None, repr=False)
+    # HEALTHQA_FEEDBACK: where ratings go when not beside the index: a SQLite file or a
+    # postgresql:// URL (an app replica reading a read-only standby writes ratings to the primary).
+    feedback_url: str | None = field(default=None, repr=False)
     embedding_model: str = field(default_factory=default_embedding_model)
     chunk_tokens: int = 200
     chunk_overlap_tokens: int = 40
@@ -129,13 +132,23 @@ class Settings:
                 f"HEALTHQA_LLM_PROVIDER is {self.llm_provider!r}; "
                 f"use one of {get_args(LLMProvider)}."
             )
+        self._check_locations()
+        if self.composer == "llm" and not self.llm_model:
+            raise SettingsError("HEALTHQA_COMPOSER is 'llm' but HEALTHQA_LLM_MODEL is not set.")
+
+    def _check_locations(self) -> None:
         if self.index_url is not None and not is_database_url(self.index_url):
             raise SettingsError(
                 "HEALTHQA_INDEX names a database that is not a postgresql:// URL; "
                 "give a folder or a postgresql://user@host/database URL."
             )
-        if self.composer == "llm" and not self.llm_model:
-            raise SettingsError("HEALTHQA_COMPOSER is 'llm' but HEALTHQA_LLM_MODEL is not set.")
+        if self.feedback_url and "://" in self.feedback_url and not is_database_url(
+            self.feedback_url
+        ):
+            raise SettingsError(
+                "HEALTHQA_FEEDBACK names a database that is not a postgresql:// URL; "
+                "give a SQLite file path or a postgresql://user@host/database URL."
+            )
 
     @property
     def feedback_db(self) -> Path:
@@ -144,7 +157,12 @@ class Settings:
 
     @property
     def feedback_location(self) -> Path | str:
-        """Where ratings go: the index's database when it has one, else feedback_db."""
+        """Where ratings go: HEALTHQA_FEEDBACK when set, else the index's database when it has
+        one, else feedback_db."""
+        if self.feedback_url:
+            return self.feedback_url if is_database_url(self.feedback_url) else Path(
+                self.feedback_url
+            )
         return self.index_url or self.feedback_db
 
     @property
@@ -168,6 +186,8 @@ class Settings:
             kwargs.update(index_dir=data_dir / "index", index_url=index)
         if env.get("HEALTHQA_SHARED_DATA"):
             kwargs["shared_data"] = Path(env["HEALTHQA_SHARED_DATA"])
+        if env.get("HEALTHQA_FEEDBACK"):
+            kwargs["feedback_url"] = env["HEALTHQA_FEEDBACK"]
         if "HEALTHQA_EMBEDDING_MODEL" in env:
             kwargs["embedding_model"] = env["HEALTHQA_EMBEDDING_MODEL"]
         ints = {

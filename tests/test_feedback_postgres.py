@@ -7,6 +7,7 @@ import pytest
 
 from assistant.feedback import Feedback, rating_from_thumbs
 from assistant.feedback_postgres import PostgresFeedbackStore, open_feedback_store
+from healthqa.errors import SettingsError
 from healthqa.settings import Settings
 from index.location import open_reader, open_writer
 from index.postgres.connection import connect
@@ -78,3 +79,26 @@ def test_feedback_lives_beside_the_index_in_the_same_database(pg_server, tmp_pat
     with open_reader(url) as reader:  # the index still opens: one migrated schema for both
         assert reader.stats().documents == 1
     assert len(open_feedback_store(url).all()) == 1
+
+
+def test_feedback_can_go_to_its_own_database(pg_server, tmp_path) -> None:
+    # An app replica that reads a read-only standby sends ratings to the primary.
+    url = fresh_database(pg_server)
+    settings = Settings.from_env(
+        {"HEALTHQA_DATA_DIR": str(tmp_path), "HEALTHQA_FEEDBACK": url}
+    )
+    assert settings.index_location == tmp_path / "index"
+    assert settings.feedback_location == url
+    open_feedback_store(settings.feedback_location).record(Feedback("q", "a", ("a",), "down"))
+    assert [f.rating for f in open_feedback_store(url).all()] == ["down"]
+    assert "postgresql" not in repr(settings)  # a URL with a password stays out of logs
+
+
+def test_feedback_can_go_to_a_file_of_its_own(tmp_path) -> None:
+    settings = Settings.from_env({"HEALTHQA_FEEDBACK": str(tmp_path / "ratings.sqlite")})
+    assert settings.feedback_location == tmp_path / "ratings.sqlite"
+
+
+def test_a_feedback_url_of_another_database_kind_is_one_sentence() -> None:
+    with pytest.raises(SettingsError, match="HEALTHQA_FEEDBACK"):
+        Settings.from_env({"HEALTHQA_FEEDBACK": "mysql://db/ratings"})
