@@ -16,6 +16,11 @@ Q = QuestionType
 
 FOCUS = [
     ("What is shingles?", "shingles"),
+    # The subject of a yes/no question about how a condition behaves.
+    ("Does macular degeneration hurt?", "macular degeneration"),
+    ("will psoriasis go away on its own?", "psoriasis"),
+    ("is glaucoma painful?", "glaucoma"),
+    ("does it hurt?", None),
     ("what are the symptoms of type 2 diabetes", "type 2 diabetes"),
     ("What causes gout?", "gout"),
     ("treatment for plantar fasciitis", "plantar fasciitis"),

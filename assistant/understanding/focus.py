@@ -39,7 +39,12 @@ _FOCUS_BEFORE = (
     r" (?:has|have|had|got|get|develop(?:ed)?) (?:a |an |the |been diagnosed with )?"
     r"|can (?:a |an )?[\w ]{0,20}? (?:get|develop|catch)|is (?=\w+(?: \w+)? (?:contagious"
     r"|hereditary|"
-    r"inherited|curable|genetic|dangerous|serious|fatal))|how"
+    r"inherited|curable|genetic|dangerous|serious|fatal|painful|permanent|treatable"
+    r"|preventable))"
+    # "does macular degeneration hurt?", "will shingles come back?": the topic is the subject.
+    r"|(?:does|do|will|would|can) (?!(?:it|this|that|they|he|she|you|i|we|my|your|his|her)\b)"
+    r"(?=\w+(?: \w+){0,2} (?:hurt|itch|heal|spread|go away"
+    r"|come back|clear up|run in|turn into|lead to|cause)\b)|how"
 )
 _FOCUS_CUE = re.compile(rf"\b({_FOCUS_BEFORE})(?:\s+|(?<=\s))", re.IGNORECASE)
 _NOUN = re.compile(r"[A-Za-z0-9][\w'-]*")
