@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import SHARED, ensure_index, median
+from bench.common import SHARED, ensure_index, median, write_results
 from healthqa.settings import Settings
 from tests.test_browser import app_env, ask, chat_box, chromium, streamlit_server, wait_for_answer
 
@@ -61,8 +61,7 @@ def main() -> None:
         "load_average_1min": round(os.getloadavg()[0], 2),
     }
     print(json.dumps(results, indent=2))
-    args.out.parent.mkdir(exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    write_results(args.out, results)
 
 
 if __name__ == "__main__":

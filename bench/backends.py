@@ -31,7 +31,7 @@ from psycopg import sql
 
 from assistant.service import build_assistant
 from assistant.understanding.conversation import Conversation
-from bench.common import MEDIQA, SHARED, median, percentile
+from bench.common import MEDIQA, SHARED, median, percentile, write_results
 from bench.ingest import spread
 from healthqa.evaluation.beir import load_beir
 from healthqa.settings import Settings
@@ -137,8 +137,7 @@ def main() -> None:
             results["backends"][name].update({f"{k}_after_replace": v for k, v in after.items()})
         results["recall_at_10"] = recall(locations, base, embedder, questions)
 
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    write_results(args.output, results)
     print(json.dumps(results, indent=2))
 
 

@@ -3,10 +3,12 @@ ingest path when it is missing."""
 
 from __future__ import annotations
 
+import json
 import statistics
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from healthqa.settings import Settings
 from index.embedder import SentenceTransformerEmbedder
@@ -50,3 +52,9 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 def median(values: Sequence[float]) -> float:
     return statistics.median(values) if values else 0.0
+
+
+def write_results(path: Path, results: Mapping[str, Any]) -> None:
+    """A benchmark's figures as indented JSON at `path` (bench/results/ by default)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -19,6 +19,7 @@ import subprocess
 import time
 from pathlib import Path
 
+from bench.common import write_results
 from tests.test_browser import ask, chat_box, chromium, wait_for_answer
 
 QUESTION = "What are the symptoms of shingles?"
@@ -80,8 +81,7 @@ def main() -> None:
         "load_average_1min": round(os.getloadavg()[0], 2),
     }
     print(json.dumps(results, indent=2))
-    args.out.parent.mkdir(exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    write_results(args.out, results)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench.common import percentile
+from bench.common import percentile, write_results
 from index.embedder import (
     read_cpu_flags,
     resolve_precision,
@@ -169,8 +169,7 @@ def main() -> None:
         "load_average_start": [round(x, 2) for x in load_start],
         "load_average_end": [round(x, 2) for x in os.getloadavg()],
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    write_results(args.out, results)
     print(json.dumps(results["summary"], indent=2))
     say(f"wrote {args.out}")
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from assistant.service import Assistant, build_assistant
 from assistant.understanding.conversation import Conversation
-from bench.common import MEDIQA, SHARED, ensure_index, median, percentile
+from bench.common import MEDIQA, SHARED, ensure_index, median, percentile, write_results
 from healthqa.evaluation.beir import load_beir
 
 PAGE = 4096
@@ -189,8 +189,7 @@ def main() -> None:
         "levels": [asdict(level) for level in levels],
         "memory": memory,
     }
-    args.out.parent.mkdir(exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    write_results(args.out, results)
     print(f"wrote {args.out}")
 
 

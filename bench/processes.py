@@ -24,7 +24,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from assistant.service import build_assistant
-from bench.common import MEDIQA
+from bench.common import MEDIQA, write_results
 from bench.load import Level, Timings, ask_concurrently, level_of, median_level, rss_mb
 from healthqa.evaluation.beir import load_beir
 from healthqa.settings import Settings, is_database_url
@@ -123,8 +123,7 @@ def main() -> None:
             for location in args.index
         ],
     }
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    write_results(args.output, results)
     print(json.dumps(results, indent=2))
 
 

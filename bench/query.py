@@ -19,7 +19,7 @@ from langchain_core.embeddings import Embeddings
 from assistant.service import build_assistant
 from assistant.understanding.conversation import Conversation
 from assistant.understanding.question import analyze
-from bench.common import MEDIQA, SHARED, ensure_index, median, percentile
+from bench.common import MEDIQA, SHARED, ensure_index, median, percentile, write_results
 from healthqa.evaluation.beir import load_beir
 from index.embedder import Embedder, Vectors
 from index.records import Span
@@ -126,8 +126,7 @@ def main() -> None:
     }
     print(json.dumps(results, indent=2))
     out = Path(__file__).with_name("results") / "query.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    write_results(out, results)
 
 
 if __name__ == "__main__":

@@ -12,14 +12,13 @@ the table in bench/QUALITY.md.
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.retrieval.coverage import distinctive_words
 from assistant.understanding.question import analyze
-from bench.common import MEDIQA, ensure_index
+from bench.common import MEDIQA, ensure_index, write_results
 from healthqa.evaluation import metrics
 from healthqa.evaluation.beir import Qrels, load_beir
 from index.embedder import Vectors
@@ -158,7 +157,7 @@ def main() -> None:
         cells = [f"{by_split[s][m]:.3f}" for s in SPLITS for m in SHOWN]
         print(f"| {name} | {' | '.join(cells)} |")
     out = Path(__file__).with_name("results") / "ranking.json"
-    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    write_results(out, results)
     print(f"wrote {out}")
 
 

@@ -27,6 +27,7 @@ import numpy as np
 import psycopg
 
 from bench.backends import new_database
+from bench.common import write_results
 from bench.processes import run_config, serve
 from index.embedder import Vectors
 from index.location import IndexLocation, describe, open_reader, open_writer
@@ -130,8 +131,7 @@ def main() -> None:
         figures |= ask(location, args.questions)
         results[name] = figures
         print(name, json.dumps(figures), flush=True)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    write_results(args.output, results)
     print(json.dumps(results, indent=2))
 
 
