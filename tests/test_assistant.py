@@ -227,6 +227,21 @@ def test_off_topic_follow_up_still_abstains(assistant):
     assert answer.abstained
 
 
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "ok and how much does laser hair removal cost?",
+        "which airlines let you bring a cane on board with gout?",
+        "what are the visiting hours at the rheumatology clinic downtown?",
+    ],
+)
+def test_follow_up_asking_what_the_articles_lack_abstains(assistant, follow_up):
+    """Read with "What causes gout?" it still finds gout passages, but far worse ones than the
+    question it extends: it asks about something the articles do not hold."""
+    answer = ask(assistant, "What causes gout?", follow_up)
+    assert answer.abstained, answer.text
+
+
 def test_retrieval_plugs_into_langchain_as_a_retriever(assistant):
     retriever = HealthQARetriever(retriever=assistant.retriever, k=3)
     documents = retriever.invoke("What causes gout?")

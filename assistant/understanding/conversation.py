@@ -19,6 +19,7 @@ class Turn:
     query: str  # what was searched ("" when nothing was: small talk, escalation)
     focus: str | None  # the topic the turn was about
     answer_text: str = ""
+    match: float = 0.0  # how well the articles matched `query`: the best ranking score found
 
 
 @dataclass
@@ -43,6 +44,11 @@ class Conversation:
     @property
     def last_query(self) -> str | None:
         return next((t.query for t in reversed(self.turns) if t.query), None)
+
+    @property
+    def last_match(self) -> float:
+        """How well the articles matched `last_query` (0.0 when it is not known)."""
+        return next((t.match for t in reversed(self.turns) if t.query), 0.0)
 
     @property
     def topics(self) -> list[str]:
