@@ -22,7 +22,7 @@ from assistant.compose.base import Composer, Composition, CompositionRequest, St
 from assistant.compose.extractive import ExtractiveComposer
 from assistant.compose.llm import build_llm_parts
 from assistant.retrieval.abstain import Calibration, load_calibration, should_abstain
-from assistant.retrieval.coverage import focus_is_covered
+from assistant.retrieval.coverage import focus_is_covered, passages_about
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval, with_neighbours
 from assistant.starters import as_question
 from assistant.triage import SafetyLines, TriageClassifier, load_triage, notice_for
@@ -189,10 +189,10 @@ class Assistant:
         if should_abstain(retrieval, self.calibration):
             query, retrieval = self._read_in_context(conversation, query, retrieval)
             analysis = retrieval.analysis
-        if should_abstain(retrieval, self.calibration) or not self._covers_new_topic(
-            message, retrieval
-        ):
+        about = self._about_new_topic(message, retrieval)
+        if should_abstain(retrieval, self.calibration) or about is None:
             return (yield from self._abstain(conversation, message, query, retrieval, notice))
+        retrieval = about
 
         readable = with_neighbours(retrieval, self.reader)
         request = CompositionRequest(
@@ -225,13 +225,17 @@ class Assistant:
         )
 
     @staticmethod
-    def _covers_new_topic(message: str, retrieval: Retrieval) -> bool:
-        """A follow-up that brings up a topic ("what about Kabuki syndrome?") is answered only if
-        what was found speaks of it: its neighbour (Down syndrome) scores well but is not it.
-        Checked only there, where the topic is the visitor's own words; a focus read from a
-        chatty message ("gotcha", "ugh") is too unreliable to refuse an answer on."""
+    def _about_new_topic(message: str, retrieval: Retrieval) -> Retrieval | None:
+        """A follow-up that brings up a topic ("what about Kabuki syndrome?", "what about type
+        2?") is answered only from the passages that speak of it: its neighbour (Down syndrome,
+        type 1 diabetes) scores well but is not it. None when no passage does. Checked only
+        there, where the topic is the visitor's own words; a focus read from a chatty message
+        ("gotcha", "ugh") is too unreliable to refuse an answer on."""
         topic = new_topic(message)
-        return topic is None or focus_is_covered(topic, retrieval.passages)
+        if topic is None or not focus_is_covered(topic, retrieval.passages):
+            return retrieval if topic is None else None
+        kept = passages_about(topic, retrieval.passages)
+        return Retrieval(retrieval.analysis, retrieval.query_vector, kept)
 
     def _question_vector(self, analysis: QuestionAnalysis) -> Vectors | None:
         """The question sentences' own vector, when the message is more than its question."""

@@ -1,6 +1,6 @@
 """A follow-up that brings up a new topic is answered only from passages that speak of it."""
 
-from assistant.retrieval.coverage import distinctive_words, focus_is_covered
+from assistant.retrieval.coverage import distinctive_words, focus_is_covered, passages_about
 from assistant.retrieval.hybrid import Passage
 from index.records import Chunk, StoredChunk
 
@@ -36,3 +36,21 @@ def test_a_neighbour_added_only_for_reading_does_not_count():
     assert not focus_is_covered("kabuki syndrome", [DOWN, kabuki])
 
 
+
+
+TYPE_1 = _passage("Type 1 diabetes", "Type 1 diabetes runs in families; its pattern is unknown.")
+TYPE_2 = _passage("Type 2 diabetes", "Type 2 diabetes is the most common type of diabetes.")
+
+
+def test_a_numbered_kind_is_told_from_its_neighbour_by_the_number():
+    assert not focus_is_covered("type 2", [TYPE_1])
+    assert focus_is_covered("type 2", [TYPE_1, TYPE_2])
+    assert not focus_is_covered("stage 3 melanoma", [_passage("Melanoma", "Stage 1 is small.")])
+
+
+def test_only_the_passages_that_speak_of_the_topic_are_kept_in_their_order():
+    hepatitis = _passage("Hepatitis B", "Hepatitis B is a liver infection.")
+    assert passages_about("type 2", [TYPE_1, hepatitis, TYPE_2]) == (TYPE_2,)
+    assert passages_about("hep b", [DOWN, hepatitis]) == (hepatitis,)
+    assert passages_about(None, [DOWN, TYPE_1]) == (DOWN, TYPE_1)
+    assert passages_about("syndrome", [DOWN, TYPE_1]) == (DOWN, TYPE_1)

@@ -25,6 +25,7 @@ _KIND_WORDS = frozenset({
     "variety", "sort",
 })
 _WORD = re.compile(r"[a-z0-9]+")
+_NUMBERED = re.compile(r"\b(type|stage|grade|class|phase)\s+(\d+|i{1,3}|iv|v)\b")
 
 
 def distinctive_words(focus: str) -> list[str]:
@@ -35,16 +36,39 @@ def distinctive_words(focus: str) -> list[str]:
     ]
 
 
+def numbered_kinds(focus: str) -> list[str]:
+    """A kind word with its number ("type 2", "stage 3"): the number is what tells the topic
+    from its neighbour ("type 1 diabetes"), so it must follow that word in a passage."""
+    return [f"{kind} {number}" for kind, number in _NUMBERED.findall(focus.lower())]
+
+
+def speaks_of(focus: str, passage: Passage) -> bool:
+    """Every distinctive word of the focus begins a word of the passage (title, heading or
+    text), and every numbered kind of it appears there as such."""
+    chunk = passage.stored.chunk
+    text = f"{chunk.title} {chunk.section} {chunk.text}".lower()
+    found = set(_WORD.findall(text))
+    phrases = " ".join(_WORD.findall(text))
+    return all(any(word.startswith(w) for word in found) for w in distinctive_words(focus)) and all(
+        re.search(rf"\b{phrase}\b", phrases) for phrase in numbered_kinds(focus)
+    )
+
+
+def passages_about(focus: str | None, passages: Iterable[Passage]) -> tuple[Passage, ...]:
+    """The ranked passages (not those added only for reading) that speak of the focus; all of
+    them when there is nothing distinctive to check."""
+    ranked = tuple(p for p in passages if not p.context_only)
+    if focus is None or not _checkable(focus):
+        return ranked
+    return tuple(p for p in ranked if speaks_of(focus, p))
+
+
 def focus_is_covered(focus: str | None, passages: Iterable[Passage]) -> bool:
-    """True when there is no focus to check, or every distinctive word of it begins a word of
-    the ranked passages (title, heading or text)."""
-    wanted = distinctive_words(focus) if focus else []
-    if not wanted:
+    """True when there is nothing distinctive to check, or some ranked passage speaks of it."""
+    if not _checkable(focus):
         return True
-    found: set[str] = set()
-    for passage in passages:
-        if passage.context_only:
-            continue
-        chunk = passage.stored.chunk
-        found.update(_WORD.findall(f"{chunk.title} {chunk.section} {chunk.text}".lower()))
-    return all(any(word.startswith(w) for word in found) for w in wanted)
+    return bool(passages_about(focus, passages))
+
+
+def _checkable(focus: str | None) -> bool:
+    return bool(focus) and bool(distinctive_words(focus or "") or numbered_kinds(focus or ""))
