@@ -50,6 +50,12 @@ NONE = [
     "my uncle had a stroke three years ago, what exercises help his grip?",
     "estoy embarazada de 12 semanas, ¿puedo tomar café?",
     "me muero de risa con mi perro, ¿los perros pueden tener alergias?",
+    # Ordinary statements about someone close: "my <person> <symptom>" is also the shape of most
+    # emergencies, and before the statement phrasings in data/extra/ these read as emergencies.
+    "my baby has a diaper rash",
+    "my daughter has a runny nose and a mild cough",
+    "my toddler has a small blister on his heel from new shoes",
+    "my wife has been getting hot flashes at night",
 ]
 
 

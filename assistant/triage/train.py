@@ -63,6 +63,12 @@ CONTEXT_WEIGHTS = tuple(round(0.1 * i, 1) for i in range(11))
 # An extra phrasing this close to a held-out message stays out of that fold's fitting.
 PARAPHRASE_COSINE = 0.75
 PARAPHRASE_OVERLAP = 0.35
+# Mild statements about oneself or someone close ("my baby has a diaper rash", kind
+# `mild-statement` in data/extra/) teach the emergency, dose and none heads that severity, not the
+# "my <person> <symptom>" shape, makes an emergency. The crisis head does not learn from them:
+# crises are mostly statements too, so with them its scores for real crises fell, its threshold
+# fell with them (0.223 -> 0.179) and questions about warning signs of suicide crossed it.
+NOT_FOR_CRISIS_HEAD = frozenset({"mild-statement"})
 
 
 @dataclass(frozen=True)
@@ -142,12 +148,18 @@ class Head:
 
 
 def fit_head(
-    x: sparse.csr_matrix, y: Labels, weights: npt.NDArray[np.float64], regularization: float
+    x: sparse.csr_matrix,
+    y: Labels,
+    weights: npt.NDArray[np.float64],
+    regularization: float,
+    not_for_crisis: npt.NDArray[np.bool_],
 ) -> Head:
+    """`not_for_crisis`: rows the crisis head leaves out (NOT_FOR_CRISIS_HEAD)."""
     coef, intercept = [], []
-    for c in range(len(LABELS)):
+    for c, label in enumerate(LABELS):
         binary = LogisticRegression(C=regularization, class_weight="balanced", max_iter=5000)
-        binary.fit(x, (y == c).astype(np.int64), sample_weight=weights)
+        mine = np.where(not_for_crisis, 0.0, weights) if label == "crisis" else weights
+        binary.fit(x, (y == c).astype(np.int64), sample_weight=mine)
         coef.append(binary.coef_[0])
         intercept.append(binary.intercept_[0])
     return Head(np.asarray(coef, np.float32), np.asarray(intercept, np.float32))
@@ -164,6 +176,7 @@ def out_of_fold(data: TrainingSet, settings: HeadSettings) -> Floats:
     x_extra = design_matrix(blocks_for(data, [e.text for e in data.extra], config), config)
     y_extra = labels_of(data.extra)
     close = paraphrases(data)  # (messages, extra) booleans
+    extra_skips = not_for_crisis(data.extra)
     result = np.zeros((len(y), len(LABELS)))
     for seed in SEEDS:
         for fit, held in StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(x, y):
@@ -172,11 +185,20 @@ def out_of_fold(data: TrainingSet, settings: HeadSettings) -> Floats:
             weights = np.concatenate(
                 [np.ones(len(fit)), np.full(int(keep.sum()), settings.extra_weight)]
             )
+            skips = np.concatenate([np.zeros(len(fit), dtype=bool), extra_skips[keep]])
             head = fit_head(
-                rows, np.concatenate([y[fit], y_extra[keep]]), weights, settings.regularization
+                rows,
+                np.concatenate([y[fit], y_extra[keep]]),
+                weights,
+                settings.regularization,
+                skips,
             )
             result[held] += head.scores(x[held]) / len(SEEDS)
     return result.astype(np.float32)
+
+
+def not_for_crisis(examples: Sequence[Example]) -> npt.NDArray[np.bool_]:
+    return np.array([e.kind in NOT_FOR_CRISIS_HEAD for e in examples], dtype=bool)
 
 
 def paraphrases(data: TrainingSet) -> npt.NDArray[np.bool_]:
@@ -250,7 +272,7 @@ def fit_model(data: TrainingSet, settings: HeadSettings) -> tuple[Weights, Float
     weights = np.concatenate(
         [np.ones(len(data.messages)), np.full(len(data.extra), settings.extra_weight)]
     )
-    head = fit_head(x, labels_of(rows), weights, settings.regularization)
+    head = fit_head(x, labels_of(rows), weights, settings.regularization, not_for_crisis(rows))
     coef = head.coef
     # Columns follow `design_matrix`: embedding | cues | chars | words.
     cut = np.cumsum([data.vectors.shape[1], len(read_cues().feature_names), config.char_features])
