@@ -19,6 +19,13 @@ from assistant.triage.figurative import literal
         ("drowning in paperwork this week", "drowning"),
         ("Me muero de hambre, ¿es malo saltarse el desayuno?", "muero"),
         ("estoy muerta de cansancio", "muerta"),
+        ("these stairs are murder on my knees", "murder"),
+        ("over my dead body will I get a tattoo", "dead"),
+        ("it's a matter of life and death that I get coffee lol", "death"),
+        ("we absolutely killed it at trivia night", "killed"),
+        ("you're killing it at work lately", "killing"),
+        ("he shot me a text saying he's running late", "shot"),
+        ("just killing time in the waiting room", "killing"),
     ],
 )
 def test_idioms_lose_their_death_words(message, gone):
@@ -36,6 +43,9 @@ def test_idioms_lose_their_death_words(message, gone):
         "my son is drowning in the pool",
         "I want to disappear forever",
         "me quiero morir",
+        "he shot me in the leg",
+        "someone shot me, I'm bleeding",
+        "I think I killed it, the cat isn't moving",
     ],
 )
 def test_literal_danger_is_left_as_written(message):

@@ -45,7 +45,20 @@ _FIGURES: tuple[tuple[str, str], ...] = (
     (r"\b(bored|scared|scare[sd]?|frightened|worried|tickled|sick|tired|stressed|freaked|"
      r"annoyed|loved?|laughed|love it|worry)\s+(me\s+)?(?:half\s+)?to\s+death\b",
      r"\1 \2very much"),
-    (r"\bthe\s+death\s+of\s+me\b", "too much for me"),
+    (r"\bthe\s+death\s+of\s+me\b", "exhausting"),
+    # "these stairs are murder on my knees", "over my dead body", "a matter of life and death"
+    (r"\b(?:murder|death|hell|brutal)\s+on\s+(my|your|his|her|the)\s+", r"hard on \1 "),
+    (r"\bover\s+my\s+dead\s+body\b", "never"),
+    (r"\ba\s+matter\s+of\s+life\s+and\s+death\b", "very important"),
+    # "killing it at work", "we absolutely killed it at trivia": doing very well
+    (r"\b(?:absolutely\s+|totally\s+|really\s+)?killed\s+it\s+(?=(?:at|in|on|today|tonight|"
+     r"lately|this|last|out there)\b)", "did great "),
+    (r"\b(?:absolutely\s+|totally\s+|really\s+)?killing\s+it\s+(?=(?:at|in|on|today|tonight|"
+     r"lately|this|last|out there)\b)", "doing great "),
+    # "he shot me a text", "shoot me an email", "shot me a look": sent or gave
+    (r"\b(?:shot|shoot|shoots)\s+me\s+(?=(?:a|an)\s+(?:text|message|email|e-mail|dm|look|"
+     r"glance|smile|note|quick)\b)", "sent me "),
+    (r"\bkill(?:ing)?\s+time\b", "passing time"),
     # "my feet are killing me", "the suspense is killing me"; a person doing it is left alone
     (r"\b(?!(?:he|she|they|someone|somebody|him|her)\b)(\w+)\s+(is|are|s|was|were|keeps?)\s+"
      r"(?:literally\s+|absolutely\s+|just\s+)?killing\s+me\b",
