@@ -44,11 +44,12 @@ run: setup
 first-start: setup
 	$(PY) -m healthqa.firststart start --shared "$(SHARED)"
 
-# The golden conversations (index: the seed article + MedQuAD topics, built under
-# data/eval-index/golden when missing) and every MEDIQA split; one summary table, reports/.
+# Every golden file (second opinion, follow-ups; their indexes are built under data/eval-index/
+# when missing), every MEDIQA split, then the safety triage on its test split; reports/.
 eval: setup
-	$(VENV)/bin/healthqa eval summary --golden healthqa/evaluation/data/golden/second-opinion.jsonl \
-		--dataset "$(SHARED)/eval/mediqa-qa" --shared "$(SHARED)" --reports reports
+	$(VENV)/bin/healthqa eval summary --dataset "$(SHARED)/eval/mediqa-qa" --shared "$(SHARED)" \
+		--reports reports
+	$(VENV)/bin/healthqa eval safety --json reports/safety.json
 
 # Add or update articles: make ingest ARTICLES="path/to/folder other/file.pdf"
 ingest: setup
