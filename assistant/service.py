@@ -22,7 +22,7 @@ from assistant.compose.base import Composer, Composition, CompositionRequest, St
 from assistant.compose.extractive import ExtractiveComposer
 from assistant.compose.llm import build_llm_parts
 from assistant.retrieval.abstain import Calibration, load_calibration, should_abstain
-from assistant.retrieval.coverage import focus_is_covered, passages_about
+from assistant.retrieval.coverage import passages_about
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval, with_neighbours
 from assistant.starters import as_question
 from assistant.triage import SafetyLines, TriageClassifier, load_triage, notice_for
@@ -232,10 +232,10 @@ class Assistant:
         there, where the topic is the visitor's own words; a focus read from a chatty message
         ("gotcha", "ugh") is too unreliable to refuse an answer on."""
         topic = new_topic(message)
-        if topic is None or not focus_is_covered(topic, retrieval.passages):
-            return retrieval if topic is None else None
+        if topic is None:
+            return retrieval
         kept = passages_about(topic, retrieval.passages)
-        return Retrieval(retrieval.analysis, retrieval.query_vector, kept)
+        return Retrieval(retrieval.analysis, retrieval.query_vector, kept) if kept else None
 
     def _question_vector(self, analysis: QuestionAnalysis) -> Vectors | None:
         """The question sentences' own vector, when the message is more than its question."""
@@ -257,8 +257,7 @@ class Assistant:
         retried = self.retriever.search(analyze(in_context))
         own = self.reader.vectors([p.chunk_id for p in retried.passages]) @ retrieval.query_vector
         related = bool(len(own)) and float(own.max()) >= RELATED_TO_MESSAGE
-        best = retried.passages[0].score if retried.passages else 0.0
-        if best < KEEPS_MATCH * conversation.last_match:
+        if _best_score(retried) < KEEPS_MATCH * conversation.last_match:
             return query, retrieval
         if related and not should_abstain(retried, self.calibration):
             return in_context, retried
