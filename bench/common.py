@@ -3,6 +3,7 @@ ingest path when it is missing."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import statistics
 import time
@@ -58,3 +59,13 @@ def write_results(path: Path, results: Mapping[str, Any]) -> None:
     """A benchmark's figures as indented JSON at `path` (bench/results/ by default)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+def whole_index_arguments(description: str) -> argparse.Namespace:
+    """The options of a benchmark that asks the MEDIQA questions of a MedQuAD index: where the
+    index is (built from --sources when missing) and how many questions to ask (0: all)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--index", type=Path, default=Path("data/bench-index/whole"))
+    parser.add_argument("--sources", type=Path, nargs="+", default=[SHARED / "medquad"])
+    parser.add_argument("--limit", type=int, default=0, help="only the first N questions")
+    return parser.parse_args()

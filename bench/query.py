@@ -7,7 +7,6 @@ LangChain `FAISS.similarity_search` over the same chunks as the baseline ratio.
 
 from __future__ import annotations
 
-import argparse
 import json
 import time
 from collections.abc import Sequence
@@ -19,7 +18,14 @@ from langchain_core.embeddings import Embeddings
 from assistant.service import build_assistant
 from assistant.understanding.conversation import Conversation
 from assistant.understanding.question import analyze
-from bench.common import MEDIQA, SHARED, ensure_index, median, percentile, write_results
+from bench.common import (
+    MEDIQA,
+    ensure_index,
+    median,
+    percentile,
+    whole_index_arguments,
+    write_results,
+)
 from healthqa.evaluation.beir import load_beir
 from index.embedder import Embedder, Vectors
 from index.records import Span
@@ -63,11 +69,7 @@ class LangChainEmbeddings(Embeddings):
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--index", type=Path, default=Path("data/bench-index/whole"))
-    parser.add_argument("--sources", type=Path, nargs="+", default=[SHARED / "medquad"])
-    parser.add_argument("--limit", type=int, default=0, help="only the first N questions")
-    args = parser.parse_args()
+    args = whole_index_arguments(__doc__.splitlines()[0])
 
     settings, model = ensure_index(args.index, args.sources)
     embedder = TimedEmbedder(model)

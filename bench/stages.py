@@ -12,7 +12,6 @@ Medians and 95th percentiles per question, with each stage's share of the median
 
 from __future__ import annotations
 
-import argparse
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -24,7 +23,14 @@ import assistant.retrieval.hybrid as hybrid
 import assistant.service as service
 from assistant.service import build_assistant
 from assistant.understanding.conversation import Conversation
-from bench.common import MEDIQA, SHARED, ensure_index, median, percentile, write_results
+from bench.common import (
+    MEDIQA,
+    ensure_index,
+    median,
+    percentile,
+    whole_index_arguments,
+    write_results,
+)
 from healthqa.evaluation.beir import load_beir
 
 # Reader methods and what the README calls the stage that needs them.
@@ -79,11 +85,7 @@ def _patch(module: object, name: str, clock: StageClock, stage: str) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--index", type=Path, default=Path("data/bench-index/whole"))
-    parser.add_argument("--sources", type=Path, nargs="+", default=[SHARED / "medquad"])
-    parser.add_argument("--limit", type=int, default=0, help="only the first N questions")
-    args = parser.parse_args()
+    args = whole_index_arguments(__doc__.splitlines()[0])
 
     settings, embedder = ensure_index(args.index, args.sources)
     assistant = build_assistant(settings, embedder=embedder)
