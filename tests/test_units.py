@@ -57,3 +57,45 @@ def test_headings_questions_and_dangling_introductions_are_never_units():
     )
     units = readable_units(text, spans)
     assert [quoted(text, spans, u) for u in units] == [["A second opinion helps."]]
+
+
+def test_a_lead_in_without_its_colon_still_introduces_its_list():
+    text, spans = spans_of(
+        [
+            "Kidney disease has no symptoms in the early stages.",
+            "Once kidney function decreases further, symptoms can include",
+            "- nausea",
+            "- itching",
+        ]
+    )
+    units = readable_units(text, spans)
+    lists = [u for u in units if u.is_list]
+    assert [quoted(text, spans, u) for u in lists] == [
+        ["Once kidney function decreases further, symptoms can include", "- nausea", "- itching"]
+    ]
+
+
+def test_a_list_is_never_left_under_a_sentence_that_does_not_introduce_it():
+    # The list's own introduction is a question the answer cannot quote: shown after the first
+    # statement, its items would read as that statement's.
+    text, spans = spans_of(
+        ["High blood pressure rarely causes symptoms.", "What does kidney damage do?", "- nausea",
+         "- itching"]
+    )
+    units = readable_units(text, spans)
+    assert not any(u.is_list for u in units)
+    assert all(2 not in u.sentences for u in units)
+
+
+def test_a_list_at_the_start_of_a_passage_is_introduced_by_its_heading():
+    text, spans = spans_of(["- fever", "- sore throat", "Most people recover in a week."])
+    units = readable_units(text, spans)
+    assert [quoted(text, spans, u) for u in units if u.is_list] == [["- fever", "- sore throat"]]
+
+
+def test_a_lead_in_pointing_back_takes_its_antecedent_along():
+    text, spans = spans_of(
+        ["Symptoms of flu come on suddenly.", "They may include", "- chills", "- cough"]
+    )
+    units = readable_units(text, spans)
+    assert [u.sentences for u in units] == [(0, 1, 2, 3)]

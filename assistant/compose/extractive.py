@@ -27,7 +27,7 @@ from assistant.answer import Citation
 from assistant.compose.base import Composition, CompositionRequest
 from assistant.compose.passages import SectionPassage, section_passages
 from assistant.compose.quotable import ends_statement, is_attribution, is_quotable
-from assistant.compose.units import Unit, is_list_item, readable_units
+from assistant.compose.units import Unit, is_lead_in, is_list_item, readable_units
 from assistant.understanding.question import QuestionAnalysis, QuestionType
 from healthqa.text.sentences import split_sentences
 from healthqa.text.words import stem, words
@@ -223,8 +223,9 @@ def layout(chosen: Sequence[_Scored]) -> Composition:
                 text = section.sentence(index)
                 if is_list_item(text):
                     lines.append("\n- " + _each_sentence_marked(_BULLET.sub("", text), n))
-                elif item.unit.is_list and text.endswith(":"):
-                    lines.append("\n" + text + f" [{n}]")
+                elif item.unit.is_list and is_lead_in(text):
+                    colon = "" if text.endswith(":") else ":"
+                    lines.append("\n" + text + colon + f" [{n}]")
                 else:
                     after_list = bool(lines) and lines[-1].startswith("\n- ")
                     lines.append(("\n" if after_list else " ") + text + f" [{n}]")

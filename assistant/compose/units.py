@@ -3,6 +3,12 @@
 A list is quoted whole with the line that introduces it; a sentence that leans on the one before it
 ("This means ...", "However, ...") is quoted together with that sentence; headings and questions
 are never quoted as statements.
+
+A list's items mean what its introduction says they are ("Once kidney function decreases further,
+symptoms can include" - often without its colon). A list whose introduction cannot be quoted is
+left out: shown under another sentence, its items would seem to belong to that one ("Kidney
+disease has no symptoms early on." followed by the late symptoms, read as symptoms of high blood
+pressure).
 """
 
 from __future__ import annotations
@@ -51,8 +57,9 @@ def readable_units(
         sentence = sentences[i]
         if is_list_item(sentence):
             run = _list_run(sentences, i)
-            intro = units.pop().sentences if units and _introduces(sentences, units[-1]) else ()
-            units.append(Unit(sentences=(*intro, *run[:MAX_LIST_ITEMS]), is_list=True))
+            intro = _introduction(sentences, units, i, quotable)
+            if intro is not None:
+                units.append(Unit(sentences=(*intro, *run[:MAX_LIST_ITEMS]), is_list=True))
             i = run[-1] + 1
             continue
         if sentence.endswith("?") or not (
@@ -86,6 +93,29 @@ def _list_run(sentences: Sequence[str], start: int) -> list[int]:
     return run
 
 
-def _introduces(sentences: Sequence[str], unit: Unit) -> bool:
-    last = unit.sentences[-1]
-    return not unit.is_list and sentences[last].endswith(":")
+def _introduction(
+    sentences: Sequence[str], units: list[Unit], first_item: int, quotable: Callable[[str], bool]
+) -> tuple[int, ...] | None:
+    """The sentences that introduce the list starting at `first_item` (taken off `units`), () for
+    a list with nothing quotable before it in the passage (its section heading introduces it), or
+    None when the text just before it cannot be quoted."""
+    before = first_item - 1
+    if units and not units[-1].is_list and units[-1].sentences[-1] == before:
+        return units.pop().sentences
+    if before >= 0 and is_lead_in(sentences[before]) and quotable(sentences[before]):
+        if not _REFERS_BACK.match(sentences[before]):
+            return (before,)
+        # "They may include" leans on the statement before it, like any sentence pointing back.
+        if units and not units[-1].is_list and units[-1].sentences[-1] == before - 1:
+            return (*units.pop().sentences, before)
+        return None
+    return None if units else ()
+
+
+def is_lead_in(sentence: str) -> bool:
+    """A line that announces what follows ("Symptoms include:", "symptoms can include"): it
+    neither ends a statement nor asks a question."""
+    text = sentence.strip()
+    return bool(text) and not text.endswith("?") and (
+        text.endswith(":") or not _ENDS_STATEMENT.search(text)
+    ) and not is_list_item(text)
