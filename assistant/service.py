@@ -182,13 +182,17 @@ class Assistant:
                 safety=notice,
                 query="",
             )
-        query = self.speller().correct(self.rewrite(conversation, question))
+        rewritten = self.rewrite(conversation, question)
+        query = self.speller().correct(rewritten)
         analysis = analyze(query)
         same_text = analysis.asked == " ".join(message.split())
         retrieval = self.retriever.search(analysis, vector=vector if same_text else None)
+        as_asked = rewritten == question
         if should_abstain(retrieval, self.calibration):
+            searched = query
             query, retrieval = self._read_in_context(conversation, query, retrieval)
             analysis = retrieval.analysis
+            as_asked = as_asked and query == searched
         about = self._about_new_topic(message, retrieval)
         if should_abstain(retrieval, self.calibration) or about is None:
             return (yield from self._abstain(conversation, message, query, retrieval, notice))
@@ -202,6 +206,7 @@ class Assistant:
             sentence_vectors=self.reader.sentence_vectors([p.chunk_id for p in readable.passages]),
             withhold=mentions_personal_dose if notice and notice.kind == "dosing" else None,
             question_vector=self._question_vector(analysis),
+            as_asked=as_asked,
         )
         composition = yield from self._compose(request)
         if not composition.citations:

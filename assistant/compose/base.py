@@ -23,6 +23,9 @@ class CompositionRequest:
     # The question sentences' own vector when the message also tells a story (see
     # QuestionAnalysis.question); None when the message is its question.
     question_vector: Vectors | None = None
+    # The retrieval searched the visitor's own words (not a rewrite from the conversation), so
+    # its top passage is the ranker's best evidence for which section answers.
+    as_asked: bool = False
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,12 @@ question, in the article's own order, with a second source only when it adds a r
 2. Every quotable sentence is scored against the question with the per-sentence vectors stored
    at ingest (no model call here), plus its share of the question's words; a definition leads a
    "what is" answer.
-3. The primary section is the one whose best sentence, weighted by how well the whole passage
-   matched, answers best. From it the best readable units (a list with its introduction, a
-   sentence with the one it leans on) are taken until the answer is long enough, then laid out
-   in article order.
+3. The primary section is the ranker's top one when the question was searched in the visitor's
+   own words; for a follow-up rewritten from the conversation, whose search mixes in the earlier
+   topic, it is the one whose best sentence, weighted by how well the whole passage matched,
+   answers best. From it the best readable units (a list with its introduction, a sentence with
+   the one it leans on) are taken until the answer is long enough, then laid out in article
+   order.
 4. Another section is cited only if its best unit scores nearly as well and says something the
    answer does not say yet.
 
@@ -72,7 +74,11 @@ class ExtractiveComposer:
         scored = [units for units in scored if units]
         if not scored:
             return Composition(text="", citations=())
-        lead = max(scored, key=_section_score)
+        lead = (
+            min(scored, key=lambda units: units[0].section.rank)
+            if request.as_asked
+            else max(scored, key=_section_score)
+        )
         primary = lead if request.question_vector is None else self._asked(scored, lead, request)
         chosen = self._from_section(primary)
         # When the question moved the answer away from the section that retells the story,
