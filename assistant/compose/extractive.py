@@ -230,7 +230,9 @@ def layout(chosen: Sequence[_Scored]) -> Composition:
                 if is_list_item(text):
                     lines.append("\n- " + _each_sentence_marked(_BULLET.sub("", text), n))
                 elif item.unit.is_list and is_lead_in(text):
-                    colon = "" if text.endswith(":") else ":"
+                    # "symptoms can include" gets the colon it lacks; a lead-in that already
+                    # holds its first item inline ("may include - cloudy urine") does not.
+                    colon = "" if text.endswith(":") or " - " in text else ":"
                     lines.append("\n" + text + colon + f" [{n}]")
                 else:
                     after_list = bool(lines) and lines[-1].startswith("\n- ")

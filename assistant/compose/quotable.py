@@ -26,7 +26,9 @@ _PAGE_FURNITURE = re.compile(
     r"\b(watch|view) (the|this|our) (video|slideshow|animation)|\bclick (here|on)\b|"
     r"\b(see|shown in) (the )?(figure|table|image|picture) ?\d*\b|\bsign up\b|\bsubscribe\b|"
     r"\b(this|our) (web ?site|page)\b|\bvisit(ing)? (the following|this|our) (link|web ?site)\b|"
-    r"\bthe following link\b|\bsearch term\b",
+    r"\bthe following link\b|\bsearch term\b|"
+    # "Please visit the CDC's Web site for a more comprehensive list": the list is elsewhere.
+    r"\bvisit(ing)?\b[^.!?]{0,80}\bweb ?(site|page)\b",
     re.IGNORECASE,
 )
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
