@@ -314,9 +314,10 @@ def _best_score(retrieval: Retrieval) -> float:
 def suggestions(retrieval: Retrieval, limit: int = 3) -> tuple[str, ...]:
     """Questions the closest articles do answer, one per article: a section heading that is a
     question when there is one, else the article's title as it stands (never a title forced
-    into a "What is ...?" template)."""
+    into a "What is ...?" template). When the question names a topic, only articles that speak
+    of it are offered: none at all beats "Methamphetamine" for a question about metformin."""
     found: dict[str, str] = {}
-    for passage in retrieval.passages:
+    for passage in passages_about(retrieval.analysis.focus, retrieval.passages):
         chunk = passage.stored.chunk
         if chunk.doc_id in found:
             continue
