@@ -99,3 +99,30 @@ def test_a_lead_in_pointing_back_takes_its_antecedent_along():
     )
     units = readable_units(text, spans)
     assert [u.sentences for u in units] == [(0, 1, 2, 3)]
+
+
+def test_a_flattened_copy_of_the_list_is_not_one_of_its_items():
+    text, spans = spans_of(
+        [
+            "Scientists are:",
+            "- studying cell transplants",
+            "- evaluating families with AMD",
+            "- looking at new drugs studying cell transplants evaluating families with AMD",
+        ]
+    )
+    units = readable_units(text, spans)
+    assert [quoted(text, spans, u) for u in units] == [
+        ["Scientists are:", "- studying cell transplants", "- evaluating families with AMD"]
+    ]
+
+
+def test_a_flattened_copy_is_found_with_the_first_item_left_inside_the_lead_in():
+    text, spans = spans_of(
+        [
+            "For example, scientists are - studying cell transplants",
+            "- evaluating families with AMD",
+            "- looking at new drugs studying cell transplants evaluating families with AMD",
+        ]
+    )
+    units = readable_units(text, spans)
+    assert [u.sentences for u in units] == [(0, 1)]

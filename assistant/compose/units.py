@@ -58,8 +58,9 @@ def readable_units(
         if is_list_item(sentence):
             run = _list_run(sentences, i)
             intro = _introduction(sentences, units, i, quotable)
-            if intro is not None:
-                units.append(Unit(sentences=(*intro, *run[:MAX_LIST_ITEMS]), is_list=True))
+            items = [k for k in run if k not in _flattened_copies(sentences, run)]
+            if intro is not None and items:
+                units.append(Unit(sentences=(*intro, *items[:MAX_LIST_ITEMS]), is_list=True))
             i = run[-1] + 1
             continue
         if sentence.endswith("?") or not (
@@ -91,6 +92,23 @@ def _list_run(sentences: Sequence[str], start: int) -> list[int]:
     while run[-1] + 1 < len(sentences) and is_list_item(sentences[run[-1] + 1]):
         run.append(run[-1] + 1)
     return run
+
+
+def _flattened_copies(sentences: Sequence[str], run: Sequence[int]) -> set[int]:
+    """Items that repeat two or more other items of their list run together: a copy of the
+    list flattened into one line by the page's conversion ("looking at treatments studying the
+    possibility of ... evaluating families ..."), which reads as garble."""
+    texts = {k: _LIST_ITEM.sub("", sentences[k]).strip().lower() for k in run}
+    before = sentences[run[0] - 1] if run[0] > 0 else ""
+    # A first item the sentence splitter left inside its lead-in ("scientists are - studying").
+    inline = before.split(" - ", 1)[1].strip().lower() if " - " in before else ""
+    return {
+        k
+        for k in run
+        if sum(1 for j in run if j != k and texts[j] and texts[j] in texts[k])
+        + (bool(inline) and inline in texts[k])
+        >= 2
+    }
 
 
 def _introduction(
