@@ -179,3 +179,12 @@ def test_the_ideal_ranking_scores_perfectly(judged):
         # The first min(R, 10) places are all relevant, but MAP@10 divides by all R of them.
         assert values["MAP@10"] == pytest.approx(min(relevant, 10) / relevant)
         assert values["MRR@10"] == 1.0
+
+
+def test_judged_only_drops_unjudged_documents_and_keeps_the_order():
+    run = {"q": [("x", 5.0), ("c", 4.0), ("a", 3.0), ("y", 2.0)], "other": [("x", 1.0)]}
+    condensed = metrics.judged_only(run, {"q": JUDGED})
+    assert condensed == {"q": [("c", 4.0), ("a", 3.0)], "other": []}
+    # The unjudged "x" no longer pushes the first relevant document ("a") down a rank.
+    assert metrics.score_run(condensed, {"q": JUDGED})["q"]["MRR@10"] == 0.5
+    assert metrics.score_run(run, {"q": JUDGED})["q"]["MRR@10"] == pytest.approx(1 / 3)

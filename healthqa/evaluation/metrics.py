@@ -102,6 +102,17 @@ def score_run(run: Run, qrels: Qrels, k: int = CUTOFF) -> dict[str, dict[str, fl
     return scores
 
 
+def judged_only(run: Run, qrels: Qrels) -> Run:
+    """Each ranking without the documents its query has no judgement for (a "condensed" list,
+    Sakai 2007). MEDIQA judges only the ~10 documents CHiQA returned per question, and CHiQA's
+    own figures rank just those: on this footing a whole-corpus ranking is compared fairly, since
+    an unjudged document ranked first is not known to be wrong."""
+    return {
+        query_id: [(doc, score) for doc, score in ranking if doc in qrels.get(query_id, {})]
+        for query_id, ranking in run.items()
+    }
+
+
 def percentile(values: Sequence[float], q: float) -> float:
     """Linear-interpolated percentile (q in 0..100), as numpy's default does; 0.0 when empty."""
     if not values:

@@ -138,7 +138,8 @@ def evaluate_retriever(
         run[query_id] = metrics.trec_order(rank_documents(passages)[:RUN_DEPTH])
         if progress is not None:
             progress(done, len(judged))
-    scores = metrics.score_run(run, {query_id: qrels[query_id] for query_id in judged}, k)
+    judged_qrels = {query_id: qrels[query_id] for query_id in judged}
+    scores = metrics.score_run(run, judged_qrels, k)
     rows = tuple(
         QueryResult(
             query_id=query_id,
@@ -150,7 +151,22 @@ def evaluate_retriever(
         )
         for query_id in judged
     )
-    return RetrievalReport(name=name, k=k, metrics=summarise(rows, k), rows=rows)
+    summary = {**summarise(rows, k), **judged_only_summary(run, judged_qrels, k)}
+    return RetrievalReport(name=name, k=k, metrics=summary, rows=rows)
+
+
+def judged_only_summary(run: Run, qrels: Qrels, k: int) -> dict[str, float]:
+    """P@1, MRR and nDCG with unjudged documents left out of each ranking, and the share of
+    queries whose first document is unjudged (neither right nor wrong as far as the qrels say)."""
+    condensed = metrics.score_run(metrics.judged_only(run, qrels), qrels, k)
+    summary = {
+        f"{name} judged only": metrics.mean([condensed[q][name] for q in qrels])
+        for name in ("P@1", f"MRR@{k}", f"nDCG@{k}")
+    }
+    summary["top1_unjudged"] = metrics.mean(
+        [float(bool(run.get(q)) and run[q][0][0] not in qrels[q]) for q in qrels]
+    )
+    return summary
 
 
 def run_retrieval_eval(
