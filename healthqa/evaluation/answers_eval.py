@@ -5,6 +5,9 @@ composition) on every judged question of a BEIR dataset, scored on what a visito
 - first_citation_relevant: share of questions whose first cited document has grade >= 2
   (an abstention counts as not relevant).
 - first_citation_mean_grade: mean grade (0-3) of the first cited document; an abstention counts 0.
+- first_citation_relevant_judged_only: of the answers whose first cited document is judged, the
+  share relevant (MEDIQA judges only CHiQA's ~10 documents a question; an unjudged one is not
+  known to be wrong); first_citation_unjudged: share of answers whose first document is unjudged.
 - cited_precision: share of cited documents, over all answers, with grade >= 2.
 - mean_words / median_words: words a visitor reads in the answer body (markers left out).
 - reading_grade: Flesch-Kincaid grade level of the answer bodies (textstat), the mean.
@@ -44,6 +47,7 @@ class AnsweredQuestion:
     answer: Answer
     grades: tuple[int, ...]  # the judged grade of each cited document, in citation order
     latency_ms: float
+    first_judged: bool = True  # the first cited document has a judgement (any grade)
 
     @property
     def answered(self) -> bool:
@@ -112,6 +116,7 @@ def ask_all(
                 answer=answer,
                 grades=tuple(judged.get(doc_id, 0) for doc_id in cited),
                 latency_ms=latency_ms,
+                first_judged=bool(cited) and cited[0] in judged,
             )
         )
         if progress is not None:
@@ -135,6 +140,16 @@ def summarise(
             [1.0 if grade >= metrics.RELEVANT_GRADE else 0.0 for grade in first]
         ),
         "first_citation_mean_grade": metrics.mean([float(g) for g in first]),
+        "first_citation_relevant_judged_only": metrics.mean(
+            [
+                1.0 if row.grades[0] >= metrics.RELEVANT_GRADE else 0.0
+                for row in answered
+                if row.grades and row.first_judged
+            ]
+        ),
+        "first_citation_unjudged": metrics.mean(
+            [0.0 if row.first_judged else 1.0 for row in answered]
+        ),
         "cited_precision": metrics.mean(
             [1.0 if grade >= metrics.RELEVANT_GRADE else 0.0 for grade in cited]
         ),
