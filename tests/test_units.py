@@ -126,3 +126,13 @@ def test_a_flattened_copy_is_found_with_the_first_item_left_inside_the_lead_in()
     )
     units = readable_units(text, spans)
     assert [u.sentences for u in units] == [(0, 1)]
+
+
+def test_a_sentence_conditional_on_the_one_before_travels_with_it():
+    text, spans = spans_of(
+        ["A test in pregnancy shows if you carry group B strep.", "If you do, antibiotics help."]
+    )
+    assert [u.sentences for u in readable_units(text, spans)] == [(0, 1)]
+    text, spans = spans_of(["Strep throat is common.", "If so, see a doctor."])
+    units = readable_units(text, spans, quotable=lambda s: "common" not in s)
+    assert [u.sentences for u in units] == []

@@ -22,7 +22,9 @@ from index.records import Span
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪–]\s+|\(?\d{1,2}[.)]\s+|[a-z][.)]\s+)")
 # A sentence whose subject is a word pointing back ("He has seen cases...") means nothing alone.
 _REFERS_BACK = re.compile(
-    r"^(this|these|that|those|it|its|they|their|them|such|he|she|his|her|both|in this case)\b",
+    r"^(this|these|that|those|it|its|they|their|them|such|he|she|his|her|both|in this case"
+    # "If you do, antibiotics during labor can save your baby's life": do what?
+    r"|if (so|not|you do|you don't|they do|it does|this happens)\b)\b",
     re.IGNORECASE,
 )
 # A sentence opening with a connective reads better with the one before, but stands on its own.
