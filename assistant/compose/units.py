@@ -60,7 +60,8 @@ def readable_units(
         if is_list_item(sentence):
             run = _list_run(sentences, i)
             intro = _introduction(sentences, units, i, quotable)
-            items = [k for k in run if k not in _flattened_copies(sentences, run)]
+            copies = _flattened_copies(sentences, run)
+            items = [k for k in run if k not in copies]
             if intro is not None and items:
                 units.append(Unit(sentences=(*intro, *items[:MAX_LIST_ITEMS]), is_list=True))
             i = run[-1] + 1
