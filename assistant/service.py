@@ -148,9 +148,13 @@ class Assistant:
         # Every step below costs at most what a message of `limit` characters costs: the triage
         # still reads the start of an overlong message, and nothing else reads it.
         message = message[:limit]
-        vector = self.retriever.embedder.embed_queries([message])[0]
         earlier = [turn.message for turn in conversation.turns]
-        notice = notice_for(self.triage.classify(message, earlier, vector=vector), self.lines)
+        triage = self.triage.classify(message, earlier)
+        # The triage embeds the message as typed in its own forward pass; the search reuses it.
+        vector = triage.vector
+        if vector is None:  # the triage read a paraphrase (an idiom put literally)
+            vector = self.retriever.embedder.embed_queries([message])[0]
+        notice = notice_for(triage, self.lines)
         if notice is not None:
             yield notice.message + "\n\n"
         if notice is not None and notice.escalates:

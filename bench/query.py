@@ -27,7 +27,7 @@ from bench.common import (
     write_results,
 )
 from healthqa.evaluation.beir import load_beir
-from index.embedder import Embedder, Vectors
+from index.embedder import Embedder, HasLayerStates, Vectors
 from index.records import Span
 
 
@@ -55,6 +55,16 @@ class TimedEmbedder:
         self, texts: Sequence[str], sentence_spans: Sequence[Sequence[Span]]
     ) -> tuple[Vectors, list[Vectors]]:
         return self.inner.embed_passages(texts, sentence_spans)
+
+    def embed_with_states(
+        self, texts: Sequence[str], layer: int
+    ) -> tuple[Vectors, list[Vectors]]:
+        """The triage's pass, which also embeds the question for the search."""
+        assert isinstance(self.inner, HasLayerStates)
+        started = time.perf_counter()
+        result = self.inner.embed_with_states(texts, layer)
+        self.spent_ms += (time.perf_counter() - started) * 1000
+        return result
 
 
 class LangChainEmbeddings(Embeddings):

@@ -53,6 +53,16 @@ class Embedder(Protocol):
 
 
 @runtime_checkable
+class HasLayerStates(Protocol):
+    """An embedder that also hands out one hidden layer's token vectors from the same forward
+    pass (the triage reads the last layers' input with its own fine-tuned copy of them)."""
+
+    def embed_with_states(
+        self, texts: Sequence[str], layer: int
+    ) -> tuple[Vectors, list[Vectors]]: ...
+
+
+@runtime_checkable
 class HasTokenCounter(Protocol):
     """An embedder whose token counting can be handed to another process (ingest's loader)."""
 
@@ -158,7 +168,7 @@ class SentenceTransformerEmbedder:
         transformer = transformer.eval()
         if self.precision == "bf16":
             transformer.to(torch.bfloat16)
-        self._transformer = _traced(transformer)
+        self._transformer = _traced(_with_all_layers(transformer))
         hf_tokenizer = loaded.tokenizer
         tokenizer_json = hf_tokenizer.backend_tokenizer.to_str()
         self.token_counter = TokenCounter(tokenizer_json)
@@ -187,9 +197,23 @@ class SentenceTransformerEmbedder:
 
     def embed_queries(self, texts: Sequence[str]) -> Vectors:
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        for batch, tokens, mask, _ in self._forward(texts):
+        for batch, tokens, mask, _, _ in self._forward(texts):
             vectors[batch] = _unit_rows(_mean_pool(tokens, mask))
         return vectors
+
+    def embed_with_states(
+        self, texts: Sequence[str], layer: int
+    ) -> tuple[Vectors, list[Vectors]]:
+        """Query vectors plus each text's fp32 token vectors after hidden layer `layer` (0: the
+        word embeddings), padding left out; one forward pass for both."""
+        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        states: list[Vectors] = [np.zeros((0, self.dimension), np.float32)] * len(texts)
+        for batch, tokens, mask, _, layers in self._forward(texts, layer):
+            assert layers is not None
+            vectors[batch] = _unit_rows(_mean_pool(tokens, mask))
+            for row, i in enumerate(batch):
+                states[i] = np.ascontiguousarray(layers[row][mask[row]])
+        return vectors, states
 
     def embed_passages(
         self, texts: Sequence[str], sentence_spans: Sequence[Sequence[Span]]
@@ -197,7 +221,7 @@ class SentenceTransformerEmbedder:
         """Passage vectors plus, per passage, one vector per sentence span."""
         passage_vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
         sentence_vectors: list[Vectors] = [np.zeros((0, self.dimension), np.float32)] * len(texts)
-        for batch, tokens, mask, offsets in self._forward(texts):
+        for batch, tokens, mask, offsets, _ in self._forward(texts):
             passage_vectors[batch] = _unit_rows(_mean_pool(tokens, mask))
             for row, i in enumerate(batch):
                 kept = mask[row]
@@ -207,10 +231,13 @@ class SentenceTransformerEmbedder:
         return passage_vectors, sentence_vectors
 
     def _forward(
-        self, texts: Sequence[str]
-    ) -> Iterable[tuple[list[int], Vectors, npt.NDArray[np.bool_], npt.NDArray[np.int64]]]:
-        """(original positions, fp32 token vectors, attention mask, character offsets) per batch,
-        batches of similar token lengths so little is padding."""
+        self, texts: Sequence[str], layer: int | None = None
+    ) -> Iterable[
+        tuple[list[int], Vectors, npt.NDArray[np.bool_], npt.NDArray[np.int64], Vectors | None]
+    ]:
+        """(original positions, fp32 token vectors, attention mask, character offsets, fp32
+        token vectors after hidden layer `layer` or None) per batch, batches of similar token
+        lengths so little is padding."""
         torch = self._torch
         encodings = self._encoder.encode_batch(list(texts)) if texts else []
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
@@ -235,8 +262,9 @@ class SentenceTransformerEmbedder:
                     attention_mask=torch.from_numpy(mask),
                     token_type_ids=torch.from_numpy(types),
                 )
-                tokens = _last_hidden_state(output).float().numpy()
-            yield batch, tokens, mask.astype(bool), offsets
+                tokens = output[0].float().numpy()
+                states = None if layer is None else output[1 + layer].float().numpy()
+            yield batch, tokens, mask.astype(bool), offsets, states
 
 
 def _traced(transformer: Any) -> Any:
@@ -269,10 +297,27 @@ def _traced(transformer: Any) -> Any:
         library_log.setLevel(level)
 
 
-def _last_hidden_state(output: Any) -> Any:
-    if isinstance(output, dict):
-        return output["last_hidden_state"]
-    return output.last_hidden_state if hasattr(output, "last_hidden_state") else output[0]
+def _with_all_layers(transformer: Any) -> Any:
+    """The transformer returning a flat tuple: its last hidden state, then every hidden layer
+    (the word embeddings first). Tracing needs tensors or tuples of them, not the model's output
+    object, and the extra layers are references, not copies."""
+    import torch
+
+    class AllLayers(torch.nn.Module):
+        def __init__(self, model: Any) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            output = self.model(
+                input_ids=input_ids,
+                attention_mask=attention_mask,
+                token_type_ids=token_type_ids,
+                output_hidden_states=True,
+            )
+            return (output.last_hidden_state, *output.hidden_states)
+
+    return AllLayers(transformer).eval()
 
 
 def _mean_pool(tokens: Vectors, mask: npt.NDArray[np.bool_]) -> Vectors:

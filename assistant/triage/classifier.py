@@ -10,18 +10,18 @@ scary first message is not held to its start.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from assistant.triage import screen
 from assistant.triage.examples import LABELS, TriageLabel
-from assistant.triage.features import Cues, featurize, fold, read_cues
+from assistant.triage.features import Cues, Floats, featurize, fold, read_cues
 from assistant.triage.figurative import literal
 from assistant.triage.model import MODEL_DIR, ModelError, TriageModel, decide, load_model
 from assistant.understanding.smalltalk import small_talk_kind
-from index.embedder import Embedder, Vectors
+from index.embedder import Embedder, HasLayerStates, Vectors
 
 CONTEXT_TURNS = 3  # the message and at most two earlier user turns
 
@@ -31,6 +31,9 @@ class Triage:
     label: TriageLabel
     scores: Mapping[str, float]  # class probabilities after mixing in the context
     poisoning: bool  # something swallowed, drunk or overdosed: Poison Help belongs in the notice
+    # The message's own embedding when the triage computed it from the words as typed: the
+    # search reuses it, so a message goes through the model once.
+    vector: Vectors | None = field(default=None, compare=False, repr=False)
     diagnosis: bool = False  # asks whether they have a condition (answered, with a reminder)
     # A crisis whose emergency score also reaches its threshold: something is happening now
     # ("blood everywhere, he cut his hand on the saw", "we can't wake him up").
@@ -59,6 +62,15 @@ class TriageClassifier:
                 f"the triage model expects {model.weights.embedding.shape[0]}-d embeddings, "
                 f"{embedder.model_name} gives {embedder.dimension}-d"
             )
+        trained_on = model.report.get("embedding_model")
+        if model.reader is not None:
+            if not isinstance(embedder, HasLayerStates):
+                raise ModelError("the triage reader needs an embedder that gives layer states")
+            if trained_on and trained_on != embedder.model_name:
+                raise ModelError(
+                    f"the triage reader was fine-tuned from {trained_on}'s layers; the "
+                    f"embedding model is {embedder.model_name}: retrain the triage model"
+                )
 
     @property
     def model(self) -> TriageModel:
@@ -73,11 +85,12 @@ class TriageClassifier:
         texts = [message] if context == message else [message, context]
         # Idioms are read for what they mean ("my feet are killing me" -> "... bothering me").
         read = [literal(t) for t in texts]
-        if read[0] != texts[0]:
+        as_typed = read[0] == texts[0]
+        if not as_typed:
             vector = None  # the caller's vector is of the words as typed
-        vectors = self._embed(read, vector)
+        vectors, by_reader = self._read(read, vector)
         blocks = featurize(read, vectors, self._model.config, self._cues)
-        probabilities = self._model.probabilities(blocks)
+        probabilities = self._model.mixed(self._model.probabilities(blocks), by_reader)
         mixed = probabilities[0]
         if len(texts) > 1:
             weight = self._model.decision.context_weight
@@ -95,7 +108,18 @@ class TriageClassifier:
             emergency_too=label == "crisis"
             and float(mixed[LABELS.index("emergency")])
             >= self._model.decision.thresholds["emergency"],
+            vector=vectors[0] if as_typed else None,
         )
+
+    def _read(self, texts: list[str], vector: Vectors | None) -> tuple[Vectors, Floats | None]:
+        """The texts' embeddings, and the reader's probabilities when the model has one (from
+        the same forward pass: the reader reads a hidden layer's token vectors)."""
+        reader = self._model.reader
+        if reader is None:
+            return self._embed(texts, vector), None
+        assert isinstance(self._embedder, HasLayerStates)  # checked in __init__
+        vectors, states = self._embedder.embed_with_states(texts, reader.input_layer)
+        return vectors, reader.probabilities(states)
 
     def _embed(self, texts: list[str], vector: Vectors | None) -> Vectors:
         if self._model.config.embedding_scale == 0:  # a model trained without the embedding

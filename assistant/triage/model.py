@@ -10,20 +10,22 @@ from __future__ import annotations
 import hashlib
 import json
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
 import numpy as np
 import numpy.typing as npt
 
 from assistant.triage.examples import LABELS, TriageLabel
 from assistant.triage.features import CUES_FILE, Blocks, FeatureConfig, Floats
+from assistant.triage.reader import Reader
 from healthqa.errors import HealthQAError
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 WEIGHTS_FILE = "weights.npz"
+READER_FILE = "reader.npz"
 SETTINGS_FILE = "model.json"
 FORMAT = 1
 
@@ -39,6 +41,8 @@ class Decision:
 
     thresholds: Mapping[str, float]
     context_weight: float
+    # How much the fine-tuned reader's probabilities count against the head's (0: head only).
+    reader_weight: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class TriageModel:
     weights: Weights
     decision: Decision
     report: Mapping[str, Any] = field(default_factory=dict)  # training date, CV figures, data
+    reader: Reader | None = None  # the fine-tuned layers read beside the head (reader.py)
 
     def probabilities(self, blocks: Blocks) -> Floats:
         """Per class, the probability that the text belongs to it rather than to any other (one
@@ -73,6 +78,13 @@ class TriageModel:
             + w.bias
         )
         return sigmoid(np.asarray(logits))
+
+    def mixed(self, head: Floats, reader: Floats | None) -> Floats:
+        """The head's probabilities with the reader's mixed in at the trained weight."""
+        if reader is None or self.reader is None:
+            return head
+        weight = self.decision.reader_weight
+        return np.asarray((1 - weight) * head + weight * reader, dtype=np.float32)
 
 
 def sigmoid(logits: npt.NDArray[np.floating[Any]]) -> Floats:
@@ -102,15 +114,22 @@ def save_model(model: TriageModel, directory: Path = MODEL_DIR) -> None:
         "cues_sha256": cues_digest(),
         "thresholds": dict(model.decision.thresholds),
         "context_weight": model.decision.context_weight,
+        "reader_weight": model.decision.reader_weight,
         "report": dict(model.report),
     }
+    reader = model.reader
+    if reader is not None:
+        settings["reader"] = {
+            "input_layer": reader.input_layer,
+            "heads": reader.layers.shape.heads,
+        }
+        arrays = cast(dict[str, Any], reader.arrays())
+        # Not compressed: fp16 weights hardly compress, and a plain .npz loads faster.
+        _replace(directory, READER_FILE, lambda handle: np.savez(handle, **arrays))
     w = model.weights
-    with tempfile.NamedTemporaryFile(dir=directory, suffix=".npz", delete=False) as handle:
-        np.savez_compressed(
-            handle, embedding=w.embedding, cues=w.cues, chars=w.chars, words=w.words, bias=w.bias
-        )
-    Path(handle.name).chmod(0o644)
-    Path(handle.name).replace(directory / WEIGHTS_FILE)
+    _replace(directory, WEIGHTS_FILE, lambda handle: np.savez_compressed(
+        handle, embedding=w.embedding, cues=w.cues, chars=w.chars, words=w.words, bias=w.bias
+    ))
     text = json.dumps(settings, indent=2, sort_keys=True) + "\n"
     with tempfile.NamedTemporaryFile(
         "w", dir=directory, suffix=".json", delete=False, encoding="utf-8"
@@ -118,6 +137,13 @@ def save_model(model: TriageModel, directory: Path = MODEL_DIR) -> None:
         out.write(text)
     Path(out.name).chmod(0o644)
     Path(out.name).replace(directory / SETTINGS_FILE)
+
+
+def _replace(directory: Path, name: str, write: Callable[[IO[bytes]], None]) -> None:
+    with tempfile.NamedTemporaryFile(dir=directory, suffix=".npz", delete=False) as handle:
+        write(handle)
+    Path(handle.name).chmod(0o644)
+    Path(handle.name).replace(directory / name)
 
 
 def load_model(directory: Path = MODEL_DIR) -> TriageModel:
@@ -148,6 +174,22 @@ def load_model(directory: Path = MODEL_DIR) -> TriageModel:
         decision=Decision(
             thresholds={k: float(v) for k, v in settings["thresholds"].items()},
             context_weight=float(settings["context_weight"]),
+            reader_weight=float(settings.get("reader_weight", 0.0)),
         ),
         report=settings.get("report", {}),
+        reader=_load_reader(directory, settings.get("reader")),
     )
+
+
+def _load_reader(directory: Path, described: Mapping[str, Any] | None) -> Reader | None:
+    if described is None:
+        return None
+    path = directory / READER_FILE
+    if not path.is_file():
+        raise ModelError(f"{path} is missing: re-run `python -m assistant.triage.train`")
+    with np.load(path, allow_pickle=False) as arrays:
+        return Reader.from_arrays(
+            {name: arrays[name] for name in arrays.files},
+            input_layer=int(described["input_layer"]),
+            heads=int(described["heads"]),
+        )
