@@ -77,3 +77,13 @@ def test_the_classifier_hands_back_the_vector_of_the_words_as_typed(
     assert float(plain.vector @ expected) > 0.9999
     # An idiom is read literally, so the triage's vector is not the search's.
     assert classifier.classify("my feet are killing me").vector is None
+
+
+def test_the_bf16_reader_gives_the_same_probabilities_within_rounding() -> None:
+    model = load_model()
+    if model.reader is None:
+        pytest.skip("the shipped triage model has no reader")
+    rng = np.random.default_rng(1)
+    states = [rng.normal(size=(n, 384)).astype(np.float32) for n in (4, 17, 2)]
+    exact = model.reader.probabilities(states)
+    assert np.abs(model.reader.in_bf16().probabilities(states) - exact).max() < 1e-2

@@ -9,6 +9,7 @@ scary first message is not held to its start.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,9 @@ def in_context(message: str, earlier: Sequence[str]) -> str:
 class TriageClassifier:
     def __init__(self, embedder: Embedder, model: TriageModel, cues: Cues | None = None) -> None:
         self._embedder = embedder
+        if model.reader is not None and getattr(embedder, "precision", "fp32") == "bf16":
+            # The embedder runs bf16 only where the CPU does it natively; so can the reader.
+            model = dataclasses.replace(model, reader=model.reader.in_bf16())
         self._model = model
         self._cues = cues or read_cues()
         if self._cues.feature_names != model.cue_names:

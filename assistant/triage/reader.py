@@ -140,9 +140,18 @@ class Reader:
         if not states:
             return np.zeros((0, self.layers.shape.classes), dtype=np.float32)
         self.layers.eval()
+        dtype = next(self.layers.parameters()).dtype
         with torch.inference_mode():
-            logits = self.layers(*padded(states))
+            batch, mask = padded(states)
+            logits = self.layers(batch.to(dtype), mask.to(dtype)).float()
             return np.asarray(torch.softmax(logits, -1).numpy(), dtype=np.float32)
+
+    def in_bf16(self) -> Reader:
+        """A copy computing in bfloat16, for CPUs with bf16 in hardware: a quarter less time a
+        message here, probabilities within 1e-3 of fp32 (tests/test_triage_reader.py)."""
+        layers = ReaderLayers(self.layers.shape)
+        layers.load_state_dict(self.layers.state_dict())
+        return Reader(layers.to(torch.bfloat16).eval(), self.input_layer)
 
     def arrays(self) -> dict[str, npt.NDArray[np.float16]]:
         """The weights as fp16 arrays (half the size; the probabilities move by < 1e-3)."""
