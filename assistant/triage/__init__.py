@@ -6,7 +6,8 @@ doses are for a clinician, before (or instead of) an answer from the articles?
 
 The classifier is a small trained head (`train.py`) over the message's embedding, character and
 word n-grams and cue phrases, mixed with a fine-tuned copy of the embedding model's last two
-layers (`reader.py`); `data/` holds the labelled messages both are trained and measured on.
+layers (`reader.py`) when the model has one; `data/` holds the labelled messages they are trained
+and measured on.
 """
 
 from assistant.triage.classifier import Triage, TriageClassifier, load_triage
