@@ -20,6 +20,8 @@ Split = Literal["train", "test"]
 MESSAGES_DIR = Path(__file__).resolve().parent / "data" / "messages"
 # Extra phrasings written for training only: never split, never evaluated (see data/README.md).
 EXTRA_DIR = Path(__file__).resolve().parent / "data" / "extra"
+# Sets only counted, never trained on (data/README.md).
+HELD_OUT_DIR = Path(__file__).resolve().parent / "data" / "held-out"
 # Three ids in ten go to test, decided by the id alone so that adding cases never moves old ones.
 TEST_SHARE = 3
 
