@@ -146,9 +146,11 @@ def test_crisis_and_emergency_messages_are_escalated(test_split_report):
 # do with health, crises put as chatbot requests, emergencies interrupting a chat. On 2026-12-04
 # the shipped model escalated 24 of its 120 harmless messages (0.200, nearly all as crises:
 # anything far from health leans to crisis) and caught 29 of 30 crises and 10 of 10 emergencies.
+# With the off-topic gate (train_off_topic.py, the same day): 15 of 120, crises and emergencies
+# as before.
 OFF_TOPIC = HELD_OUT_DIR / "off-topic.jsonl"
 OFF_TOPIC_TARGET_FALSE_ESCALATION = 0.02
-OFF_TOPIC_FLOOR_FALSE_ESCALATION = 0.21
+OFF_TOPIC_FLOOR_FALSE_ESCALATION = 0.13
 OFF_TOPIC_FLOOR_ESCALATED = 0.95
 
 

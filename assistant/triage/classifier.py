@@ -17,10 +17,11 @@ from pathlib import Path
 import numpy as np
 
 from assistant.triage import screen
+from assistant.triage.danger import names_danger
 from assistant.triage.examples import LABELS, TriageLabel
 from assistant.triage.features import Cues, Floats, featurize, fold, read_cues
 from assistant.triage.figurative import literal
-from assistant.triage.model import MODEL_DIR, ModelError, TriageModel, decide, load_model
+from assistant.triage.model import MODEL_DIR, ModelError, TriageModel, load_model
 from assistant.understanding.smalltalk import small_talk_kind
 from index.embedder import Embedder, HasLayerStates, Vectors
 
@@ -95,13 +96,19 @@ class TriageClassifier:
         vectors, by_reader = self._read(read, vector)
         blocks = featurize(read, vectors, self._model.config, self._cues)
         probabilities = self._model.mixed(self._model.probabilities(blocks), by_reader)
+        off_topic = self._model.off_topic_probabilities(blocks)
+        if off_topic is not None and any(names_danger(t, self._cues) for t in read):
+            off_topic = None  # the gate only speaks for messages that name no danger
         mixed = probabilities[0]
+        off_topic_mixed = None if off_topic is None else float(off_topic[0])
         if len(texts) > 1:
             weight = self._model.decision.context_weight
             if pleasantry(message) is not None:
                 weight = 1.0
             mixed = (1 - weight) * probabilities[0] + weight * probabilities[1]
-        label = decide(mixed, self._model.decision.thresholds)
+            if off_topic is not None:
+                off_topic_mixed = float((1 - weight) * off_topic[0] + weight * off_topic[1])
+        label = self._model.label(mixed, off_topic_mixed)
         if len(texts) == 1 and pleasantry(message) in ("greeting", "thanks"):
             label = "none"
         return Triage(

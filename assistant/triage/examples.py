@@ -20,6 +20,8 @@ Split = Literal["train", "test"]
 MESSAGES_DIR = Path(__file__).resolve().parent / "data" / "messages"
 # Extra phrasings written for training only: never split, never evaluated (see data/README.md).
 EXTRA_DIR = Path(__file__).resolve().parent / "data" / "extra"
+# Phrasings only the off-topic gate learns from (data/README.md, train_off_topic.py).
+OFF_TOPIC_GATE_DIR = Path(__file__).resolve().parent / "data" / "off-topic-gate"
 # Sets only counted, never trained on (data/README.md).
 HELD_OUT_DIR = Path(__file__).resolve().parent / "data" / "held-out"
 # Three ids in ten go to test, decided by the id alone so that adding cases never moves old ones.
@@ -83,6 +85,11 @@ def team_examples(directory: Path = MESSAGES_DIR) -> list[Example]:
 
 def extra_examples(directory: Path = EXTRA_DIR) -> list[Example]:
     """Training-only phrasings; they widen what the model has seen and are never scored."""
+    return read_folder(directory)
+
+
+def off_topic_gate_examples(directory: Path = OFF_TOPIC_GATE_DIR) -> list[Example]:
+    """Chat that is not about health (`none`) and crises put as chatbot requests (`crisis`)."""
     return read_folder(directory)
 
 

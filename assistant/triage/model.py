@@ -26,6 +26,7 @@ from healthqa.errors import HealthQAError
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 WEIGHTS_FILE = "weights.npz"
 READER_FILE = "reader.npz"
+OFF_TOPIC_FILE = "off_topic.npz"
 SETTINGS_FILE = "model.json"
 FORMAT = 1
 
@@ -43,6 +44,9 @@ class Decision:
     context_weight: float
     # How much the fine-tuned reader's probabilities count against the head's (0: head only).
     reader_weight: float = 0.0
+    # A crisis label is withheld when the off-topic gate's probability reaches this (None: the
+    # model has no gate).
+    off_topic_cut: float | None = None
 
 
 @dataclass(frozen=True)
@@ -65,19 +69,30 @@ class TriageModel:
     decision: Decision
     report: Mapping[str, Any] = field(default_factory=dict)  # training date, CV figures, data
     reader: Reader | None = None  # the fine-tuned layers read beside the head (reader.py)
+    # One column: chat that is not about health rather than a crisis (train_off_topic.py).
+    off_topic: Weights | None = None
 
     def probabilities(self, blocks: Blocks) -> Floats:
         """Per class, the probability that the text belongs to it rather than to any other (one
         binary head per class), one row per text, columns in `LABELS` order."""
-        c, w = self.config, self.weights
-        logits = (
-            (blocks.embedding * c.embedding_scale) @ w.embedding
-            + (blocks.cues * c.cue_scale) @ w.cues
-            + (blocks.chars @ w.chars) * c.char_scale
-            + (blocks.words @ w.words) * c.word_scale
-            + w.bias
-        )
-        return sigmoid(np.asarray(logits))
+        return linear_probabilities(blocks, self.config, self.weights)
+
+    def off_topic_probabilities(self, blocks: Blocks) -> Floats | None:
+        """Per text, how much more it reads as chat that is not about health than as a crisis
+        (None without a gate)."""
+        if self.off_topic is None:
+            return None
+        return linear_probabilities(blocks, self.config, self.off_topic)[:, 0]
+
+    def label(self, probabilities: Floats, off_topic: float | None = None) -> TriageLabel:
+        """The label for mixed class probabilities and the gate's probability (None: the gate
+        does not speak, as for a message that names the danger): a crisis needs evidence of
+        danger, not only a message far from every health question."""
+        cut = self.decision.off_topic_cut
+        thresholds = self.decision.thresholds
+        if cut is not None and off_topic is not None and off_topic >= cut:
+            thresholds = {**thresholds, "crisis": np.inf}
+        return decide(probabilities, thresholds)
 
     def mixed(self, head: Floats, reader: Floats | None) -> Floats:
         """The head's probabilities with the reader's mixed in at the trained weight."""
@@ -85,6 +100,19 @@ class TriageModel:
             return head
         weight = self.decision.reader_weight
         return np.asarray((1 - weight) * head + weight * reader, dtype=np.float32)
+
+
+def linear_probabilities(blocks: Blocks, config: FeatureConfig, weights: Weights) -> Floats:
+    """One sigmoid per column of `weights` over the scaled feature blocks."""
+    c, w = config, weights
+    logits = (
+        (blocks.embedding * c.embedding_scale) @ w.embedding
+        + (blocks.cues * c.cue_scale) @ w.cues
+        + (blocks.chars @ w.chars) * c.char_scale
+        + (blocks.words @ w.words) * c.word_scale
+        + w.bias
+    )
+    return sigmoid(np.asarray(logits))
 
 
 def sigmoid(logits: npt.NDArray[np.floating[Any]]) -> Floats:
@@ -115,6 +143,7 @@ def save_model(model: TriageModel, directory: Path = MODEL_DIR) -> None:
         "thresholds": dict(model.decision.thresholds),
         "context_weight": model.decision.context_weight,
         "reader_weight": model.decision.reader_weight,
+        "off_topic_cut": model.decision.off_topic_cut,
         "report": dict(model.report),
     }
     reader = model.reader
@@ -126,10 +155,9 @@ def save_model(model: TriageModel, directory: Path = MODEL_DIR) -> None:
         arrays = cast(dict[str, Any], reader.arrays())
         # Not compressed: fp16 weights hardly compress, and a plain .npz loads faster.
         _replace(directory, READER_FILE, lambda handle: np.savez(handle, **arrays))
-    w = model.weights
-    _replace(directory, WEIGHTS_FILE, lambda handle: np.savez_compressed(
-        handle, embedding=w.embedding, cues=w.cues, chars=w.chars, words=w.words, bias=w.bias
-    ))
+    if model.off_topic is not None:
+        _replace(directory, OFF_TOPIC_FILE, _weights_writer(model.off_topic))
+    _replace(directory, WEIGHTS_FILE, _weights_writer(model.weights))
     text = json.dumps(settings, indent=2, sort_keys=True) + "\n"
     with tempfile.NamedTemporaryFile(
         "w", dir=directory, suffix=".json", delete=False, encoding="utf-8"
@@ -137,6 +165,12 @@ def save_model(model: TriageModel, directory: Path = MODEL_DIR) -> None:
         out.write(text)
     Path(out.name).chmod(0o644)
     Path(out.name).replace(directory / SETTINGS_FILE)
+
+
+def _weights_writer(w: Weights) -> Callable[[IO[bytes]], None]:
+    return lambda handle: np.savez_compressed(
+        handle, embedding=w.embedding, cues=w.cues, chars=w.chars, words=w.words, bias=w.bias
+    )
 
 
 def _replace(directory: Path, name: str, write: Callable[[IO[bytes]], None]) -> None:
@@ -163,22 +197,30 @@ def load_model(directory: Path = MODEL_DIR) -> TriageModel:
     features = dict(settings["features"])
     for key in ("char_ngrams", "word_ngrams"):
         features[key] = tuple(features[key])
-    with np.load(weights_path, allow_pickle=False) as arrays:
-        weights = Weights(
-            **{k: np.ascontiguousarray(arrays[k], dtype=np.float32) for k in arrays.files}
-        )
+    cut = settings.get("off_topic_cut")
     return TriageModel(
         config=FeatureConfig(**features),
         cue_names=tuple(settings["cues"]),
-        weights=weights,
+        weights=_load_weights(weights_path),
         decision=Decision(
             thresholds={k: float(v) for k, v in settings["thresholds"].items()},
             context_weight=float(settings["context_weight"]),
             reader_weight=float(settings.get("reader_weight", 0.0)),
+            off_topic_cut=None if cut is None else float(cut),
         ),
         report=settings.get("report", {}),
         reader=_load_reader(directory, settings.get("reader")),
+        off_topic=None if cut is None else _load_weights(directory / OFF_TOPIC_FILE),
     )
+
+
+def _load_weights(path: Path) -> Weights:
+    if not path.is_file():
+        raise ModelError(f"{path} is missing: re-run `python -m assistant.triage.train`")
+    with np.load(path, allow_pickle=False) as arrays:
+        return Weights(
+            **{k: np.ascontiguousarray(arrays[k], dtype=np.float32) for k in arrays.files}
+        )
 
 
 def _load_reader(directory: Path, described: Mapping[str, Any] | None) -> Reader | None:

@@ -28,11 +28,14 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
+from assistant.triage import train_off_topic
 from assistant.triage.classifier import in_context
+from assistant.triage.danger import names_danger
 from assistant.triage.examples import (
     LABELS,
     Example,
     extra_examples,
+    off_topic_gate_examples,
     select,
     team_examples,
 )
@@ -122,6 +125,7 @@ class TrainingSet:
     messages: list[Example]  # team train split, single messages (scored out of fold)
     extra: list[Example]  # training-only phrasings (always in the fitting folds)
     conversations: list[Example]  # team train split, conversations (choose the context weight)
+    gate: list[Example]  # phrasings only the off-topic gate learns from (train_off_topic.py)
     texts: list[str]
     vectors: Floats
     # Per text, token vectors of its literal reading at the reader's input layer (reader.py).
@@ -135,8 +139,9 @@ def collect(embedder: Embedder, reader_layer: int | None = None) -> TrainingSet:
     messages = [e for e in team if not e.is_conversation]
     conversations = [e for e in team if e.is_conversation]
     extra = extra_examples()
+    gate = off_topic_gate_examples()
     texts = sorted(
-        {e.text for e in messages + extra + conversations}
+        {e.text for e in messages + extra + conversations + gate}
         | {in_context(e.text, e.earlier) for e in conversations}
     )
     states: list[Floats] = []
@@ -144,7 +149,7 @@ def collect(embedder: Embedder, reader_layer: int | None = None) -> TrainingSet:
         assert isinstance(embedder, HasLayerStates)
         states = embedder.embed_with_states([literal(t) for t in texts], reader_layer)[1]
     return TrainingSet(
-        messages, extra, conversations, texts, embedder.embed_queries(texts), states
+        messages, extra, conversations, gate, texts, embedder.embed_queries(texts), states
     )
 
 
@@ -268,26 +273,41 @@ def _trigrams(text: str) -> set[str]:
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
-def choose_thresholds(probabilities: Floats, y: Labels) -> dict[str, float]:
+def choose_thresholds(
+    probabilities: Floats, y: Labels, withheld: npt.NDArray[np.bool_] | None = None
+) -> dict[str, float]:
     """For each class, most serious first, the highest threshold that catches its recall target
     of the examples the classes above left to it: the fewest false alarms at the required recall.
-    (An emergency read as a crisis still escalates; it is not chased down to a lower threshold.)"""
+    (An emergency read as a crisis still escalates; it is not chased down to a lower threshold.)
+    `withheld`: messages the off-topic gate keeps from the crisis label."""
     thresholds: dict[str, float] = {}
     taken = np.zeros(len(y), dtype=bool)  # already claimed by a more serious class
     for label, target in RECALL_TARGETS.items():
         c = LABELS.index(label)
-        free = np.sort(probabilities[(y == c) & ~taken, c])[::-1]
+        candidates = ~taken
+        if label == "crisis" and withheld is not None:
+            candidates &= ~withheld
+        free = np.sort(probabilities[(y == c) & candidates, c])[::-1]
         needed = int(np.ceil(target * len(free)))
         thresholds[label] = float(free[needed - 1]) if needed else 0.5
-        taken |= probabilities[:, c] >= thresholds[label]
+        taken |= (probabilities[:, c] >= thresholds[label]) & candidates
     return thresholds
 
 
-def predict(probabilities: Floats, thresholds: Mapping[str, float]) -> Labels:
+def predict(
+    probabilities: Floats,
+    thresholds: Mapping[str, float],
+    withheld: npt.NDArray[np.bool_] | None = None,
+) -> Labels:
+    """Labels as `TriageModel.label` gives them, for many texts at once; `withheld`: the texts
+    the off-topic gate keeps from the crisis label."""
     result = np.full(len(probabilities), LABELS.index("none"), dtype=np.int64)
     for label in reversed(LABELS[:-1]):
         c = LABELS.index(label)
-        result[probabilities[:, c] >= thresholds[label]] = c
+        passes = probabilities[:, c] >= thresholds[label]
+        if label == "crisis" and withheld is not None:
+            passes &= ~withheld
+        result[passes] = c
     return result
 
 
@@ -310,6 +330,39 @@ def figures(y: Labels, predicted: Labels) -> dict[str, object]:
     }
 
 
+def block_cuts(data: TrainingSet, config: FeatureConfig) -> list[int]:
+    """Where each block ends in `design_matrix`'s columns: embedding | cues | chars | words."""
+    return [int(c) for c in np.cumsum(
+        [data.vectors.shape[1], len(read_cues().feature_names), config.char_features]
+    )]
+
+
+def fit_off_topic_gate(
+    data: TrainingSet, config: FeatureConfig
+) -> tuple[Weights | None, float | None, npt.NDArray[np.bool_], dict[str, object]]:
+    """The gate, its cut (None when no cut keeps every training crisis), which team train
+    messages it withholds the crisis label from (out of fold for the crises it learned from; the
+    other messages were never in its training), and what it did out of fold."""
+    rows = data.messages + data.extra + data.gate
+    blocks = blocks_for(data, [e.text for e in rows], config)
+    x = design_matrix(blocks, config)
+    team = [i < len(data.messages) for i in range(len(rows))]
+    danger = np.array([names_danger(e.text, read_cues()) for e in rows], dtype=bool)
+    gate_rows = train_off_topic.gate_rows(x, rows, team, danger)
+    oof = train_off_topic.out_of_fold(gate_rows)
+    cut = train_off_topic.choose_cut(oof, gate_rows)
+    coef, intercept = train_off_topic.fit_gate(gate_rows.x, gate_rows.off_topic)
+    weights = train_off_topic.as_weights(coef, intercept, block_cuts(data, config))
+    messages = x[: len(data.messages)]
+    on_messages = sigmoid(np.asarray(messages @ coef) + intercept)
+    team_crises = np.flatnonzero([e.label == "crisis" for e in data.messages])
+    on_messages[team_crises] = oof[gate_rows.team]
+    report = train_off_topic.report(oof, gate_rows, cut)
+    if cut is None:
+        return None, None, np.zeros(len(data.messages), dtype=bool), report
+    return weights, cut, (on_messages >= cut) & ~danger[: len(data.messages)], report
+
+
 def fit_model(data: TrainingSet, settings: HeadSettings) -> tuple[Weights, Floats]:
     """The final head on all train messages and extra phrasings; also its out-of-fold scores."""
     config = settings.features
@@ -319,10 +372,8 @@ def fit_model(data: TrainingSet, settings: HeadSettings) -> tuple[Weights, Float
         [np.ones(len(data.messages)), np.full(len(data.extra), settings.extra_weight)]
     )
     head = fit_head(x, labels_of(rows), weights, settings.regularization, not_for_crisis(rows))
-    coef = head.coef
-    # Columns follow `design_matrix`: embedding | cues | chars | words.
-    cut = np.cumsum([data.vectors.shape[1], len(read_cues().feature_names), config.char_features])
-    columns = np.ascontiguousarray(coef.T)
+    cut = block_cuts(data, config)
+    columns = np.ascontiguousarray(head.coef.T)
     return Weights(
         embedding=columns[: cut[0]],
         cues=columns[cut[0] : cut[1]],
@@ -332,30 +383,62 @@ def fit_model(data: TrainingSet, settings: HeadSettings) -> tuple[Weights, Float
     ), out_of_fold(data, settings)
 
 
-def conversation_scores(
-    model: TriageModel, data: TrainingSet
-) -> tuple[Floats, Floats, Labels]:
-    """Per train conversation: scores of the last message alone and of it in context."""
+@dataclass(frozen=True)
+class ConversationScores:
+    """Per train conversation, the last message read alone and in context: class probabilities
+    and the off-topic gate's probability (zeros without a gate); whether either names danger."""
+
+    alone: Floats
+    context: Floats
+    gate_alone: Floats
+    gate_context: Floats
+    names_danger: npt.NDArray[np.bool_]
+    y: Labels
+
+
+def conversation_scores(model: TriageModel, data: TrainingSet) -> ConversationScores:
     last = [e.text for e in data.conversations]
     joined = [in_context(e.text, e.earlier) for e in data.conversations]
-    alone = model.probabilities(blocks_for(data, last, model.config))
-    context = model.probabilities(blocks_for(data, joined, model.config))
+    alone_blocks = blocks_for(data, last, model.config)
+    context_blocks = blocks_for(data, joined, model.config)
+    alone = model.probabilities(alone_blocks)
+    context = model.probabilities(context_blocks)
     if model.reader is not None:
         alone = model.mixed(alone, model.reader.probabilities(states_for(data, last)))
         context = model.mixed(context, model.reader.probabilities(states_for(data, joined)))
-    return alone, context, labels_of(data.conversations)
+    no_gate = np.zeros(len(last), dtype=np.float32)
+    gate_alone = model.off_topic_probabilities(alone_blocks)
+    gate_context = model.off_topic_probabilities(context_blocks)
+    cues = read_cues()
+    danger = [
+        names_danger(a, cues) or names_danger(j, cues)
+        for a, j in zip(last, joined, strict=True)
+    ]
+    return ConversationScores(
+        alone, context,
+        no_gate if gate_alone is None else gate_alone,
+        no_gate if gate_context is None else gate_context,
+        np.array(danger, dtype=bool),
+        labels_of(data.conversations),
+    )
 
 
 def choose_context_weight(
-    alone: Floats, context: Floats, y: Labels, thresholds: Mapping[str, float]
+    scores: ConversationScores, decision: Decision
 ) -> tuple[float, dict[str, object]]:
     """The weight with the fewest wrong labels on the train conversations; a missed crisis or
     emergency counts double. Ties go to the larger weight: the earlier turns are read as much as
     the train conversations allow."""
     best: tuple[float, float, dict[str, object]] | None = None
+    y = scores.y
     serious = np.isin(y, [LABELS.index("crisis"), LABELS.index("emergency")])
+    cut = decision.off_topic_cut
     for weight in CONTEXT_WEIGHTS:
-        predicted = predict((1 - weight) * alone + weight * context, thresholds)
+        gate = (1 - weight) * scores.gate_alone + weight * scores.gate_context
+        withheld = None if cut is None else (gate >= cut) & ~scores.names_danger
+        predicted = predict(
+            (1 - weight) * scores.alone + weight * scores.context, decision.thresholds, withheld
+        )
         wrong = predicted != y
         cost = float(wrong.sum() + (wrong & serious).sum())
         if best is None or cost <= best[0]:
@@ -371,6 +454,7 @@ def train(
     transformer = base_transformer() if with_reader else None
     data = collect(embedder, input_layer(transformer) if transformer is not None else None)
     weights, head_oof = fit_model(data, settings)
+    gate, cut, withheld, gate_report = fit_off_topic_gate(data, settings.features)
     y = labels_of(data.messages)
     reader, reader_oof = None, None
     if transformer is not None:
@@ -383,17 +467,19 @@ def train(
         cue_names=read_cues().feature_names,
         weights=weights,
         decision=Decision(thresholds={}, context_weight=0.0,
-                          reader_weight=READER_WEIGHT if reader is not None else 0.0),
+                          reader_weight=READER_WEIGHT if reader is not None else 0.0,
+                          off_topic_cut=cut),
         reader=reader,
+        off_topic=gate,
     )
     oof = draft.mixed(head_oof, reader_oof)
-    thresholds = choose_thresholds(oof, y)
+    thresholds = choose_thresholds(oof, y, withheld)
     draft = dataclasses.replace(
         draft, decision=dataclasses.replace(draft.decision, thresholds=thresholds)
     )
-    alone, context, y_conversations = conversation_scores(draft, data)
-    weight, conversation_figures = choose_context_weight(alone, context, y_conversations,
-                                                         thresholds)
+    weight, conversation_figures = choose_context_weight(
+        conversation_scores(draft, data), draft.decision
+    )
     head_thresholds = choose_thresholds(head_oof, y)
     return dataclasses.replace(
         draft,
@@ -416,12 +502,14 @@ def train(
                 "folds": FOLDS,
                 "seeds": list(SEEDS),
                 "recall_targets": dict(RECALL_TARGETS),
-                "at_thresholds": figures(y, predict(oof, thresholds)),
+                "at_thresholds": figures(y, predict(oof, thresholds, withheld)),
+                "without_off_topic_gate": figures(y, predict(oof, thresholds)),
                 "at_argmax": figures(y, oof.argmax(axis=1)),
                 "head_only_at_thresholds": figures(y, predict(head_oof, head_thresholds)),
                 "reader_only_at_argmax": None if reader_oof is None
                 else figures(y, reader_oof.argmax(axis=1)),
             },
+            "off_topic_gate": gate_report,
             "train_conversations_at_context_weight": conversation_figures,
         },
     )
@@ -457,15 +545,18 @@ def same_model(a: TriageModel, b: TriageModel, tolerance: float = 1e-3) -> list[
     problems = []
     if a.config != b.config or a.cue_names != b.cue_names:
         problems.append("feature settings or cues differ")
-    for name in ("embedding", "cues", "chars", "words", "bias"):
-        left, right = getattr(a.weights, name), getattr(b.weights, name)
-        if left.shape != right.shape or not np.allclose(left, right, atol=tolerance):
-            problems.append(f"{name} weights differ")
+    problems += _weights_differ("", a.weights, b.weights, tolerance)
     for label, value in a.decision.thresholds.items():
         if abs(value - b.decision.thresholds.get(label, -1.0)) > tolerance:
             problems.append(f"{label} threshold differs")
     if a.decision.context_weight != b.decision.context_weight:
         problems.append("context weight differs")
+    if a.decision.off_topic_cut != b.decision.off_topic_cut:
+        problems.append("off-topic cut differs")
+    if (a.off_topic is None) != (b.off_topic is None):
+        problems.append("one model has an off-topic gate, the other not")
+    elif a.off_topic is not None and b.off_topic is not None:
+        problems += _weights_differ("off-topic ", a.off_topic, b.off_topic, tolerance)
     if (a.reader is None) != (b.reader is None):
         problems.append("one model has a reader, the other not")
     elif a.reader is not None and b.reader is not None:
@@ -475,6 +566,15 @@ def same_model(a: TriageModel, b: TriageModel, tolerance: float = 1e-3) -> list[
             np.allclose(mine[k], theirs[k], atol=10 * tolerance) for k in mine
         ):
             problems.append("reader weights differ")
+    return problems
+
+
+def _weights_differ(what: str, a: Weights, b: Weights, tolerance: float) -> list[str]:
+    problems = []
+    for name in ("embedding", "cues", "chars", "words", "bias"):
+        left, right = getattr(a, name), getattr(b, name)
+        if left.shape != right.shape or not np.allclose(left, right, atol=tolerance):
+            problems.append(f"{what}{name} weights differ")
     return problems
 
 
