@@ -97,8 +97,6 @@ class TriageClassifier:
         blocks = featurize(read, vectors, self._model.config, self._cues)
         probabilities = self._model.mixed(self._model.probabilities(blocks), by_reader)
         off_topic = self._model.off_topic_probabilities(blocks)
-        if off_topic is not None and any(names_danger(t, self._cues) for t in read):
-            off_topic = None  # the gate only speaks for messages that name no danger
         mixed = probabilities[0]
         off_topic_mixed = None if off_topic is None else float(off_topic[0])
         if len(texts) > 1:
@@ -108,6 +106,14 @@ class TriageClassifier:
             mixed = (1 - weight) * probabilities[0] + weight * probabilities[1]
             if off_topic is not None:
                 off_topic_mixed = float((1 - weight) * off_topic[0] + weight * off_topic[1])
+        cut = self._model.decision.off_topic_cut
+        if (
+            off_topic_mixed is not None
+            and cut is not None
+            and off_topic_mixed >= cut
+            and any(names_danger(t, self._cues) for t in read)
+        ):
+            off_topic_mixed = None  # the gate only speaks for messages that name no danger
         label = self._model.label(mixed, off_topic_mixed)
         if len(texts) == 1 and pleasantry(message) in ("greeting", "thanks"):
             label = "none"
