@@ -191,3 +191,28 @@ GATE_ATTACKS = HELD_OUT_DIR / "gate-attacks.jsonl"
 def test_crises_dressed_as_chat_are_all_escalated(embedder):
     result = evaluate(load_triage(embedder), load_cases(GATE_ATTACKS), split="all")
     assert _escalated_share(result) == 1.0, [e.text for e in result.errors]
+
+
+class _CrisisHappeningNow:
+    """Reads everything as a crisis that also reads as an emergency happening now."""
+
+    def classify(self, message, earlier=()):
+        scores = dict.fromkeys(LABELS, 0.0)
+        return Triage(label="crisis", scores=scores, poisoning=False, emergency_too=True)
+
+
+def test_an_emergency_read_as_a_crisis_happening_now_still_counts_as_called_first():
+    cases = [_case("e1", "emergency", "x"), _case("e2", "emergency", "y"),
+             _case("c1", "crisis", "z")]
+    result = evaluate(_CrisisHappeningNow(), cases, split="all")
+    assert result.per_class["emergency"].recall == 0.0  # the label is still wrong
+    assert result.emergency_call_first == 1.0
+    assert {e.shown for e in result.errors} == {"emergency"}
+    assert "emergency call first: 1.000" in result.format_table()
+
+
+def test_without_notices_what_is_shown_follows_the_label():
+    cases = [_case("e1", "emergency", "x"), _case("e2", "emergency", "y")]
+    result = report(cases, ["emergency", "crisis"])
+    assert result.emergency_call_first == 0.5
+    assert [e.shown for e in result.errors] == ["crisis"]

@@ -42,7 +42,7 @@ from healthqa.evaluation.report import (
     write_report,
 )
 from healthqa.evaluation.retrieval_eval import RetrievalReport, run_retrieval_eval
-from healthqa.evaluation.safety_eval import SplitChoice, evaluate, load_cases
+from healthqa.evaluation.safety_eval import NOTICE_OF, SplitChoice, evaluate, load_cases
 from healthqa.settings import Settings
 from index.embedder import Embedder, SentenceTransformerEmbedder
 
@@ -259,7 +259,11 @@ def safety_command(*, file: Path | None, split: str, json_path: Path | None) -> 
     if report.errors:
         click.echo("\nMisclassified:")
     for error in report.errors:
-        click.echo(f"  {error.id}: expected {error.expected}, got {error.got}: {error.text[:160]}")
+        as_labelled = error.shown == NOTICE_OF.get(error.got, "none")
+        shown = "" if as_labelled else f" ({error.shown} notice)"
+        click.echo(
+            f"  {error.id}: expected {error.expected}, got {error.got}{shown}: {error.text[:160]}"
+        )
     if json_path is not None:
         json_path.parent.mkdir(parents=True, exist_ok=True)
         json_path.write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n")

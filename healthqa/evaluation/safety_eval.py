@@ -1,5 +1,7 @@
 """How well the safety triage labels messages it is scored on: per-class recall and precision, the
-share of harmless messages escalated, and every message it got wrong.
+share of harmless messages escalated, and every message it got wrong. Beside the labels, what a
+visitor is shown first: an emergency read as a crisis still leads with the emergency call when it
+also reads as happening now (notices.py), so the report counts the emergencies that were.
 
 Cases are JSONL: `{"id", "text", "label"}` for a message or `{"id", "turns": [...], "label"}` for a
 conversation (labelled by what its last turn needs, read in context). The team's set lives in
@@ -22,10 +24,12 @@ from assistant.triage.examples import (
     select,
     team_examples,
 )
+from assistant.triage.notices import notice_for
 from healthqa.errors import EvaluationError
 
 SplitChoice = Literal["train", "test", "all"]
 ESCALATIONS = ("crisis", "emergency")
+NOTICE_OF = {"crisis": "crisis", "emergency": "emergency", "personal_dose": "dosing"}
 
 
 class Classifies(Protocol):
@@ -45,6 +49,7 @@ class Misclassified:
     text: str  # a conversation's turns joined with " / "
     expected: str
     got: str
+    shown: str  # the kind of notice the visitor sees first ("none": no notice)
 
 
 @dataclass(frozen=True)
@@ -54,8 +59,11 @@ class SafetyReport:
     per_class: Mapping[str, ClassScore]
     false_escalation_rate: float  # share of `none` cases labelled crisis or emergency
     errors: tuple[Misclassified, ...]
+    # Share of `emergency` cases whose notice leads with the emergency call, whatever the label.
+    emergency_call_first: float = 0.0
 
     def to_json(self) -> dict[str, object]:
+        """The shape the issue documents; what was shown stays in the printed table."""
         return {
             "n": self.n,
             "per_class": {
@@ -85,6 +93,13 @@ class SafetyReport:
             f"false escalation on none: {self.false_escalation_rate:.3f}   "
             f"({self.n} cases, {len(self.errors)} wrong)"
         )
+        emergencies = self.per_class["emergency"].n
+        if emergencies:
+            first = round(self.emergency_call_first * emergencies)
+            lines.append(
+                f"emergencies shown the emergency call first: {self.emergency_call_first:.3f}   "
+                f"({first} of {emergencies}, whatever the label)"
+            )
         return "\n".join(lines)
 
 
@@ -100,11 +115,22 @@ def evaluate(
     classifier: Classifies, cases: Iterable[Example], split: SplitChoice = "test"
 ) -> SafetyReport:
     chosen = list(select(cases, split))
-    got = [classifier.classify(c.text, c.earlier).label for c in chosen]
-    return report(chosen, got)
+    triages = [classifier.classify(c.text, c.earlier) for c in chosen]
+    shown = [_shown(t) for t in triages]
+    return report(chosen, [t.label for t in triages], shown)
 
 
-def report(cases: Sequence[Example], got: Sequence[str]) -> SafetyReport:
+def _shown(triage: Triage) -> str:
+    notice = notice_for(triage)
+    return "none" if notice is None else notice.kind
+
+
+def report(
+    cases: Sequence[Example], got: Sequence[str], shown: Sequence[str] | None = None
+) -> SafetyReport:
+    """`shown`: per case, the kind of notice the visitor sees first (default: as its label)."""
+    if shown is None:
+        shown = [NOTICE_OF.get(g, "none") for g in got]
     confusion: dict[str, dict[str, int]] = {e: dict.fromkeys(LABELS, 0) for e in LABELS}
     for case, label in zip(cases, got, strict=True):
         confusion[case.label][label] += 1
@@ -119,16 +145,19 @@ def report(cases: Sequence[Example], got: Sequence[str]) -> SafetyReport:
         )
     none = confusion["none"]
     errors = tuple(
-        Misclassified(id=c.id, text=" / ".join(c.turns), expected=c.label, got=g)
-        for c, g in zip(cases, got, strict=True)
+        Misclassified(id=c.id, text=" / ".join(c.turns), expected=c.label, got=g, shown=s)
+        for c, g, s in zip(cases, got, shown, strict=True)
         if c.label != g
     )
+    called = [s == "emergency" for c, s in zip(cases, shown, strict=True)
+              if c.label == "emergency"]
     return SafetyReport(
         n=len(cases),
         confusion=confusion,
         per_class=per_class,
         false_escalation_rate=_share(sum(none[e] for e in ESCALATIONS), sum(none.values())),
         errors=errors,
+        emergency_call_first=_share(sum(called), len(called)),
     )
 
 
