@@ -280,8 +280,8 @@ class Assistant:
         retrieval: Retrieval,
         notice: SafetyNotice | None,
     ) -> Generator[str, None, Answer]:
-        # After a dosing notice, "ask your clinician or pharmacist" is the answer: saying the
-        # articles have nothing would contradict the general information it promises.
+        # After a dosing notice, "ask your clinician or pharmacist" is the answer: a question about
+        # one person's dose is not a gap in the articles to report.
         text = "" if notice is not None and notice.kind == "dosing" else ABSTAIN_TEXT
         yield text
         conversation.record(

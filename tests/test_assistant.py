@@ -274,3 +274,20 @@ def test_retrieval_plugs_into_langchain_as_a_retriever(assistant):
         documents[0].page_content
         in assistant.reader.chunks([documents[0].metadata["chunk_id"]])[0].chunk.text
     )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "do I have scurvy? my gums bleed when I brush",
+        "how many drops of lavender oil should I take to sleep, I'm 60 kg",
+    ],
+)
+def test_a_notice_never_promises_information_the_articles_do_not_hold(assistant, message):
+    """A diagnosis or dose request about something the articles do not cover gets its notice
+    and no answer; nothing in the text may say general information follows."""
+    answer = ask(assistant, message)
+    assert answer.safety is not None and answer.safety.kind in ("diagnosis", "dosing")
+    assert not answer.citations
+    assert "here is" not in answer.text.lower()
+    assert "information from the articles" not in answer.text.lower()

@@ -29,14 +29,15 @@ POISONING_TEXT = (
     EMERGENCY_TEXT
     + " For a poisoning or overdose you can also call Poison Control at 1-800-222-1222."
 )
+# Neither promises what follows: the articles may hold nothing on it, and "here is general
+# information" above "I couldn't find this" reads as a contradiction.
 DOSING_TEXT = (
     "I can't tell you what dose to take or give: the right dose depends on age, weight, other "
-    "medicines and health conditions, so please ask your clinician or pharmacist. Here is general "
-    "information from the articles."
+    "medicines and health conditions, so please ask your clinician or pharmacist."
 )
 DIAGNOSIS_TEXT = (
     "I can't tell you whether you have a condition: only a clinician who examines you can "
-    "diagnose it. Here is general information from the articles that may help you talk with them."
+    "diagnose it."
 )
 
 _CONTRACTIONS = {
