@@ -287,7 +287,8 @@ def test_a_notice_never_promises_information_the_articles_do_not_hold(assistant,
     """A diagnosis or dose request about something the articles do not cover gets its notice
     and no answer; nothing in the text may say general information follows."""
     answer = ask(assistant, message)
-    assert answer.safety is not None and answer.safety.kind in ("diagnosis", "dosing")
+    assert answer.safety is not None
+    assert answer.safety.kind in ("diagnosis", "dosing")
     assert not answer.citations
     assert "here is" not in answer.text.lower()
     assert "information from the articles" not in answer.text.lower()
