@@ -136,3 +136,22 @@ def test_a_sentence_conditional_on_the_one_before_travels_with_it():
     text, spans = spans_of(["Strep throat is common.", "If so, see a doctor."])
     units = readable_units(text, spans, quotable=lambda s: "common" not in s)
     assert [u.sentences for u in units] == []
+
+
+def test_a_list_ends_at_its_flattened_copy_and_the_next_list_is_not_run_into_it():
+    # The conversion ran the first list's copy into the second list's introduction, so the
+    # items after the copy must not be read as more of what "If you have shingles," introduces.
+    text, spans = spans_of(
+        [
+            "If you have shingles, - keep the rash covered",
+            "- avoid scratching the rash",
+            "- wash your hands often. keep the rash covered avoid scratching the rash wash your"
+            " hands often. Until the rash crusts, avoid contact with - pregnant women",
+            "- premature infants",
+            "- people with weakened immune systems",
+        ]
+    )
+    units = readable_units(text, spans)
+    assert [quoted(text, spans, u) for u in units] == [
+        ["If you have shingles, - keep the rash covered", "- avoid scratching the rash"]
+    ]

@@ -60,8 +60,11 @@ def readable_units(
         if is_list_item(sentence):
             run = _list_run(sentences, i)
             intro = _introduction(sentences, units, i, quotable)
-            copies = _flattened_copies(sentences, run)
-            items = [k for k in run if k not in copies]
+            # A flattened copy ends its list: the page's conversion runs the copy into what
+            # follows, often the next list's introduction, so the items after it belong to a
+            # list whose introduction is lost ("avoid contact with - pregnant women ...").
+            end = min(_flattened_copies(sentences, run), default=run[-1] + 1)
+            items = [k for k in run if k < end]
             if intro is not None and items:
                 units.append(Unit(sentences=(*intro, *items[:MAX_LIST_ITEMS]), is_list=True))
             i = run[-1] + 1
