@@ -42,3 +42,17 @@ def test_check_counts_resolved_markers_and_coverage():
 def test_whitespace_differences_do_not_break_resolution():
     body = "Gout is a   kind of\narthritis. [1]"
     assert check_citations(body.replace("\n", " "), [citation(1)]).precision == 1.0
+
+
+def test_a_space_before_a_colon_in_the_passage_still_resolves():
+    # The statement reader drops the space before punctuation ("history: An"), as the answer
+    # reads it; the passage must be read the same way or a true quote looks made up.
+    passage = "Tests may be used:\n- Physical exam and history : An exam of the body."
+    body = "- Physical exam and history : An exam of the body. [1]"
+    assert check_citations(body, [citation(1, passage=passage)]).precision == 1.0
+
+
+def test_a_statement_the_passage_does_not_hold_still_fails_after_tightening():
+    passage = "Tests may be used:\n- Physical exam and history : An exam of the body."
+    body = "- Physical exam and history : A scan of the brain. [1]"
+    assert check_citations(body, [citation(1, passage=passage)]).precision == 0.0

@@ -145,3 +145,23 @@ def test_spans_are_ordered_stripped_and_cover_all_text(text: str) -> None:
         covered.update(range(start, end))
         previous_end = end
     assert {i for i, c in enumerate(text) if not c.isspace()} <= covered
+
+
+def test_a_paragraph_behind_a_bullet_is_cut_into_sentences() -> None:
+    # Page conversions put whole paragraphs behind one bullet; quoted as one item, an answer
+    # would carry all of it. A short item of two sentences stays whole.
+    paragraph = (
+        "- Very rarely, the illness can lead to pneumonia or inflammation of the brain. In a very "
+        "small number of cases, bacteria can cause more serious infections of the skin and the "
+        "tissue under it. The pain and the loss of sleep can cause depression. These cases are "
+        "more serious, but they are rarely fatal."
+    )
+    text = f"{paragraph}\n- Rest. Drink water."
+    assert sentences(text) == [
+        "- Very rarely, the illness can lead to pneumonia or inflammation of the brain.",
+        "In a very small number of cases, bacteria can cause more serious infections of the skin "
+        "and the tissue under it.",
+        "The pain and the loss of sleep can cause depression.",
+        "These cases are more serious, but they are rarely fatal.",
+        "- Rest. Drink water.",
+    ]

@@ -17,6 +17,7 @@ MARKER = re.compile(r"\[(\d+)\]")
 _MARKERS_AFTER_STOP = re.compile(r"([.!?][\"”’)\]]*)((?:[ \t]*\[\d+\])+)")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _SPACE = re.compile(r"\s+")
+_SPACE_BEFORE_STOP = re.compile(r"\s+([.!?,;:])")
 
 
 @dataclass(frozen=True)
@@ -67,12 +68,19 @@ def cited_statements(body: str) -> list[CitedStatement]:
 
 def supports(citation: Citation, statement: str) -> bool:
     """The statement is quoted from the passage, or quotes one of the cited spans whole."""
-    passage = normalise(citation.passage)
-    core = normalise(statement).rstrip(".!?;: ")
+    passage = _tight(citation.passage)
+    core = _tight(statement).rstrip(".!?;: ")
     if core and core in passage:
         return True
-    spans = (normalise(citation.passage[a:b]).rstrip(".!?;: ") for a, b in citation.spans)
-    return any(span and span in normalise(statement) for span in spans)
+    spans = (_tight(_BULLET.sub("", citation.passage[a:b])).rstrip(".!?;: ")
+             for a, b in citation.spans)
+    return any(span and span in _tight(statement) for span in spans)
+
+
+def _tight(text: str) -> str:
+    """Normalised, without space before punctuation: `cited_statements` drops it from an answer
+    ("history : An exam" is quoted as "history: An exam"), so the passage is read the same way."""
+    return _SPACE_BEFORE_STOP.sub(r"\1", normalise(text))
 
 
 def check_citations(

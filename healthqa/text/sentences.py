@@ -5,7 +5,9 @@ of its non-whitespace characters, in order and without overlap; the rules below 
 where the cuts go.
 
 - A list item (a line starting with -, *, •, "1." or "1)") is one unit, with any indented
-  continuation lines under it: items are often fragments that read wrongly when merged.
+  continuation lines under it: items are often fragments that read wrongly when merged. A
+  "list item" of more than `ITEM_MAX_WORDS` words is a paragraph behind a bullet and is cut
+  into sentences.
 - A short line without final punctuation that starts a sentence and is followed by a capitalised
   line is a heading, its own unit; other lines of a paragraph flow together, because PDF and
   plain-text articles wrap sentences over several lines.
@@ -53,6 +55,10 @@ ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
 # Longer unpunctuated lines are wrapped prose, not headings.
 HEADING_MAX_WORDS = 12
+# A "list item" longer than this is a paragraph that a page's conversion put behind a bullet
+# (MedQuAD's NIHSeniorHealth runs whole sections into one "- ..." line, headings included); it is
+# cut into sentences like prose, or one quote would carry all of it.
+ITEM_MAX_WORDS = 50
 # Distinct stretches of text pysbd has read; articles repeat boilerplate paragraphs.
 _PYSBD_CACHE_SIZE = 4096
 
@@ -96,6 +102,8 @@ def _blocks(text: str, cuts: set[int]) -> list[Span]:
             block_start = None
             item_end, starts_sentence = end, True
             cuts.update((start, end))
+            if len(line.split()) > ITEM_MAX_WORDS:
+                _cut_sentences(text, start, end, cuts)  # a paragraph behind a bullet
             continue
         if item_end is not None and line[:1].isspace():
             cuts.discard(item_end)  # an indented line continues the wrapped list item
