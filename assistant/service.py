@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Generator, Iterator
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from threadpoolctl import threadpool_limits
 
@@ -42,6 +42,10 @@ ABSTAIN_TEXT = (
     "I couldn't find this in the vetted articles I can search, so I won't guess. "
     "Please ask a clinician, or try rephrasing your question."
 )
+# Leads a follow-up's answer that is word for word the one just given ("what about in babies?"
+# when the article says no more than it did): the repeat is said to be one, not shown as new.
+# A marker-less line ending in a colon is framing (compose/citations.py).
+SAME_ANSWER_LEAD = "The articles I can search say no more about that than what I quoted above:"
 NO_QUESTION_TEXT = (
     "I answer health questions from vetted articles and my rules don't change. "
     "What would you like to know about a health topic?"
@@ -212,7 +216,8 @@ class Assistant:
             question_vector=self._question_vector(analysis),
             as_asked=as_asked,
         )
-        composition = yield from self._compose(request)
+        previous = conversation.turns[-1].answer_text if conversation.turns else ""
+        composition = yield from self._compose(request, previous=previous)
         if not composition.citations:
             return (yield from self._abstain(conversation, message, query, retrieval, notice))
         focus = answered_topic(analysis.focus, composition.citations[0].title)
@@ -303,12 +308,22 @@ class Assistant:
             suggestions=suggestions(retrieval),
         )
 
-    def _compose(self, request: CompositionRequest) -> Generator[str, None, Composition]:
+    def _compose(
+        self, request: CompositionRequest, *, previous: str = ""
+    ) -> Generator[str, None, Composition]:
+        """The composition, streamed; led by `SAME_ANSWER_LEAD` when it repeats the `previous`
+        answer word for word (a streaming composer's text is never the same twice)."""
         if isinstance(self.composer, StreamingComposer):
             return (yield from self.composer.stream(request))
         composition = self.composer.compose(request)
+        if composition.citations and composition.text == _without_lead(previous):
+            composition = replace(composition, text=f"{SAME_ANSWER_LEAD}\n\n{composition.text}")
         yield from composition.text.splitlines(keepends=True)
         return composition
+
+
+def _without_lead(answer_text: str) -> str:
+    return answer_text.removeprefix(f"{SAME_ANSWER_LEAD}\n\n")
 
 
 def _best_score(retrieval: Retrieval) -> float:

@@ -9,7 +9,7 @@ import pytest
 from assistant.answer import Answer
 from assistant.compose.citations import check_citations
 from assistant.retrieval.langchain_adapter import HealthQARetriever
-from assistant.service import Assistant
+from assistant.service import SAME_ANSWER_LEAD, Assistant
 from assistant.triage.screen import mentions_personal_dose
 from assistant.understanding.conversation import Conversation
 from assistant.understanding.question import analyze
@@ -292,3 +292,19 @@ def test_a_notice_never_promises_information_the_articles_do_not_hold(assistant,
     assert not answer.citations
     assert "here is" not in answer.text.lower()
     assert "information from the articles" not in answer.text.lower()
+
+
+def test_an_answer_repeated_word_for_word_says_it_is_a_repeat(assistant):
+    """A follow-up whose answer would be the one above word for word is led by a line saying
+    the articles hold no more; the quotes and their citations stay, and every statement but
+    that framing line is still cited."""
+    conversation = Conversation()
+    first = assistant.answer(conversation, "What causes gout?")
+    again = assistant.answer(conversation, "what causes gout??")
+    assert first.citations
+    assert again.text.startswith(SAME_ANSWER_LEAD)
+    assert again.text.endswith(first.text)
+    assert [c.chunk_id for c in again.citations] == [c.chunk_id for c in first.citations]
+    assert_grounded(again)
+    third = assistant.answer(conversation, "what causes gout ??")
+    assert third.text == again.text
