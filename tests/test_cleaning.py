@@ -179,6 +179,42 @@ def test_prose_glued_to_a_list_item_becomes_a_paragraph(
 
 
 @pytest.mark.parametrize(
+    ("text", "item", "introduction", "next_item"),
+    [
+        (
+            "Call your doctor if: - The rash spreads. - You have a fever. Some steps ease the "
+            "itch at home: - Take cool baths. - Keep nails short.",
+            "- You have a fever.",
+            "Some steps ease the itch at home:",
+            "- Take cool baths.",
+        ),
+        (
+            "Signs in adults include: - Feeling tired all the time and losing interest in "
+            "things you used to enjoy. Signs in teenagers are often different and may include: "
+            "- Trouble at school - Anger",
+            "- Feeling tired all the time and losing interest in things you used to enjoy.",
+            "Signs in teenagers are often different and may include:",
+            "- Trouble at school",
+        ),
+    ],
+)
+def test_the_next_lists_introduction_glued_to_an_item_gets_its_own_line(
+    text: str, item: str, introduction: str, next_item: str
+) -> None:
+    cleaned = lines(text)
+    position = cleaned.index(item)
+    assert cleaned[position + 1 : position + 4] == ["", introduction, next_item]
+
+
+def test_an_item_introducing_its_own_indented_sub_list_keeps_its_introduction() -> None:
+    text = (
+        "Treatment has two steps:\n- First, the infection is treated. This may include:\n"
+        "  - antibiotics\n  - rest\n- Then the cause is found."
+    )
+    assert clean(text) == text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The forms differ. - Is the most common form\n- appears as raised red patches\n- can "
@@ -339,6 +375,52 @@ def test_a_first_sentence_sharing_the_headings_words_is_kept() -> None:
 def test_a_question_that_is_the_whole_answer_is_kept() -> None:
     text = "What is (are) Foot care?"
     assert clean(text, heading="What is (are) Foot care?") == text
+
+
+# --- glued sentences -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Most sprains heal in a few weeks.Rest and ice help the swelling go down.",
+            "Most sprains heal in a few weeks. Rest and ice help the swelling go down.",
+        ),
+        (
+            "He may not say so himself. Does he seem confused?Ask when it started.",
+            "He may not say so himself. Does he seem confused? Ask when it started.",
+        ),
+        (
+            "A blood test can rule out anemia (low iron).Stool test. A sample is checked.",
+            "A blood test can rule out anemia (low iron). Stool test. A sample is checked.",
+        ),
+        (
+            "About 10% of adults snore loudly at night, or 1 in 10%.Weight loss may help.",
+            "About 10% of adults snore loudly at night, or 1 in 10%. Weight loss may help.",
+        ),
+    ],
+)
+def test_sentences_glued_by_a_lost_line_break_get_their_space_back(
+    text: str, expected: str
+) -> None:
+    assert clean(text) == expected
+    assert len(split_sentences(clean(text))) >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The study ran in the U.S.A. and in Canada.",
+        "Some foods, e.g. beans, cause gas.",
+        "The p.Gly12Val change alters the protein.",
+        "Dr. Ruiz and Ph.D. students ran the trial.",
+        "Send questions to help@clinic.Example.org for a reply.",
+        "It is pH-balanced. Values near 7.4 are normal.",
+    ],
+)
+def test_initials_abbreviations_and_addresses_are_not_glued_sentences(text: str) -> None:
+    assert clean(text) == text
 
 
 # --- furniture -------------------------------------------------------------------------------

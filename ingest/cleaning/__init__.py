@@ -1,8 +1,9 @@
 """Ingest artifacts repaired by the shape of the text, before an article is hashed and chunked.
 
 `clean_article` (every section, duplicates across sections) and `clean_section_text` apply the
-named rules in `clean.RULES`: HTML entities, whitespace, run-in lists, glued headings, a repeated
-question, URLs and link sentences, repeated blocks. Word lists they need are in `data/`.
+named rules in `clean.RULES`: HTML entities, whitespace, run-in lists, glued headings and
+sentences, a repeated question, URLs and link sentences, repeated blocks. Word lists they
+need are in `data/`.
 """
 
 from ingest.cleaning.clean import (

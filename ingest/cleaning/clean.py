@@ -19,6 +19,7 @@ from ingest.cleaning.characters import normalise_whitespace, unescape_entities
 from ingest.cleaning.duplicates import block_shingles, drop_duplicate_blocks
 from ingest.cleaning.edits import Dropped, Rule, SectionContext, Shingles
 from ingest.cleaning.furniture import drop_link_sentences, remove_urls
+from ingest.cleaning.glued_sentences import space_glued_sentences
 from ingest.cleaning.headings import drop_repeated_question, split_glued_headings
 from ingest.cleaning.lists import restore_lists
 from ingest.cleaning.sections import split_at_headings
@@ -30,6 +31,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("whitespace", normalise_whitespace),
     ("lists", restore_lists),
     ("glued_headings", split_glued_headings),
+    ("glued_sentences", space_glued_sentences),
     ("repeated_question", drop_repeated_question),
     ("urls", remove_urls),
     ("links", drop_link_sentences),

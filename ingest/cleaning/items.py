@@ -5,6 +5,10 @@
   should see"); or, when the list's other items are fragments (short, unpunctuated), after the
   item's first sentence; or all of the item, when it is a long sentence opening like one
   ("- The frequency of each sign is an estimate..." after "- Seizures");
+- the introduction of the next list glued to an item ("- You have tophi. Diet changes may
+  help prevent attacks:" before "- Lose weight.") is cut off as a line of its own: a sentence
+  after the item's own that ends with a colon, where the items after it are not indented under
+  it, introduces them, not a part of this item;
 - a list repeated as run-in text inside its own last item ("- Is common - appears red -
   itches. Is common appears red itches.") goes, as a duplicate.
 """
@@ -14,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from healthqa.text.sentences import is_list_item
+from healthqa.text.sentences import is_list_item, split_sentences
 from healthqa.text.words import words
 from ingest.cleaning.duplicates import NEAR_DUPLICATE, jaccard, shingles
 from ingest.cleaning.edits import Dropped, Shingles
@@ -87,6 +91,8 @@ def _cut_glued_prose(run: list[_Item], vocabulary: CleaningWords) -> list[str]:
             longest=max((n for j, n in enumerate(lengths) if j != k), default=0),
         )
         tail = _tail_start(item.text, others, vocabulary)
+        if tail is None and k + 1 < len(run) and run[k + 1].indent == item.indent:
+            tail = _next_list_introduction(item.text)
         if tail is None:
             lines.append(item.indent + item.text)
         elif tail == 0:
@@ -94,6 +100,17 @@ def _cut_glued_prose(run: list[_Item], vocabulary: CleaningWords) -> list[str]:
         else:
             lines.extend([item.indent + item.text[:tail].rstrip(), "", item.text[tail:]])
     return lines
+
+
+def _next_list_introduction(text: str) -> int | None:
+    """Where the item's last sentence starts, if it ends with a colon and follows a sentence of
+    the item's own: "You have tophi. Diet changes may help prevent attacks:"."""
+    if not text.rstrip().endswith(":"):
+        return None
+    sentences = split_sentences(text)
+    if len(sentences) < 2:
+        return None
+    return sentences[-1][0]
 
 
 def _repeated_copy(run: list[_Item], k: int) -> int | None:
