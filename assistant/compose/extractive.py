@@ -40,6 +40,9 @@ __all__ = ["ExtractiveComposer", "ExtractiveSettings"]
 # Within the article the whole message chose, how much the question sentences alone decide
 # which sentences answer (1: entirely; the story has had its say in choosing the article).
 QUESTION_WEIGHT = 1.0
+# A sentence this long said again word for word is a repeat; shorter ones ("- Fever") recur in
+# different lists by chance.
+REPEAT_MIN_WORDS = 5
 _BULLET = re.compile(r"^\s*(?:[-*•·▪–]|\(?\d{1,2}[.)]|[a-z][.)])\s+")
 
 
@@ -149,7 +152,7 @@ class ExtractiveComposer:
                 break
             if chosen and total + candidate.words > settings.max_words:
                 continue
-            if any(float(candidate.vector @ c.vector) >= settings.repeats_at for c in chosen):
+            if self._repeats(candidate, chosen):
                 continue
             chosen.append(candidate)
             total += candidate.words
@@ -174,7 +177,7 @@ class ExtractiveComposer:
                 fits = total + candidate.words <= settings.max_words
                 if n in taken or candidate.score < floor or not fits:
                     continue
-                if any(float(candidate.vector @ c.vector) >= settings.repeats_at for c in chosen):
+                if self._repeats(candidate, chosen):
                     continue
                 chosen.append(candidate)
                 taken.add(n)
@@ -184,6 +187,19 @@ class ExtractiveComposer:
             if not added:
                 break
         return chosen
+
+    def _repeats(self, candidate: _Scored, chosen: Sequence[_Scored]) -> bool:
+        """The unit says what the answer already says: close in meaning to a chosen unit, or
+        quoting one of its sentences word for word (sites copy paragraphs between pages, and
+        a unit that adds one new sentence to a copied one is mostly a copy)."""
+        if any(float(candidate.vector @ c.vector) >= self.settings.repeats_at for c in chosen):
+            return True
+        quoted = {_said(c.section.sentence(i)) for c in chosen for i in c.unit.sentences}
+        return any(
+            _said(text) in quoted
+            for i in candidate.unit.sentences
+            if len((text := candidate.section.sentence(i)).split()) >= REPEAT_MIN_WORDS
+        )
 
     def _second_source(
         self, units: Sequence[_Scored], chosen: Sequence[_Scored], *, best: float
@@ -195,7 +211,7 @@ class ExtractiveComposer:
                 return []
             if total + candidate.words > settings.max_words:
                 continue
-            if any(float(candidate.vector @ c.vector) >= settings.repeats_at for c in chosen):
+            if self._repeats(candidate, chosen):
                 continue
             return [candidate]
         return []
@@ -259,6 +275,11 @@ def layout(chosen: Sequence[_Scored]) -> Composition:
 
 def _quotable(sentence: str) -> bool:
     return sentence.endswith(":") or is_quotable(_BULLET.sub("", sentence))
+
+
+def _said(sentence: str) -> tuple[str, ...]:
+    """A sentence's words, whatever its bullet, case and punctuation."""
+    return tuple(w.lower() for w in words(_BULLET.sub("", sentence)))
 
 
 def _section_score(units: Sequence[_Scored]) -> float:
