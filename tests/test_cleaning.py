@@ -23,6 +23,7 @@ from ingest.cleaning import (
     clean_article,
     clean_section_text,
 )
+from ingest.cleaning.credits import is_credit
 from ingest.cleaning.furniture import URL
 from ingest.medquad import load_medquad
 from ingest.model import Article, Section
@@ -464,6 +465,49 @@ def test_urls_never_stay_inside_a_sentence(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Call the doctor if: - The rash spreads. - The child has not had a wet diaper in 8 "
+            "hours. Updated by: Maria T. Lopez, MD, Pediatrics, Austin, TX. Also reviewed by "
+            "the Editorial team.",
+            "Call the doctor if:\n- The rash spreads.\n- The child has not had a wet diaper in 8 "
+            "hours.",
+        ),
+        (
+            "Watch for: - A cough that gets worse Reviewed by: Sam Okafor, RN, BSN",
+            "Watch for:\n- A cough that gets worse",
+        ),
+        (
+            "Medically reviewed by Jane Roe, MD\nEczema makes skin dry and itchy.",
+            "Eczema makes skin dry and itchy.",
+        ),
+        (
+            "Eczema is common in babies.\n\nWritten by Ana Ruiz. Last reviewed on March 2, 2024.",
+            "Eczema is common in babies.",
+        ),
+    ],
+)
+def test_reviewer_and_author_credits_are_dropped(text: str, expected: str) -> None:
+    result = clean_section_text(text)
+    assert result.text == expected
+    assert all(is_credit(drop.text) for drop in result.dropped)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your care plan should be reviewed by your doctor every year.",
+        "The scans are reviewed by a radiologist. Results are sent to you.",
+        "Prescriptions written by a nurse practitioner are valid.",
+        "The results were reviewed by: a panel of experts.",
+    ],
+)
+def test_a_sentence_about_reviewing_is_not_a_credit(text: str) -> None:
+    assert clean(text) == text
+
+
+@pytest.mark.parametrize(
     "furniture",
     [
         "Click here to view a search.",
@@ -686,7 +730,7 @@ def test_words_are_kept_or_dropped_for_a_named_reason(text: str, heading: str) -
 
 def assert_justified(reason: str, text: str, result: CleanedText, heading: str) -> None:
     if reason == "furniture":
-        assert URL.search(text) or DEFAULT_WORDS.has_link_phrase(text), text
+        assert URL.search(text) or DEFAULT_WORDS.has_link_phrase(text) or is_credit(text), text
     elif reason == "repeated heading":
         assert set(words(text)) & set(words(heading)), text
     else:

@@ -2,8 +2,8 @@
 
 `clean_article` (every section, duplicates across sections) and `clean_section_text` apply the
 named rules in `clean.RULES`: HTML entities, whitespace, run-in lists, glued headings and
-sentences, a repeated question, URLs and link sentences, repeated blocks. Word lists they
-need are in `data/`.
+sentences, a repeated question, URLs and link sentences, reviewer credits, repeated blocks. Word
+lists they need are in `data/`.
 """
 
 from ingest.cleaning.clean import (

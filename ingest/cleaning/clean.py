@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from ingest.cleaning.characters import normalise_whitespace, unescape_entities
+from ingest.cleaning.credits import drop_credits
 from ingest.cleaning.duplicates import block_shingles, drop_duplicate_blocks
 from ingest.cleaning.edits import Dropped, Rule, SectionContext, Shingles
 from ingest.cleaning.furniture import drop_link_sentences, remove_urls
@@ -35,6 +36,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("repeated_question", drop_repeated_question),
     ("urls", remove_urls),
     ("links", drop_link_sentences),
+    ("credits", drop_credits),
     ("duplicate_blocks", drop_duplicate_blocks),
 )
 RULE_NAMES = tuple(name for name, _ in RULES)
