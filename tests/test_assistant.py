@@ -104,14 +104,22 @@ def test_off_topic_questions_abstain(assistant, question):
 
 
 @pytest.mark.parametrize(
-    "question", ["What are the side effects of metformin?", "Tell me a joke about penguins."]
+    ("question", "related"),
+    [
+        # Of the fixture articles only "Type 2 Diabetes" names metformin (as one of its
+        # medicines); none says what its side effects are.
+        ("What are the side effects of metformin?", ("Type 2 Diabetes",)),
+        ("Tell me a joke about penguins.", ()),
+    ],
 )
-def test_no_suggestion_is_offered_from_articles_not_about_the_topic_asked(assistant, question):
+def test_no_suggestion_is_offered_from_articles_not_about_the_topic_asked(
+    assistant, question, related
+):
     # The page introduces suggestions as "related topics": an article that does not speak of
     # what the question names ("Methamphetamine" for metformin) is not one.
     answer = ask(assistant, question)
     assert answer.abstained
-    assert answer.suggestions == ()
+    assert answer.suggestions == related
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from assistant.retrieval.hybrid import Passage
+from index.records import Chunk
+
+if TYPE_CHECKING:  # the retriever itself asks `chunk_speaks_of` while ranking
+    from assistant.retrieval.hybrid import Passage
 
 # Words every neighbouring article shares: they say what kind of topic it is, not which one.
 _KIND_WORDS = frozenset({
@@ -45,7 +49,10 @@ def numbered_kinds(focus: str) -> list[str]:
 def speaks_of(focus: str, passage: Passage) -> bool:
     """Every distinctive word of the focus begins a word of the passage (title, heading or
     text), and every numbered kind of it appears there as such."""
-    chunk = passage.stored.chunk
+    return chunk_speaks_of(focus, passage.stored.chunk)
+
+
+def chunk_speaks_of(focus: str, chunk: Chunk) -> bool:
     text = f"{chunk.title} {chunk.section} {chunk.text}".lower()
     found = set(_WORD.findall(text))
     phrases = " ".join(_WORD.findall(text))
@@ -58,17 +65,18 @@ def passages_about(focus: str | None, passages: Iterable[Passage]) -> tuple[Pass
     """The ranked passages (not those added only for reading) that speak of the focus; all of
     them when there is nothing distinctive to check."""
     ranked = tuple(p for p in passages if not p.context_only)
-    if focus is None or not _checkable(focus):
+    if focus is None or not is_checkable(focus):
         return ranked
     return tuple(p for p in ranked if speaks_of(focus, p))
 
 
 def focus_is_covered(focus: str | None, passages: Iterable[Passage]) -> bool:
     """True when there is nothing distinctive to check, or some ranked passage speaks of it."""
-    if not _checkable(focus):
+    if not is_checkable(focus):
         return True
     return bool(passages_about(focus, passages))
 
 
-def _checkable(focus: str | None) -> bool:
+def is_checkable(focus: str | None) -> bool:
+    """The focus has a distinctive word or a numbered kind to look for."""
     return bool(focus) and bool(distinctive_words(focus or "") or numbered_kinds(focus or ""))
