@@ -104,6 +104,30 @@ def test_off_topic_questions_abstain(assistant, question):
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["What is type 1 diabetes?", "how is type 1 diabetes treated", "What causes pseudogout?"],
+)
+def test_a_short_question_is_not_answered_from_an_article_about_its_neighbour(
+    assistant, question
+):
+    # The fixture articles cover type 2 diabetes and gout, which score well for these; before,
+    # "What is type 1 diabetes?" was answered with "Type 2 diabetes is a disease in which...".
+    answer = ask(assistant, question)
+    assert answer.abstained
+    assert not answer.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [("how is type 2 diabetes treated?", "Type 2 Diabetes"), ("is gout hereditary?", "Gout")],
+)
+def test_a_short_question_about_a_covered_topic_is_answered(assistant, question, title):
+    answer = ask(assistant, question)
+    assert not answer.abstained
+    assert answer.citations[0].title == title
+
+
+@pytest.mark.parametrize(
     ("question", "related"),
     [
         # Of the fixture articles only "Type 2 Diabetes" names metformin (as one of its
