@@ -30,13 +30,14 @@ from ingest.model import Article
 RULES: tuple[tuple[str, Rule], ...] = (
     ("html_entities", unescape_entities),
     ("whitespace", normalise_whitespace),
+    # Before the list and heading rules cut a credit's line ("ABIM\nBoard Certified in ...").
+    ("credits", drop_credits),
     ("lists", restore_lists),
     ("glued_headings", split_glued_headings),
     ("glued_sentences", space_glued_sentences),
     ("repeated_question", drop_repeated_question),
     ("urls", remove_urls),
     ("links", drop_link_sentences),
-    ("credits", drop_credits),
     ("duplicate_blocks", drop_duplicate_blocks),
 )
 RULE_NAMES = tuple(name for name, _ in RULES)
