@@ -168,6 +168,18 @@ def test_one_lower_case_sentence_after_a_colon_is_not_a_list() -> None:
             "The frequency of each sign is an estimate from published case reports of affected "
             "people and families.",
         ),
+        (
+            "Warning signs include: - Wheezing - Chest tightness Doctors use breathing tests "
+            "and imaging to find the cause.",
+            "- Chest tightness",
+            "Doctors use breathing tests and imaging to find the cause.",
+        ),
+        (
+            "Ways to stay safe: - Wear a helmet - Keeping up with checkups Regular visits help "
+            "your doctor catch problems early.",
+            "- Keeping up with checkups",
+            "Regular visits help your doctor catch problems early.",
+        ),
     ],
 )
 def test_prose_glued_to_a_list_item_becomes_a_paragraph(
@@ -177,6 +189,19 @@ def test_prose_glued_to_a_list_item_becomes_a_paragraph(
     position = cleaned.index(last_item)
     assert cleaned[position + 1] == ""
     assert cleaned[position + 2] == prose
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- A trip to Africa or Asia during the rainy season.",
+        "- Infection caused by Lyme disease bacteria carried by deer ticks.",
+        "- People whose parents came from Northern Europe are at higher risk.",
+    ],
+)
+def test_a_name_inside_a_list_item_is_not_a_glued_sentence(item: str) -> None:
+    text = f"Risk factors include:\n- Smoking\n{item}"
+    assert clean(text) == text
 
 
 @pytest.mark.parametrize(
