@@ -1,6 +1,11 @@
 """A follow-up that brings up a new topic is answered only from passages that speak of it."""
 
-from assistant.retrieval.coverage import distinctive_words, focus_is_covered, passages_about
+from assistant.retrieval.coverage import (
+    distinctive_words,
+    focus_is_covered,
+    passages_about,
+    rarest_word,
+)
 from assistant.retrieval.hybrid import Passage
 from index.records import Chunk, StoredChunk
 
@@ -54,3 +59,23 @@ def test_only_the_passages_that_speak_of_the_topic_are_kept_in_their_order():
     assert passages_about("hep b", [DOWN, hepatitis]) == (hepatitis,)
     assert passages_about(None, [DOWN, TYPE_1]) == (DOWN, TYPE_1)
     assert passages_about("syndrome", [DOWN, TYPE_1]) == (DOWN, TYPE_1)
+
+
+def test_a_numbered_kind_is_the_same_in_roman_numerals():
+    type_2 = _passage("Type 2 diabetes", "Type 2 diabetes affects how the body uses sugar.")
+    stage_iii = _passage("Colon cancer stages", "In stage III, cancer has reached lymph nodes.")
+    assert focus_is_covered("type ii diabetes", [type_2])
+    assert not focus_is_covered("type i diabetes", [type_2])
+    assert focus_is_covered("stage 3 colon cancer", [stage_iii])
+
+
+def test_a_first_question_is_held_to_the_rarest_word_of_its_focus():
+    counts = {"kidney": 120, "stones": 3, "tooth": 9, "loss": 400}
+    kidney_disease = _passage("Chronic kidney disease", "Kidney disease damages the kidneys.")
+    decay = _passage("Tooth decay", "Untreated tooth decay can make a tooth fall out.")
+    assert rarest_word("kidney stones", counts) == ["stones"]
+    stones = rarest_word("kidney stones", counts)
+    assert passages_about("kidney stones", [kidney_disease], stones) == ()
+    assert passages_about("tooth loss", [decay], rarest_word("tooth loss", counts)) == (decay,)
+    # A word the index has never seen is the rarest of all.
+    assert rarest_word("ozempic hair loss", counts) == ["ozempic"]

@@ -7,12 +7,17 @@ answering from them, the named focus must appear in what was found: every distin
 it (not "syndrome", "disease" or "cancer", which every neighbour shares) at the start of some
 word of the passages' titles, headings or text, so "hep B" is found in "hepatitis B". CHiQA
 reads the focus first for the same reason: an answer about another condition is worse than none.
+
+A first question is held to its focus's rarest word in the index (`rarest_word`): "what causes
+kidney stones" needs "stones" (chronic kidney disease has "kidney"), while "what are the main
+causes of tooth loss" needs only "tooth" (a page on tooth decay answers it without "loss").
+A numbered kind is the same in Roman numerals: "type ii diabetes" is "type 2 diabetes".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from index.records import Chunk
@@ -30,6 +35,7 @@ _KIND_WORDS = frozenset({
 })
 _WORD = re.compile(r"[a-z0-9]+")
 _NUMBERED = re.compile(r"\b(type|stage|grade|class|phase)\s+(\d+|i{1,3}|iv|v)\b")
+_ARABIC = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 
 
 def distinctive_words(focus: str) -> list[str]:
@@ -43,31 +49,45 @@ def distinctive_words(focus: str) -> list[str]:
 def numbered_kinds(focus: str) -> list[str]:
     """A kind word with its number ("type 2", "stage 3"): the number is what tells the topic
     from its neighbour ("type 1 diabetes"), so it must follow that word in a passage."""
-    return [f"{kind} {number}" for kind, number in _NUMBERED.findall(focus.lower())]
+    return sorted(_kinds_in(focus))
 
 
-def speaks_of(focus: str, passage: Passage) -> bool:
-    """Every distinctive word of the focus begins a word of the passage (title, heading or
-    text), and every numbered kind of it appears there as such."""
-    return chunk_speaks_of(focus, passage.stored.chunk)
+def _kinds_in(text: str) -> set[str]:
+    return {f"{kind} {_ARABIC.get(n, n)}" for kind, n in _NUMBERED.findall(text.lower())}
 
 
-def chunk_speaks_of(focus: str, chunk: Chunk) -> bool:
+def rarest_word(focus: str, frequency: Mapping[str, int]) -> list[str]:
+    """The focus's distinctive word that is rarest in the index (a word it lacks first), as a
+    one-word list for `speaks_of`; empty when the focus has none."""
+    found = distinctive_words(focus)
+    return [min(found, key=lambda w: frequency.get(w, 0))] if found else []
+
+
+def speaks_of(focus: str, passage: Passage, words: Sequence[str] | None = None) -> bool:
+    """Every distinctive word of the focus (or each of `words`) begins a word of the passage
+    (title, heading or text), and every numbered kind of it appears there as such."""
+    return chunk_speaks_of(focus, passage.stored.chunk, words)
+
+
+def chunk_speaks_of(focus: str, chunk: Chunk, words: Sequence[str] | None = None) -> bool:
     text = f"{chunk.title} {chunk.section} {chunk.text}".lower()
     found = set(_WORD.findall(text))
-    phrases = " ".join(_WORD.findall(text))
-    return all(any(word.startswith(w) for word in found) for w in distinctive_words(focus)) and all(
-        re.search(rf"\b{phrase}\b", phrases) for phrase in numbered_kinds(focus)
-    )
+    needed = distinctive_words(focus) if words is None else words
+    if not all(any(word.startswith(w) for word in found) for w in needed):
+        return False
+    kinds = numbered_kinds(focus)
+    return not kinds or set(kinds) <= _kinds_in(text)
 
 
-def passages_about(focus: str | None, passages: Iterable[Passage]) -> tuple[Passage, ...]:
+def passages_about(
+    focus: str | None, passages: Iterable[Passage], words: Sequence[str] | None = None
+) -> tuple[Passage, ...]:
     """The ranked passages (not those added only for reading) that speak of the focus; all of
     them when there is nothing distinctive to check."""
     ranked = tuple(p for p in passages if not p.context_only)
     if focus is None or not is_checkable(focus):
         return ranked
-    return tuple(p for p in ranked if speaks_of(focus, p))
+    return tuple(p for p in ranked if speaks_of(focus, p, words))
 
 
 def focus_is_covered(focus: str | None, passages: Iterable[Passage]) -> bool:

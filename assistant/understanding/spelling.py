@@ -46,6 +46,11 @@ class Speller:
             if MIN_LENGTH - 1 <= len(word) <= MAX_LENGTH:
                 self._symspell.create_dictionary_entry(word, count)
 
+    @property
+    def vocabulary(self) -> Mapping[str, int]:
+        """How often each word occurs in the indexed text."""
+        return self._vocabulary
+
     def correct(self, text: str) -> str:
         """`text` with its misspelled words replaced; everything else untouched."""
         if not self._vocabulary:
