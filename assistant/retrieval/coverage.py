@@ -69,8 +69,13 @@ def speaks_of(focus: str, passage: Passage, words: Sequence[str] | None = None) 
     return chunk_speaks_of(focus, passage.stored.chunk, words)
 
 
-def chunk_speaks_of(focus: str, chunk: Chunk, words: Sequence[str] | None = None) -> bool:
-    text = f"{chunk.title} {chunk.section} {chunk.text}".lower()
+def chunk_speaks_of(
+    focus: str, chunk: Chunk, words: Sequence[str] | None = None, *, headings_only: bool = False
+) -> bool:
+    """`speaks_of` for a chunk; `headings_only`: in its title or section heading, where a page
+    says what it is about, not in its text, where it may name the topic in passing."""
+    text = f"{chunk.title} {chunk.section}"
+    text = (text if headings_only else f"{text} {chunk.text}").lower()
     found = set(_WORD.findall(text))
     needed = distinctive_words(focus) if words is None else words
     if not all(any(word.startswith(w) for word in found) for w in needed):

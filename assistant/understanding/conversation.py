@@ -210,6 +210,30 @@ def new_topic(message: str) -> str | None:
     return None if _CONTEXT.match(head) else analyze(head).focus
 
 
+# The words an article's title or heading uses for a group a follow-up names ("kids" -> "My
+# Child's Urinary Tract Infection", "older adults" -> "Depression in Older Adults").
+_GROUP_NAMES = (
+    re.compile(
+        r"\b(child|children|childhood|kids?|bab(?:y|ies)|infants?|toddlers?|teens?|teenagers?"
+        r"|adolescents?|pediatric|paediatric|\d+[- ]?(?:year|yr|month)[- ]?olds?)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b(elderly|older|seniors?|aging|ageing)\b", re.IGNORECASE),
+    re.compile(r"\b(pregnan\w*|expecting)\b", re.IGNORECASE),
+    re.compile(r"\b(women|woman|female)\b", re.IGNORECASE),
+    re.compile(r"\b(men|man|male)\b", re.IGNORECASE),
+)
+
+
+def group_names(message: str) -> re.Pattern[str] | None:
+    """For an elliptical follow-up that brings up a group ("what about kids?", "and in older
+    adults?"), the pattern of the words that name that group; None otherwise."""
+    what = _ellipsis(message.strip())
+    if what is None or not _CONTEXT.match(what):
+        return None
+    return next((names for names in _GROUP_NAMES if names.search(what)), None)
+
+
 def _ellipsis(text: str) -> str | None:
     """What an elliptical follow-up adds: "what about X?", "and X?", or a bare "for kids?"."""
     found = _ELLIPSIS.match(text)

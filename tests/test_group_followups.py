@@ -1,0 +1,55 @@
+"""A follow-up that brings up a group ("what about kids?") is answered from the topic's page for
+that group when the articles have one, though the page that answered before still ranks first."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.service import build_assistant
+from assistant.understanding.conversation import Conversation, group_names
+from healthqa.settings import Settings
+from ingest.pipeline import ingest_paths
+
+MEDQUAD = (
+    "7_SeniorHealth_QA/0000071.xml",  # Urinary Tract Infections (older adults' page)
+    "4_MPlus_Health_Topics_QA/0000932.xml",  # Urinary Tract Infections (MedlinePlus)
+    "5_NIDDK_QA/0000223.xml",  # What I need to know about My Child's Urinary Tract Infection
+    "5_NIDDK_QA/0000088.xml",  # Celiac Disease
+    "5_NIDDK_QA/0000113.xml",  # Irritable Bowel Syndrome in Children (mentions celiac disease)
+)
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, embedder, shared_data):
+    root = tmp_path_factory.mktemp("groups")
+    settings = Settings(data_dir=root, index_dir=root / "index")
+    paths = [shared_data / "medquad" / name for name in MEDQUAD]
+    assert not ingest_paths(paths, settings=settings, embedder=embedder).failed
+    return build_assistant(settings, embedder=embedder)
+
+
+@pytest.mark.shared_data
+@pytest.mark.parametrize("follow_up", ["What about kids?", "and in children?"])
+def test_a_group_follow_up_is_answered_from_the_topics_page_for_that_group(assistant, follow_up):
+    # Before, the rewritten search ("... urinary tract infections in kids?") still put the
+    # adults' page first and the answer repeated the one above word for word.
+    conversation = Conversation()
+    assistant.answer(conversation, "Who is at risk for urinary tract infections?")
+    answer = assistant.answer(conversation, follow_up)
+    assert "Child" in answer.citations[0].title
+
+
+@pytest.mark.shared_data
+def test_a_page_naming_the_group_but_not_the_topic_is_not_a_source(assistant):
+    conversation = Conversation()
+    assistant.answer(conversation, "What are the symptoms of celiac disease?")
+    answer = assistant.answer(conversation, "in kids?")
+    assert not answer.abstained
+    assert all("Irritable Bowel" not in citation.title for citation in answer.citations)
+
+
+def test_only_an_elliptical_follow_up_naming_a_group_reads_as_one():
+    assert group_names("what about kids?") is not None
+    assert group_names("and in older adults?") is not None
+    assert group_names("what about ozempic?") is None
+    assert group_names("My kids keep coughing at night, is that asthma?") is None
