@@ -9,7 +9,6 @@ message itself, for the retrieval too.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable, Generator, Iterator
 from contextlib import AbstractContextManager, nullcontext
@@ -23,23 +22,13 @@ from assistant.compose.base import Composer, Composition, CompositionRequest, St
 from assistant.compose.extractive import ExtractiveComposer
 from assistant.compose.llm import build_llm_parts
 from assistant.retrieval.abstain import Calibration, load_calibration, should_abstain
-from assistant.retrieval.coverage import (
-    chunk_speaks_of,
-    is_checkable,
-    passages_about,
-    rarest_word,
-)
+from assistant.retrieval.coverage import passages_about
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval, with_neighbours
+from assistant.retrieval.topic import about_topic
 from assistant.starters import as_question
 from assistant.triage import SafetyLines, TriageClassifier, load_triage, notice_for
 from assistant.triage.screen import mentions_personal_dose
-from assistant.understanding.conversation import (
-    Conversation,
-    Turn,
-    contextualize,
-    group_names,
-    new_topic,
-)
+from assistant.understanding.conversation import Conversation, Turn, contextualize
 from assistant.understanding.injection import strip_instructions
 from assistant.understanding.question import QuestionAnalysis, analyze
 from assistant.understanding.smalltalk import small_talk_reply
@@ -95,18 +84,6 @@ RELATED_TO_MESSAGE = 0.2
 # something the articles lack ("how much does laser hair removal cost?" after melanoma, "can
 # horses get gout too?") drags the best score down to 0.64-0.81 of it. Chosen on that set.
 KEEPS_MATCH = 0.85
-# A message this short that is searched as typed is a question whose focus is the visitor's own
-# words ("what causes kidney stones"), so an article that never names the focus's rarest word
-# in the index does not answer it. A longer message is a story, whose focus is read less
-# reliably ("mg eyes" from a question about retinitis pigmentosa); it is answered from what
-# scores best. All 104 MEDIQA train questions keep passages naming their focus; 6 of the 16
-# out-of-scope questions the score let through name a topic no passage names ("ozempic",
-# "kabuki syndrom"). Holding a question to every word of its focus instead cost correct answers
-# ("main causes of tooth loss" from a page on tooth decay).
-SHORT_QUESTION_WORDS = 12
-# How deep a follow-up naming a group ("what about kids?") looks for passages from the group's
-# own articles or sections.
-GROUP_SEARCH_DEPTH = 40
 
 
 class AnswerStream:
@@ -225,7 +202,13 @@ class Assistant:
             query, retrieval = self._read_in_context(conversation, query, retrieval)
             analysis = retrieval.analysis
             as_asked = as_asked and query == searched
-        about = self._about_topic(message, retrieval, as_asked=as_asked)
+        about = about_topic(
+            message,
+            retrieval,
+            as_asked=as_asked,
+            retriever=self.retriever,
+            vocabulary=self.speller().vocabulary,
+        )
         if should_abstain(retrieval, self.calibration) or about is None:
             return (yield from self._abstain(conversation, message, query, retrieval, notice))
         retrieval = about
@@ -261,55 +244,6 @@ class Assistant:
             safety=notice,
             query=query,
         )
-
-    def _about_topic(
-        self, message: str, retrieval: Retrieval, *, as_asked: bool
-    ) -> Retrieval | None:
-        """A follow-up that brings up a topic ("what about Kabuki syndrome?", "what about type
-        2?") is answered only from the passages that speak of every distinctive word of it, a
-        short question searched as typed ("what causes kidney stones") from those naming its
-        rarest word: the neighbour (Down syndrome, type 1 diabetes, chronic kidney disease)
-        scores well but is not it. None when no passage does. Checked only where the topic is
-        the visitor's own words; a focus read from a follow-up rewritten with the conversation,
-        or from a long story, is too unreliable to refuse an answer on."""
-        group = group_names(message)
-        if group is not None:
-            return self._about_group(group, retrieval)
-        topic = new_topic(message)
-        words: list[str] | None = None  # a follow-up's topic: every distinctive word
-        if topic is None and as_asked and len(message.split()) <= SHORT_QUESTION_WORDS:
-            topic = retrieval.analysis.focus
-            words = rarest_word(topic, self.speller().vocabulary) if topic else None
-        if topic is None:
-            return retrieval
-        kept = passages_about(topic, retrieval.passages, words)
-        return Retrieval(retrieval.analysis, retrieval.query_vector, kept) if kept else None
-
-    def _about_group(self, group: re.Pattern[str], retrieval: Retrieval) -> Retrieval:
-        """A follow-up that brings up a group ("what about kids?") is answered from the articles
-        or sections whose title or heading names it ("My Child's Urinary Tract Infection"),
-        found among the best `GROUP_SEARCH_DEPTH` passages, when there are any: the rewritten
-        search ("who is at risk for UTIs in kids?") still ranks first the page that answered
-        the question before, and the group's own page may hold the answer lower down ("Male
-        Breast Cancer" under the general page's signs). Otherwise from what was found."""
-        focus = retrieval.analysis.focus
-        if not is_checkable(focus):
-            return retrieval  # nothing to tell the topic's own pages from others by
-        wide = self.retriever.search(
-            retrieval.analysis, k=GROUP_SEARCH_DEPTH, vector=retrieval.query_vector
-        )
-        # Deeper down, other articles name the group too ("Irritable Bowel Syndrome in
-        # Children", which mentions celiac disease): only a page titled for the topic counts.
-        named = tuple(
-            p
-            for p in wide.passages
-            if not p.context_only
-            and group.search(f"{p.stored.chunk.title} {p.stored.chunk.section}")
-            and chunk_speaks_of(focus or "", p.stored.chunk, headings_only=True)
-        )[: len(retrieval.passages)]
-        if not named or {p.chunk_id for p in named} == {p.chunk_id for p in retrieval.passages}:
-            return retrieval
-        return Retrieval(retrieval.analysis, retrieval.query_vector, named)
 
     def _question_vector(self, analysis: QuestionAnalysis) -> Vectors | None:
         """The question sentences' own vector, when the message is more than its question."""

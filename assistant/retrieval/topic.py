@@ -1,0 +1,91 @@
+"""Which of the found passages answer the topic the visitor named, before an answer is composed.
+
+The search ranks passages about a neighbouring topic highly when they share its words: Down
+syndrome for "what about Kabuki syndrome?", type 2 diabetes for "what is type 1 diabetes?", the
+adults' page for "what about kids?" after a question on urinary tract infections. Where the topic
+is the visitor's own words, the passages are narrowed to those that name it (`coverage`), and
+the answer is declined when none does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from assistant.retrieval.coverage import (
+    chunk_speaks_of,
+    is_checkable,
+    passages_about,
+    rarest_word,
+)
+from assistant.retrieval.hybrid import HybridRetriever, Retrieval
+from assistant.understanding.conversation import group_names, new_topic
+
+# A message this short that is searched as typed is a question whose focus is the visitor's own
+# words ("what causes kidney stones"), so an article that never names the focus's rarest word
+# in the index does not answer it. A longer message is a story, whose focus is read less
+# reliably ("mg eyes" from a question about retinitis pigmentosa); it is answered from what
+# scores best. All 104 MEDIQA train questions keep passages naming their focus; 6 of the 16
+# out-of-scope questions the score let through name a topic no passage names ("ozempic",
+# "kabuki syndrom"). Holding a question to every word of its focus instead cost correct answers
+# ("main causes of tooth loss" from a page on tooth decay).
+SHORT_QUESTION_WORDS = 12
+# How deep a follow-up naming a group ("what about kids?") looks for passages from the group's
+# own articles or sections.
+GROUP_SEARCH_DEPTH = 40
+
+
+def about_topic(
+    message: str,
+    retrieval: Retrieval,
+    *,
+    as_asked: bool,
+    retriever: HybridRetriever,
+    vocabulary: Mapping[str, int],
+) -> Retrieval | None:
+    """A follow-up that brings up a topic ("what about Kabuki syndrome?", "what about type 2?")
+    is answered only from the passages that speak of every distinctive word of it, a short
+    question searched as typed (`as_asked`: "what causes kidney stones") from those naming its
+    rarest word in the index (`vocabulary`): the neighbour (Down syndrome, type 1 diabetes,
+    chronic kidney disease) scores well but is not it. None when no passage does. Checked only
+    where the topic is the visitor's own words; a focus read from a follow-up rewritten with the
+    conversation, or from a long story, is too unreliable to refuse an answer on."""
+    group = group_names(message)
+    if group is not None:
+        return about_group(group, retrieval, retriever)
+    topic = new_topic(message)
+    words: list[str] | None = None  # a follow-up's topic: every distinctive word
+    if topic is None and as_asked and len(message.split()) <= SHORT_QUESTION_WORDS:
+        topic = retrieval.analysis.focus
+        words = rarest_word(topic, vocabulary) if topic else None
+    if topic is None:
+        return retrieval
+    kept = passages_about(topic, retrieval.passages, words)
+    return Retrieval(retrieval.analysis, retrieval.query_vector, kept) if kept else None
+
+
+def about_group(
+    group: re.Pattern[str], retrieval: Retrieval, retriever: HybridRetriever
+) -> Retrieval:
+    """A follow-up that brings up a group ("what about kids?") is answered from the articles or
+    sections whose title or heading names it ("My Child's Urinary Tract Infection"), found among
+    the best `GROUP_SEARCH_DEPTH` passages, when there are any: the rewritten search ("who is at
+    risk for UTIs in kids?") still ranks first the page that answered the question before, and
+    the group's own page may hold the answer lower down ("Male Breast Cancer" under the general
+    page's signs). Otherwise from what was found."""
+    focus = retrieval.analysis.focus
+    if focus is None or not is_checkable(focus):
+        return retrieval  # nothing to tell the topic's own pages from others by
+    wide = retriever.search(retrieval.analysis, k=GROUP_SEARCH_DEPTH, vector=retrieval.query_vector)
+    # Deeper down, other articles name the group too ("Irritable Bowel Syndrome in Children",
+    # which mentions celiac disease): only a page titled for the topic counts.
+    named = tuple(
+        p
+        for p in wide.passages
+        if not p.context_only
+        and group.search(f"{p.stored.chunk.title} {p.stored.chunk.section}")
+        and chunk_speaks_of(focus, p.stored.chunk, headings_only=True)
+    )[: len(retrieval.passages)]
+    if not named or {p.chunk_id for p in named} == {p.chunk_id for p in retrieval.passages}:
+        return retrieval
+    return Retrieval(retrieval.analysis, retrieval.query_vector, named)
