@@ -403,6 +403,82 @@ def test_a_question_that_is_the_whole_answer_is_kept() -> None:
     assert clean(text, heading="What is (are) Foot care?") == text
 
 
+# --- glued words ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        (  # an item running into the paragraph after its list
+            "Warning signs can include:\n- Trouble hearing on the phone\n- Ringing in one "
+            "earAudiologists can test hearing in a quiet booth.",
+            [
+                "Warning signs can include:",
+                "- Trouble hearing on the phone",
+                "- Ringing in one ear",
+                "Audiologists can test hearing in a quiet booth.",
+            ],
+        ),
+        (  # prose running into the next paragraph: a blank line, or it would read as wrapping
+            "Rinse the wound with clean water for several minutes to wash out the dirt and "
+            "gritAntibiotic ointment may lower the chance of infection.",
+            [
+                "Rinse the wound with clean water for several minutes to wash out the dirt and "
+                "grit",
+                "Antibiotic ointment may lower the chance of infection.",
+            ],
+        ),
+        (  # a heading running into the function word that starts its text
+            "Rest helps most sprains. BracesThese hold the joint still while it heals.",
+            ["Rest helps most sprains.", "Braces", "These hold the joint still while it heals."],
+        ),
+        (  # an introduction running into its first bullet
+            "Call your doctor if you notice any of these:- A fever over 102 F\n- A stiff neck",
+            [
+                "Call your doctor if you notice any of these:",
+                "- A fever over 102 F",
+                "- A stiff neck",
+            ],
+        ),
+    ],
+)
+def test_words_glued_by_a_lost_line_break_are_taken_apart(text: str, units: list[str]) -> None:
+    cleaned = clean(text)
+    assert [cleaned[start:end] for start, end in split_sentences(cleaned)] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Shingles is common amongAmericans over 60.",
+            "Shingles is common among Americans over 60.",
+        ),
+        (
+            "Ask for the leaflet fromThe Lung Association.",
+            "Ask for the leaflet from The Lung Association.",
+        ),
+        ("For more, seeCaring for a Parent at Home.", "For more, see Caring for a Parent at Home."),
+    ],
+)
+def test_a_word_glued_after_a_function_word_gets_a_space(text: str, expected: str) -> None:
+    assert clean(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Check the label on the EpiPen and read MedlinePlus or GeneReviews.",
+        "Normal pressure is below 120 mmHg; an iPhone or eBay listing is not a source.",
+        "Ask McDonald or DiGeorge, or the YouTube channel of PubMed.",
+        "Write to nurse.helpLine@clinic.example.org for a reply.",
+        "The ratio was 3:-1 in the trial.",
+    ],
+)
+def test_names_written_in_camel_case_are_not_glued_words(text: str) -> None:
+    assert clean(text) == text
+
+
 # --- glued sentences -------------------------------------------------------------------------
 
 

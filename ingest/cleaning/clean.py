@@ -21,6 +21,7 @@ from ingest.cleaning.duplicates import block_shingles, drop_duplicate_blocks
 from ingest.cleaning.edits import Dropped, Rule, SectionContext, Shingles
 from ingest.cleaning.furniture import drop_link_sentences, remove_urls
 from ingest.cleaning.glued_sentences import space_glued_sentences
+from ingest.cleaning.glued_words import split_glued_words
 from ingest.cleaning.headings import drop_repeated_question, split_glued_headings
 from ingest.cleaning.lists import restore_lists
 from ingest.cleaning.sections import split_at_headings
@@ -32,6 +33,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("whitespace", normalise_whitespace),
     # Before the list and heading rules cut a credit's line ("ABIM\nBoard Certified in ...").
     ("credits", drop_credits),
+    # Before the list and heading rules, so that a bullet or heading it frees is read as one.
+    ("glued_words", split_glued_words),
     ("lists", restore_lists),
     ("glued_headings", split_glued_headings),
     ("glued_sentences", space_glued_sentences),
