@@ -51,3 +51,29 @@ def test_a_paragraph_copied_between_articles_is_quoted_once(tmp_path, embedder, 
     quoted = quoted_sentences(answer)
     assert any("diagnose Parkinson disease based on your symptoms" in s for s in quoted)
     assert max(quoted.values()) == 1, answer.body
+
+
+def test_a_sentence_a_page_says_twice_in_one_list_item_is_quoted_once(tmp_path, embedder):
+    # Page conversions run a section into one bullet, and some say a sentence twice there; an
+    # item this short stays one unit of the passage, so only the answer's layout can notice.
+    twice = "Conductive hearing loss happens when sound cannot reach the inner ear. "
+    item = (
+        "- "
+        + twice
+        + "Earwax or fluid can cause it, and it can often be treated. "
+        + twice
+        + "Ringing in the ears often comes with it."
+    )
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "hearing-loss.md").write_text(
+        "# Hearing loss\n\n## Types of hearing loss\n\n"
+        + "There are two main kinds of hearing loss:\n\n"
+        + item
+        + "\n",
+        encoding="utf-8",
+    )
+    answer = answer_from(folder, tmp_path, embedder, "what are the types of hearing loss?")
+    quoted = quoted_sentences(answer)
+    assert any("Conductive hearing loss happens" in s for s in quoted), answer.body
+    assert max(quoted.values()) == 1, answer.body

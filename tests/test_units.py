@@ -155,3 +155,17 @@ def test_a_list_ends_at_its_flattened_copy_and_the_next_list_is_not_run_into_it(
     assert [quoted(text, spans, u) for u in units] == [
         ["If you have shingles, - keep the rash covered", "- avoid scratching the rash"]
     ]
+
+
+def test_a_sentence_set_against_the_one_before_is_never_quoted_without_it():
+    # "On the contrary" and "in other words" say nothing until the sentence they answer is read.
+    text, spans = spans_of(
+        [
+            "Many parents think a fever always needs medicine.",
+            "On the contrary, a mild fever helps the body fight infection.",
+            "What is a fever?",
+            "In other words, most fevers can be watched at home.",
+        ]
+    )
+    units = readable_units(text, spans)
+    assert [u.sentences for u in units] == [(0, 1)]

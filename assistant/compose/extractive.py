@@ -217,9 +217,12 @@ class ExtractiveComposer:
         return []
 
 
-def _each_sentence_marked(item: str, n: int) -> str:
-    """A list item of several sentences carries the marker after each, like prose does."""
+def _each_sentence_marked(item: str, n: int, said: set[tuple[str, ...]]) -> str:
+    """A list item of several sentences carries the marker after each, like prose does, and
+    says each only once."""
     pieces = [item[start:end].strip() for start, end in split_sentences(item)]
+    if len(pieces) > 1:
+        pieces = [piece for piece in pieces if not _repeated(piece, said)]
     return " ".join(f"{piece} [{n}]" for piece in pieces if piece) or f"{item} [{n}]"
 
 
@@ -231,6 +234,7 @@ def layout(chosen: Sequence[_Scored]) -> Composition:
             order.append(item.section.key)
     paragraphs: list[str] = []
     citations: list[Citation] = []
+    said: set[tuple[str, ...]] = set()
     for n, key in enumerate(order, start=1):
         items = sorted(
             (c for c in chosen if c.section.key == key),
@@ -241,10 +245,12 @@ def layout(chosen: Sequence[_Scored]) -> Composition:
         cited: list[int] = []
         for item in items:
             for index in item.unit.sentences:
-                cited.append(index)
                 text = section.sentence(index)
+                if _repeated(text, said):
+                    continue  # a page that says a sentence twice in one place
+                cited.append(index)
                 if is_list_item(text):
-                    lines.append("\n- " + _each_sentence_marked(_BULLET.sub("", text), n))
+                    lines.append("\n- " + _each_sentence_marked(_BULLET.sub("", text), n, said))
                 elif item.unit.is_list and is_lead_in(text):
                     # "symptoms can include" gets the colon it lacks; a lead-in that already
                     # holds its first item inline ("may include - cloudy urine") does not.
@@ -275,6 +281,18 @@ def layout(chosen: Sequence[_Scored]) -> Composition:
 
 def _quotable(sentence: str) -> bool:
     return sentence.endswith(":") or is_quotable(_BULLET.sub("", sentence))
+
+
+def _repeated(sentence: str, said: set[tuple[str, ...]]) -> bool:
+    """The answer has quoted this sentence already (long enough to be the same statement, not a
+    short item that two lists share); `said` learns it otherwise."""
+    key = _said(sentence)
+    if len(key) < REPEAT_MIN_WORDS:
+        return False
+    if key in said:
+        return True
+    said.add(key)
+    return False
 
 
 def _said(sentence: str) -> tuple[str, ...]:

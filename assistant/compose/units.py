@@ -24,13 +24,17 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪–]\s+|\(?\d{1,2}[.)]\s+|[a-z][.)]\
 _REFERS_BACK = re.compile(
     r"^(this|these|that|those|it|its|they|their|them|such|he|she|his|her|both|in this case"
     # "If you do, antibiotics during labor can save your baby's life": do what?
-    r"|if (so|not|you do|you don't|they do|it does|this happens)\b)\b",
+    r"|if (so|not|you do|you don't|they do|it does|this happens)\b"
+    # "On the contrary, people get the flu only once every few years": contrary to what?
+    r"|on the contrary|in contrast|by contrast|conversely|on the other hand|in other words"
+    r"|even so|that said)\b",
     re.IGNORECASE,
 )
 # A sentence opening with a connective reads better with the one before, but stands on its own.
 _CONNECTS_BACK = re.compile(
     r"^(also|however|but|therefore|thus|hence|so|and|or|in addition|additionally|furthermore|"
-    r"moreover|for example|for instance|as a result|otherwise|instead|then|still|yet|even so)\b",
+    r"moreover|for example|for instance|as a result|otherwise|instead|then|still|yet|"
+    r"similarly|likewise|nevertheless|nonetheless|consequently|accordingly|in fact|indeed)\b",
     re.IGNORECASE,
 )
 _ENDS_STATEMENT = re.compile(r"""[.!;)\]"'”’]\s*$""")
