@@ -79,3 +79,12 @@ def test_a_first_question_is_held_to_the_rarest_word_of_its_focus():
     assert passages_about("tooth loss", [decay], rarest_word("tooth loss", counts)) == (decay,)
     # A word the index has never seen is the rarest of all.
     assert rarest_word("ozempic hair loss", counts) == ["ozempic"]
+
+
+def test_another_form_of_the_word_names_the_topic():
+    # A question in the plural, a page in the singular (and the reverse): the same topic.
+    pinworm = _passage("Enterobiasis", "Treatment for pinworm is two doses of mebendazole.")
+    assert focus_is_covered("pinworms", [pinworm])
+    babies = _passage("Newborn care", "Babies need their first checkup within days.")
+    assert focus_is_covered("baby", [babies])
+    assert not focus_is_covered("tapeworms", [pinworm])

@@ -169,3 +169,17 @@ def test_a_sentence_set_against_the_one_before_is_never_quoted_without_it():
     )
     units = readable_units(text, spans)
     assert [u.sentences for u in units] == [(0, 1)]
+
+
+def test_a_sentence_about_some_of_these_travels_with_what_they_are():
+    text, spans = spans_of(
+        [
+            "Head lice are treated with permethrin, malathion or ivermectin lotion.",
+            "Each one of these is put on dry hair and rinsed off later.",
+            "Combing out nits helps too.",
+        ]
+    )
+    units = readable_units(text, spans)
+    assert [u.sentences for u in units] == [(0, 1), (2,)]
+    text, spans = spans_of(["All three of these drugs are given twice.", "Lice spread by contact."])
+    assert [u.sentences for u in readable_units(text, spans)] == [(1,)]

@@ -27,7 +27,11 @@ _REFERS_BACK = re.compile(
     r"|if (so|not|you do|you don't|they do|it does|this happens)\b"
     # "On the contrary, people get the flu only once every few years": contrary to what?
     r"|on the contrary|in contrast|by contrast|conversely|on the other hand|in other words"
-    r"|even so|that said)\b",
+    r"|even so|that said"
+    # "All three of these drugs are given twice": which drugs?
+    r"|(all|both|each|either|neither|none|one|two|three|four|five|some|many|most|any)"
+    r"( \w+)? of (these|those|them|this|that)"
+    r")\b",
     re.IGNORECASE,
 )
 # A sentence opening with a connective reads better with the one before, but stands on its own.

@@ -5,7 +5,8 @@ Down syndrome, "what about bed bugs?" after head lice) still finds passages that
 they are about the neighbouring topic, in the same words ("syndrome", "rash", "bites"). Before
 answering from them, the named focus must appear in what was found: every distinctive word of
 it (not "syndrome", "disease" or "cancer", which every neighbour shares) at the start of some
-word of the passages' titles, headings or text, so "hep B" is found in "hepatitis B". CHiQA
+word of the passages' titles, headings or text, so "hep B" is found in "hepatitis B", or as
+another form of the same word ("pinworms" in a page that says "pinworm"). CHiQA
 reads the focus first for the same reason: an answer about another condition is worse than none.
 
 A first question is held to its focus's rarest word in the index (`rarest_word`): "what causes
@@ -20,6 +21,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from healthqa.text.words import stem
 from index.records import Chunk
 
 if TYPE_CHECKING:  # the retriever itself asks `chunk_speaks_of` while ranking
@@ -78,8 +80,13 @@ def chunk_speaks_of(
     text = (text if headings_only else f"{text} {chunk.text}").lower()
     found = set(_WORD.findall(text))
     needed = distinctive_words(focus) if words is None else words
-    if not all(any(word.startswith(w) for word in found) for w in needed):
-        return False
+    missing = [w for w in needed if not any(word.startswith(w) for word in found)]
+    if missing:
+        # Another form of the word names it too: "pinworms" where the page says "pinworm",
+        # "babies" where it says "baby".
+        stems = {stem(word) for word in found}
+        if not all(stem(w) in stems for w in missing):
+            return False
     kinds = numbered_kinds(focus)
     return not kinds or set(kinds) <= _kinds_in(text)
 
