@@ -266,6 +266,37 @@ def test_a_list_repeated_as_run_in_text_is_dropped(text: str) -> None:
     assert {d.reason for d in result.dropped} == {"duplicate"}
 
 
+def test_a_run_in_list_inside_its_first_item_and_its_unpunctuated_copy_are_repaired() -> None:
+    # The list went into one bullet, then its items again as run-in text with no periods.
+    text = (
+        "A kidney stone can cause:\n- sharp pain in the side - blood in the urine - nausea and "
+        "vomiting - a constant urge to urinate sharp pain in the side blood in the urine nausea "
+        "and vomiting a constant urge to urinate"
+    )
+    result = clean_section_text(text)
+    assert result.text.split("\n") == [
+        "A kidney stone can cause:",
+        "- sharp pain in the side",
+        "- blood in the urine",
+        "- nausea and vomiting",
+        "- a constant urge to urinate",
+    ]
+    assert {d.reason for d in result.dropped} == {"duplicate"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Plantar warts - warts on the soles of your feet",
+        "- Type 1 diabetes - the body makes no insulin - usually starts in childhood",
+        "- Take 2 - 3 tablets with food",
+        "Stay active:\n- walk - swim or cycle",
+    ],
+)
+def test_dashes_inside_an_item_that_are_not_a_list_stay(text: str) -> None:
+    assert clean(text) == text
+
+
 def test_a_doubled_bullet_keeps_one() -> None:
     assert lines("Treatment may include:\n- - Surgery\n- - Radiation therapy") == [
         "Treatment may include:",
@@ -401,6 +432,64 @@ def test_a_first_sentence_sharing_the_headings_words_is_kept() -> None:
 def test_a_question_that_is_the_whole_answer_is_kept() -> None:
     text = "What is (are) Foot care?"
     assert clean(text, heading="What is (are) Foot care?") == text
+
+
+# --- Title Case headings ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        (  # the sentence says a word of the heading again
+            "Treating Dry Eyes Dry eyes often improve with artificial tears.",
+            ["Treating Dry Eyes", "Dry eyes often improve with artificial tears."],
+        ),
+        (
+            "Sprains Usually Heal Well People with a sprain often recover in weeks.",
+            ["Sprains Usually Heal Well", "People with a sprain often recover in weeks."],
+        ),
+        (  # a function word opens the sentence, after another sentence on the same line
+            "Ice helps at first. Getting Back to Running A slow return keeps the tendon safe.",
+            [
+                "Ice helps at first.",
+                "Getting Back to Running",
+                "A slow return keeps the tendon safe.",
+            ],
+        ),
+        (  # an acronym opens it
+            "Tests for Sleep Problems CPAP trials are run in a sleep lab overnight.",
+            ["Tests for Sleep Problems", "CPAP trials are run in a sleep lab overnight."],
+        ),
+        (  # a subordinating word before the cut belongs to the sentence
+            "Asthma Can Be Managed Well When PEF drops, follow the action plan.",
+            ["Asthma Can Be Managed Well", "When PEF drops, follow the action plan."],
+        ),
+    ],
+)
+def test_a_title_case_heading_glued_to_its_sentence_gets_its_own_line(
+    text: str, units: list[str]
+) -> None:
+    cleaned = clean(text)
+    assert [cleaned[start:end] for start, end in split_sentences(cleaned)] == units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name opening the sentence, ending in a noun that ends names
+        "The Regional Poison Control Center staff answer calls all night.",
+        # the same two words written together elsewhere: a name
+        "Our Bone Density Scan Program finds early loss. The Bone Density Scan Program is free.",
+        # an abbreviation explaining the name
+        "The National Sleep Foundation (NSF) suggests seven hours for adults.",
+        # a name's last word alone repeats the run
+        "Pacific Islanders and Native Hawaiians are at higher risk of gout.",
+        "There is no cure for familial Mediterranean fever, but colchicine helps.",
+        "Mayo Clinic doctors treat many people with the condition.",
+    ],
+)
+def test_names_opening_a_sentence_are_not_title_case_headings(text: str) -> None:
+    assert clean(text) == text
 
 
 # --- glued words ----------------------------------------------------------------------------
@@ -982,3 +1071,19 @@ def test_a_titled_section_keeps_its_sub_headings_as_text():
     )
     cleaned, _ = clean_article(article)
     assert [s.heading for s in cleaned.sections] == ["What is gout?"]
+
+
+def test_a_run_in_list_after_a_title_case_heading_gets_its_bullets() -> None:
+    text = (
+        "Your doctor will ask about your symptoms. Common Tests - a blood count - a stool sample "
+        "- an ultrasound - and a CT scan. a blood count a stool sample an ultrasound and a CT "
+        "scan. The ultrasound shows the gallbladder."
+    )
+    assert lines(text)[1:6] == [
+        "- a blood count",
+        "- a stool sample",
+        "- an ultrasound",
+        "- and a CT scan.",
+        "",
+    ]
+    assert "a blood count a stool sample" not in clean(text)

@@ -25,6 +25,7 @@ from ingest.cleaning.glued_words import split_glued_words
 from ingest.cleaning.headings import drop_repeated_question, split_glued_headings
 from ingest.cleaning.lists import restore_lists
 from ingest.cleaning.sections import split_at_headings
+from ingest.cleaning.title_headings import split_title_case_headings
 from ingest.cleaning.words import DEFAULT_WORDS, CleaningWords
 from ingest.model import Article
 
@@ -38,6 +39,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("lists", restore_lists),
     ("glued_headings", split_glued_headings),
     ("glued_sentences", space_glued_sentences),
+    # After the sentences are spaced: a Title Case heading can follow a sentence's period.
+    ("title_headings", split_title_case_headings),
     ("repeated_question", drop_repeated_question),
     ("urls", remove_urls),
     ("links", drop_link_sentences),

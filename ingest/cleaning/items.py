@@ -14,7 +14,8 @@
   after the item's own that ends with a colon, where the items after it are not indented under
   it, introduces them, not a part of this item;
 - a list repeated as run-in text inside its own last item ("- Is common - appears red -
-  itches. Is common appears red itches.") goes, as a duplicate.
+  itches. Is common appears red itches.", or with no period before the copy: "- back pain
+  painful urination blood in urine back pain") goes, as a duplicate.
 """
 
 from __future__ import annotations
@@ -147,10 +148,14 @@ def _repeated_copy(run: list[_Item], k: int) -> int | None:
     """Where, in item `k`, a run-in copy of the items before it (and of its own start) begins:
     "- Is common - appears red - itches. Is common appears red itches." """
     text = run[k].text
-    ends = _sentence_ends(text)
-    if not ends or k == 0:
+    if k == 0:
         return None
     item_words = [words(item.text) for item in run[:k]]
+    # After a sentence end, or where an earlier item's opening words come again: a copy run in
+    # without punctuation ("...upper thighs painful or burning urination difficulty...").
+    ends = sorted(set(_sentence_ends(text)) | _openings_again(text, item_words))
+    if not ends:
+        return None
     for end in ends:
         tail = words(text[end:])
         if len(tail) < MIN_COPY_WORDS:
@@ -166,6 +171,16 @@ def _repeated_copy(run: list[_Item], k: int) -> int | None:
             if jaccard(tail_shingles, shingles(before + own)) >= NEAR_DUPLICATE:
                 return end
     return None
+
+
+def _openings_again(text: str, item_words: list[list[str]]) -> set[int]:
+    """Offsets in `text`, after its start, where an earlier item's first two words come again."""
+    found: set[int] = set()
+    for opening in {tuple(ws[:2]) for ws in item_words if len(ws) >= 2}:
+        pattern = r"\s+".join(re.escape(word) for word in opening)
+        for match in re.finditer(rf"(?<=\s)(?i:{pattern})\b", text):
+            found.add(match.start())
+    return found
 
 
 def _sentence_ends(text: str) -> list[int]:

@@ -5,10 +5,14 @@ The shapes, each seen in more than one collection and none tied to a site's word
 - run-in bullets: "The episodes may: - Occur many times a day - Occur for weeks - Interfere
   with school". A dash between spaces starts a list after a colon or a sentence end, or, after
   a plain word, when at least three capitalised items follow ("They may include - Aches -
-  Chills - Cough"); a lower-case piece after a dash goes on the item before it ("Plantar warts -
-  warts on the soles of your feet"), because items of one list start alike;
+  Chills - Cough"), or after a Title Case heading, when at least three items start alike
+  ("Diagnostic Tests - an electrocardiogram - blood tests - a nuclear heart scan"); a
+  lower-case piece after a dash goes on the item before it ("Plantar warts - warts on the
+  soles of your feet"), because items of one list start alike;
 - a bullet after a sentence end inside an item ("- can also bleed. - is the second form"), and
   a doubled bullet ("- - Surgery", a nested item flattened), which keeps one;
+- the rest of a run-in list inside its first item ("- painful urination - blood in urine -
+  back pain"), when its pieces start alike and read as items;
 - bullets lost altogether: after a colon, lower-case pieces each ended by a period ("ask
   about: the percentage who finish. the average weight loss. possible side effects.");
 - a lone connector between alternatives ("- The eye socket.\nor Cancer has spread..."), which
@@ -27,6 +31,7 @@ from healthqa.text.sentences import ABBREVIATIONS, is_list_item
 from ingest.cleaning.edits import Dropped, RuleResult, SectionContext, tidy
 from ingest.cleaning.items import repair_item_runs
 from ingest.cleaning.shape import (
+    HEADING_MAX_WORDS,
     ITEM_MARKER,
     Token,
     ends_sentence,
@@ -49,6 +54,8 @@ _MAY_HOLD_LIST = re.compile(r"(?:^|\s)[-*•‣◦▪·–]\s|^\s*(?:\d{1,3}|[a-
 MIN_BARE_ITEMS = 3
 _MAX_ROUNDS = 4
 _NOT_ITEM_ENDS = ABBREVIATIONS | {"etc"}
+# Words a Title Case heading leaves in lower case.
+_HEADING_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "for", "to", "with", "in"})
 
 
 def restore_lists(text: str, context: SectionContext) -> RuleResult:
@@ -97,7 +104,32 @@ def _split_item_line(line: str) -> list[str]:
         pieces.append(line[start : match.start(1)])
         start = match.end(1)
     pieces.append(line[start:])
-    return [pieces[0], *(f"{indent}- {piece}" for piece in pieces[1:])]
+    pieces = [pieces[0], *(f"{indent}- {piece}" for piece in pieces[1:])]
+    return [item for piece in pieces for item in _split_run_in_item(piece, indent)]
+
+
+def _split_run_in_item(item: str, indent: str) -> list[str]:
+    """ "- painful urination - painful ejaculation - blood in urine": the rest of a run-in list
+    inside its first item, when its pieces start alike (all lower case, or all capitalised) and
+    read as list items, like a run of bare dashes in prose."""
+    marker = ITEM_MARKER.match(item)
+    if marker is None:
+        return [item]
+    body = item[marker.end() :]
+    bullets = [match.start() for match in _RUN_IN_BULLET.finditer(body)]
+    if len(bullets) + 1 < MIN_BARE_ITEMS:
+        return [item]
+    pieces = [
+        body[start:end].strip().lstrip("-•*▪·").strip()
+        for start, end in zip([0, *bullets], [*bullets, len(body)], strict=True)
+    ]
+    if not all(pieces):
+        return [item]
+    lower = [piece[:1].islower() for piece in pieces]
+    inner = pieces[:-1]
+    if not (all(lower) or not any(lower)) or sum(map(is_fragment, inner)) * 3 < len(inner) * 2:
+        return [item]
+    return [f"{item[: marker.end()]}{pieces[0]}", *(f"{indent}- {piece}" for piece in pieces[1:])]
 
 
 def _split_prose_line(line: str) -> list[str]:
@@ -121,14 +153,25 @@ def _run_in_items(line: str) -> tuple[str, list[str]] | None:
         if _OPENS_LIST.search(intro) or (not intro and items):
             return intro, items
         capitalised = [item for item in items if item[:1].isupper() or item[:1].isdigit()]
+        lower = len(items) - len(capitalised)
+        alike = len(capitalised) == len(items) or (lower == len(items) and _ends_in_heading(intro))
         inner = items[:-1]
         if (
             len(items) >= MIN_BARE_ITEMS
-            and len(capitalised) == len(items)
+            and alike
             and sum(map(is_fragment, inner)) * 3 >= len(inner) * 2
         ):
             return intro, items
     return None
+
+
+def _ends_in_heading(intro: str) -> bool:
+    """The text before the dashes ends with a heading in Title Case, alone or after a sentence
+    ("...a heart attack. Diagnostic Tests - an electrocardiogram - blood tests - ...")."""
+    last = re.split(r"[.!?]['\"”’)\]]*\s+", intro)[-1].split()
+    return 2 <= len(last) <= HEADING_MAX_WORDS and all(
+        word[:1].isupper() or word.lower() in _HEADING_SMALL_WORDS for word in last
+    ) and last[0][:1].isupper() and last[-1][:1].isupper()
 
 
 def _merge_continuations(pieces: list[str]) -> list[str]:

@@ -20,6 +20,8 @@ class CleaningWords:
     link_phrases: frozenset[str] = frozenset()
     # Labels of links that lead around the page: "top of page".
     link_labels: frozenset[str] = frozenset()
+    # Nouns that end names of organisations and tools: "center", "institute", "tool".
+    name_endings: frozenset[str] = frozenset()
     _phrases: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _labels: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
@@ -33,6 +35,7 @@ class CleaningWords:
             starters=read_word_list(directory / "sentence_starters.txt"),
             link_phrases=read_word_list(directory / "link_phrases.txt"),
             link_labels=read_word_list(directory / "link_labels.txt"),
+            name_endings=read_word_list(directory / "name_endings.txt"),
         )
 
     def is_starter(self, word: str) -> bool:
