@@ -20,11 +20,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from healthqa.text.sentences import is_list_item, split_sentences
-from healthqa.text.words import STOPWORDS, words
+from healthqa.text.words import STOPWORDS, WORD, words
 from ingest.cleaning.duplicates import NEAR_DUPLICATE, jaccard, shingles
 from ingest.cleaning.edits import Dropped, Shingles
 from ingest.cleaning.shape import (
@@ -42,6 +43,7 @@ from ingest.cleaning.shape import (
 )
 from ingest.cleaning.words import CleaningWords
 
+_WORD_ANY_CASE = re.compile(WORD.pattern, re.IGNORECASE)
 # Words of a repeated copy before it is worth comparing (shorter runs repeat by chance).
 MIN_COPY_WORDS = 4
 # A short item with a sentence glued to it: the item at most this long, the sentence at least
@@ -174,13 +176,20 @@ def _repeated_copy(run: list[_Item], k: int) -> int | None:
 
 
 def _openings_again(text: str, item_words: list[list[str]]) -> set[int]:
-    """Offsets in `text`, after its start, where an earlier item's first two words come again."""
-    found: set[int] = set()
-    for opening in {tuple(ws[:2]) for ws in item_words if len(ws) >= 2}:
-        pattern = r"\s+".join(re.escape(word) for word in opening)
-        for match in re.finditer(rf"(?<=\s)(?i:{pattern})\b", text):
-            found.add(match.start())
-    return found
+    """Offsets in `text`, after its start, where an earlier item's first two words come again
+    (with only spaces between them)."""
+    openings = {(ws[0], ws[1]) for ws in item_words if len(ws) >= 2}
+    if not openings:
+        return set()
+    spans = [(m.group().lower(), m.start(), m.end()) for m in _WORD_ANY_CASE.finditer(text)]
+    return {
+        start
+        for (first, start, end), (second, following, _) in itertools.pairwise(spans)
+        if (first, second) in openings
+        and start > 0
+        and text[start - 1].isspace()
+        and text[end:following].isspace()
+    }
 
 
 def _sentence_ends(text: str) -> list[int]:
