@@ -8,6 +8,7 @@ forms are the same word ("treatments" / "treating" / "treat").
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,7 +25,9 @@ def read_word_list(path: Path) -> frozenset[str]:
 
 
 STOPWORDS = read_word_list(_DATA / "stopwords.txt")
-_STEMMER = snowballstemmer.stemmer("english")
+# A Snowball stemmer keeps the word it is working on in itself, so two threads sharing one
+# corrupt each other's stems (an IndexError under ten concurrent chat sessions): one per thread.
+_THREAD = threading.local()
 
 
 def words(text: str) -> list[str]:
@@ -34,8 +37,11 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The Snowball (Porter 2) stem of a lower-case word: "treatments", "treating" -> "treat"."""
-    return str(_STEMMER.stemWord(word.removesuffix("'s")))
+    """The Snowball (Porter 2) stem of a lower-case word: "treats", "treating" -> "treat"."""
+    stemmer = getattr(_THREAD, "stemmer", None)
+    if stemmer is None:
+        stemmer = _THREAD.stemmer = snowballstemmer.stemmer("english")
+    return str(stemmer.stemWord(word.removesuffix("'s")))
 
 
 def content_words(text: str) -> frozenset[str]:
