@@ -460,6 +460,10 @@ def test_a_question_that_is_the_whole_answer_is_kept() -> None:
             "Tests for Sleep Problems CPAP trials are run in a sleep lab overnight.",
             ["Tests for Sleep Problems", "CPAP trials are run in a sleep lab overnight."],
         ),
+        (  # a heading may open with an article
+            "A Common Joint Disease Gout is a common joint disease caused by uric acid.",
+            ["A Common Joint Disease", "Gout is a common joint disease caused by uric acid."],
+        ),
         (  # a subordinating word before the cut belongs to the sentence
             "Asthma Can Be Managed Well When PEF drops, follow the action plan.",
             ["Asthma Can Be Managed Well", "When PEF drops, follow the action plan."],
@@ -486,6 +490,9 @@ def test_a_title_case_heading_glued_to_its_sentence_gets_its_own_line(
         "Pacific Islanders and Native Hawaiians are at higher risk of gout.",
         "There is no cure for familial Mediterranean fever, but colchicine helps.",
         "Mayo Clinic doctors treat many people with the condition.",
+        # after an article, an acronym is the name's own
+        "The IgG-capture ELISA is used later in the illness.",
+        "The NIH-funded PREDICT-HD study follows people for years.",
     ],
 )
 def test_names_opening_a_sentence_are_not_title_case_headings(text: str) -> None:

@@ -38,6 +38,8 @@ _SMALL = frozenset(
     {"a", "an", "the", "and", "or", "nor", "of", "for", "to", "with", "in", "on", "at", "by"}
     | {"from", "vs", "via", "per"}
 )
+# A heading may start with an article ("A Bone Disease | Osteoporosis is..."), a name too.
+_ARTICLES = frozenset({"a", "an", "the"})
 # Words that open a sentence but also start Title Case headings; the sentence-starter list
 # (`sentence_starters.txt`) holds the rest.
 _OPENERS = frozenset({"a", "an", "as", "to"})
@@ -102,7 +104,11 @@ def _heading_cut(
     cut = run - 1  # the sentence's first word: the last capitalised one before lower case
     while cut > 0 and not words[cut].bare[:1].isupper():
         cut -= 1  # "Heart Attack: When the flow": not "the"
-    while cut > 0 and words[cut - 1].bare.lower() in _SENTENCE_OPENERS:
+    while (
+        cut > 0
+        and words[cut - 1].bare.lower() in _SENTENCE_OPENERS
+        and words[cut - 1].bare[:1].isupper()
+    ):
         cut -= 1
     heading, sentence = words[:cut], words[cut:]
     if not _heading_shaped(heading) or len(sentence) < 3:
@@ -142,8 +148,10 @@ def _heading_shaped(heading: list[Token]) -> bool:
     """At least two capitalised words, starting and ending with one, no longer than a heading."""
     if not 2 <= len(heading) <= HEADING_MAX_WORDS:
         return False
-    last = heading[-1].bare
-    if heading[0].bare.lower() in _SMALL or (last.lower() in _SMALL and last[:1].islower()):
+    first, last = heading[0].bare.lower(), heading[-1].bare
+    if (first in _SMALL and first not in _ARTICLES) or (
+        last.lower() in _SMALL and last[:1].islower()
+    ):
         return False  # "Warning Signs To Watch For" may end in a small word, capitalised
     if heading[-1].text.endswith(","):
         return False
@@ -163,7 +171,13 @@ def _heading_ends(heading: list[Token], sentence: list[Token], vocabulary: Clean
         return True
     if first.lower() in _OPENERS or vocabulary.is_starter(first):
         return True
-    return is_caps(sentence[0]) and len(first) >= 2 and not any(is_caps(w) for w in heading)
+    # An acronym after "The ..." is the name's own ("The IgG-capture | ELISA is").
+    return (
+        is_caps(sentence[0])
+        and len(first) >= 2
+        and not any(is_caps(w) for w in heading)
+        and heading[0].bare.lower() not in _ARTICLES
+    )
 
 
 def _stem(word: Token) -> str:
