@@ -33,6 +33,7 @@ from ingest.cleaning.items import repair_item_runs
 from ingest.cleaning.shape import (
     HEADING_MAX_WORDS,
     ITEM_MARKER,
+    TITLE_CASE_SMALL_WORDS,
     Token,
     ends_sentence,
     is_fragment,
@@ -54,8 +55,6 @@ _MAY_HOLD_LIST = re.compile(r"(?:^|\s)[-*•‣◦▪·–]\s|^\s*(?:\d{1,3}|[a-
 MIN_BARE_ITEMS = 3
 _MAX_ROUNDS = 4
 _NOT_ITEM_ENDS = ABBREVIATIONS | {"etc"}
-# Words a Title Case heading leaves in lower case.
-_HEADING_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "for", "to", "with", "in"})
 
 
 def restore_lists(text: str, context: SectionContext) -> RuleResult:
@@ -169,9 +168,12 @@ def _ends_in_heading(intro: str) -> bool:
     """The text before the dashes ends with a heading in Title Case, alone or after a sentence
     ("...a heart attack. Diagnostic Tests - an electrocardiogram - blood tests - ...")."""
     last = re.split(r"[.!?]['\"”’)\]]*\s+", intro)[-1].split()
-    return 2 <= len(last) <= HEADING_MAX_WORDS and all(
-        word[:1].isupper() or word.lower() in _HEADING_SMALL_WORDS for word in last
-    ) and last[0][:1].isupper() and last[-1][:1].isupper()
+    return (
+        2 <= len(last) <= HEADING_MAX_WORDS
+        and all(word[:1].isupper() or word.lower() in TITLE_CASE_SMALL_WORDS for word in last)
+        and last[0][:1].isupper()
+        and last[-1][:1].isupper()
+    )
 
 
 def _merge_continuations(pieces: list[str]) -> list[str]:

@@ -20,6 +20,11 @@ from healthqa.text.words import STOPWORDS
 from ingest.cleaning.words import CleaningWords
 
 HEADING_MAX_WORDS = 10
+# Words a Title Case heading leaves in lower case ("Cancer Treatments and Dry Mouth").
+TITLE_CASE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "nor", "of", "for", "to", "with", "in", "on", "at", "by"}
+    | {"from", "vs", "via", "per"}
+)
 # A capitalised word repeating the one before it this long is a heading's last word and the
 # text's first ("Psoriasis Psoriasis"); shorter ones repeat in names ("Bora Bora" aside).
 _MIN_DOUBLED = 4

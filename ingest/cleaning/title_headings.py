@@ -30,14 +30,15 @@ import re
 from healthqa.text.sentences import is_list_item
 from healthqa.text.words import STOPWORDS, stem
 from ingest.cleaning.edits import RuleResult, SectionContext, tidy
-from ingest.cleaning.shape import HEADING_MAX_WORDS, Token, is_caps, tokens
+from ingest.cleaning.shape import (
+    HEADING_MAX_WORDS,
+    TITLE_CASE_SMALL_WORDS,
+    Token,
+    is_caps,
+    tokens,
+)
 from ingest.cleaning.words import CleaningWords
 
-# Words a Title Case heading leaves in lower case.
-_SMALL = frozenset(
-    {"a", "an", "the", "and", "or", "nor", "of", "for", "to", "with", "in", "on", "at", "by"}
-    | {"from", "vs", "via", "per"}
-)
 # A heading may start with an article ("A Bone Disease | Osteoporosis is..."), a name too.
 _ARTICLES = frozenset({"a", "an", "the"})
 # Words that open a sentence but also start Title Case headings; the sentence-starter list
@@ -58,6 +59,9 @@ _REPEAT_PEEK = 6
 _WINDOW = 300
 # A heading's first two capitalised words, perhaps with a small word between them.
 _TWO_CAPITALISED = re.compile(r"""['"“(\[]*[A-Z]\S*\s+(?:[a-z]{1,4}\s+)?['"“(\[]*[A-Z]""")
+# A word that ends a clause or a sentence: no heading word does ("Spit up: Your baby").
+_CLAUSE_MARK = re.compile(r"[:;,]['\"”’)\]]*$")
+_SENTENCE_END_MARK = re.compile(r"[.!?;]['\"”’)\]]*$")
 # Sentence starts inside a line: after ". ", "? ", "! " (with closing quotes or brackets).
 _SENTENCE_START = re.compile(r"[.!?]['\"”’)\]]*\s+")
 
@@ -124,9 +128,6 @@ def _heading_cut(
     return heading[-1].end, sentence[0].start
 
 
-_CLAUSE_MARK = re.compile(r"[:;,]['\"”’)\]]*$")
-
-
 def _title_case_run(words: list[Token]) -> int | None:
     """Index of the first lower-case word after a run of capitalised (or small) words at the
     start, when there is one within a heading's length."""
@@ -135,13 +136,10 @@ def _title_case_run(words: list[Token]) -> int | None:
             return None
         if not word.bare:
             return None
-        if word.bare[0].isupper() or (n > 0 and word.bare.lower() in _SMALL):
+        if word.bare[0].isupper() or (n > 0 and word.bare.lower() in TITLE_CASE_SMALL_WORDS):
             continue
         return n if word.bare[0].islower() else None
     return None
-
-
-_SENTENCE_END_MARK = re.compile(r"[.!?;]['\"”’)\]]*$")
 
 
 def _heading_shaped(heading: list[Token]) -> bool:
@@ -149,8 +147,8 @@ def _heading_shaped(heading: list[Token]) -> bool:
     if not 2 <= len(heading) <= HEADING_MAX_WORDS:
         return False
     first, last = heading[0].bare.lower(), heading[-1].bare
-    if (first in _SMALL and first not in _ARTICLES) or (
-        last.lower() in _SMALL and last[:1].islower()
+    if (first in TITLE_CASE_SMALL_WORDS and first not in _ARTICLES) or (
+        last.lower() in TITLE_CASE_SMALL_WORDS and last[:1].islower()
     ):
         return False  # "Warning Signs To Watch For" may end in a small word, capitalised
     if heading[-1].text.endswith(","):
