@@ -183,3 +183,27 @@ def test_a_sentence_about_some_of_these_travels_with_what_they_are():
     assert [u.sentences for u in units] == [(0, 1), (2,)]
     text, spans = spans_of(["All three of these drugs are given twice.", "Lice spread by contact."])
     assert [u.sentences for u in readable_units(text, spans)] == [(1,)]
+
+
+def test_a_sentence_announcing_a_list_is_quoted_only_with_that_list():
+    # "Here are ..." ends with a period but, like "Symptoms include:", says nothing alone.
+    text, spans = spans_of(
+        [
+            "Sunburn damages the skin.",
+            "Here are ways to protect your skin outdoors.",
+            "- wear a wide-brimmed hat",
+            "- use sunscreen with SPF 30 or more",
+            "The following is a summary of what dermatologists advise.",
+            "Shade helps most at midday.",
+        ]
+    )
+    units = readable_units(text, spans)
+    assert [quoted(text, spans, u) for u in units] == [
+        ["Sunburn damages the skin."],
+        [
+            "Here are ways to protect your skin outdoors.",
+            "- wear a wide-brimmed hat",
+            "- use sunscreen with SPF 30 or more",
+        ],
+        ["Shade helps most at midday."],
+    ]

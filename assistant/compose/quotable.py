@@ -28,9 +28,16 @@ _PAGE_FURNITURE = re.compile(
     r"\b(this|our) (web ?site|page)\b|\bvisit(ing)? (the following|this|our) (link|web ?site)\b|"
     r"\bthe following link\b|\bsearch term\b|"
     # "Please visit the CDC's Web site for a more comprehensive list": the list is elsewhere.
-    r"\bvisit(ing)?\b[^.!?]{0,80}\bweb ?(site|page)\b",
+    r"\bvisit(ing)?\b[^.!?]{0,80}\bweb ?(site|page)\b|"
+    # A picture the answer cannot show: "See this graphic for a quick overview of ...".
+    r"\bsee (this|the|our|these) (graphic|chart|diagram|illustration|infographic|map|video|"
+    r"photo|slideshow)s?\b",
     re.IGNORECASE,
 )
+# A pointer at a link the ingested text lost: "Learn more about prediabetes.", "Read more
+# about depression in older adults." Case matters: "Learn More About Alzheimer's Disease So
+# far, there is no cure..." is a link label glued to a statement, which stays quotable.
+_POINTER = re.compile(r"^(?:[-*•]\s+)?(?:[Ll]earn|[Rr]ead|[Ff]ind out|[Ss]ee) more\b")
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 # Bibliography entries: "Smith AB, Jones CD.", "et al.", "2005;12(3):45-67", "PMID: 123".
 _REFERENCE = re.compile(
@@ -53,6 +60,8 @@ def is_quotable(sentence: str) -> bool:
     if not text or text.endswith("?") or _OPENS_QUOTE.match(text) or is_attribution(text):
         return False
     if _URL.search(text) or _REFERENCE.search(text) or _PAGE_FURNITURE.search(text):
+        return False
+    if _POINTER.match(text):
         return False
     return not looks_like_instruction(text)
 

@@ -42,6 +42,13 @@ _CONNECTS_BACK = re.compile(
     re.IGNORECASE,
 )
 _ENDS_STATEMENT = re.compile(r"""[.!;)\]"'”’]\s*$""")
+# A sentence that announces what comes next ("Here are treatments for dry eye.", "The following
+# is a list of symptoms ...") says nothing without it, even with a period: it is quoted only as
+# the introduction of the list it announces.
+_ANNOUNCES = re.compile(
+    r"^(here(?: is|'s| are)|below (?:is|are)|the following (?:is|are)|listed below are)\b",
+    re.IGNORECASE,
+)
 MAX_LIST_ITEMS = 10
 
 
@@ -98,7 +105,15 @@ def readable_units(
         units.append(Unit(sentences=(i,)))
         i += 1
     # An introduction with nothing after it ("Symptoms include:") says nothing on its own.
-    return [u for u in units if u.is_list or not sentences[u.sentences[-1]].endswith(":")]
+    return [
+        u
+        for u in units
+        if u.is_list
+        or not (
+            sentences[u.sentences[-1]].endswith(":")
+            or any(_ANNOUNCES.match(sentences[k]) for k in u.sentences)
+        )
+    ]
 
 
 def _list_run(sentences: Sequence[str], start: int) -> list[int]:
