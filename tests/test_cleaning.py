@@ -305,6 +305,47 @@ def test_a_doubled_bullet_keeps_one() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "- Late menopause. Going through menopause after age 55. Late menopause. Going "
+            "through menopause after age 55.\n- Dense breast tissue.",
+            "- Late menopause. Going through menopause after age 55.\n- Dense breast tissue.",
+        ),
+        (
+            "Quitlines are free. You can call the helpline between 9 a.m. and 5 p.m. Central "
+            "Time. You can call the helpline between 9 a.m. and 5 p.m. Central Time. Ask for a "
+            "counselor.",
+            "Quitlines are free. You can call the helpline between 9 a.m. and 5 p.m. Central "
+            "Time. Ask for a counselor.",
+        ),
+        (
+            "Respite care gives caregivers a break for a few hours. Respite care gives "
+            "caregivers a break for a few hours. Respite care gives caregivers a break for a "
+            "few hours.",
+            "Respite care gives caregivers a break for a few hours.",
+        ),
+    ],
+)
+def test_sentences_said_twice_in_a_row_keep_one_copy(text: str, expected: str) -> None:
+    assert clean(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call 911. Call 911.",  # short: may be meant
+        # The same sentence further on, or with other words, is not a pasted copy.
+        "Wash your hands often. Use soap. Wash your hands often.",
+        "The rash may itch at first. The rash may itch at night.",
+        "Drink water.\nDrink water.",
+    ],
+)
+def test_a_sentence_repeated_apart_or_short_is_kept(text: str) -> None:
+    assert clean(text) == text
+
+
 # --- headings --------------------------------------------------------------------------------
 
 

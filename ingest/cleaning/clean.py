@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest.cleaning.characters import normalise_whitespace, unescape_entities
 from ingest.cleaning.credits import drop_credits
+from ingest.cleaning.doubled import drop_doubled_sentences
 from ingest.cleaning.duplicates import block_shingles, drop_duplicate_blocks
 from ingest.cleaning.edits import Dropped, Rule, SectionContext, Shingles
 from ingest.cleaning.furniture import drop_link_sentences, remove_urls
@@ -39,6 +40,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("lists", restore_lists),
     ("glued_headings", split_glued_headings),
     ("glued_sentences", space_glued_sentences),
+    # Before a sentence said twice reads as a heading said again (title_headings' signal).
+    ("doubled_sentences", drop_doubled_sentences),
     # After the sentences are spaced: a Title Case heading can follow a sentence's period.
     ("title_headings", split_title_case_headings),
     ("repeated_question", drop_repeated_question),
