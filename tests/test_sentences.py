@@ -105,6 +105,9 @@ def test_pysbd_decides_the_periods_after_abbreviations_and_capitals(
         "Pain relievers include NSAIDs, e.g., ibuprofen; an opioid; and tramadol for pain.",
         "Take 2.5 mg twice a day, i.e. every 12 hours, with food.",
         "The dose was approx. 5 mg per kg in the U.S. and Canada.",
+        # A clock time's zone goes on after its "p.m.".
+        "Counselors answer from 9 a.m. to 9 p.m. Pacific Time, Monday to Friday.",
+        "The line is open until 6 p.m. EST on weekdays.",
     ],
 )
 def test_abbreviations_inside_a_sentence_do_not_cut_it(text: str) -> None:

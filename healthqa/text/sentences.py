@@ -43,6 +43,11 @@ _NEXT_STARTS_SENTENCE = re.compile(r"\s+['\"“‘(\[]*[A-Z0-9]")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?\.?")
 _ENDS_SENTENCE = re.compile(r"[.!?:;]['\"”’)\]]*\s*$")
 _STARTS_CAPITAL = re.compile(r"\s*['\"“‘(\[]*[A-Z0-9]")
+# The zone after a clock time: "8 p.m. Eastern Time", "9 a.m. PST".
+_TIME_ZONE = re.compile(
+    r"\s+(?:(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii)"
+    r"(?: Standard| Daylight)? Time\b|[ECMP][SD]?T\b)"
+)
 
 # Lowercased, without the period. "etc." is left out on purpose: it usually does end a sentence.
 _ABBREVIATION_WORDS = """
@@ -172,6 +177,10 @@ def _cut_sentences(text: str, start: int, end: int, cuts: set[int]) -> None:
                 ABBREVIATIONS
             ):
                 continue  # "approx. 5 mg", "No. 2", "fig. 3": a number the abbreviation counts
+            if _word_before(text, start, match.start()) in ("a.m", "p.m") and _TIME_ZONE.match(
+                text, match.end(), end
+            ):
+                continue  # "between 8 a.m. and 8 p.m. Eastern Time": the time goes on
             ambiguous.append(match.end())
         else:
             plain.append(match.end())
