@@ -3,6 +3,7 @@
 from assistant.retrieval.coverage import (
     distinctive_words,
     focus_is_covered,
+    names_in_passing,
     passages_about,
     rarest_word,
 )
@@ -88,3 +89,28 @@ def test_another_form_of_the_word_names_the_topic():
     babies = _passage("Newborn care", "Babies need their first checkup within days.")
     assert focus_is_covered("baby", [babies])
     assert not focus_is_covered("tapeworms", [pinworm])
+
+
+def _chunk(title: str, section: str, sentences: list[str]) -> Chunk:
+    text, spans = "", []
+    for sentence in sentences:
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {sentence}" if text else sentence
+        spans.append((start, len(text)))
+    return Chunk(doc_id=title, ordinal=0, section_index=0, text=text, title=title,
+                 section=section, start=0, end=len(text), sentence_spans=tuple(spans))
+
+
+def test_a_topic_dropped_once_late_in_a_sentence_is_named_only_in_passing():
+    ehrlichiosis = _chunk("Ehrlichiosis", "What are the symptoms of Ehrlichiosis?", [
+        "Fever and muscle aches are common.",
+        "A rash is rare, and may mean an infection with the germ that causes tularemia too.",
+    ])
+    assert names_in_passing("tularemia", ehrlichiosis)
+    assert not names_in_passing("rash", _chunk("Ehrlichiosis", "Symptoms", [
+        "A rash is rare.", "Fever is common."]))  # what a sentence opens with
+    assert not names_in_passing("tularemia", _chunk("Tick-borne diseases", "Overview", [
+        "Ticks spread several diseases, among them tularemia.",
+        "Rabbits can carry tularemia as well.",
+    ]))  # named twice
+    assert not names_in_passing("ehrlichiosis", ehrlichiosis)  # in its title

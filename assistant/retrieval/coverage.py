@@ -38,6 +38,9 @@ _KIND_WORDS = frozenset({
 _WORD = re.compile(r"[a-z0-9]+")
 _NUMBERED = re.compile(r"\b(type|stage|grade|class|phase)\s+(\d+|i{1,3}|iv|v)\b")
 _ARABIC = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
+# A word among a sentence's first few is what the sentence is about ("Lyme disease is spread
+# by ticks", "Symptoms of Lyme disease include"), not a passing mention.
+SUBJECT_WORDS = 5
 
 
 def distinctive_words(focus: str) -> list[str]:
@@ -89,6 +92,29 @@ def chunk_speaks_of(
             return False
     kinds = numbered_kinds(focus)
     return not kinds or set(kinds) <= _kinds_in(text)
+
+
+def names_in_passing(word: str, chunk: Chunk) -> bool:
+    """The chunk's only mention of `word` is once, late in one sentence of its text, not in its
+    title or heading: "...a rash may signify a coinfection with the pathogen that causes Lyme
+    disease" on a page about anaplasmosis says nothing about Lyme disease. A page that is about
+    the word names it in its headings, more than once, or as what a sentence opens with."""
+    if _names(word, f"{chunk.title} {chunk.section}".lower()):
+        return False
+    mentions = 0
+    for start, end in chunk.sentence_spans:
+        sentence = _WORD.findall(chunk.text[start:end].lower())
+        named = [k for k, w in enumerate(sentence) if _names(word, w)]
+        if named and named[0] < SUBJECT_WORDS:
+            return False
+        mentions += len(named)
+    return mentions == 1
+
+
+def _names(word: str, text: str) -> bool:
+    """Some word of `text` begins with `word` or shares its stem."""
+    found = _WORD.findall(text)
+    return any(w.startswith(word) for w in found) or stem(word) in {stem(w) for w in found}
 
 
 def passages_about(

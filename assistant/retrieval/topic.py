@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from assistant.retrieval.coverage import (
     chunk_speaks_of,
     is_checkable,
+    names_in_passing,
     passages_about,
     rarest_word,
 )
@@ -61,6 +62,9 @@ def about_topic(
     if topic is None:
         return retrieval
     kept = passages_about(topic, retrieval.passages, words)
+    if words:
+        # A first question's topic must be what a passage is about, not a word it drops once.
+        kept = tuple(p for p in kept if not names_in_passing(words[0], p.stored.chunk))
     return Retrieval(retrieval.analysis, retrieval.query_vector, kept) if kept else None
 
 
