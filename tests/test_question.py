@@ -73,6 +73,11 @@ QTYPES = [
     ("Is there a support group for parents of children with autism?", Q.support),
     ("Who is at risk for osteoporosis?", Q.susceptibility),
     ("Tell me about asthma", Q.information),
+    # "How do I get ..." asks how one catches it, unless what follows is "rid of".
+    ("how do you get pink eye", Q.causes),
+    ("how do I get rid of bed bugs bites", Q.treatment),
+    ("getting rid of warts on my hands", Q.treatment),
+    ("how can my son stop getting nosebleeds", Q.prevention),
 ]
 
 
