@@ -346,6 +346,48 @@ def test_a_sentence_repeated_apart_or_short_is_kept(text: str) -> None:
     assert clean(text) == text
 
 
+def test_a_run_in_list_told_apart_only_by_capitals_gets_its_bullets() -> None:
+    text = (
+        "Warning signs of dehydration include: Dark yellow urine Dizziness when standing "
+        "(in adults) Dry mouth and lips Sunken eyes Signs in infants include: Few wet "
+        "diapers (fewer than six a day) Crying without tears Drowsiness or fussiness Soft "
+        "spot that looks sunken You should call your doctor if these signs appear."
+    )
+    assert lines(text) == [
+        "Warning signs of dehydration include:",
+        "- Dark yellow urine",
+        "- Dizziness when standing (in adults)",
+        "- Dry mouth and lips",
+        "- Sunken eyes",
+        "",
+        "Signs in infants include:",
+        "- Few wet diapers (fewer than six a day)",
+        "- Crying without tears",
+        "- Drowsiness or fussiness",
+        "- Soft spot that looks sunken",
+        "",
+        "You should call your doctor if these signs appear.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Names keep a function word or a capital before their capitals.
+        "For questions, contact: National Institute of Arthritis and Musculoskeletal and "
+        "Skin Diseases, Bethesda, Maryland.",
+        "Two tests are used: Western blot and ELISA. Both look for antibodies.",
+        # Prose after a colon, with a name or two inside.
+        "Here is what we know: Lyme disease is spread by ticks that live in the Northeast "
+        "and Upper Midwest, and the rash often looks like a bull's-eye.",
+        # Three pieces are too few to tell a list from a sentence with names.
+        "The clinic offers: Physical therapy Massage Yoga classes for seniors.",
+    ],
+)
+def test_a_colon_before_capitalised_words_is_not_always_a_list(text: str) -> None:
+    assert clean(text) == text
+
+
 # --- headings --------------------------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from ingest.cleaning.capital_items import split_capitalised_items
 from ingest.cleaning.characters import normalise_whitespace, unescape_entities
 from ingest.cleaning.credits import drop_credits
 from ingest.cleaning.doubled import drop_doubled_sentences
@@ -37,6 +38,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("credits", drop_credits),
     # Before the list and heading rules, so that a bullet or heading it frees is read as one.
     ("glued_words", split_glued_words),
+    # Before `lists`, whose item repairs then see the rebuilt items.
+    ("capitalised_items", split_capitalised_items),
     ("lists", restore_lists),
     ("glued_headings", split_glued_headings),
     ("glued_sentences", space_glued_sentences),
