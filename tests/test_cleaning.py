@@ -388,6 +388,30 @@ def test_a_colon_before_capitalised_words_is_not_always_a_list(text: str) -> Non
     assert clean(text) == text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It is inherited in an autosomal dominant pattern.[2] [5] Most cases are new "
+            "mutations.[1]",
+            "It is inherited in an autosomal dominant pattern. Most cases are new mutations.",
+        ),
+        (
+            "Symptoms start in childhood. [3] [4] They include seizures[1,2] and tremor.[2-4]",
+            "Symptoms start in childhood. They include seizures and tremor.",
+        ),
+    ],
+)
+def test_footnote_marks_of_the_source_page_are_dropped(text: str, expected: str) -> None:
+    # Left in, they would read as the answer's own citation marks.
+    assert clean(text) == expected
+
+
+def test_a_bracketed_number_inside_a_sentence_is_not_a_footnote() -> None:
+    text = "Tumours of grade [2] grow slowly."
+    assert clean(text) == text
+
+
 # --- headings --------------------------------------------------------------------------------
 
 

@@ -21,6 +21,7 @@ from ingest.cleaning.credits import drop_credits
 from ingest.cleaning.doubled import drop_doubled_sentences
 from ingest.cleaning.duplicates import block_shingles, drop_duplicate_blocks
 from ingest.cleaning.edits import Dropped, Rule, SectionContext, Shingles
+from ingest.cleaning.footnotes import drop_footnote_marks
 from ingest.cleaning.furniture import drop_link_sentences, remove_urls
 from ingest.cleaning.glued_sentences import space_glued_sentences
 from ingest.cleaning.glued_words import split_glued_words
@@ -34,6 +35,7 @@ from ingest.model import Article
 RULES: tuple[tuple[str, Rule], ...] = (
     ("html_entities", unescape_entities),
     ("whitespace", normalise_whitespace),
+    ("footnote_marks", drop_footnote_marks),
     # Before the list and heading rules cut a credit's line ("ABIM\nBoard Certified in ...").
     ("credits", drop_credits),
     # Before the list and heading rules, so that a bullet or heading it frees is read as one.
