@@ -19,6 +19,8 @@ from assistant.compose.quotable import is_quotable
         "Learn more about how asthma is diagnosed in young children.",
         "- Read more about caring for a parent with Parkinson's disease.",
         "Find out more about clinical trials for lupus.",
+        # Names the page's conversion lost, their commas left behind.
+        "Changes in the,,, or gene can cause the condition.",
     ],
 )
 def test_furniture_questions_and_instructions_are_not_quoted(sentence: str) -> None:

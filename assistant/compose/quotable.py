@@ -44,6 +44,8 @@ _REFERENCE = re.compile(
     r"(\b[A-Z][A-Za-z'-]+ [A-Z]{1,3}(,|\.)\s){2,}|\bet al\.|\b\d{4};\s?\d+\s?(\(\d+\))?:\s?\d+"
     r"|\bPMID\b|\bdoi:\s?10\.",
 )
+# Words a page's conversion lost, leaving their commas: "mutations in the,,,, or gene".
+_LOST_WORDS = re.compile(r"[\w)],\s?,")
 _STATEMENT_END = re.compile(r"""[.!;)\]"'”’]\s*$""")
 
 
@@ -61,7 +63,7 @@ def is_quotable(sentence: str) -> bool:
         return False
     if _URL.search(text) or _REFERENCE.search(text) or _PAGE_FURNITURE.search(text):
         return False
-    if _POINTER.match(text):
+    if _POINTER.match(text) or _LOST_WORDS.search(text):
         return False
     return not looks_like_instruction(text)
 
