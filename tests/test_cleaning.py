@@ -266,6 +266,27 @@ def test_a_list_repeated_as_run_in_text_is_dropped(text: str) -> None:
     assert {d.reason for d in result.dropped} == {"duplicate"}
 
 
+def test_a_run_in_copy_between_sentences_of_the_last_item_is_dropped() -> None:
+    # The copy comes after a sentence the item adds, and the list's first item is still in
+    # its introduction's line.
+    text = (
+        "Heartburn can be brought on by - large meals\n"
+        "- lying down after eating\n"
+        "- spicy food\n"
+        "- tight belts, which press on the stomach. Losing weight can help too. large meals "
+        "lying down after eating spicy food tight belts, which press on the stomach. See your "
+        "doctor if it happens often."
+    )
+    assert lines(text) == [
+        "Heartburn can be brought on by - large meals",
+        "- lying down after eating",
+        "- spicy food",
+        "- tight belts, which press on the stomach.",
+        "",
+        "Losing weight can help too. See your doctor if it happens often.",
+    ]
+
+
 def test_a_run_in_list_inside_its_first_item_and_its_unpunctuated_copy_are_repaired() -> None:
     # The list went into one bullet, then its items again as run-in text with no periods.
     text = (

@@ -44,6 +44,7 @@ from ingest.cleaning.shape import (
 from ingest.cleaning.words import CleaningWords
 
 _WORD_ANY_CASE = re.compile(WORD.pattern, re.IGNORECASE)
+_CLOSING_PUNCTUATION = re.compile(r"[.!?;,]+")
 # Words of a repeated copy before it is worth comparing (shorter runs repeat by chance).
 MIN_COPY_WORDS = 4
 # A short item with a sentence glued to it: the item at most this long, the sentence at least
@@ -77,18 +78,28 @@ def repair_item_runs(
             assert marker is not None  # is_list_item matched
             run.append(_Item(lines[n][: marker.end()], lines[n][marker.end() :]))
             n += 1
-        dropped.extend(_drop_repeated_copies(run))
+        # A first item the list's introduction still holds ("it may be due to - weak bladder
+        # muscles"): a run-in copy of the list starts with it too.
+        introduction = out[-1] if out else ""
+        inline = introduction.rsplit(" - ", 1)[1] if " - " in introduction else ""
+        dropped.extend(_drop_repeated_copies(run, inline))
         out.extend(_cut_glued_prose(run, vocabulary))
     return out, dropped
 
 
-def _drop_repeated_copies(run: list[_Item]) -> list[Dropped]:
+def _drop_repeated_copies(run: list[_Item], inline: str = "") -> list[Dropped]:
     dropped: list[Dropped] = []
     for k, item in enumerate(run):
         copy = _repeated_copy(run, k)
         if copy is not None:
             dropped.append(Dropped("duplicate", item.text[copy:].strip()))
             item.text = item.text[:copy].rstrip()
+            continue
+        span = _copy_with_text_after(run, k, inline)
+        if span is not None:
+            start, end = span
+            dropped.append(Dropped("duplicate", item.text[start:end].strip()))
+            item.text = f"{item.text[:start].rstrip()} {item.text[end:].lstrip()}".rstrip()
     return dropped
 
 
@@ -172,6 +183,34 @@ def _repeated_copy(run: list[_Item], k: int) -> int | None:
             before = [w for ws in item_words[first:] for w in ws]
             if jaccard(tail_shingles, shingles(before + own)) >= NEAR_DUPLICATE:
                 return end
+    return None
+
+
+def _copy_with_text_after(run: list[_Item], k: int, inline: str) -> tuple[int, int] | None:
+    """Where, in item `k`, a run-in copy of the list starts and ends when text follows it or
+    the item says more before it ("- some medicines. urinary tract infections constipation some
+    medicines. Longer Periods of Leaking", "- prolapse ... vagina. When organs are out of place,
+    urine may leak. weak bladder muscles ... vagina."): the copy is the earlier items' words and
+    the start of this one, word for word, right after one of this item's sentence ends.
+    `inline`: the list's first item where its introduction still holds it."""
+    if k == 0 and not inline:
+        return None
+    text = run[k].text
+    ends = _sentence_ends(text)
+    item_words = [words(item.text) for item in run[:k]]
+    if inline:
+        item_words.insert(0, words(inline))
+    for end in ends:
+        tail = [(m.group().lower(), m.end()) for m in WORD.finditer(text[end:].lower())]
+        tail_words = [w for w, _ in tail]
+        for own_end in [e for e in ends if e <= end]:
+            own = words(text[:own_end])
+            for first in range(len(item_words)):
+                copy = [w for ws in item_words[first:] for w in ws] + own
+                if len(copy) >= MIN_COPY_WORDS and tail_words[: len(copy)] == copy:
+                    copy_end = end + tail[len(copy) - 1][1]
+                    closing = _CLOSING_PUNCTUATION.match(text, copy_end)
+                    return end, closing.end() if closing else copy_end
     return None
 
 
