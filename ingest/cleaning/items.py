@@ -15,7 +15,8 @@
   it, introduces them, not a part of this item;
 - a list repeated as run-in text inside its own last item ("- Is common - appears red -
   itches. Is common appears red itches.", or with no period before the copy: "- back pain
-  painful urination blood in urine back pain") goes, as a duplicate.
+  painful urination blood in urine back pain") goes, as a duplicate; so does a copy with text
+  after it or a sentence of the item before it, where it repeats the items word for word.
 """
 
 from __future__ import annotations
