@@ -605,6 +605,16 @@ def test_a_title_case_heading_glued_to_its_sentence_gets_its_own_line(
     assert [cleaned[start:end] for start, end in split_sentences(cleaned)] == units
 
 
+def test_a_title_case_heading_before_a_starter_and_its_comma_gets_its_own_line() -> None:
+    text = "Smoking slows healing. Wounds Heal Slowly Usually, a cut closes within a week."
+    assert lines(text) == [
+        "Smoking slows healing.",
+        "",
+        "Wounds Heal Slowly",
+        "Usually, a cut closes within a week.",
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -117,7 +117,10 @@ def _heading_cut(
     heading, sentence = words[:cut], words[cut:]
     if not _heading_shaped(heading) or len(sentence) < 3:
         return None
-    if any(_CLAUSE_MARK.search(w.text) for w in sentence[:2]):
+    # A sentence may open with a starter and its comma ("Prostate Cancer Can Spread |
+    # Sometimes, cancer cells break away").
+    opening_comma = sentence[0].text.endswith(",") and vocabulary.is_starter(sentence[0].bare)
+    if any(_CLAUSE_MARK.search(w.text) for w in sentence[int(opening_comma) : 2]):
         return None  # "Why Babies | Spit up: Your baby is ...": the cut is inside the heading
     if f"{heading[-1].bare} {sentence[0].bare}" in section.replace(
         f"{heading[-1].text} {sentence[0].text}", "", 1
