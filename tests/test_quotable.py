@@ -19,6 +19,8 @@ from assistant.compose.quotable import is_quotable
         "Learn more about how asthma is diagnosed in young children.",
         "- Read more about caring for a parent with Parkinson's disease.",
         "Find out more about clinical trials for lupus.",
+        "Watch or read stories of people living with heart failure.",
+        "To enlarge the video, click the arrows in the corner.",
         # Names the page's conversion lost, their commas left behind.
         "Changes in the,,, or gene can cause the condition.",
     ],
@@ -37,6 +39,7 @@ def test_furniture_questions_and_instructions_are_not_quoted(sentence: str) -> N
         "Learn More About Lupus So far, there is no cure for lupus, but treatment helps.",
         "Children learn more quickly when they sleep well.",
         "You may see more bruising while you take blood thinners.",
+        "Read the label before you take any cold medicine.",
     ],
 )
 def test_statements_about_the_topic_are_quoted(sentence: str) -> None:

@@ -23,7 +23,8 @@ _ATTRIBUTION = re.compile(
 )
 # Sentences about the page rather than the topic.
 _PAGE_FURNITURE = re.compile(
-    r"\b(watch|view) (the|this|our) (video|slideshow|animation)|\bclick (here|on)\b|"
+    r"\b(watch|view|enlarge|reduce|play) (the|this|our) (video|slideshow|animation)|"
+    r"\bclick (here|on|the)\b|"
     r"\b(see|shown in) (the )?(figure|table|image|picture) ?\d*\b|\bsign up\b|\bsubscribe\b|"
     r"\b(this|our) (web ?site|page)\b|\bvisit(ing)? (the following|this|our) (link|web ?site)\b|"
     r"\bthe following link\b|\bsearch term\b|"
@@ -37,7 +38,11 @@ _PAGE_FURNITURE = re.compile(
 # A pointer at a link the ingested text lost: "Learn more about prediabetes.", "Read more
 # about depression in older adults." Case matters: "Learn More About Alzheimer's Disease So
 # far, there is no cure..." is a link label glued to a statement, which stays quotable.
-_POINTER = re.compile(r"^(?:[-*•]\s+)?(?:[Ll]earn|[Rr]ead|[Ff]ind out|[Ss]ee) more\b")
+_POINTER = re.compile(
+    r"^(?:[-*•]\s+)?(?:(?:[Ll]earn|[Rr]ead|[Ff]ind out|[Ss]ee) more\b"
+    # "Read or listen to ways some patients are coping": media the answer does not carry.
+    r"|(?:[Rr]ead|[Ww]atch|[Ll]isten)(?: to)? or (?:read|watch|listen)\b)"
+)
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 # Bibliography entries: "Smith AB, Jones CD.", "et al.", "2005;12(3):45-67", "PMID: 123".
 _REFERENCE = re.compile(
