@@ -78,6 +78,9 @@ QTYPES = [
     ("how do I get rid of bed bugs bites", Q.treatment),
     ("getting rid of warts on my hands", Q.treatment),
     ("how can my son stop getting nosebleeds", Q.prevention),
+    ("how is ovarian cancer found", Q.diagnosis),
+    ("how do doctors find out if a child has asthma", Q.diagnosis),
+    ("where is vitamin b12 found", Q.information),
 ]
 
 
