@@ -20,6 +20,7 @@ from assistant.compose.quotable import is_quotable
         "- Read more about caring for a parent with Parkinson's disease.",
         "Find out more about clinical trials for lupus.",
         "Watch or read stories of people living with heart failure.",
+        "See a glossary of kidney disease terms.",
         "To enlarge the video, click the arrows in the corner.",
         # Names the page's conversion lost, their commas left behind.
         "Changes in the,,, or gene can cause the condition.",

@@ -31,8 +31,8 @@ _PAGE_FURNITURE = re.compile(
     # "Please visit the CDC's Web site for a more comprehensive list": the list is elsewhere.
     r"\bvisit(ing)?\b[^.!?]{0,80}\bweb ?(site|page)\b|"
     # A picture the answer cannot show: "See this graphic for a quick overview of ...".
-    r"\bsee (this|the|our|these) (graphic|chart|diagram|illustration|infographic|map|video|"
-    r"photo|slideshow)s?\b",
+    r"\bsee (a|this|the|our|these) (graphic|chart|diagram|illustration|infographic|map|video|"
+    r"photo|slideshow|glossary)s?\b",
     re.IGNORECASE,
 )
 # A pointer at a link the ingested text lost: "Learn more about prediabetes.", "Read more
