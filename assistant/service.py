@@ -24,7 +24,7 @@ from assistant.compose.llm import build_llm_parts
 from assistant.retrieval.abstain import Calibration, load_calibration, should_abstain
 from assistant.retrieval.coverage import passages_about
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval, with_neighbours
-from assistant.retrieval.topic import about_topic
+from assistant.retrieval.topic import about_topic, group_not_named
 from assistant.starters import as_question
 from assistant.triage import SafetyLines, TriageClassifier, load_triage, notice_for
 from assistant.triage.screen import mentions_personal_dose
@@ -47,6 +47,12 @@ ABSTAIN_TEXT = (
 # when the article says no more than it did): the repeat is said to be one, not shown as new.
 # A marker-less line ending in a colon is framing (compose/citations.py).
 SAME_ANSWER_LEAD = "The articles I can search say no more about that than what I quoted above:"
+# Leads the answer to a follow-up about a group ("what about kids?") when nothing the answer is
+# read from names the group: what follows is the general answer, not one for that group.
+# One sentence ending in a colon, so that it reads as framing.
+GENERAL_ONLY_LEAD = (
+    "The articles I can search say nothing specifically about {group}; in general, they say:"
+)
 NO_QUESTION_TEXT = (
     "I answer health questions from vetted articles and my rules don't change. "
     "What would you like to know about a health topic?"
@@ -224,7 +230,7 @@ class Assistant:
             as_asked=as_asked,
         )
         previous = conversation.turns[-1].answer_text if conversation.turns else ""
-        composition = yield from self._compose(request, previous=previous)
+        composition = yield from self._compose(request, previous=previous, message=message)
         if not composition.citations:
             return (yield from self._abstain(conversation, message, query, retrieval, notice))
         focus = answered_topic(analysis.focus, composition.citations[0].title)
@@ -303,14 +309,22 @@ class Assistant:
         )
 
     def _compose(
-        self, request: CompositionRequest, *, previous: str = ""
+        self, request: CompositionRequest, *, previous: str = "", message: str = ""
     ) -> Generator[str, None, Composition]:
-        """The composition, streamed; led by `SAME_ANSWER_LEAD` when it repeats the `previous`
-        answer word for word (a streaming composer's text is never the same twice)."""
+        """The composition, streamed; led by `GENERAL_ONLY_LEAD` when the `message` asks about
+        a group ("what about kids?") that none of its sources names, else by `SAME_ANSWER_LEAD`
+        when it repeats the `previous` answer word for word (a streaming composer's text is
+        never the same twice, and it can say the first itself)."""
         if isinstance(self.composer, StreamingComposer):
             return (yield from self.composer.stream(request))
         composition = self.composer.compose(request)
-        if composition.citations and composition.text == _without_lead(previous):
+        group = group_not_named(
+            message, (f"{c.title} {c.section} {c.passage}" for c in composition.citations)
+        )
+        if composition.citations and group is not None:
+            lead = GENERAL_ONLY_LEAD.format(group=group)
+            composition = replace(composition, text=f"{lead}\n\n{composition.text}")
+        elif composition.citations and composition.text == _without_lead(previous):
             composition = replace(composition, text=f"{SAME_ANSWER_LEAD}\n\n{composition.text}")
         yield from composition.text.splitlines(keepends=True)
         return composition

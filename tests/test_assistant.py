@@ -9,7 +9,7 @@ import pytest
 from assistant.answer import Answer
 from assistant.compose.citations import check_citations
 from assistant.retrieval.langchain_adapter import HealthQARetriever
-from assistant.service import SAME_ANSWER_LEAD, Assistant
+from assistant.service import GENERAL_ONLY_LEAD, SAME_ANSWER_LEAD, Assistant
 from assistant.triage.screen import mentions_personal_dose
 from assistant.understanding.conversation import Conversation
 from assistant.understanding.question import analyze
@@ -340,3 +340,14 @@ def test_an_answer_repeated_word_for_word_says_it_is_a_repeat(assistant):
     assert_grounded(again)
     third = assistant.answer(conversation, "what causes gout ??")
     assert third.text == again.text
+
+
+def test_a_group_no_article_names_gets_the_general_answer_said_to_be_general(assistant):
+    """ "what about children?" after a question the articles answer only in general: the answer
+    says so first, then quotes the general text, every quote still cited."""
+    answer = ask(assistant, "What causes gout?", "what about children?")
+    assert answer.text.startswith(GENERAL_ONLY_LEAD.format(group="children"))
+    assert not answer.abstained
+    assert_grounded(answer)
+    named = ask(assistant, "How is asthma treated?", "what about kids?")
+    assert "nothing specifically" not in named.text

@@ -10,7 +10,7 @@ the answer is declined when none does.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from assistant.retrieval.coverage import (
     chunk_speaks_of,
@@ -93,3 +93,14 @@ def about_group(
     if not named or {p.chunk_id for p in named} == {p.chunk_id for p in retrieval.passages}:
         return retrieval
     return Retrieval(retrieval.analysis, retrieval.query_vector, named)
+
+
+def group_not_named(message: str, sources: Iterable[str]) -> str | None:
+    """The group a follow-up brings up ("what about kids?"), in the visitor's words, when none
+    of the answer's sources (title, heading and passage, one string each) names it: the answer
+    can only be the general one, and says so. None for any other message."""
+    group = group_names(message)
+    if group is None or any(group.search(source) for source in sources):
+        return None
+    said = group.search(message)
+    return said.group() if said else None
