@@ -114,3 +114,9 @@ def test_a_topic_dropped_once_late_in_a_sentence_is_named_only_in_passing():
         "Rabbits can carry tularemia as well.",
     ]))  # named twice
     assert not names_in_passing("ehrlichiosis", ehrlichiosis)  # in its title
+    # A page whose headings spell the acronym out is about it.
+    adhd = _chunk("Attention Deficit-Hyperactivity Disorder", "Treatments", [
+        "Medicines and behavior therapy are used together.",
+        "Most experts agree that treatment should fit the person with ADHD.",
+    ])
+    assert not names_in_passing("adhd", adhd)

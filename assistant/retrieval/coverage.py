@@ -99,7 +99,8 @@ def names_in_passing(word: str, chunk: Chunk) -> bool:
     title or heading: "...a rash may signify a coinfection with the pathogen that causes Lyme
     disease" on a page about anaplasmosis says nothing about Lyme disease. A page that is about
     the word names it in its headings, more than once, or as what a sentence opens with."""
-    if _names(word, f"{chunk.title} {chunk.section}".lower()):
+    headings = f"{chunk.title} {chunk.section}"
+    if _names(word, headings.lower()) or _abbreviates(word, headings):
         return False
     mentions = 0
     for start, end in chunk.sentence_spans:
@@ -109,6 +110,15 @@ def names_in_passing(word: str, chunk: Chunk) -> bool:
             return False
         mentions += len(named)
     return mentions == 1
+
+
+def _abbreviates(word: str, headings: str) -> bool:
+    """The word is the initials of consecutive words of the headings: "adhd" of "Attention
+    Deficit-Hyperactivity Disorder", "copd" of "Chronic Obstructive Pulmonary Disease"."""
+    if not 2 <= len(word) <= 6 or not word.isalpha():
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", headings)).lower()
+    return word in initials
 
 
 def _names(word: str, text: str) -> bool:

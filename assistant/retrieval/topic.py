@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 
 from assistant.retrieval.coverage import (
     chunk_speaks_of,
+    distinctive_words,
     is_checkable,
     names_in_passing,
     passages_about,
@@ -63,8 +64,13 @@ def about_topic(
         return retrieval
     kept = passages_about(topic, retrieval.passages, words)
     if words:
-        # A first question's topic must be what a passage is about, not a word it drops once.
-        kept = tuple(p for p in kept if not names_in_passing(words[0], p.stored.chunk))
+        # A first question's topic must be what a passage is about, not a word it drops once:
+        # some word of the focus is in its headings or said as what a sentence is about. (Not
+        # only the rarest: of a focus read as "COPD different" that is "different".)
+        named = distinctive_words(topic)
+        kept = tuple(
+            p for p in kept if not all(names_in_passing(w, p.stored.chunk) for w in named)
+        )
     return Retrieval(retrieval.analysis, retrieval.query_vector, kept) if kept else None
 
 
