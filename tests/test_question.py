@@ -16,6 +16,9 @@ Q = QuestionType
 
 FOCUS = [
     ("What is shingles?", "shingles"),
+    # Text-speak "what" is a question word, not the topic.
+    ("wat is psoriasis", "psoriasis"),
+    ("wats a migraine", "migraine"),
     # The subject of a yes/no question about how a condition behaves.
     ("Does macular degeneration hurt?", "macular degeneration"),
     ("will psoriasis go away on its own?", "psoriasis"),

@@ -24,7 +24,8 @@ _FOCUS_BEFORE = (
     r"|(?:help|dealing|people|patients|children|adults|someone|person|kids|those|men|women) with"
     r"|(?:prescribed|used|given|recommended|available|approved) (?:for|to)|(?:stop |start "
     r"|about )?(?:using|taking)"
-    r"|(?:what|who) (?:is|are|was) (?:a |an |the )?|what's (?:a |an |the )?"
+    # Text-speak spellings of "what" too: "wat is rheumatoid arthritus".
+    r"|(?:what|wat|wut|who) (?:is|are|was|r) (?:a |an |the )?|(?:what|wat)'?s (?:a |an |the )?"
     r"|(?:to|how|can|could|i|you|we|and|or) (?:treat|cure|prevent|diagnose|manage|get rid of)"
     r"|diagnosed (?:with|as)|suffer(?:s|ing|ed)? (?:from|with)|living with|affected by"
     r"|struggling with"
