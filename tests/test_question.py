@@ -19,6 +19,9 @@ FOCUS = [
     # Text-speak "what" is a question word, not the topic.
     ("wat is psoriasis", "psoriasis"),
     ("wats a migraine", "migraine"),
+    # The topic ends where what someone does about it begins.
+    ("what drinks should people with kidney disease avoid", "kidney disease"),
+    ("can kids with asthma eat peanuts", "asthma"),
     # The subject of a yes/no question about how a condition behaves.
     ("Does macular degeneration hurt?", "macular degeneration"),
     ("will psoriasis go away on its own?", "psoriasis"),
