@@ -21,6 +21,7 @@ from assistant.compose.quotable import is_quotable
         "Find out more about clinical trials for lupus.",
         "Watch or read stories of people living with heart failure.",
         "See a glossary of kidney disease terms.",
+        "Explore this Health Topic to learn more about asthma and our research.",
         "To enlarge the video, click the arrows in the corner.",
         # Names the page's conversion lost, their commas left behind.
         "Changes in the,,, or gene can cause the condition.",
@@ -41,6 +42,7 @@ def test_furniture_questions_and_instructions_are_not_quoted(sentence: str) -> N
         "Children learn more quickly when they sleep well.",
         "You may see more bruising while you take blood thinners.",
         "Read the label before you take any cold medicine.",
+        "Talk to your doctor to learn more about the risks of each surgery.",
     ],
 )
 def test_statements_about_the_topic_are_quoted(sentence: str) -> None:

@@ -41,7 +41,10 @@ _PAGE_FURNITURE = re.compile(
 _POINTER = re.compile(
     r"^(?:[-*•]\s+)?(?:(?:[Ll]earn|[Rr]ead|[Ff]ind out|[Ss]ee) more\b"
     # "Read or listen to ways some patients are coping": media the answer does not carry.
-    r"|(?:[Rr]ead|[Ww]atch|[Ll]isten)(?: to)? or (?:read|watch|listen)\b)"
+    r"|(?:[Rr]ead|[Ww]atch|[Ll]isten)(?: to)? or (?:read|watch|listen)\b"
+    # "Visit the National Cancer Institute to learn more about ...", "Explore this Health
+    # Topic to learn more" ("Talk to your doctor to learn more" is advice, and stays).
+    r"|(?:[Vv]isit|[Ss]ee|[Rr]ead|[Ww]atch|[Ee]xplore)\b[^.!?]*\bto learn more\b)"
 )
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 # Bibliography entries: "Smith AB, Jones CD.", "et al.", "2005;12(3):45-67", "PMID: 123".
