@@ -22,6 +22,9 @@ FOCUS = [
     # The topic ends where what someone does about it begins.
     ("what drinks should people with kidney disease avoid", "kidney disease"),
     ("can kids with asthma eat peanuts", "asthma"),
+    # What is asked about a topic is not the topic.
+    ("what is the life expectancy for someone with cystic fibrosis", "cystic fibrosis"),
+    ("what is the survival rate for ovarian cancer", "ovarian cancer"),
     # The subject of a yes/no question about how a condition behaves.
     ("Does macular degeneration hurt?", "macular degeneration"),
     ("will psoriasis go away on its own?", "psoriasis"),

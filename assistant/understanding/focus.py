@@ -17,7 +17,7 @@ _FOCUS_BEFORE = (
     r"(?:causes?|symptoms?|signs?|treatments?|cures?|prognosis|outlook|diagnosis|risk factors?|"
     r"complications?|side effects?|medicines?|medications?|therapy|remedies|types?|prevention"
     r"|management|genetics|inheritance|research|cost|risks?|stages?|tests?|screening|vaccines?"
-    r"|drugs?|surgery|options) (?:of|for)"
+    r"|drugs?|surgery|options|rates?|expectancy|chances?|odds) (?:of|for|with)"
     r"|(?:what|which|can|could|does|do|might|may) (?:can )?causes? |how (?:is|are|was|were) "
     r"|how (?:common|rare|serious|dangerous|bad|contagious) (?:is|are) |how (?:much|many) "
     r"|(?:check|test|tested|screen|screened|screening) for"
