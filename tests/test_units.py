@@ -207,3 +207,28 @@ def test_a_sentence_announcing_a_list_is_quoted_only_with_that_list():
         ],
         ["Shade helps most at midday."],
     ]
+
+
+def test_the_sentences_of_a_long_item_stay_with_it():
+    # A paragraph behind a bullet is cut into sentences (on one line); they are the item's,
+    # not prose after a one-word list.
+    text = (
+        "Risks you can change:\n"
+        "- Diet. Too little calcium weakens bones. Vitamin D helps you absorb it.\n"
+        "- Smoking. Smokers absorb less calcium.\n"
+        "Ask your doctor about a bone density test."
+    )
+    cuts = ["Risks you can change:", "- Diet.", "Too little calcium weakens bones.",
+            "Vitamin D helps you absorb it.", "- Smoking.", "Smokers absorb less calcium.",
+            "Ask your doctor about a bone density test."]
+    spans, position = [], 0
+    for cut in cuts:
+        start = text.index(cut, position)
+        spans.append((start, start + len(cut)))
+        position = start + len(cut)
+    units = readable_units(text, spans)
+    assert [quoted(text, spans, u) for u in units] == [
+        cuts[:6],
+        ["Ask your doctor about a bone density test."],
+    ]
+    assert units[0].is_list

@@ -29,7 +29,13 @@ from assistant.answer import Citation
 from assistant.compose.base import Composition, CompositionRequest
 from assistant.compose.passages import SectionPassage, section_passages
 from assistant.compose.quotable import ends_statement, is_attribution, is_quotable
-from assistant.compose.units import Unit, is_lead_in, is_list_item, readable_units
+from assistant.compose.units import (
+    Unit,
+    continues_line,
+    is_lead_in,
+    is_list_item,
+    readable_units,
+)
 from assistant.understanding.question import QuestionAnalysis, QuestionType
 from healthqa.text.sentences import split_sentences
 from healthqa.text.words import stem, words
@@ -120,7 +126,7 @@ class ExtractiveComposer:
         texts = [section.sentence(i) for i in range(len(section.sentences))]
         found: list[_Scored] = []
         for whole in readable_units(section.text, section.sentences, _quotable):
-            unit = _trimmed(whole, self.settings.max_list_items)
+            unit = _trimmed(whole, self.settings.max_list_items, texts)
             unit_texts = [texts[i] for i in unit.sentences]
             if not all(is_quotable(t) for t in unit_texts if not t.endswith(":")):
                 continue
@@ -222,6 +228,9 @@ def _each_sentence_marked(item: str, n: int, said: set[tuple[str, ...]]) -> str:
     says each only once."""
     pieces = [item[start:end].strip() for start, end in split_sentences(item)]
     if len(pieces) > 1:
+        # Its later sentences are left out where they repeat or point at a lost link ("-
+        # Smoking. Smokers absorb less calcium. Learn more about smoking and bone health.").
+        pieces = pieces[:1] + [p for p in pieces[1:] if is_quotable(p)]
         pieces = [piece for piece in pieces if not _repeated(piece, said)]
     return " ".join(f"{piece} [{n}]" for piece in pieces if piece) or f"{item} [{n}]"
 
@@ -251,6 +260,13 @@ def layout(chosen: Sequence[_Scored]) -> Composition:
                 cited.append(index)
                 if is_list_item(text):
                     lines.append("\n- " + _each_sentence_marked(_BULLET.sub("", text), n, said))
+                elif (
+                    item.unit.is_list
+                    and lines
+                    and lines[-1].startswith("\n- ")
+                    and continues_line(section.text, section.sentences, index)
+                ):
+                    lines[-1] += f" {text} [{n}]"  # an item's next sentence, on its line
                 elif item.unit.is_list and is_lead_in(text):
                     # "symptoms can include" gets the colon it lacks; a lead-in that already
                     # holds its first item inline ("may include - cloudy urine") does not.
@@ -304,10 +320,19 @@ def _section_score(units: Sequence[_Scored]) -> float:
     return max(u.score for u in units)
 
 
-def _trimmed(unit: Unit, max_items: int) -> Unit:
-    if not unit.is_list or len(unit.sentences) <= max_items + 1:
+def _trimmed(unit: Unit, max_items: int, texts: Sequence[str]) -> Unit:
+    """A list unit cut after its first `max_items` items (an item's own sentences stay)."""
+    if not unit.is_list:
         return unit
-    return Unit(sentences=unit.sentences[: max_items + 1], is_list=True)
+    kept: list[int] = []
+    items = 0
+    for k in unit.sentences:
+        if is_list_item(texts[k]):
+            items += 1
+            if items > max_items:
+                break
+        kept.append(k)
+    return unit if len(kept) == len(unit.sentences) else Unit(tuple(kept), is_list=True)
 
 
 def _sentence_score(similarity: float, sentence: str, keywords: set[str]) -> float:

@@ -73,7 +73,7 @@ def readable_units(
     while i < len(sentences):
         sentence = sentences[i]
         if is_list_item(sentence):
-            run = _list_run(sentences, i)
+            run = _list_run(sentences, i, lambda k: continues_line(text, spans, k))
             intro = _introduction(sentences, units, i, quotable)
             # A flattened copy ends its list: the page's conversion runs the copy into what
             # follows, often the next list's introduction, so the items after it belong to a
@@ -116,11 +116,28 @@ def readable_units(
     ]
 
 
-def _list_run(sentences: Sequence[str], start: int) -> list[int]:
+def _list_run(
+    sentences: Sequence[str], start: int, continues: Callable[[int], bool]
+) -> list[int]:
+    """The items from `start` on, with the sentences of an item that the splitter cut apart (a
+    paragraph behind a bullet: "- Poor diet. Getting too little calcium ... can increase your
+    risk."): they go on the item's line."""
     run = [start]
-    while run[-1] + 1 < len(sentences) and is_list_item(sentences[run[-1] + 1]):
-        run.append(run[-1] + 1)
+    while run[-1] + 1 < len(sentences):
+        following = run[-1] + 1
+        if not (is_list_item(sentences[following]) or continues(following)):
+            break
+        run.append(following)
     return run
+
+
+def continues_line(text: str, spans: Sequence[Span], k: int) -> bool:
+    """Sentence `k` goes on the line of the sentence before it (no line break between)."""
+    return k > 0 and "\n" not in text[spans[k - 1][1] : spans[k][0]]
+
+
+def item_count(sentences: Sequence[str], indexes: Sequence[int]) -> int:
+    return sum(1 for k in indexes if is_list_item(sentences[k]))
 
 
 def _flattened_copies(sentences: Sequence[str], run: Sequence[int]) -> set[int]:
