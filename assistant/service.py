@@ -9,6 +9,7 @@ message itself, for the retrieval too.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Generator, Iterator
 from contextlib import AbstractContextManager, nullcontext
@@ -330,8 +331,16 @@ class Assistant:
         return composition
 
 
+_GENERAL_ONLY = re.compile(
+    re.escape(GENERAL_ONLY_LEAD).replace(re.escape("{group}"), ".+?") + "\n\n"
+)
+
+
 def _without_lead(answer_text: str) -> str:
-    return answer_text.removeprefix(f"{SAME_ANSWER_LEAD}\n\n")
+    """The quoted answer without the framing line a composition may have been led by."""
+    text = answer_text.removeprefix(f"{SAME_ANSWER_LEAD}\n\n")
+    general = _GENERAL_ONLY.match(text)
+    return text[general.end() :] if general else text
 
 
 def _best_score(retrieval: Retrieval) -> float:
