@@ -232,3 +232,16 @@ def test_the_sentences_of_a_long_item_stay_with_it():
         ["Ask your doctor about a bone density test."],
     ]
     assert units[0].is_list
+
+
+def test_the_next_lists_introduction_on_an_items_line_starts_that_list():
+    text = "Signs include:\n- Chest pain that spreads to the arm Other signs can include:\n- Nausea"
+    cuts = ["Signs include:", "- Chest pain that spreads to the arm",
+            "Other signs can include:", "- Nausea"]
+    spans, position = [], 0
+    for cut in cuts:
+        start = text.index(cut, position)
+        spans.append((start, start + len(cut)))
+        position = start + len(cut)
+    units = readable_units(text, spans)
+    assert [quoted(text, spans, u) for u in units] == [cuts[:2], cuts[2:]]

@@ -73,7 +73,13 @@ def readable_units(
     while i < len(sentences):
         sentence = sentences[i]
         if is_list_item(sentence):
-            run = _list_run(sentences, i, lambda k: continues_line(text, spans, k))
+            run = _list_run(
+                sentences,
+                i,
+                # Not the next list's introduction run onto the item's line ("... or back
+                # Other symptoms can include:").
+                lambda k: continues_line(text, spans, k) and not is_lead_in(sentences[k]),
+            )
             intro = _introduction(sentences, units, i, quotable)
             # A flattened copy ends its list: the page's conversion runs the copy into what
             # follows, often the next list's introduction, so the items after it belong to a
