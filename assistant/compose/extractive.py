@@ -126,7 +126,11 @@ class ExtractiveComposer:
         texts = [section.sentence(i) for i in range(len(section.sentences))]
         found: list[_Scored] = []
         for whole in readable_units(section.text, section.sentences, _quotable):
-            unit = _trimmed(whole, self.settings.max_list_items, texts)
+            unit = _trimmed(
+                _without_unquotable_item_sentences(whole, texts),
+                self.settings.max_list_items,
+                texts,
+            )
             unit_texts = [texts[i] for i in unit.sentences]
             if not all(is_quotable(t) for t in unit_texts if not t.endswith(":")):
                 continue
@@ -135,8 +139,11 @@ class ExtractiveComposer:
             count = sum(len(t.split()) for t in unit_texts)
             if count < 4:
                 continue
+            # An item's later sentences do not score its list: a list of long items would
+            # otherwise outscore every shorter unit by having more sentences to be best at.
             score = max(
-                _sentence_score(float(similarity[i]), texts[i], keywords) for i in unit.sentences
+                _sentence_score(float(similarity[i]), texts[i], keywords)
+                for i in _scored_sentences(unit, texts)
             )
             score += 0.2 * section.similarity - 0.02 * section.rank
             score += 0.1 if _defines(unit_texts[0], analysis) else 0.0
@@ -253,6 +260,9 @@ def layout(chosen: Sequence[_Scored]) -> Composition:
         lines: list[str] = []
         cited: list[int] = []
         for item in items:
+            first_item = next(
+                (k for k in item.unit.sentences if is_list_item(section.sentence(k))), None
+            )
             for index in item.unit.sentences:
                 text = section.sentence(index)
                 if _repeated(text, said):
@@ -261,7 +271,8 @@ def layout(chosen: Sequence[_Scored]) -> Composition:
                 if is_list_item(text):
                     lines.append("\n- " + _each_sentence_marked(_BULLET.sub("", text), n, said))
                 elif (
-                    item.unit.is_list
+                    first_item is not None
+                    and index > first_item
                     and lines
                     and lines[-1].startswith("\n- ")
                     and continues_line(section.text, section.sentences, index)
@@ -333,6 +344,31 @@ def _trimmed(unit: Unit, max_items: int, texts: Sequence[str]) -> Unit:
                 break
         kept.append(k)
     return unit if len(kept) == len(unit.sentences) else Unit(tuple(kept), is_list=True)
+
+
+def _without_unquotable_item_sentences(unit: Unit, texts: Sequence[str]) -> Unit:
+    """A list unit without an item's later sentences that cannot be quoted ("- Smoking.
+    Smokers absorb less calcium. Learn more about smoking and bone health."): they are left
+    out, the list stays."""
+    if not unit.is_list:
+        return unit
+    scored = set(_scored_sentences(unit, texts))
+    kept = tuple(k for k in unit.sentences if k in scored or is_quotable(texts[k]))
+    return unit if len(kept) == len(unit.sentences) else Unit(kept, is_list=True)
+
+
+def _scored_sentences(unit: Unit, texts: Sequence[str]) -> list[int]:
+    """The unit's sentences but a list item's later ones."""
+    if not unit.is_list:
+        return list(unit.sentences)
+    scored: list[int] = []
+    in_items = False
+    for k in unit.sentences:
+        item = is_list_item(texts[k])
+        in_items = in_items or item
+        if item or not in_items:
+            scored.append(k)
+    return scored
 
 
 def _sentence_score(similarity: float, sentence: str, keywords: set[str]) -> float:

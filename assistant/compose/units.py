@@ -50,6 +50,9 @@ _ANNOUNCES = re.compile(
     re.IGNORECASE,
 )
 MAX_LIST_ITEMS = 10
+# An item this short, with a full stop, labels the sentences after it on its line.
+LABEL_MAX_WORDS = 5
+ITEM_SENTENCES_AFTER_LABEL = 2
 
 
 @dataclass(frozen=True)
@@ -125,16 +128,37 @@ def readable_units(
 def _list_run(
     sentences: Sequence[str], start: int, continues: Callable[[int], bool]
 ) -> list[int]:
-    """The items from `start` on, with the sentences of an item that the splitter cut apart (a
-    paragraph behind a bullet: "- Poor diet. Getting too little calcium ... can increase your
-    risk."): they go on the item's line."""
+    """The items from `start` on, with what the splitter cut from an item that opens with a
+    label ("- Poor diet. Getting too little calcium can increase your risk. ..."): its next
+    `ITEM_SENTENCES_AFTER_LABEL` sentences on the line go with it. Not more: a line that runs
+    on is more often prose a page's conversion glued to the item ("- Do some sounds seem too
+    loud? Sudden sensorineural hearing loss ... Who Should I See? ...")."""
     run = [start]
+    after_label = 0
     while run[-1] + 1 < len(sentences):
         following = run[-1] + 1
-        if not (is_list_item(sentences[following]) or continues(following)):
+        if is_list_item(sentences[following]):
+            after_label = 0
+        elif (
+            continues(following)
+            and after_label < ITEM_SENTENCES_AFTER_LABEL
+            and _is_label(sentences[_item_of(sentences, run)])
+        ):
+            after_label += 1
+        else:
             break
         run.append(following)
     return run
+
+
+def _item_of(sentences: Sequence[str], run: Sequence[int]) -> int:
+    """The last item that `run` holds."""
+    return next(k for k in reversed(run) if is_list_item(sentences[k]))
+
+
+def _is_label(item: str) -> bool:
+    """A short item closed by a full stop: "- Poor diet.", "- Physical inactivity."."""
+    return item.endswith(".") and len(item.split()) <= LABEL_MAX_WORDS + 1
 
 
 def continues_line(text: str, spans: Sequence[Span], k: int) -> bool:
