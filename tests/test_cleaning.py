@@ -605,6 +605,47 @@ def test_a_title_case_heading_glued_to_its_sentence_gets_its_own_line(
     assert [cleaned[start:end] for start, end in split_sentences(cleaned)] == units
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Radiation therapy Radiation therapy uses high-energy rays to kill cancer cells.",
+            ["Radiation therapy", "Radiation therapy uses high-energy rays to kill cancer cells."],
+        ),
+        (
+            "It starts slowly. Asthma Can Be Controlled Asthma can be controlled with medicines.",
+            [
+                "It starts slowly.",
+                "",
+                "Asthma Can Be Controlled",
+                "Asthma can be controlled with medicines.",
+            ],
+        ),
+    ],
+)
+def test_a_heading_whose_sentence_opens_with_its_words_gets_its_own_line(
+    text: str, expected: list[str]
+) -> None:
+    assert lines(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The words said again inside brackets: a list of the name's forms.
+        "Kaposi sarcoma (Kaposi sarcoma, Kaposi's sarcoma) is a rare cancer.",
+        "Hay fever (Hay fever, allergic rhinitis) is common in spring.",
+        "Iron helps. Iron is in red meat.",
+        # Said again at the end of the sentence, or after a colon inside it: no heading.
+        "Autosomal recessive: Only a few conditions are inherited as autosomal recessive.",
+        "Few disorders are X-linked dominant. Most are X-linked recessive.",
+        "Cold sores come back. Cold sores are caused by a virus.",
+    ],
+)
+def test_a_sentence_repeating_an_opening_after_its_end_or_in_brackets_is_kept(text: str) -> None:
+    assert clean(text) == text
+
+
 def test_a_title_case_heading_before_a_starter_and_its_comma_gets_its_own_line() -> None:
     text = "Smoking slows healing. Wounds Heal Slowly Usually, a cut closes within a week."
     assert lines(text) == [

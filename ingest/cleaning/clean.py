@@ -26,6 +26,7 @@ from ingest.cleaning.furniture import drop_link_sentences, remove_urls
 from ingest.cleaning.glued_sentences import space_glued_sentences
 from ingest.cleaning.glued_words import split_glued_words
 from ingest.cleaning.headings import drop_repeated_question, split_glued_headings
+from ingest.cleaning.headings_said_again import split_headings_said_again
 from ingest.cleaning.lists import restore_lists
 from ingest.cleaning.sections import split_at_headings
 from ingest.cleaning.title_headings import split_title_case_headings
@@ -49,6 +50,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("doubled_sentences", drop_doubled_sentences),
     # After the sentences are spaced: a Title Case heading can follow a sentence's period.
     ("title_headings", split_title_case_headings),
+    ("headings_said_again", split_headings_said_again),
     ("repeated_question", drop_repeated_question),
     ("urls", remove_urls),
     ("links", drop_link_sentences),
