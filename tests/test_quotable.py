@@ -21,6 +21,8 @@ from assistant.compose.quotable import is_quotable
         "Find out more about clinical trials for lupus.",
         "Watch or read stories of people living with heart failure.",
         "See a glossary of kidney disease terms.",
+        # A list flattened into the text after a sentence.
+        "Pressure on the bladder may cause leaks. weak pelvic muscles nerve damage constipation",
         "Explore this Health Topic to learn more about asthma and our research.",
         "To enlarge the video, click the arrows in the corner.",
         # Names the page's conversion lost, their commas left behind.
@@ -43,6 +45,7 @@ def test_furniture_questions_and_instructions_are_not_quoted(sentence: str) -> N
         "You may see more bruising while you take blood thinners.",
         "Read the label before you take any cold medicine.",
         "Talk to your doctor to learn more about the risks of each surgery.",
+        "Cut back to 1 tsp. of salt a day, e.g. by cooking at home.",
     ],
 )
 def test_statements_about_the_topic_are_quoted(sentence: str) -> None:

@@ -54,6 +54,13 @@ _REFERENCE = re.compile(
 )
 # Words a page's conversion lost, leaving their commas: "mutations in the,,,, or gene".
 _LOST_WORDS = re.compile(r"[\w)],\s?,")
+# A list flattened into the text after a sentence: "... which may cause urine to leak. weak
+# bladder muscles weak pelvic floor muscles ...". A sentence never goes on in lower case after
+# a full stop that follows a plain word, but after an abbreviation ("2/3 tsp. of salt").
+_RUN_ON_AFTER_STOP = re.compile(r"\b([a-z]{3,})\. [a-z]{2,}")
+_ABBREVIATED = frozenset(
+    {"tsp", "tbsp", "approx", "etc", "min", "max", "hrs", "yrs", "wks", "lbs", "sec", "dept"}
+)
 _STATEMENT_END = re.compile(r"""[.!;)\]"'”’]\s*$""")
 
 
@@ -71,7 +78,7 @@ def is_quotable(sentence: str) -> bool:
         return False
     if _URL.search(text) or _REFERENCE.search(text) or _PAGE_FURNITURE.search(text):
         return False
-    if _POINTER.match(text) or _LOST_WORDS.search(text):
+    if _POINTER.match(text) or _LOST_WORDS.search(text) or _runs_on_after_stop(text):
         return False
     return not looks_like_instruction(text)
 
@@ -82,3 +89,7 @@ def is_attribution(sentence: str) -> bool:
 
 def ends_statement(sentence: str) -> bool:
     return bool(_STATEMENT_END.search(sentence))
+
+
+def _runs_on_after_stop(text: str) -> bool:
+    return any(m.group(1) not in _ABBREVIATED for m in _RUN_ON_AFTER_STOP.finditer(text))
