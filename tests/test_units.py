@@ -11,6 +11,16 @@ def spans_of(lines):
     return text, spans
 
 
+def spans_at(text, cuts):
+    """The spans of `cuts` in `text`, in order: sentences a splitter cut from lines."""
+    spans, position = [], 0
+    for cut in cuts:
+        start = text.index(cut, position)
+        spans.append((start, start + len(cut)))
+        position = start + len(cut)
+    return spans
+
+
 def quoted(text, spans, unit):
     return [text[spans[i][0] : spans[i][1]] for i in unit.sentences]
 
@@ -221,11 +231,7 @@ def test_the_sentences_of_a_long_item_stay_with_it():
     cuts = ["Risks you can change:", "- Diet.", "Too little calcium weakens bones.",
             "Vitamin D helps you absorb it.", "- Smoking.", "Smokers absorb less calcium.",
             "Ask your doctor about a bone density test."]
-    spans, position = [], 0
-    for cut in cuts:
-        start = text.index(cut, position)
-        spans.append((start, start + len(cut)))
-        position = start + len(cut)
+    spans = spans_at(text, cuts)
     units = readable_units(text, spans)
     assert [quoted(text, spans, u) for u in units] == [
         cuts[:6],
@@ -238,10 +244,6 @@ def test_the_next_lists_introduction_on_an_items_line_starts_that_list():
     text = "Signs include:\n- Chest pain that spreads to the arm Other signs can include:\n- Nausea"
     cuts = ["Signs include:", "- Chest pain that spreads to the arm",
             "Other signs can include:", "- Nausea"]
-    spans, position = [], 0
-    for cut in cuts:
-        start = text.index(cut, position)
-        spans.append((start, start + len(cut)))
-        position = start + len(cut)
+    spans = spans_at(text, cuts)
     units = readable_units(text, spans)
     assert [quoted(text, spans, u) for u in units] == [cuts[:2], cuts[2:]]

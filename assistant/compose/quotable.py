@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from assistant.understanding.injection import looks_like_instruction
+from healthqa.text.sentences import ABBREVIATIONS
 
 # "..., says Jane Doe, MD, director of ...", "he tells WebMD", "according to Dr. Lee".
 _ATTRIBUTION = re.compile(
@@ -58,9 +59,8 @@ _LOST_WORDS = re.compile(r"[\w)],\s?,")
 # bladder muscles weak pelvic floor muscles ...". A sentence never goes on in lower case after
 # a full stop that follows a plain word, but after an abbreviation ("2/3 tsp. of salt").
 _RUN_ON_AFTER_STOP = re.compile(r"\b([a-z]{3,})\. [a-z]{2,}")
-_ABBREVIATED = frozenset(
-    {"tsp", "tbsp", "approx", "etc", "min", "max", "hrs", "yrs", "wks", "lbs", "sec", "dept"}
-)
+# The splitter's abbreviations, and units written with a full stop.
+_ABBREVIATED = ABBREVIATIONS | {"tsp", "tbsp", "etc", "min", "max", "hrs", "yrs", "wks", "lbs"}
 _STATEMENT_END = re.compile(r"""[.!;)\]"'”’]\s*$""")
 
 
