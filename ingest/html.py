@@ -14,6 +14,7 @@ from lxml import etree
 
 from healthqa.errors import IngestError
 from ingest.model import Article, Section
+from ingest.tables import Row, table_text
 from ingest.text import looks_binary
 
 _HTML_HINT = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|main|div|p|h[1-6])\b", re.I)
@@ -98,12 +99,15 @@ def _element_text(element: etree._Element) -> str:
         items = [_clean("".join(item.itertext())) for item in element.findall("item")]
         return "\n".join(f"- {item}" for item in items if item)
     if element.tag == "table":
-        rows = [
-            " | ".join(_clean("".join(cell.itertext())) for cell in row.iter("cell"))
-            for row in element.iter("row")
-        ]
-        return "\n".join(row for row in rows if row.strip(" |"))
+        return table_text([_row(row) for row in element.iter("row")])
     return _clean("".join(element.itertext()))
+
+
+def _row(row: etree._Element) -> Row:
+    cells = list(row.iter("cell"))
+    texts = tuple(_clean("".join(cell.itertext())) for cell in cells)
+    heads = [cell.get("role") == "head" for cell, text in zip(cells, texts, strict=True) if text]
+    return Row(texts, header=bool(heads) and all(heads))
 
 
 def _clean(text: str) -> str:

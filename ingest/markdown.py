@@ -3,8 +3,9 @@
 Headings of level 1 and 2 start sections (the first level-1 heading is the title); deeper headings
 stay in the text as a line of their own. Paragraphs stay paragraphs, each list item becomes one
 "- item" line ("1. item" in an ordered list, indented two spaces per nesting level), a table
-becomes one "cell | cell" line per row, and code keeps its lines. Link text is kept and images
-are dropped. HTML is dropped too: the text is never rendered, so markup in it is data, not words.
+becomes list lines that name their columns (`ingest/tables.py`), and code keeps its lines. Link
+text is kept and images are dropped. HTML is dropped too: the text is never rendered, so markup in
+it is data, not words.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from ingest.model import Section
+from ingest.tables import Row, table_text
 
 _SECTION_LEVELS = 2  # "#" and "##" (or === and --- underlines) start sections
 _LISTS = frozenset({"bullet_list", "ordered_list"})
@@ -77,8 +79,12 @@ def _block_text(node: SyntaxTreeNode) -> str:
     if node.type in {"fence", "code_block"}:
         return "\n".join(line.rstrip() for line in node.content.splitlines() if line.strip())
     if node.type == "table":
-        rows = (" | ".join(_words(cell) for cell in row.children) for row in _rows(node))
-        return "\n".join(row for row in rows if row.strip(" |"))
+        return table_text(
+            [
+                Row(tuple(_words(cell) for cell in row.children), header=in_head)
+                for row, in_head in _rows(node)
+            ]
+        )
     return "\n\n".join(_blocks(node.children))  # a blockquote, or any other container
 
 
@@ -95,9 +101,10 @@ def _list_lines(node: SyntaxTreeNode, *, depth: int) -> Iterator[str]:
                 yield from _list_lines(child, depth=depth + 1)
 
 
-def _rows(table: SyntaxTreeNode) -> Iterator[SyntaxTreeNode]:
+def _rows(table: SyntaxTreeNode) -> Iterator[tuple[SyntaxTreeNode, bool]]:
     for part in table.children:  # thead, tbody
-        yield from part.children
+        for row in part.children:
+            yield row, part.type == "thead"
 
 
 def _words(node: SyntaxTreeNode) -> str:

@@ -248,7 +248,7 @@ def test_html_blocks_are_dropped(tmp_path: Path) -> None:
     )
 
 
-def test_table_rows_become_lines(tmp_path: Path) -> None:
+def test_table_rows_become_items_that_name_their_columns(tmp_path: Path) -> None:
     source = (
         "# Paracetamol Doses\n\n"
         "| Age | Dose | How often |\n"
@@ -259,9 +259,8 @@ def test_table_rows_become_lines(tmp_path: Path) -> None:
     )
     article = load_markdown(tmp_path, source)
     assert article.sections[0].text == (
-        "Age | Dose | How often\n"
-        "Adults | 2 tablets | every 4 to 6 hours\n"
-        "Children 10-11 | 1 tablet | \n\n"
+        "- Age: Adults; Dose: 2 tablets; How often: every 4 to 6 hours\n"
+        "- Age: Children 10-11; Dose: 1 tablet\n\n"
         "Do not take more than 4 doses in 24 hours."
     )
 
