@@ -1,5 +1,9 @@
 """PDF articles: text per page, each page a section carrying its 1-based page number.
 
+The page's layout is taken back out of its text (`pdf_layout`): running headers and footers, page
+numbers and line breaks inside sentences. The title is the document's own (its metadata), else the
+first page's largest letters, else its first line.
+
 A PDF's streams are compressed, and a small file can inflate to gigabytes ("zip bomb"), so the
 loader counts pages and the decoded bytes of each page's content and gives up past the limits.
 """
@@ -8,12 +12,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import LimitReachedError
 
 from healthqa.errors import FileLimitExceeded, IngestError
 from ingest.model import Article, Section
+from ingest.pdf_layout import largest_text, reflowed, without_running_lines
 
 PDF_MAGIC = b"%PDF-"
 _TITLE_MAX_CHARS = 200
@@ -51,7 +57,8 @@ def load_pdf(
                     f"page content by page {number + 1}; it is not ingested "
                     "(HEALTHQA_MAX_DECOMPRESSED_BYTES)."
                 )
-    pages = [_page_text(reader, number, path) for number in range(count)]
+    pages = without_running_lines([_page_text(reader, number, path) for number in range(count)])
+    pages = [reflowed(page) for page in pages]
     sections = tuple(
         Section(heading="", text=text, page=number)
         for number, text in enumerate(pages, start=1)
@@ -63,7 +70,7 @@ def load_pdf(
         )
     return Article(
         doc_id=doc_id if doc_id is not None else path.as_posix(),
-        title=_metadata_title(reader) or _first_line(sections[0].text),
+        title=_metadata_title(reader) or _visible_title(reader) or _first_line(sections[0].text),
         sections=sections,
         path=str(path),
     )
@@ -158,6 +165,21 @@ def _metadata_title(reader: PdfReader) -> str | None:
     if not title or _PLACEHOLDER_TITLE.search(title):
         return None
     return title[:_TITLE_MAX_CHARS]
+
+
+def _visible_title(reader: PdfReader) -> str | None:
+    """The first page's text in its largest letters, when they are larger than the body's."""
+    segments: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: Any, tm: Any, _font: Any, size: float) -> None:
+        scale = abs(float(tm[3]) * float(cm[3])) or 1.0
+        segments.append((float(size) * scale, text))
+
+    try:
+        reader.pages[0].extract_text(visitor_text=visit)
+    except Exception:
+        return None  # the page's text was already read; only the title hint is lost
+    return largest_text(segments)
 
 
 def _first_line(text: str) -> str:

@@ -118,3 +118,77 @@ def test_pdf_without_text(tmp_path: Path) -> None:
     pdf.output(str(tmp_path / "scan.pdf"))
     with pytest.raises(IngestError, match=r"scan\.pdf has no extractable text"):
         load_pdf(tmp_path / "scan.pdf")
+
+
+LEAFLET_PAGES = (
+    "Plantar fasciitis is pain in the thick band of tissue along the bottom of the foot, and it is "
+    "usually worst with the first steps in the morning. Most people get better within a year "
+    "with rest, stretching and supportive shoes, and very few need an operation.",
+    "Stretching the calf and the sole of the foot eases the pull on the heel. Hold each stretch "
+    "for thirty seconds and repeat it three times, two or three times a day, and keep going for "
+    "several weeks even when the pain has eased.",
+    "See your GP if the pain is severe, if it started after an injury, if the foot is numb or "
+    "tingling, or if it has not improved after two weeks of looking after it at home as this "
+    "leaflet describes.",
+)
+
+
+def write_leaflet(path: Path, pages: int) -> Path:
+    """A hospital leaflet as they are printed: a running header and footer on every page, the
+    title in large letters (no title in the metadata), paragraphs wrapped across lines."""
+    pdf = FPDF()
+    for number in range(1, pages + 1):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=8)
+        pdf.cell(
+            0, 5, "Northfield General Hospital Patient information", new_x="LMARGIN", new_y="NEXT"
+        )
+        if number == 1:
+            pdf.set_font("Helvetica", size=20)
+            pdf.cell(0, 12, "Heel pain: a guide for patients", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", size=11)
+        pdf.multi_cell(0, 6, LEAFLET_PAGES[number - 1])
+        pdf.cell(
+            0,
+            6,
+            f"- Stretch your calf muscles {'before you get up' if number == 1 else 'often'}.",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+        pdf.set_font("Helvetica", size=8)
+        pdf.cell(
+            0,
+            5,
+            f"Ref: ORTH-41 | Review: 2027    Page {number} of {pages}",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+    pdf.output(str(path))
+    return path
+
+
+def test_running_headers_footers_and_page_numbers_are_not_article_text(tmp_path: Path) -> None:
+    article = load_pdf(write_leaflet(tmp_path / "heel.pdf", pages=3))
+    text = "\n".join(s.text for s in article.sections)
+    assert "Northfield General Hospital" not in text
+    assert "Page 2 of 3" not in text
+    assert "ORTH" not in text
+    assert all(page[:40] in text for page in LEAFLET_PAGES)
+
+
+def test_a_leaflet_is_titled_by_its_largest_letters_not_its_running_header(
+    tmp_path: Path,
+) -> None:
+    assert load_pdf(write_leaflet(tmp_path / "heel.pdf", pages=2)).title == (
+        "Heel pain: a guide for patients"
+    )
+
+
+def test_sentences_wrapped_across_printed_lines_are_one_line_again(tmp_path: Path) -> None:
+    article = load_pdf(write_leaflet(tmp_path / "heel.pdf", pages=1))
+    lines = article.sections[0].text.splitlines()
+    assert any(
+        line.startswith("Plantar fasciitis") and line.endswith("need an operation.")
+        for line in lines
+    )
+    assert "- Stretch your calf muscles before you get up." in lines

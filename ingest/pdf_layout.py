@@ -1,0 +1,114 @@
+"""What a PDF's page layout puts into its extracted text, taken back out: running headers and
+footers, page numbers, lines broken where the page was full, and bullet glyphs.
+
+A patient leaflet repeats its trust's name at the top of every page and "Ref: ... Page 1 of 2" at
+the bottom; extracted, these become sentences of the article (and its first line became the
+title). Its paragraphs arrive one printed line at a time, so a sentence split across two lines
+("Sit them upright on / your lap if the cough is bad.") was read as two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+# Lines at the top or bottom of a page that may be running heads or feet.
+EDGE_LINES = 2
+# A line that comes back at the edge of this share of the pages (and of two at least) is the
+# page's furniture: headers on alternate pages still reach it.
+RUNNING_SHARE = 0.4
+# A printed line this close to the page's longest line ended because the line was full.
+FULL_LINE_SHARE = 0.75
+TITLE_MAX_CHARS = 200
+TITLE_SIZE_RATIO = 1.15  # how much larger than the body text a title's letters are
+
+_PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
+_TRAILING_PAGE = re.compile(r"\s+page\s+\d{1,4}\s+of\s+\d{1,4}$", re.IGNORECASE)
+# Where a running line carries its page number: "page 3", "3 of 9", "3/9", a number at either end.
+_PAGE_NUMBERS_IN_LINE = re.compile(r"page\s*\d+|\d+\s*(of|/)\s*\d+|^\d+\b|\b\d+$")
+_BULLET = re.compile(r"^[•●▪◦■□➢►‣∙·*]\s*")
+_ENDS_CLAUSE = re.compile(r"[.!?:;]['\"”’)]*$")
+
+
+def without_running_lines(pages: Sequence[str]) -> list[str]:
+    """Each page's text without the lines repeated at the edges of the pages and page numbers."""
+    split = [page.splitlines() for page in pages]
+    running = _running_keys(split)
+    result = []
+    for lines in split:
+        kept = []
+        edge = min(EDGE_LINES, max(1, len(lines) // 4))
+        for i, line in enumerate(lines):
+            at_edge = i < edge or i >= len(lines) - edge
+            stripped = line.strip()
+            if at_edge and (_PAGE_NUMBER.match(stripped) or _key(stripped) in running):
+                continue
+            kept.append(_TRAILING_PAGE.sub("", line) if at_edge else line)
+        result.append("\n".join(kept).strip())
+    return result
+
+
+def reflowed(text: str) -> str:
+    """Printed lines joined into the sentences they break, bullets as "- " items.
+
+    A line continues the one before when that one does not end a clause and either the new line
+    starts in lower case or the one before was full. Headings are short, and items start with a
+    bullet, so neither is joined to its neighbours."""
+    lines = [_BULLET.sub("- ", line.strip()) if line.strip() else "" for line in text.splitlines()]
+    widest = max((len(line) for line in lines), default=0)
+    out: list[str] = []
+    printed = ""  # the last printed line, which may already be joined to the ones before it
+    for line in lines:
+        if line and out and out[-1] and _continues(out[-1], printed, line, widest):
+            out[-1] = f"{out[-1]}{'' if out[-1].endswith('-') else ' '}{line}"
+        else:
+            out.append(line)
+        printed = line
+    return "\n".join(out)
+
+
+def _continues(joined: str, printed: str, line: str, widest: int) -> bool:
+    if _ENDS_CLAUSE.search(joined) or line.startswith("- "):
+        return False
+    return line[0].islower() or len(printed) >= FULL_LINE_SHARE * widest
+
+
+def largest_text(segments: Sequence[tuple[float, str]]) -> str | None:
+    """The first run of text in the page's largest letters, if they are clearly larger than the
+    body's: a leaflet's visible title. `segments`: (font size, text) in reading order."""
+    sizes = Counter[float]()
+    for size, text in segments:
+        sizes[round(size, 1)] += len(text.strip())
+    if not sizes:
+        return None
+    body = sizes.most_common(1)[0][0]
+    top = max(sizes)
+    if top < TITLE_SIZE_RATIO * body:
+        return None
+    run: list[str] = []
+    for size, text in segments:
+        if round(size, 1) == top and text.strip():
+            run.append(text.strip())
+        elif run and text.strip():
+            break
+    title = " ".join(" ".join(run).split())
+    return title if 3 <= len(title) <= TITLE_MAX_CHARS else None
+
+
+def _running_keys(pages: list[list[str]]) -> set[str]:
+    if len(pages) < 2:
+        return set()
+    seen = Counter[str]()
+    for lines in pages:
+        filled = [line.strip() for line in lines if line.strip()]
+        edge = min(EDGE_LINES, max(1, len(filled) // 4))
+        edges = filled[:edge] + filled[-edge:]
+        seen.update({_key(line) for line in edges})
+    needed = max(2.0, RUNNING_SHARE * len(pages))
+    return {key for key, count in seen.items() if count >= needed and key}
+
+
+def _key(line: str) -> str:
+    """A line as it repeats from page to page: its page number may change."""
+    return _PAGE_NUMBERS_IN_LINE.sub("#", " ".join(line.lower().split()))
