@@ -26,6 +26,9 @@ from assistant.triage.figurative import literal
         ("you're killing it at work lately", "killing"),
         ("he shot me a text saying he's running late", "shot"),
         ("just killing time in the waiting room", "killing"),
+        ("my shins are murdering me since I started running, shin splints?", "murdering"),
+        ("this sinus headache is absolutely murdering me", "murdering"),
+        ("lol this meme is slaying me", "slaying"),
     ],
 )
 def test_idioms_lose_their_death_words(message, gone):
@@ -40,6 +43,7 @@ def test_idioms_lose_their_death_words(message, gone):
         "I'm so sad I could die",
         "I'm so tired of everything I want to die",
         "she is killing me, she hit me again",
+        "he is murdering me, he won't stop hitting me",
         "my son is drowning in the pool",
         "I want to disappear forever",
         "me quiero morir",

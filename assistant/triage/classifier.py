@@ -10,6 +10,7 @@ scary first message is not held to its start.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,8 @@ from assistant.triage.examples import LABELS, TriageLabel
 from assistant.triage.features import Cues, Floats, featurize, fold, read_cues
 from assistant.triage.figurative import literal
 from assistant.triage.model import MODEL_DIR, ModelError, TriageModel, load_model
+from assistant.understanding.conversation import needs_context
+from assistant.understanding.message_text import is_question
 from assistant.understanding.smalltalk import small_talk_kind
 from index.embedder import Embedder, HasLayerStates, Vectors
 
@@ -44,6 +47,31 @@ class Triage:
     @property
     def escalates(self) -> bool:
         return self.label in ("crisis", "emergency")
+
+
+# Labels the earlier turns may give a message that reads as nothing alone only when the message
+# leans on them. After "my dad's face is drooping" got the emergency call, "how do I get rid of
+# head lice?" is a new question, not the same emergency; a dose request does not make the next
+# question about migraines one. A crisis is carried into every later turn (a story told in
+# pieces, "I already wrote the notes", names no topic the way a question does).
+CARRIED_ONLY_BY_FOLLOW_UPS = frozenset({"emergency", "personal_dose"})
+
+
+def asks_anew(message: str) -> bool:
+    """A question that leans on nothing said before (no pronoun, no ellipsis, not a fragment,
+    nobody already talked about): the story of an emergency goes on in statements ("now he's not
+    breathing") or questions about the same person ("should I give him an aspirin?"); a new
+    question is asked."""
+    return (
+        is_question(message)
+        and not needs_context(message)
+        and not _SOMEONE_MENTIONED.search(message)
+    )
+
+
+_SOMEONE_MENTIONED = re.compile(
+    r"\b(he|him|his|she|her|hers|they|them|their|él|ella|ellos|ellas|le|les)\b", re.IGNORECASE
+)
 
 
 def in_context(message: str, earlier: Sequence[str]) -> str:
@@ -117,6 +145,10 @@ class TriageClassifier:
         label = self._model.label(mixed, off_topic_mixed)
         if len(texts) == 1 and pleasantry(message) in ("greeting", "thanks"):
             label = "none"
+        if len(texts) > 1 and label in CARRIED_ONLY_BY_FOLLOW_UPS and asks_anew(message):
+            alone = None if off_topic is None else float(off_topic[0])
+            if self._model.label(probabilities[0], alone) == "none":
+                label, mixed = "none", probabilities[0]
         return Triage(
             label=label,
             scores={name: float(p) for name, p in zip(LABELS, mixed, strict=True)},

@@ -60,8 +60,10 @@ _FIGURES: tuple[tuple[str, str], ...] = (
      r"glance|smile|note|quick)\b)", "sent me "),
     (r"\bkill(?:ing)?\s+time\b", "passing time"),
     # "my feet are killing me", "the suspense is killing me"; a person doing it is left alone
+    # "murdering" and "slaying" are said the same way ("my calves are murdering me").
     (r"\b(?!(?:he|she|they|someone|somebody|him|her)\b)(\w+)\s+(is|are|s|was|were|keeps?)\s+"
-     r"(?:literally\s+|absolutely\s+|just\s+)?killing\s+me\b",
+     r"(?:literally\s+|absolutely\s+|just\s+|totally\s+|really\s+)?"
+     r"(?:killing|murdering|slaying|destroying)\s+me\b",
      r"\1 \2 bothering me"),
     (r"\b(?:i'?d|i would|i could)\s+(?:literally\s+)?kill\s+for\b", "I would love"),
     (r"\b(will|would|is going to|gonna|going to)\s+(?:kill|murder)\s+me\s+(if|when|for)\b",

@@ -68,7 +68,10 @@ _PRONOUN = re.compile(
 )
 _ELLIPSIS = re.compile(
     r"^\s*(?:and|or|but|also|so)?\s*(?:what|how)\s+about\s+(?P<what>.+?)[?.!]*\s*$"
-    r"|^\s*(?:and|or|but|also)\s+(?P<and>.+?)[?.!]*\s*$",
+    r"|^\s*(?:and|or|but|also)\s+(?P<and>.+?)[?.!]*\s*$"
+    # Spanish, "¿y a los niños?", "y cuántos me tomo": not text-speak "y" for "why"
+    r"|^\s*(?:¿\s*(?:y|o|pero|también|tambien)|(?:y|pero)(?=\s+(?:a|al|en|para|con|los|las|el"
+    r"|la|si|cu[aá]nt[oa]s?|qu[eé]|c[oó]mo|cu[aá]ndo)\b))\s+(?P<y>.+?)[?.!]*\s*$",
     re.IGNORECASE,
 )
 _CONTEXT = re.compile(
@@ -238,7 +241,7 @@ def _ellipsis(text: str) -> str | None:
     """What an elliptical follow-up adds: "what about X?", "and X?", or a bare "for kids?"."""
     found = _ELLIPSIS.match(text)
     if found:
-        return (found.group("what") or found.group("and")).strip()
+        return (found.group("what") or found.group("and") or found.group("y")).strip()
     core = text.rstrip(" ?.!")
     return core if _CONTEXT.match(core) else None
 
