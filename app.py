@@ -142,10 +142,10 @@ def render_answer(answer: Answer, turn: int) -> str | None:
     """Draws one answer; returns a suggested question if its button was clicked."""
     if answer.safety is not None and answer.safety.escalates:
         # An emergency comes first and alone: nothing may distract from the numbers to call.
-        st.error(escape_markdown(answer.safety.message), icon="🚨")
+        st.error(escape_markdown(answer.safety.message), icon=":material/emergency:")
         return None
     if answer.safety is not None:
-        st.warning(escape_markdown(answer.safety.message), icon="⚠️")
+        st.warning(escape_markdown(answer.safety.message), icon=":material/info:")
     st.markdown(answer_markdown(answer_body(answer), answer.citations, turn=turn))
     clicked = None
     if answer.abstained and answer.suggestions:
@@ -241,7 +241,7 @@ def without_index(settings: Settings, status: FirstStartStatus | None) -> None:
             disabled=True,
         )
         return
-    st.warning(NO_ARTICLES, icon="📚")
+    st.warning(NO_ARTICLES, icon=":material/library_books:")
     if status is not None and status.state == "failed" and status.message:
         st.warning(inline(status.message), icon=":material/cloud_off:")
 
@@ -330,7 +330,7 @@ def main() -> None:
     st.set_page_config(page_title="HealthQA", page_icon=PAGE_ICON, layout="centered")
     st.title(":material/health_and_safety: HealthQA")
     st.caption("Answers to health questions from vetted articles, with the sources to check.")
-    st.info(DISCLAIMER + " In an emergency, call your local emergency number.", icon="ℹ️")
+    st.info(DISCLAIMER + " In an emergency, call your local emergency number.", icon=":material/info:")
     index_size = render_sidebar()
     settings = None
     with shown_errors("opening the settings"):

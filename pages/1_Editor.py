@@ -184,7 +184,7 @@ def remove_chosen_document(settings: Settings) -> None:
 
 def editor(settings: Settings) -> None:
     if settings.editor_password is None:
-        st.warning(LOCKED, icon="🔒")
+        st.warning(LOCKED, icon=":material/lock:")
         return
     if not unlocked(settings.editor_password):
         return

@@ -207,7 +207,7 @@ def show_golden_row(report: GoldenReport, position: int) -> None:
 
 def evaluation(settings: Settings) -> None:
     if settings.editor_password is None:
-        st.warning(LOCKED, icon="🔒")
+        st.warning(LOCKED, icon=":material/lock:")
         return
     if not unlocked(settings.editor_password):
         return
