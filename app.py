@@ -330,7 +330,9 @@ def main() -> None:
     st.set_page_config(page_title="HealthQA", page_icon=PAGE_ICON, layout="centered")
     st.title(":material/health_and_safety: HealthQA")
     st.caption("Answers to health questions from vetted articles, with the sources to check.")
-    st.info(DISCLAIMER + " In an emergency, call your local emergency number.", icon=":material/info:")
+    st.info(
+        DISCLAIMER + " In an emergency, call your local emergency number.", icon=":material/info:"
+    )
     index_size = render_sidebar()
     settings = None
     with shown_errors("opening the settings"):
