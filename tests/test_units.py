@@ -247,3 +247,43 @@ def test_the_next_lists_introduction_on_an_items_line_starts_that_list():
     spans = spans_at(text, cuts)
     units = readable_units(text, spans)
     assert [quoted(text, spans, u) for u in units] == [cuts[:2], cuts[2:]]
+
+
+def test_a_lead_in_pointing_at_its_list_introduces_it_after_a_heading():
+    text, spans = spans_of(
+        [
+            "Early Warning Signs",
+            "These are the first signs of a heat stroke:",
+            "- a body temperature above 103 F",
+            "- hot, red skin",
+            "This is why shade matters.",
+        ]
+    )
+    lists = [u for u in readable_units(text, spans) if u.is_list]
+    assert [quoted(text, spans, u) for u in lists] == [
+        ["These are the first signs of a heat stroke:", "- a body temperature above 103 F",
+         "- hot, red skin"]
+    ]
+
+
+def test_a_lead_in_that_only_points_back_still_needs_its_antecedent():
+    text, spans = spans_of(["Treatment", "These include:", "- rest", "- fluids"])
+    assert [u for u in readable_units(text, spans) if u.is_list] == []
+
+
+def test_more_of_the_same_is_quoted_with_what_it_adds_to():
+    text, spans = spans_of(
+        [
+            "Lupus most often causes joint pain and a rash across the cheeks.",
+            "Other signs include",
+            "- fever",
+            "- hair loss",
+            "Another sign is a sore mouth.",
+        ]
+    )
+    units = readable_units(text, spans)
+    assert [quoted(text, spans, u) for u in units] == [
+        ["Lupus most often causes joint pain and a rash across the cheeks.",
+         "Other signs include", "- fever", "- hair loss"],
+        ["Another sign is a sore mouth."],
+    ]

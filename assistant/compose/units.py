@@ -41,6 +41,11 @@ _CONNECTS_BACK = re.compile(
     r"similarly|likewise|nevertheless|nonetheless|consequently|accordingly|in fact|indeed)\b",
     re.IGNORECASE,
 )
+# "Other signs include ...", "Another option is ...": more of what the sentence before told, so
+# it is quoted with that sentence when it can be, and alone when it cannot.
+_ADDS_TO = re.compile(r"^(other|another|additional|further)\b", re.IGNORECASE)
+# "These are warning signs of a stroke:" points at the list after it, not at what came before.
+_POINTS_AHEAD = re.compile(r"^(these|this|the following)\s+(are|is)\s+\S.*:$", re.IGNORECASE)
 _ENDS_STATEMENT = re.compile(r"""[.!;)\]"'”’]\s*$""")
 # A sentence that announces what comes next ("Here are treatments for dry eye.", "The following
 # is a list of symptoms ...") says nothing without it, even with a period: it is quoted only as
@@ -101,7 +106,8 @@ def readable_units(
         if not quotable(sentence):
             i += 1
             continue
-        refers, connects = _REFERS_BACK.match(sentence), _CONNECTS_BACK.match(sentence)
+        refers = _REFERS_BACK.match(sentence) and not _POINTS_AHEAD.match(sentence)
+        connects = _CONNECTS_BACK.match(sentence) or _ADDS_TO.match(sentence)
         if refers or connects:
             if units and not units[-1].is_list and units[-1].sentences[-1] == i - 1:
                 previous = units.pop()
@@ -197,7 +203,11 @@ def _introduction(
     if units and not units[-1].is_list and units[-1].sentences[-1] == before:
         return units.pop().sentences
     if before >= 0 and is_lead_in(sentences[before]) and quotable(sentences[before]):
-        if not _REFERS_BACK.match(sentences[before]):
+        lead_in = sentences[before]
+        adjacent = units and not units[-1].is_list and units[-1].sentences[-1] == before - 1
+        if _ADDS_TO.match(lead_in) and adjacent:
+            return (*units.pop().sentences, before)
+        if not _REFERS_BACK.match(lead_in) or _POINTS_AHEAD.match(lead_in):
             return (before,)
         # "They may include" leans on the statement before it, like any sentence pointing back.
         if units and not units[-1].is_list and units[-1].sentences[-1] == before - 1:
