@@ -29,7 +29,12 @@ from assistant.retrieval.topic import about_topic, group_not_named
 from assistant.starters import as_question
 from assistant.triage import SafetyLines, TriageClassifier, load_triage, notice_for
 from assistant.triage.screen import mentions_personal_dose
-from assistant.understanding.conversation import Conversation, Turn, contextualize
+from assistant.understanding.conversation import (
+    Conversation,
+    Turn,
+    contextualize,
+    group_names,
+)
 from assistant.understanding.injection import strip_instructions
 from assistant.understanding.question import QuestionAnalysis, analyze
 from assistant.understanding.smalltalk import small_talk_reply
@@ -229,6 +234,7 @@ class Assistant:
             withhold=mentions_personal_dose if notice and notice.kind == "dosing" else None,
             question_vector=self._question_vector(analysis),
             as_asked=as_asked,
+            group=group_names(message),
         )
         previous = conversation.turns[-1].answer_text if conversation.turns else ""
         composition = yield from self._compose(request, previous=previous, message=message)

@@ -53,3 +53,45 @@ def test_only_an_elliptical_follow_up_naming_a_group_reads_as_one():
     assert group_names("and in older adults?") is not None
     assert group_names("what about ozempic?") is None
     assert group_names("My kids keep coughing at night, is that asthma?") is None
+
+
+PINWORM = """# Pinworm Infection
+
+## What is pinworm infection?
+
+Pinworm infection is a common intestinal infection caused by tiny white worms. The worms lay
+eggs around the anus at night, which causes itching and disturbed sleep.
+
+## How is pinworm infection treated?
+
+Pinworm infection is treated with a single dose of mebendazole or albendazole, repeated after
+two weeks because the first dose does not kill the eggs. Everyone in the household is usually
+treated at the same time. Wash bedding and towels in hot water on the day of treatment.
+Albendazole is approved for children 2 years of age and older. Trim fingernails short and wash
+hands after using the toilet to stop the worms coming back.
+
+## How can pinworm infection be prevented?
+
+Wash hands with soap and warm water after using the toilet and before eating. Shower every
+morning to remove eggs laid during the night.
+"""
+
+
+@pytest.fixture(scope="module")
+def pinworm_assistant(tmp_path_factory, embedder):
+    from tests.support.kb import build_index
+
+    root = tmp_path_factory.mktemp("pinworm")
+    article = root / "pinworm.md"
+    article.write_text(PINWORM, encoding="utf-8")
+    return build_assistant(build_index(root, embedder, [article]), embedder=embedder)
+
+
+def test_a_group_the_topics_page_names_only_in_its_text_is_answered_from_those_sentences(
+    pinworm_assistant,
+):
+    conversation = Conversation()
+    pinworm_assistant.answer(conversation, "How do you get rid of pinworms?")
+    answer = pinworm_assistant.answer(conversation, "what about children?")
+    assert "children 2 years of age" in answer.text
+    assert "nothing specifically" not in answer.text

@@ -3,6 +3,7 @@ composition (text with [n] markers plus the citations those markers name)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
@@ -26,6 +27,8 @@ class CompositionRequest:
     # The retrieval searched the visitor's own words (not a rewrite from the conversation), so
     # its top passage is the ranker's best evidence for which section answers.
     as_asked: bool = False
+    # The group a follow-up asks about ("what about kids?"): what names it answers it best.
+    group: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)

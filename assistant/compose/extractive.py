@@ -49,6 +49,9 @@ QUESTION_WEIGHT = 1.0
 # A sentence this long said again word for word is a repeat; shorter ones ("- Fever") recur in
 # different lists by chance.
 REPEAT_MIN_WORDS = 5
+# For a follow-up about a group ("what about children?"): a unit naming the group outranks one
+# that matches the question as well without naming it.
+GROUP_BONUS = 0.15
 _BULLET = re.compile(r"^\s*(?:[-*•·▪–]|\(?\d{1,2}[.)]|[a-z][.)])\s+")
 
 
@@ -147,6 +150,8 @@ class ExtractiveComposer:
             )
             score += 0.2 * section.similarity - 0.02 * section.rank
             score += 0.1 if _defines(unit_texts[0], analysis) else 0.0
+            if request.group is not None and any(request.group.search(t) for t in unit_texts):
+                score += GROUP_BONUS
             score -= 0.1 if any(is_attribution(t) for t in unit_texts) else 0.0
             score -= 0.05 if count < 8 else 0.0
             vector = section.vectors[list(unit.sentences)].mean(axis=0)

@@ -82,20 +82,28 @@ def about_group(
     the best `GROUP_SEARCH_DEPTH` passages, when there are any: the rewritten search ("who is at
     risk for UTIs in kids?") still ranks first the page that answered the question before, and
     the group's own page may hold the answer lower down ("Male Breast Cancer" under the general
-    page's signs). Otherwise from what was found."""
+    page's signs). Else from the topic's passages that name the group in their text; otherwise
+    from what was found."""
     focus = retrieval.analysis.focus
     if focus is None or not is_checkable(focus):
         return retrieval  # nothing to tell the topic's own pages from others by
     wide = retriever.search(retrieval.analysis, k=GROUP_SEARCH_DEPTH, vector=retrieval.query_vector)
     # Deeper down, other articles name the group too ("Irritable Bowel Syndrome in Children",
     # which mentions celiac disease): only a page titled for the topic counts.
-    named = tuple(
+    own = [
         p
         for p in wide.passages
-        if not p.context_only
-        and group.search(f"{p.stored.chunk.title} {p.stored.chunk.section}")
-        and chunk_speaks_of(focus, p.stored.chunk, headings_only=True)
+        if not p.context_only and chunk_speaks_of(focus, p.stored.chunk, headings_only=True)
+    ]
+    named = tuple(
+        p for p in own if group.search(f"{p.stored.chunk.title} {p.stored.chunk.section}")
     )[: len(retrieval.passages)]
+    if not named:
+        # No page or section for the group: the topic's passages that speak of it ("Permethrin
+        # is approved for use on children 2 months of age and older"), best first.
+        named = tuple(p for p in own if group.search(p.stored.chunk.text))[
+            : len(retrieval.passages)
+        ]
     if not named or {p.chunk_id for p in named} == {p.chunk_id for p in retrieval.passages}:
         return retrieval
     return Retrieval(retrieval.analysis, retrieval.query_vector, named)
