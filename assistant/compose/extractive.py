@@ -31,6 +31,7 @@ from assistant.compose.passages import SectionPassage, section_passages
 from assistant.compose.quotable import ends_statement, is_attribution, is_quotable
 from assistant.compose.units import (
     Unit,
+    adds_to_what_came_before,
     continues_line,
     is_lead_in,
     is_list_item,
@@ -363,12 +364,18 @@ def _without_unquotable_item_sentences(unit: Unit, texts: Sequence[str]) -> Unit
 
 
 def _scored_sentences(unit: Unit, texts: Sequence[str]) -> list[int]:
-    """The unit's sentences but a list item's later ones."""
+    """The unit's sentences but a list item's later ones, and but what a list adds to ("...
+    common cause of gout in older people. Other problems that raise uric acid include"): the
+    list is quoted after it, not chosen for it."""
     if not unit.is_list:
         return list(unit.sentences)
+    sentences = list(unit.sentences)
+    first_item = next((n for n, k in enumerate(sentences) if is_list_item(texts[k])), 0)
+    if first_item > 0 and adds_to_what_came_before(texts[sentences[first_item - 1]]):
+        sentences = sentences[first_item - 1 :]
     scored: list[int] = []
     in_items = False
-    for k in unit.sentences:
+    for k in sentences:
         item = is_list_item(texts[k])
         in_items = in_items or item
         if item or not in_items:

@@ -216,6 +216,11 @@ def _introduction(
     return None if units else ()
 
 
+def adds_to_what_came_before(sentence: str) -> bool:
+    """"Other signs include", "Another option is ...": more of what the sentence before told."""
+    return bool(_ADDS_TO.match(sentence))
+
+
 def is_lead_in(sentence: str) -> bool:
     """A line that announces what follows ("Symptoms include:", "symptoms can include"): it
     neither ends a statement nor asks a question."""
