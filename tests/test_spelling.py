@@ -61,3 +61,10 @@ def test_a_real_english_word_is_kept_by_default():
 def test_overlong_words_are_left_as_typed():
     word = "a" * (MAX_LENGTH + 1)
     assert Speller({"a" * MAX_LENGTH: 3}).correct_word(word) is None
+
+
+def test_a_typo_the_articles_make_once_is_corrected_toward_the_word_they_mean():
+    vocabulary = {"symptoms": 900, "symtoms": 1, "glaucoma": 120, "ileus": 2, "ileum": 3}
+    assert correct_spelling("symtoms of glaucoma", vocabulary) == "symptoms of glaucoma"
+    # Two rare article words a letter apart are both real: neither is the other's typo.
+    assert correct_spelling("ileus or ileum", vocabulary) == "ileus or ileum"

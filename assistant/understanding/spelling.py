@@ -3,7 +3,8 @@
 Consumer questions are often misspelled ("secnd opinon", "diabetis"); a misspelled topic word
 finds nothing lexically and weakens the dense match. A word is corrected only when it is neither
 an article word nor an English word, and only toward an article word within one edit (two for
-long words); among equally close words the most frequent in the articles wins.
+long words); among equally close words the most frequent in the articles wins. A word the
+articles themselves misspell once or twice is corrected toward the common word it misspells.
 
 The search is SymSpell's (symspellpy): candidates come from a precomputed table of deletions, so
 the cost of a word is bounded whatever its length, and words longer than MAX_LENGTH are left as
@@ -24,6 +25,11 @@ MIN_LENGTH = 4  # short words have too many one-edit neighbours to correct safel
 TWO_EDITS_FROM = 7
 MAX_LENGTH = 30  # no medical word is longer; longer "words" are pasted junk, kept as typed
 _MAX_EDITS = 2
+# An article word seen at most this often, one edit from a word seen TYPO_RATIO times as often
+# (and TYPO_MIN_COMMON times at least), is the articles' own typo.
+TYPO_MAX_COUNT = 2
+TYPO_RATIO = 100
+TYPO_MIN_COMMON = 50
 
 
 @cache
@@ -67,16 +73,34 @@ class Speller:
 
     def correct_word(self, word: str) -> str | None:
         """The replacement for an unknown word, or None to keep it."""
-        if not MIN_LENGTH <= len(word) <= MAX_LENGTH or word in self._vocabulary:
+        if not MIN_LENGTH <= len(word) <= MAX_LENGTH:
             return None
         if word in self._english:
             return None  # "upset" must not become "onset"
+        if word in self._vocabulary:
+            return self._articles_typo(word)
         edits = 2 if len(word) >= TWO_EDITS_FROM else 1
         found = self._symspell.lookup(word, Verbosity.CLOSEST, max_edit_distance=edits)
         if not found:
             return None
         best = min(found, key=lambda s: (s.distance, -s.count, s.term))
         return str(best.term)
+
+    def _articles_typo(self, word: str) -> str | None:
+        """The common word an article word misspells: articles have typos too ("symtoms" once
+        beside "symptoms" 1,108 times), and a question sharing the typo must not keep it."""
+        seen = self._vocabulary[word]
+        if seen > TYPO_MAX_COUNT:
+            return None
+        found = self._symspell.lookup(word, Verbosity.ALL, max_edit_distance=1)
+        common = [
+            s
+            for s in found
+            if s.term != word and s.count >= max(TYPO_MIN_COMMON, TYPO_RATIO * seen)
+        ]
+        if not common:
+            return None
+        return str(max(common, key=lambda s: (s.count, s.term)).term)
 
 
 def correct_spelling(
