@@ -31,6 +31,7 @@ from healthqa.firststart.status import (
 from healthqa.settings import Settings
 from healthqa.web.answering import StreamlitAnswerView, answer_live
 from healthqa.web.assistants import AssistantShelf
+from healthqa.web.collection import DEMO_BANNER, Collection, collection_of
 from healthqa.web.errors import callback_errors, shown_errors
 from healthqa.web.progress import show_progress
 from healthqa.web.rendering import (
@@ -168,9 +169,7 @@ def render_feedback(turn: int, exchange: Exchange, store: Path | str) -> None:
         return
     columns = st.columns([1, 4], vertical_alignment="center")
     with columns[0]:
-        st.feedback(
-            "thumbs", key=f"rating-{turn}", on_change=store_rating, args=(turn, str(store))
-        )
+        st.feedback("thumbs", key=f"rating-{turn}", on_change=store_rating, args=(turn, str(store)))
     if exchange.feedback_id is not None:  # saved: thank, and offer a comment
         with columns[1]:
             st.caption(THANKS)
@@ -197,19 +196,30 @@ def render_sidebar() -> DeltaGenerator:
             icon=":material/add_comment:",
             width="stretch",
         )
-        stats = st.empty()
-        st.caption(
-            "Answers quote vetted articles only and show where each sentence comes from. "
-            "Sample articles from MedQuAD (Ben Abacha & Demner-Fushman, 2019; CC BY 4.0) "
-            "are written by NIH institutes and the CDC."
-        )
-    return stats
+        return st.empty()
 
 
-def show_index_size(slot: DeltaGenerator, assistant: Assistant | None) -> None:
+def show_index_size(slot: DeltaGenerator, settings: Settings, assistant: Assistant | None) -> None:
     if assistant is not None:
         stats = assistant.reader.stats()
-        slot.caption(f"Searching {stats.documents:,} articles ({stats.chunks:,} passages).")
+        articles = "article" if stats.documents == 1 else "articles"
+        passages = "passage" if stats.chunks == 1 else "passages"
+        credits = " ".join(
+            load_collection(cache_key(settings), stats.generation, assistant).credits
+        )
+        slot.caption(
+            f"Searching {stats.documents:,} {articles} ({stats.chunks:,} {passages}). "
+            f"Answers quote them only and show where each sentence comes from. {credits}"
+        )
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def load_collection(
+    settings_key: str,  # noqa: ARG001 (part of the cache key)
+    generation: int,  # noqa: ARG001 (part of the cache key)
+    _assistant: Assistant,
+) -> Collection:
+    return collection_of(_assistant.reader.documents())
 
 
 @st.fragment(run_every=POLL_SECONDS)
@@ -276,6 +286,8 @@ def chat(settings: Settings, index_size: DeltaGenerator) -> None:
         # Waiting, not polling: a waiting session costs the server nothing while the model loads.
         with st.spinner("Opening the article index…"):
             ready = shelf.wait(generation)
+        if load_collection(cache_key(settings), ready.reader.generation, ready).demo:
+            st.info(DEMO_BANNER, icon=":material/science:")
         starters = load_starters(cache_key(settings), ready.reader.generation, ready)
         if starters:
             st.markdown("**Try asking:**")
@@ -293,7 +305,8 @@ def chat(settings: Settings, index_size: DeltaGenerator) -> None:
             history=history,
             store=store,
         )
-    show_index_size(index_size, shelf.ready(generation))  # last: by now the index may be open
+    # Last: by now the index may be open.
+    show_index_size(index_size, settings, shelf.ready(generation))
 
 
 def ask(

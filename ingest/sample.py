@@ -1,6 +1,8 @@
 """The articles `make run` indexes when none are given: the seed article plus two small MedQuAD
 collections (CDC and NIHSeniorHealth, 107 documents, about 2,600 passages), read in place from
-../shared/data, or else fetched from MedQuAD's GitHub repository.
+../shared/data, or else fetched from MedQuAD's GitHub repository. With neither, a few demo
+articles shipped in `ingest/demo/` (written by the team, marked "not vetted" in every citation)
+let a fresh clone try the chat offline.
 
 A first start indexes a small part first (`split_sample`: the seed article and a few dozen of the
 shortest documents, about 200 passages) so the chat can answer within a minute, then the rest.
@@ -29,6 +31,13 @@ MEDQUAD_LICENCE = "https://raw.githubusercontent.com/abachaa/MedQuAD/master/LICE
 OFFLINE_HINT = (
     "To add articles without a network, run `make ingest ARTICLES=path/to/your/articles` "
     "or upload them on the Editor page."
+)
+DEMO_ARTICLES = Path(__file__).resolve().parent / "demo"
+# Every demo article's front matter names this source, so every citation of one says so.
+DEMO_SOURCE = "HealthQA demo article"
+DEMO_NOTE = (
+    "Meanwhile the chat answers from a few demo articles the HealthQA team wrote to show how it "
+    "works; they are not vetted medical content."
 )
 # About 200 passages: embedded in 5 to 20 s on two busy cores.
 FIRST_BYTES = 150_000
@@ -122,6 +131,14 @@ def _reason(error: Exception, timeout: float) -> str:
     if isinstance(error, ValueError):
         return f"the reply could not be read: {error}"
     return getattr(error, "strerror", None) or str(error) or type(error).__name__
+
+
+def demo_articles() -> list[Path]:
+    return sorted(DEMO_ARTICLES.glob("*.md"))
+
+
+def is_demo_source(source: str | None) -> bool:
+    return bool(source) and str(source).startswith(DEMO_SOURCE)
 
 
 def default_sample(shared: Path, download_to: Path) -> list[Path]:

@@ -32,7 +32,8 @@ CHOICES = {
 }
 LOCKED = (
     "Editing is disabled: no editor password is set. Set the environment variable "
-    "HEALTHQA_EDITOR_PASSWORD (or put it at the top of .streamlit/secrets.toml) and reload."
+    "HEALTHQA_EDITOR_PASSWORD and restart the app (`HEALTHQA_EDITOR_PASSWORD=... make run`), "
+    "or put `HEALTHQA_EDITOR_PASSWORD = \"...\"` at the top of .streamlit/secrets.toml and reload."
 )
 
 

@@ -41,8 +41,9 @@ from healthqa.web.resources import PAGE_ICON, load_embedder, load_settings
 REPORT_KEY = "evaluation_report"
 LOCKED = (
     "Evaluation is disabled: it shares the editor password, and none is set. Set the "
-    "environment variable HEALTHQA_EDITOR_PASSWORD (or put it at the top of "
-    ".streamlit/secrets.toml) and reload."
+    "environment variable HEALTHQA_EDITOR_PASSWORD and restart the app "
+    "(`HEALTHQA_EDITOR_PASSWORD=... make run`), or put `HEALTHQA_EDITOR_PASSWORD = \"...\"` at "
+    "the top of .streamlit/secrets.toml and reload."
 )
 
 

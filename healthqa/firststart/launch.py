@@ -52,7 +52,11 @@ def start(settings: Settings, shared: Path, *, watch_pid: int | None = None) -> 
             start_new_session=True,  # Ctrl-C on the app does not hit it mid-write
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
-    where = shared if local_sample(shared) is not None else "GitHub (MedQuAD)"
+    where = (
+        shared
+        if local_sample(shared) is not None
+        else "GitHub (MedQuAD), or offline from the team's demo articles,"
+    )
     if ready:
         return f"Resuming the sample articles from {where} in the background (log: {log})."
     return (
