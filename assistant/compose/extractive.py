@@ -64,6 +64,7 @@ class ExtractiveSettings:
     margin: float = 0.12  # units scoring this far below the section's best are left out
     second_source_margin: float = 0.04  # another section must score within this of the first
     repeats_at: float = 0.85  # cosine above which a unit says what the answer already says
+    repeats_in_section_at: float = 0.95  # the same, for two units of one section
     max_sources: int = 2
     max_list_items: int = 8
 
@@ -211,8 +212,13 @@ class ExtractiveComposer:
         """The unit says what the answer already says: close in meaning to a chosen unit, or
         quoting one of its sentences word for word (sites copy paragraphs between pages, and
         a unit that adds one new sentence to a copied one is mostly a copy)."""
-        if any(float(candidate.vector @ c.vector) >= self.settings.repeats_at for c in chosen):
-            return True
+        for c in chosen:
+            # One section's sentences are all about the same thing: there only a near copy
+            # repeats ("Not everyone with flu has a fever." is not the symptom list again).
+            same_section = c.section.key == candidate.section.key
+            cut = self.settings.repeats_in_section_at if same_section else self.settings.repeats_at
+            if float(candidate.vector @ c.vector) >= cut:
+                return True
         quoted = {_said(c.section.sentence(i)) for c in chosen for i in c.unit.sentences}
         return any(
             _said(text) in quoted
