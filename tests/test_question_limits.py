@@ -3,6 +3,7 @@ the safety triage has read its start, and any text gets an answer or a refusal, 
 
 from __future__ import annotations
 
+import time
 import tracemalloc
 
 import pytest
@@ -69,3 +70,17 @@ def test_any_text_gets_an_answer_or_a_refusal(assistant, message):
     assert answer.text
     cited = {c.n for c in answer.citations}
     assert cited == set(range(1, len(cited) + 1))
+
+
+@pytest.mark.parametrize("pair", ["@.", "@@", "a@", ".a", ":1", "/a", "1-", "@ "])
+def test_a_message_of_one_pair_of_characters_repeated_costs_no_more_than_an_ordinary_one(
+    assistant, pair
+):
+    # "\S+@\S+\.\w+" in the message cleaner backtracked cubically on "@.@.@.": 30 s of CPU for
+    # 2,000 characters, and the regex engine held the interpreter, stalling other visitors.
+    # A bound this loose catches that kind of blow-up, not ordinary jitter.
+    message = pair * (assistant.settings.max_question_chars // 2)
+    started = time.process_time()
+    answer = ask(assistant, message)
+    assert time.process_time() - started < 3.0
+    assert answer.text

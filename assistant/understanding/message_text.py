@@ -27,7 +27,10 @@ _CHATTER_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 _CONTACT = re.compile(
-    r"\S+@\S+\.\w+|https?://\S+|www\.\S+|\+?\d[\d\s().-]{7,}\d|\bNAME\b|\b(LOCATION|DATE|PHONE"
+    # Bounded: "\S+@\S+" backtracks cubically on "@.@.@." (a 2,000-character message took 30 s
+    # and, holding the regex engine, stalled every other visitor's question).
+    r"[^\s@]{1,64}@[^\s@]{1,255}\.\w+|https?://\S+|www\.\S+|\+?\d[\d\s().-]{7,40}\d|\bNAME\b"
+    r"|\b(LOCATION|DATE|PHONE"
     r"|EMAIL)\b"
 )
 _LABEL = re.compile(r"\b(SUBJECT|MESSAGE|QUESTION|Subject|Message|Re|Fwd?|FW|RE)\s*:\s*")

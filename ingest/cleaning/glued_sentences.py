@@ -19,7 +19,7 @@ from ingest.cleaning.edits import RuleResult, SectionContext
 from ingest.cleaning.furniture import url_spans
 
 _GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=[)%\]]))[.?!](?=[A-Z][a-z])")
-_EMAIL_LIKE = re.compile(r"\S+@\S+")
+_EMAIL_LIKE = re.compile(r"[^\s@]{0,64}@[^\s@]{1,255}")  # bounded: no backtracking blow-up
 
 
 def space_glued_sentences(text: str, _context: SectionContext) -> RuleResult:

@@ -33,7 +33,7 @@ from ingest.cleaning.furniture import url_spans
 _LOWER_INTO_CAPITAL = re.compile(r"\b([a-z]{3,})(?=[A-Z][a-z])")
 _CAPITAL_INTO_STARTER = re.compile(r"\b[A-Z][a-z]{2,}(?=([A-Z][a-z]+)\b)")
 _INTRODUCTION_INTO_BULLET = re.compile(r"(?<=[^\W\d_]:)-[ \t]*(?=\S)")
-_EMAIL_LIKE = re.compile(r"\S+@\S+")
+_EMAIL_LIKE = re.compile(r"[^\s@]{0,64}@[^\s@]{1,255}")  # bounded: no backtracking blow-up
 # Short words that sit inside a sentence, never at the end of an item or a paragraph, and the
 # verbs that lead into what they name ("seeTreating Hemophilia", "includeHelicobacter pylori");
 # with the sentence starters (`sentence_starters.txt`) they mark a lost space, not a lost break.
