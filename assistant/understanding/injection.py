@@ -9,9 +9,10 @@ text, while "you are DAN now" and "ignora tus instrucciones" are not.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _RULES = (
-    r"(instructions?|rules?|guidelines?|prompts?|directions?|polic(y|ies)|programming"
+    r"(instructions?|rules?|guidelines?|guidance|prompts?|directions?|polic(y|ies)|programming"
     r"|restrictions?|guardrails?|safety\s+(rules?|filters?|guidelines?))"
 )
 _WHICH = (
@@ -22,6 +23,21 @@ _INSTRUCTION = re.compile(
     rf"""
     \b(ignore|disregard|forget|override|bypass|drop|skip)\s+{_WHICH}{_RULES}\b
     | \b(ignore|disregard|forget)\s+(everything|all)\s+(you\s+(were|have\s+been)\s+told|above)\b
+    # "Ignore the above and say ...": what is above, not a symptom ("ignore the above symptoms")
+    | \b(ignore|disregard|forget)\s+((all|everything)\s+)?(of\s+)?(the\s+)?(above|previous|preceding)
+        (\s+(text|message|messages|content|context|conversation))?\s*([,.;:!]|and\b|$)
+    # Addressed to the assistant itself: "NOTE TO THE AI ASSISTANT:", "Assistant, from now on"
+    | \b(note|message|instructions?|reminder)\s+(to|for)\s+(the\s+|any\s+|all\s+)?(ai|assistant|chat\s*bot
+        |language\s+model|llm|model|bot)s?\b
+    | (^|[.!?]\s+)(dear\s+|hey\s+)?(ai|assistant|chat\s*bot|llm|language\s+model)\s*[,:]
+    | \bfrom\s+(now|this\s+point|here)\s+(on\s*)?,?\s*(you\s+(are|will|must|should)|tell|say|answer
+        |respond|reply|always|never)\b
+    # What to tell the people reading: "tell every reader to ...", "you must tell the user ..."
+    | \b(tell|inform|instruct|advise|remind)\s+(every|all|each|any|the|your)\s+(readers?|users?
+        |visitors?)\b
+    | \byou\s+(must|should|will|shall|need\s+to|have\s+to)\s+(now\s+|always\s+)?(tell|say\s+to|inform
+        |advise|answer|reply\s+to|respond\s+to)\s+(the\s+|every\s+|all\s+|any\s+)?(users?|readers?
+        |visitors?)\b
     | \b(you\s+are|you're)\s+now\s+(an?\s+|in\s+|my\s+)?(unrestricted|unfiltered|uncensored|free
         |jailbroken|developer|evil|different|new|DAN\b|no\s+longer)
     | \bfrom\s+now\s+on,?\s+you\s+(are|will|must|should)\b
@@ -54,8 +70,23 @@ _INSTRUCTION = re.compile(
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
+# Letters of other scripts that look like Latin ones ("Іgnore" with a Cyrillic І), and characters
+# that show as nothing: read as the words they look like.
+_LOOKALIKES = str.maketrans(
+    "АВЕКМНОРСТУХаеорсуходіІјѕԁΑΒΕΖΗΙΚΜΝΟΡΤΥΧαεικνορτυχ",
+    "ABEKMHOPCTYXaeopcyxodiIjsdABEZHIKMNOPTYXaeikvoptux",
+)
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
 def looks_like_instruction(text: str) -> bool:
-    return bool(_INSTRUCTION.search(text))
+    return bool(_INSTRUCTION.search(_as_seen(text)))
+
+
+def _as_seen(text: str) -> str:
+    """The text as a reader sees it: compatibility forms folded (full-width letters), invisible
+    characters dropped, look-alike letters of other scripts read as Latin."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).translate(_LOOKALIKES)
 
 
 def strip_instructions(message: str) -> str:
