@@ -24,20 +24,21 @@ _INSTRUCTION = re.compile(
     \b(ignore|disregard|forget|override|bypass|drop|skip)\s+{_WHICH}{_RULES}\b
     | \b(ignore|disregard|forget)\s+(everything|all)\s+(you\s+(were|have\s+been)\s+told|above)\b
     # "Ignore the above and say ...": what is above, not a symptom ("ignore the above symptoms")
-    | \b(ignore|disregard|forget)\s+((all|everything)\s+)?(of\s+)?(the\s+)?(above|previous|preceding)
-        (\s+(text|message|messages|content|context|conversation))?\s*([,.;:!]|and\b|$)
+    | \b(ignore|disregard|forget)\s+((all|everything)\s+)?(of\s+)?(the\s+)?
+        (above|previous|preceding)(\s+(text|message|messages|content|context|conversation))?
+        \s*([,.;:!]|and\b|$)
     # Addressed to the assistant itself: "NOTE TO THE AI ASSISTANT:", "Assistant, from now on"
-    | \b(note|message|instructions?|reminder)\s+(to|for)\s+(the\s+|any\s+|all\s+)?(ai|assistant|chat\s*bot
-        |language\s+model|llm|model|bot)s?\b
+    | \b(note|message|instructions?|reminder)\s+(to|for)\s+(the\s+|any\s+|all\s+)?
+        (ai|assistant|chat\s*bot|language\s+model|llm|model|bot)s?\b
     | (^|[.!?]\s+)(dear\s+|hey\s+)?(ai|assistant|chat\s*bot|llm|language\s+model)\s*[,:]
     | \bfrom\s+(now|this\s+point|here)\s+(on\s*)?,?\s*(you\s+(are|will|must|should)|tell|say|answer
         |respond|reply|always|never)\b
     # What to tell the people reading: "tell every reader to ...", "you must tell the user ..."
     | \b(tell|inform|instruct|advise|remind)\s+(every|all|each|any|the|your)\s+(readers?|users?
         |visitors?)\b
-    | \byou\s+(must|should|will|shall|need\s+to|have\s+to)\s+(now\s+|always\s+)?(tell|say\s+to|inform
-        |advise|answer|reply\s+to|respond\s+to)\s+(the\s+|every\s+|all\s+|any\s+)?(users?|readers?
-        |visitors?)\b
+    | \byou\s+(must|should|will|shall|need\s+to|have\s+to)\s+(now\s+|always\s+)?
+        (tell|say\s+to|inform|advise|answer|reply\s+to|respond\s+to)\s+
+        (the\s+|every\s+|all\s+|any\s+)?(users?|readers?|visitors?)\b
     | \b(you\s+are|you're)\s+now\s+(an?\s+|in\s+|my\s+)?(unrestricted|unfiltered|uncensored|free
         |jailbroken|developer|evil|different|new|DAN\b|no\s+longer)
     | \bfrom\s+now\s+on,?\s+you\s+(are|will|must|should)\b
