@@ -84,6 +84,12 @@ def answered_topic(focus: str | None, cited_title: str) -> str:
     return cited_title
 
 
+def as_text(message: str) -> str:
+    """The message as text the model can read: a terminal in another encoding hands Python
+    undecodable bytes as lone surrogates ("caf\udce9"), which the tokenizer cannot take."""
+    return message.encode("utf-8", "replace").decode("utf-8")
+
+
 def prefix_for(notice: SafetyNotice | None) -> str:
     return f"{notice.message}\n\n" if notice else ""
 # A follow-up read together with the question before it keeps that reading only if what it finds
@@ -153,7 +159,7 @@ class Assistant:
         return self.stream(conversation, message).final()
 
     def stream(self, conversation: Conversation, message: str) -> AnswerStream:
-        return AnswerStream(self._produce(conversation, message))
+        return AnswerStream(self._produce(conversation, as_text(message)))
 
     def _produce(self, conversation: Conversation, message: str) -> Generator[str, None, Answer]:
         with self._admission:

@@ -84,3 +84,10 @@ def test_a_message_of_one_pair_of_characters_repeated_costs_no_more_than_an_ordi
     answer = ask(assistant, message)
     assert time.process_time() - started < 3.0
     assert answer.text
+
+
+def test_undecodable_bytes_from_a_terminal_are_read_not_crashed_on(assistant):
+    # A Latin-1 terminal's "café" reaches Python as a lone surrogate; the tokenizer refused it.
+    answer = ask(assistant, "what is gout? caf\udce9")
+    assert answer.text
+    assert not answer.abstained
