@@ -67,10 +67,11 @@ def cited_statements(body: str) -> list[CitedStatement]:
 
 
 def supports(citation: Citation, statement: str) -> bool:
-    """The statement is quoted from the passage, or quotes one of the cited spans whole."""
+    """The statement is quoted from the passage, or quotes one of the cited spans whole, or is
+    the cited section's heading (which introduces a list: "See a GP if:")."""
     passage = _tight(citation.passage)
     core = _tight(statement).rstrip(".!?;: ")
-    if core and core in passage:
+    if core and (core in passage or core == _tight(citation.section).rstrip(".!?;: ")):
         return True
     spans = (_tight(_BULLET.sub("", citation.passage[a:b])).rstrip(".!?;: ")
              for a, b in citation.spans)

@@ -275,6 +275,12 @@ def layout(chosen: Sequence[_Scored]) -> Composition:
             first_item = next(
                 (k for k in item.unit.sentences if is_list_item(section.sentence(k))), None
             )
+            heading = section.first.chunk.section
+            if first_item == item.unit.sentences[0] and not lines and _heading_leads_in(heading):
+                # The list's introduction is the section's heading ("Call 999 or go to A&E
+                # if:"): without it the items do not say what they are.
+                lead = " ".join(heading.split())
+                lines.append(lead + ("" if lead.endswith(":") else ":") + f" [{n}]")
             for index in item.unit.sentences:
                 text = section.sentence(index)
                 if _repeated(text, said):
@@ -316,6 +322,14 @@ def layout(chosen: Sequence[_Scored]) -> Composition:
             )
         )
     return Composition(text="\n\n".join(paragraphs), citations=tuple(citations))
+
+
+_LEADS_IN = re.compile(r"(:|\b(if|when|who|include|includes|including))\s*$", re.IGNORECASE)
+
+
+def _heading_leads_in(heading: str) -> bool:
+    """A heading that a list completes ("See a GP if", "Call 999 or go to A&E if:")."""
+    return bool(_LEADS_IN.search(heading.strip()))
 
 
 def _quotable(sentence: str) -> bool:
