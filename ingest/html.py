@@ -14,11 +14,13 @@ from lxml import etree
 
 from healthqa.errors import IngestError
 from ingest.model import Article, Section
+from ingest.review_date import stated_review_date
 from ingest.tables import Row, table_text
 from ingest.text import looks_binary
 
 _HTML_HINT = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|main|div|p|h[1-6])\b", re.I)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_ISO_MONTH = re.compile(r"^\d{4}-\d{2}")
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -49,17 +51,40 @@ def load_html(path: Path, *, doc_id: str | None = None) -> Article:
     sections = tuple(s for s in _sections(body, title) if s.text)
     if not sections:
         raise IngestError(f"{path} has no main article text that could be extracted.")
+    tree = _parsed(data)
     url = canonical_url(data) or _clean(getattr(extracted, "url", None) or "") or None
     date = getattr(extracted, "date", None)
+    if not (isinstance(date, str) and _ISO_DATE.match(date)) and tree is not None:
+        date = stated_review_date(tree, _visible_text(tree))
     return Article(
         doc_id=doc_id if doc_id is not None else (url or path.as_posix()),
         title=title or _first_heading(sections) or path.stem,
         sections=sections,
         url=url,
         source=getattr(extracted, "sitename", None) or getattr(extracted, "hostname", None),
-        reviewed=date[:10] if isinstance(date, str) and _ISO_DATE.match(date) else None,
+        reviewed=date[:10] if isinstance(date, str) and _ISO_MONTH.match(date) else None,
         path=str(path),
     )
+
+
+def _parsed(page: bytes) -> etree._Element | None:
+    try:
+        return lxml.html.fromstring(page)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _visible_text(tree: etree._Element) -> str:
+    """The page's text as lines, without scripts and styles."""
+    hidden = {"script", "style", "noscript", "template"}
+    parts: list[str] = []
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.tag not in hidden and element.text:
+            parts.append(element.text)
+        if element.tail and element.getparent() is not None:
+            parts.append(element.tail)  # text after an element belongs to its parent
+    parts = [p for p in parts if p.strip()]
+    return "\n".join(" ".join(p.split()) for p in parts)
 
 
 def canonical_url(page: bytes) -> str | None:

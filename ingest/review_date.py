@@ -1,0 +1,98 @@
+"""The date a web page says it was last reviewed or updated, from wherever the page states it.
+
+Health sites state it in many places and forms: a `lastReviewed` field in their JSON-LD, a
+`DC.Date.Reviewed` meta tag, or a line of text at the foot of the page ("Page last reviewed: 05
+January 2024", "Last Reviewed: September 12, 2024", "Page last updated March 14, 2024", "Last
+reviewed by a medical professional on 02/20/2024", "Reviewed May 2024"). A reviewed date comes
+before an updated one; a date the page gives for something else (a "Next review due") is not one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+
+from lxml import etree
+
+_REVIEWED_KEYS = ("lastreviewed", "datereviewed", "dc.date.reviewed", "last-reviewed")
+_UPDATED_KEYS = ("datemodified", "dcterms.modified", "article:modified_time", "dc.date.modified")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = (
+    rf"(?P<date>\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}})"
+)
+# "Last reviewed", "Page last reviewed", "Reviewed", "Content last updated"; not "Next review".
+_STATED = re.compile(
+    rf"(?<!next )\b(?P<kind>(?:page |content )?(?:last )?(?:medically )?(?:reviewed|updated)"
+    rf"|last review(?:ed)?)\b[^.\n]{{0,60}}?\b{_DATE}",
+    re.IGNORECASE,
+)
+_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
+_MONTH_YEAR = ("%B %Y", "%b %Y")
+
+
+def stated_review_date(tree: etree._Element, text: str) -> str | None:
+    """The ISO date ("2024-03-14", or "2023-05" when the page gives only a month) the page says
+    it was reviewed, else updated; None when it says neither. `tree`: the parsed page; `text`:
+    its visible text."""
+    reviewed: list[str] = []
+    updated: list[str] = []
+    for key, value in _stated_fields(tree):
+        found = _iso(value)
+        if found and key in _REVIEWED_KEYS:
+            reviewed.append(found)
+        elif found and key in _UPDATED_KEYS:
+            updated.append(found)
+    for match in _STATED.finditer(text):
+        found = _iso(match.group("date"))
+        if found:
+            kind = match.group("kind").lower()
+            (reviewed if "review" in kind else updated).append(found)
+    return next(iter(reviewed + updated), None)
+
+
+def _stated_fields(tree: etree._Element) -> Iterator[tuple[str, str]]:
+    for meta in tree.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
+        if key and meta.get("content"):
+            yield key, str(meta.get("content"))
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            if isinstance(item, dict):
+                for key, value in item.items():
+                    if isinstance(value, str):
+                        yield key.lower(), value
+
+
+def _iso(value: str) -> str | None:
+    text = " ".join(value.replace(",", " ").replace(".", " ").split())
+    head = text[:10]
+    for candidate, formats in ((head, ("%Y-%m-%d",)), (text, _FORMATS)):
+        for pattern in formats:
+            try:
+                day = datetime.strptime(candidate, pattern).date()
+            except ValueError:
+                continue
+            return day.isoformat() if _plausible(day) else None
+    for pattern in _MONTH_YEAR:
+        try:
+            month = datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+        return month.isoformat()[:7] if _plausible(month) else None
+    return None
+
+
+def _plausible(day: date) -> bool:
+    return 1990 <= day.year <= date.today().year + 1
