@@ -34,7 +34,6 @@ from assistant.understanding.conversation import (
     Turn,
     contextualize,
     group_names,
-    needs_context,
 )
 from assistant.understanding.injection import strip_instructions
 from assistant.understanding.question import QuestionAnalysis, analyze
@@ -280,11 +279,6 @@ class Assistant:
         itself ("how do I change my oil?" after a shingles question must not get shingles text)."""
         earlier = conversation.last_query
         if not earlier or earlier == query:
-            return query, retrieval
-        if analyze(query).focus is not None and not needs_context(query):
-            # A question with a topic of its own the articles lack is declined as asked: read
-            # with the one before it, "does tea stop you absorbing iron?" after iron tablets was
-            # answered with the tablets' side effects.
             return query, retrieval
         in_context = f"{query} {earlier}"
         retried = self.retriever.search(analyze(in_context))
