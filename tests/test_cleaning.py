@@ -1273,3 +1273,18 @@ def test_a_run_in_list_after_a_title_case_heading_gets_its_bullets() -> None:
         "",
     ]
     assert "a blood count a stool sample" not in clean(text)
+
+
+def test_cleaning_a_long_line_or_a_long_list_grows_with_its_length_not_its_square():
+    # Found by a hostile-input audit: 6,000 short sentences on one line took over a minute
+    # (every pair of sentence starts compared) and 4,000 list items 15 s (every item re-read
+    # every earlier one); the ingest timeout then failed the whole file. A loose bound on CPU
+    # time catches that kind of blow-up, not ordinary jitter.
+    import time
+
+    line = " ".join(f"Sentence number {i} is short here." for i in range(6000))
+    items = "\n".join(f"- item {i} about gout" for i in range(4000))
+    for text in (line, items):
+        started = time.process_time()
+        clean_section_text(text)
+        assert time.process_time() - started < 10.0

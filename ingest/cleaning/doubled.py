@@ -5,17 +5,21 @@ menstruation. Having your first period before age 12.").
 Quoted, the copy reads as garble, and cut into sentences it leaves halves said twice ("...
 between 8:00 a.m. and 8:00 p.m. Eastern Time. Eastern Time."). A run of whole sentences that
 follows an identical run word for word, punctuation included, goes; the first copy stays. A
-run shorter than `MIN_RUN_WORDS` words is left alone: "Call 911. Call 911." may be meant.
+run shorter than `MIN_RUN_WORDS` words is left alone: "Call 911. Call 911." may be meant; a run
+longer than `MAX_RUN_SENTENCES` sentences is not looked for (it would cost a long line's
+sentences squared).
 Lines are compared one at a time; repeats across lines and paragraphs are `duplicates`' work.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ingest.cleaning.edits import Dropped, RuleResult, SectionContext, delete_ranges
 
 MIN_RUN_WORDS = 5
+MAX_RUN_SENTENCES = 80
 _TOKEN = re.compile(r"\S+")
 _BULLET = re.compile(r"^(?:[-*•▪–]|\d{1,3}[.)])$")
 # A token that ends a sentence: its last letter or digit is followed by . ! or ? (and perhaps
@@ -52,9 +56,14 @@ def _second_copies(line: str) -> list[tuple[int, int]]:
     for first in starts:
         if first < settled:
             continue
-        for second in (s for s in starts if s > first):
+        # A copy follows its run within MAX_RUN_SENTENCES sentences: comparing every pair of
+        # sentence starts made a 90 KB line of short sentences take over a minute.
+        later = starts[bisect_right(starts, first) :][:MAX_RUN_SENTENCES]
+        for second in later:
             length = second - first
             if length < MIN_RUN_WORDS or second + length > len(words):
+                continue
+            if words[second] != words[first]:
                 continue
             # The run ends a sentence (it starts where one ends): so does an exact copy.
             if words[first:second] == words[second : second + length]:

@@ -48,6 +48,8 @@ _WORD_ANY_CASE = re.compile(WORD.pattern, re.IGNORECASE)
 _CLOSING_PUNCTUATION = re.compile(r"[.!?;,]+")
 # Words of a repeated copy before it is worth comparing (shorter runs repeat by chance).
 MIN_COPY_WORDS = 4
+# How many items before an item a run-in copy in it may repeat.
+COPY_LOOKBACK_ITEMS = 40
 # A short item with a sentence glued to it: the item at most this long, the sentence at least
 # this long. Over the MEDIQA passages, of 258 such cuts about nine in ten were a real join (the
 # rest a name after a quantity or unit: "half Milk of Magnesia", "mm Hg").
@@ -90,17 +92,23 @@ def repair_item_runs(
 
 def _drop_repeated_copies(run: list[_Item], inline: str = "") -> list[Dropped]:
     dropped: list[Dropped] = []
+    said = [words(item.text) for item in run]  # each item's words, read once
     for k, item in enumerate(run):
-        copy = _repeated_copy(run, k)
+        # A run-in copy repeats the items just before it: looking further back made a list of
+        # thousands of items cost seconds per item.
+        before = said[max(0, k - COPY_LOOKBACK_ITEMS) : k]
+        copy = _repeated_copy(item.text, before)
         if copy is not None:
             dropped.append(Dropped("duplicate", item.text[copy:].strip()))
             item.text = item.text[:copy].rstrip()
+            said[k] = words(item.text)
             continue
-        span = _copy_with_text_after(run, k, inline)
+        span = _copy_with_text_after(item.text, before, inline if k < COPY_LOOKBACK_ITEMS else "")
         if span is not None:
             start, end = span
             dropped.append(Dropped("duplicate", item.text[start:end].strip()))
             item.text = f"{item.text[:start].rstrip()} {item.text[end:].lstrip()}".rstrip()
+            said[k] = words(item.text)
     return dropped
 
 
@@ -108,12 +116,15 @@ def _cut_glued_prose(run: list[_Item], vocabulary: CleaningWords) -> list[str]:
     """The run's lines, each item's glued prose a paragraph after it."""
     fragments = [is_fragment(item.text) for item in run]
     lengths = [len(item.text.split()) for item in run]
+    # The longest other item: the longest, or for the longest itself the runner-up.
+    top = sorted(range(len(run)), key=lambda j: -lengths[j])[:2]
+    total_fragments = sum(fragments)
     lines: list[str] = []
     for k, item in enumerate(run):
         others = _Others(
             count=len(run) - 1,
-            fragments=sum(fragments) - fragments[k],
-            longest=max((n for j, n in enumerate(lengths) if j != k), default=0),
+            fragments=total_fragments - fragments[k],
+            longest=next((lengths[j] for j in top if j != k), 0),
         )
         tail = _tail_start(item.text, others, vocabulary)
         if tail is None and k + 1 < len(run) and run[k + 1].indent == item.indent:
@@ -158,13 +169,13 @@ def _next_list_introduction(text: str) -> int | None:
     return sentences[-1][0]
 
 
-def _repeated_copy(run: list[_Item], k: int) -> int | None:
-    """Where, in item `k`, a run-in copy of the items before it (and of its own start) begins:
+def _repeated_copy(text: str, item_words: list[list[str]]) -> int | None:
+    """Where, in an item's `text`, a run-in copy of the items before it (`item_words`, each
+    one's words) and of its own start begins:
     "- Is common - appears red - itches. Is common appears red itches." """
-    text = run[k].text
-    if k == 0:
+    if not item_words:
         return None
-    item_words = [words(item.text) for item in run[:k]]
+    k = len(item_words)
     # After a sentence end, or where an earlier item's opening words come again: a copy run in
     # without punctuation ("...upper thighs painful or burning urination difficulty...").
     ends = sorted(set(_sentence_ends(text)) | _openings_again(text, item_words))
@@ -187,20 +198,20 @@ def _repeated_copy(run: list[_Item], k: int) -> int | None:
     return None
 
 
-def _copy_with_text_after(run: list[_Item], k: int, inline: str) -> tuple[int, int] | None:
+def _copy_with_text_after(
+    text: str, item_words: list[list[str]], inline: str
+) -> tuple[int, int] | None:
     """Where, in item `k`, a run-in copy of the list starts and ends when text follows it or
     the item says more before it ("- some medicines. urinary tract infections constipation some
     medicines. Longer Periods of Leaking", "- prolapse ... vagina. When organs are out of place,
     urine may leak. weak bladder muscles ... vagina."): the copy is the earlier items' words and
     the start of this one, word for word, right after one of this item's sentence ends.
     `inline`: the list's first item where its introduction still holds it."""
-    if k == 0 and not inline:
+    if not item_words and not inline:
         return None
-    text = run[k].text
     ends = _sentence_ends(text)
-    item_words = [words(item.text) for item in run[:k]]
     if inline:
-        item_words.insert(0, words(inline))
+        item_words = [words(inline), *item_words]
     for end in ends:
         tail = [(m.group().lower(), m.end()) for m in WORD.finditer(text[end:].lower())]
         tail_words = [w for w, _ in tail]
