@@ -37,12 +37,30 @@ LOCKED = (
 )
 
 
-def report_rows(report: IngestReport, notes: Sequence[str]) -> list[dict[str, str]]:
-    rows = [{"document or file": d, "result": "added"} for d in report.added]
-    rows += [{"document or file": d, "result": "updated"} for d in report.updated]
-    rows += [{"document or file": d, "result": "unchanged"} for d in report.unchanged]
-    rows += [{"document or file": f.path, "result": f"failed: {f.error}"} for f in report.failed]
-    rows += [{"document or file": f.path, "result": f"skipped: {f.error}"} for f in report.skipped]
+def report_rows(
+    report: IngestReport, notes: Sequence[str], root: Path | None = None
+) -> list[dict[str, str]]:
+    """One row per document or file; a path inside `root` (the data folder) is shown relative
+    to it ("uploads/gout.md"): the server's own folders say nothing to an editor."""
+
+    def shown(name: str) -> str:
+        if root is not None and Path(name).is_absolute():
+            try:
+                return Path(name).relative_to(root).as_posix()
+            except ValueError:
+                return name
+        return name
+
+    rows = [{"document or file": shown(d), "result": "added"} for d in report.added]
+    rows += [{"document or file": shown(d), "result": "updated"} for d in report.updated]
+    rows += [{"document or file": shown(d), "result": "unchanged"} for d in report.unchanged]
+    rows += [
+        {"document or file": shown(f.path), "result": f"failed: {f.error}"} for f in report.failed
+    ]
+    rows += [
+        {"document or file": shown(f.path), "result": f"skipped: {f.error}"}
+        for f in report.skipped
+    ]
     rows += [{"document or file": "upload", "result": note} for note in notes]
     return [{key: cell(value) for key, value in row.items()} for row in rows]
 
@@ -57,7 +75,8 @@ def run_ingest(paths: Sequence[Path], settings: Settings, notes: Sequence[str] =
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed. "
         "The chat uses the new articles from its next question."
     )
-    st.dataframe(report_rows(report, notes), width="stretch", hide_index=True)
+    root = settings.data_dir.resolve()
+    st.dataframe(report_rows(report, notes, root), width="stretch", hide_index=True)
 
 
 def upload_section(settings: Settings) -> None:

@@ -276,6 +276,8 @@ def test_an_uploaded_article_is_answered_without_a_restart(
     assert "1 added" in at.success[0].value
     results = at.dataframe[0].value
     assert "rejected" in " ".join(results["result"])
+    # The server's folders are not shown to the editor: paths are relative to the data folder.
+    assert "uploads/frostnip.md" in list(results["document or file"])
     assert (settings.data_dir / "uploads" / "frostnip.md").is_file()
 
     at.switch_page("app.py").run()
