@@ -84,6 +84,20 @@ def test_a_failed_file_exits_1_and_the_rest_is_ingested(tmp_path: Path) -> None:
     assert "not a PDF" in report["failed"][0]["error"]
 
 
+def test_the_installed_command_exits_1_when_a_file_failed(tmp_path: Path) -> None:
+    """The entry point itself, not click's runner: the status a shell script or `make` sees."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "scan.pdf").write_text("not really a pdf", encoding="utf-8")
+    process = subprocess.run(
+        [sys.executable, "-m", "healthqa.cli.main", "ingest", str(articles),
+         "--index", str(tmp_path / "index"), "--json"],
+        capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=300, check=False,
+    )
+    assert process.returncode == 1, process.stderr
+    assert "not a PDF" in json.loads(process.stdout)["failed"][0]["error"]
+
+
 def test_stats_without_an_index_is_one_sentence(tmp_path: Path) -> None:
     process = subprocess.run(
         [sys.executable, "-m", "healthqa.cli.main", "index", "stats",

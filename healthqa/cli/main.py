@@ -21,7 +21,8 @@ for command in (*ingest_cmds.COMMANDS, *answer_cmds.COMMANDS, *eval_cmds.COMMAND
 
 def main() -> None:
     try:
-        healthqa(standalone_mode=False)
+        # Without standalone mode click returns a command's `Exit(code)` instead of exiting.
+        code = healthqa(standalone_mode=False)
     except HealthQAError as error:
         click.echo(f"Error: {error}", err=True)
         sys.exit(2)
@@ -33,6 +34,7 @@ def main() -> None:
         sys.exit(error.exit_code)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":
