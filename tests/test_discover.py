@@ -56,6 +56,43 @@ def test_symlink_loops_are_walked_once(tree: Path) -> None:
     assert len(relatives) == len(set(relatives)) == 6
 
 
+def test_links_out_of_a_folder_are_refused_and_links_inside_it_are_read(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    (outside / "notes").mkdir(parents=True)
+    (outside / "secret.txt").write_text("Private notes about secretitis.")
+    (outside / "notes" / "more.md").write_text("More private notes.")
+    root = tmp_path / "articles"
+    (root / "sub").mkdir(parents=True)
+    (root / "flu.md").write_text("# Flu\n\nRest and drink fluids.")
+    (root / "passwd.txt").symlink_to("/etc/passwd")
+    (root / "secret.txt").symlink_to(outside / "secret.txt")
+    (root / "sub" / "notes").symlink_to(outside / "notes", target_is_directory=True)
+    (root / "sub" / "flu-again.md").symlink_to(root / "flu.md")  # stays inside: read
+
+    found = {s.relative: s for s in discover([root])}
+    assert sorted(found) == ["flu.md", "passwd.txt", "secret.txt", "sub/flu-again.md", "sub/notes"]
+    assert [a.title for a in load_source(found["sub/flu-again.md"])] == ["Flu"]
+    for relative, target in (
+        ("passwd.txt", Path("/etc/passwd").resolve()),
+        ("secret.txt", outside / "secret.txt"),
+        ("sub/notes", outside / "notes"),
+    ):
+        with pytest.raises(IngestError) as refused:
+            load_source(found[relative])
+        assert str(refused.value) == (
+            f"{root / relative} is a link to {target}, outside the folder {root}, so it was "
+            "not read (name that path itself to ingest it)."
+        )
+
+    # Named itself, a link is read; a root that is itself a link holds what its target holds.
+    assert load_source(next(discover([root / "secret.txt"])))[0].sections
+    (tmp_path / "shortcut").symlink_to(outside, target_is_directory=True)
+    assert [s.relative for s in discover([tmp_path / "shortcut"])] == [
+        "secret.txt", "notes/more.md"
+    ]
+    assert all(load_source(s) for s in discover([tmp_path / "shortcut"]))
+
+
 def test_a_file_root(tree: Path) -> None:
     assert list(discover([tree / "flu.md"])) == [
         SourceFile(path=tree / "flu.md", root=tree, relative="flu.md")

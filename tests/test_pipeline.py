@@ -211,6 +211,22 @@ def test_a_file_claiming_another_files_id_is_refused_but_a_moved_file_updates_it
         assert record.path == str(moved.resolve())
 
 
+def test_a_link_out_of_the_folder_fails_alone(
+    tmp_path: Path, settings: Settings, counting: CountingEmbedder
+) -> None:
+    articles = tmp_path / "articles"
+    write_articles(articles, TOPICS[:1])
+    (tmp_path / "private.md").write_text(article_text("secretitis"), encoding="utf-8")
+    (articles / "private.md").symlink_to(tmp_path / "private.md")
+    report = ingest_paths([articles], settings=settings, embedder=counting)
+    assert [Path(a).name for a in report.added] == ["asthma.md"]
+    [failure] = report.failed
+    assert failure.path == str(articles / "private.md")
+    assert "outside the folder" in failure.error
+    with IndexReader.open(settings.index_dir) as reader:
+        assert not reader.lexical_search(["secretitis"], 3)
+
+
 def test_a_named_file_of_unknown_type_fails_rather_than_being_skipped(
     tmp_path: Path, settings: Settings, counting: CountingEmbedder
 ) -> None:
