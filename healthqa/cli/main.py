@@ -8,6 +8,7 @@ import click
 
 from healthqa.cli import answer_cmds, eval_cmds, ingest_cmds
 from healthqa.errors import HealthQAError
+from healthqa.text.controls import escape_controls
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,7 +25,7 @@ def main() -> None:
         # Without standalone mode click returns a command's `Exit(code)` instead of exiting.
         code = healthqa(standalone_mode=False)
     except HealthQAError as error:
-        click.echo(f"Error: {error}", err=True)
+        click.echo(f"Error: {escape_controls(str(error))}", err=True)
         sys.exit(2)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
