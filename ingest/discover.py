@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from healthqa.errors import FileLimitExceeded, IngestError, UnsupportedFormat
 from healthqa.settings import Settings
 from ingest.beir import load_beir, looks_like_beir
+from ingest.encoding import as_utf8
 from ingest.html import load_html, looks_like_html
 from ingest.medquad import load_medquad, looks_like_medquad
 from ingest.model import Article
@@ -153,6 +154,9 @@ def sniff_format(data: bytes, filename: str) -> Format:
         )
     if claimed is Format.PDF:
         raise IngestError(f"{filename} is named .pdf but is not a PDF file.")
+    # MedQuAD XML keeps its own bytes (the XML parser reads a byte-order mark itself); the other
+    # text formats are read through ingest.encoding too.
+    data = as_utf8(data, name=filename)
     if looks_binary(data):
         raise IngestError(f"{filename} contains binary data, not {extension[1:]} text.")
     if claimed is Format.HTML and not looks_like_html(data):
