@@ -19,6 +19,9 @@ from healthqa.errors import IngestError
 from ingest.model import Article, Section
 
 _ROOT_TAG = re.compile(rb"<(Document|doc|DiseaseFile)[\s>]")
+# What may come before the root: the XML declaration, comments, and a DOCTYPE (which the loader
+# then refuses, saying so, rather than the file being passed over as some other XML).
+_PROLOGUE = re.compile(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.DOTALL)
 _BULLET_START = re.compile(r"(?:^|\n|[ \t]{2,})[ \t]*-[ \t]+")
 # A long space run after a sentence closes a run-in list item and starts a new paragraph.
 _LIST_END = re.compile(r"(?<=[.!?:;])[ \t]{4,}")
@@ -46,8 +49,9 @@ _SCHEMAS = {
 
 
 def looks_like_medquad(data: bytes) -> bool:
-    """The first element is a MedQuAD document (after any XML declaration and comments)."""
-    head = re.sub(rb"<\?.*?\?>|<!--.*?-->", b"", data[:4096], flags=re.DOTALL).lstrip()
+    """The first element is a MedQuAD document (after any XML declaration, comments and
+    DOCTYPE)."""
+    head = _PROLOGUE.sub(b"", data[:65536]).lstrip()
     return bool(_ROOT_TAG.match(head))
 
 
@@ -57,9 +61,11 @@ def load_medquad(path: Path, *, doc_id: str | None = None) -> Article:
     except OSError as exc:
         raise IngestError(f"{path} could not be read ({exc.strerror or exc}).") from None
     try:
-        root = fromstring(data)
+        root = fromstring(data, forbid_dtd=True)
     except DefusedXmlException:
-        raise IngestError(f"{path} uses XML entities or a DTD, which are refused.") from None
+        raise IngestError(
+            f"{path} uses XML entities or a DTD (<!DOCTYPE>), which are refused for safety."
+        ) from None
     except ET.ParseError as exc:
         raise IngestError(f"{path} is not well-formed XML ({exc}).") from None
     except LookupError as exc:  # <?xml encoding="..."?> names an encoding Python does not know

@@ -113,6 +113,20 @@ def test_an_answer_nested_thousands_deep_is_read_without_recursion(tmp_path: Pat
     assert load_medquad(path).sections[0].text == " ".join(["x"] * depth)
 
 
+def test_a_doctype_is_recognised_as_medquad_and_refused_for_safety(tmp_path: Path) -> None:
+    path = tmp_path / "0000004.xml"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE Document SYSTEM "http://127.0.0.1:9/evil.dtd">\n'
+        '<Document id="0000004" source="X"><Focus>Gout</Focus></Document>'
+    )
+    assert looks_like_medquad(path.read_bytes())  # not passed over as some other XML
+    with pytest.raises(IngestError) as refused:
+        load_medquad(path)
+    assert str(refused.value) == (
+        f"{path} uses XML entities or a DTD (<!DOCTYPE>), which are refused for safety."
+    )
+
+
 def test_entities_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "bomb.xml"
     path.write_text(
