@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from healthqa.errors import IngestError
+from ingest.encoding import as_utf8
 from ingest.model import Article, Section
 
 _TITLE_FROM_TEXT_CHARS = 100
@@ -33,7 +34,7 @@ def looks_like_beir(data: bytes) -> bool:
 
 def load_beir(path: Path) -> list[Article]:
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        lines = as_utf8(path.read_bytes(), name=str(path)).decode("utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise IngestError(f"{path} could not be read as UTF-8 text ({exc}).") from None
     articles: list[Article] = []

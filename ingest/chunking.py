@@ -4,6 +4,10 @@ The budget is the embedding model's view of the chunk: `max_tokens` less the hea
 prepends for embedding (`embedding_header`) and the model's two special tokens, so the model
 never truncates a chunk silently. Sentences too long for the budget are split at word
 boundaries (and a word too long for it at characters); no text is ever dropped.
+
+A chunk also has a character budget (`MAX_CHARS_PER_TOKEN` per token of its token budget): the
+tokenizer reads any "word" of over 100 characters as one unknown token, so a token budget alone
+let a 200-token chunk hold megabytes, which every answer citing it would then carry.
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ SPECIAL_TOKENS = 2  # [CLS] and [SEP]
 MIN_TEXT_TOKENS = 8
 # Title and heading are context for the vector, not content; a runaway one must not eat the budget.
 HEADER_PART_MAX_CHARS = 120
+# Ordinary text averages 4 to 6 characters a token, long URLs and chemical names a little more;
+# only text that is no language at all comes near this many.
+MAX_CHARS_PER_TOKEN = 20
 # Markup in a title or heading (an HTML tag, a Markdown link's target) says nothing about the
 # topic; the vector should see the words a reader sees.
 _TAG = re.compile(
@@ -91,41 +98,54 @@ def chunk_article(
     return chunks
 
 
+@dataclass(frozen=True)
+class _Budget:
+    tokens: int
+    chars: int
+
+    def fits(self, tokens: int, chars: int) -> bool:
+        return tokens <= self.tokens and chars <= self.chars
+
+
 def pack_section(
     text: str, *, count_tokens: TokenCounter, budget: int, overlap_tokens: int
 ) -> list[tuple[int, int, tuple[Span, ...]]]:
     """(start, end, sentence spans relative to start) of each chunk of one section's text."""
-    units = _units(text, count_tokens, budget)
+    limit = _Budget(tokens=budget, chars=budget * MAX_CHARS_PER_TOKEN)
+    units = _units(text, count_tokens, limit)
     packed: list[tuple[int, int, tuple[Span, ...]]] = []
     first = 0
     while first < len(units):
-        last = _last_fitting(text, units, first, count_tokens, budget)
+        last = _last_fitting(text, units, first, count_tokens, limit)
         start, end = units[first].start, units[last].end
         spans = tuple((u.start - start, u.end - start) for u in units[first : last + 1])
         packed.append((start, end, spans))
         if last == len(units) - 1:
             break
-        first = _overlap_start(units, first, last, budget, overlap_tokens)
+        first = _overlap_start(units, first, last, limit, overlap_tokens)
     return packed
 
 
 def _last_fitting(
-    text: str, units: list[_Unit], first: int, count_tokens: TokenCounter, budget: int
+    text: str, units: list[_Unit], first: int, count_tokens: TokenCounter, limit: _Budget
 ) -> int:
     """Index of the last unit of the chunk that starts at `first`."""
     last, total = first, units[first].tokens
-    while last + 1 < len(units) and total + units[last + 1].tokens <= budget:
+    start = units[first].start
+    while last + 1 < len(units) and limit.fits(
+        total + units[last + 1].tokens, units[last + 1].end - start
+    ):
         last += 1
         total += units[last].tokens
     # Per-unit counts are summed above; the joined text is counted once to be sure, since a
     # tokenizer need not be additive across the whitespace between sentences.
-    while last > first and count_tokens(text[units[first].start : units[last].end]) > budget:
+    while last > first and count_tokens(text[start : units[last].end]) > limit.tokens:
         last -= 1
     return last
 
 
 def _overlap_start(
-    units: list[_Unit], first: int, last: int, budget: int, overlap_tokens: int
+    units: list[_Unit], first: int, last: int, limit: _Budget, overlap_tokens: int
 ) -> int:
     """First unit of the next chunk: the previous chunk's tail up to `overlap_tokens`, as long as
     the next new unit still fits beside it, so every chunk makes progress."""
@@ -133,25 +153,29 @@ def _overlap_start(
     while start - 1 > first and overlap + units[start - 1].tokens <= overlap_tokens:
         start -= 1
         overlap += units[start].tokens
-    while start <= last and overlap + units[last + 1].tokens > budget:
+    following = units[last + 1]
+    while start <= last and not limit.fits(
+        overlap + following.tokens, following.end - units[start].start
+    ):
         overlap -= units[start].tokens
         start += 1
     return start
 
 
-def _units(text: str, count_tokens: TokenCounter, budget: int) -> list[_Unit]:
+def _units(text: str, count_tokens: TokenCounter, limit: _Budget) -> list[_Unit]:
     units: list[_Unit] = []
     for start, end in split_sentences(text):
-        tokens = count_tokens(text[start:end])
-        if tokens <= budget:
+        # A sentence past the character budget is split without being counted whole.
+        tokens = count_tokens(text[start:end]) if end - start <= limit.chars else None
+        if tokens is not None and tokens <= limit.tokens:
             units.append(_Unit(start, end, tokens))
         else:
-            units.extend(_split_long(text, start, end, count_tokens, budget))
+            units.extend(_split_long(text, start, end, count_tokens, limit))
     return units
 
 
 def _split_long(
-    text: str, start: int, end: int, count_tokens: TokenCounter, budget: int
+    text: str, start: int, end: int, count_tokens: TokenCounter, limit: _Budget
 ) -> list[_Unit]:
     """Pieces of an over-long sentence, each as many whole words as fit the budget."""
     words = _word_spans(text, start, end)
@@ -159,15 +183,16 @@ def _split_long(
     n = 0
     while n < len(words):
         word_start, word_end = words[n]
-        word_tokens = count_tokens(text[word_start:word_end])
-        if word_tokens > budget:
-            pieces.extend(_split_word(text, word_start, word_end, count_tokens, budget))
+        word_chars = word_end - word_start
+        word_tokens = count_tokens(text[word_start:word_end]) if word_chars <= limit.chars else 0
+        if not limit.fits(word_tokens, word_chars):
+            pieces.extend(_split_word(text, word_start, word_end, count_tokens, limit))
             n += 1
             continue
         last, tokens = n, word_tokens
-        while last + 1 < len(words):
+        while last + 1 < len(words) and words[last + 1][1] - word_start <= limit.chars:
             candidate = count_tokens(text[word_start : words[last + 1][1]])
-            if candidate > budget:
+            if candidate > limit.tokens:
                 break
             last, tokens = last + 1, candidate
         pieces.append(_Unit(word_start, words[last][1], tokens))
@@ -176,15 +201,17 @@ def _split_long(
 
 
 def _split_word(
-    text: str, start: int, end: int, count_tokens: TokenCounter, budget: int
+    text: str, start: int, end: int, count_tokens: TokenCounter, limit: _Budget
 ) -> list[_Unit]:
-    """A single "word" longer than the budget (a URL, a chemical name): cut by characters."""
+    """A single "word" longer than the budget (a URL, a chemical name, a run of characters that
+    is no word at all): cut by characters."""
     pieces: list[_Unit] = []
     while start < end:
-        low, high = start + 1, end  # the longest prefix that fits, by bisection
+        # The longest prefix that fits, by bisection; never longer than the character budget.
+        low, high = start + 1, min(end, start + limit.chars)
         while low < high:
             middle = (low + high + 1) // 2
-            if count_tokens(text[start:middle]) <= budget:
+            if count_tokens(text[start:middle]) <= limit.tokens:
                 low = middle
             else:
                 high = middle - 1

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from healthqa.errors import FileLimitExceeded, IngestError, UnsupportedFormat
 from healthqa.settings import Settings
 from ingest.beir import load_beir, looks_like_beir
+from ingest.encoding import as_utf8
 from ingest.html import load_html, looks_like_html
 from ingest.medquad import load_medquad, looks_like_medquad
 from ingest.model import Article
@@ -56,11 +57,24 @@ class SourceFile:
     path: Path  # as found under the root, not resolved, so it matches what the user passed
     root: Path
     relative: str  # posix path from the root, for display
+    walked: bool = False  # found inside a folder given to ingest, not named itself
 
     @property
     def resolved(self) -> Path:
         """The absolute file, symlinks followed: its identity, whatever the working directory."""
         return Path(os.path.realpath(self.path))
+
+    def check_inside_root(self) -> None:
+        """A file found in a folder must really be in it: a link out of the folder (to
+        /etc/passwd, to another user's notes) is refused. A file named itself may be a link."""
+        if not self.walked:
+            return
+        root = Path(os.path.realpath(self.root))
+        if not self.resolved.is_relative_to(root):
+            raise IngestError(
+                f"{self.path} is a link to {self.resolved}, outside the folder {self.root}, so "
+                "it was not read (name that path itself to ingest it)."
+            )
 
 
 @dataclass(frozen=True)
@@ -94,18 +108,30 @@ def discover(roots: Sequence[Path]) -> Iterator[SourceFile]:
 
 
 def _walk(root: Path) -> Iterator[SourceFile]:
+    """Links are followed only while they stay inside the root: a file or folder linked from
+    outside comes back as one source that `load_source` refuses, so the run reports it."""
     visited: set[tuple[int, int]] = set()
+    real_root = Path(os.path.realpath(root))
     for current, dirnames, filenames in os.walk(root, followlinks=True):
         stat = Path(current).stat()
         if (stat.st_dev, stat.st_ino) in visited:
             dirnames.clear()  # a symlink led back to a folder already walked
             continue
         visited.add((stat.st_dev, stat.st_ino))
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        inside: list[str] = []
+        for name in sorted(d for d in dirnames if not d.startswith(".")):
+            if Path(os.path.realpath(Path(current) / name)).is_relative_to(real_root):
+                inside.append(name)
+            else:
+                yield _walked(root, Path(current) / name)
+        dirnames[:] = inside
         for name in sorted(filenames):
             if _wanted(name):
-                path = Path(current) / name
-                yield SourceFile(path=path, root=root, relative=path.relative_to(root).as_posix())
+                yield _walked(root, Path(current) / name)
+
+
+def _walked(root: Path, path: Path) -> SourceFile:
+    return SourceFile(path=path, root=root, relative=path.relative_to(root).as_posix(), walked=True)
 
 
 def _wanted(name: str) -> bool:
@@ -128,6 +154,9 @@ def sniff_format(data: bytes, filename: str) -> Format:
         )
     if claimed is Format.PDF:
         raise IngestError(f"{filename} is named .pdf but is not a PDF file.")
+    # MedQuAD XML keeps its own bytes (the XML parser reads a byte-order mark itself); the other
+    # text formats are read through ingest.encoding too.
+    data = as_utf8(data, name=filename)
     if looks_binary(data):
         raise IngestError(f"{filename} contains binary data, not {extension[1:]} text.")
     if claimed is Format.HTML and not looks_like_html(data):
@@ -143,6 +172,7 @@ def sniff_format(data: bytes, filename: str) -> Format:
 
 def load_source(source: SourceFile, limits: LoadLimits | None = None) -> list[Article]:
     limits = limits or LoadLimits()
+    source.check_inside_root()
     try:
         size = source.path.stat().st_size
         if size > limits.max_file_bytes:

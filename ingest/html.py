@@ -13,6 +13,7 @@ import trafilatura
 from lxml import etree
 
 from healthqa.errors import IngestError
+from ingest.encoding import as_utf8
 from ingest.model import Article, Section
 from ingest.review_date import stated_review_date
 from ingest.tables import Row, table_text
@@ -32,6 +33,7 @@ def load_html(path: Path, *, doc_id: str | None = None) -> Article:
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"{path} could not be read ({exc.strerror or exc}).") from None
+    data = as_utf8(data, name=str(path))
     if looks_binary(data) or not looks_like_html(data):
         raise IngestError(f"{path} does not contain an HTML page.")
     extracted = trafilatura.bare_extraction(

@@ -19,9 +19,14 @@ from healthqa.errors import IngestError
 from ingest.model import Article, Section
 
 _ROOT_TAG = re.compile(rb"<(Document|doc|DiseaseFile)[\s>]")
+# What may come before the root: the XML declaration, comments, and a DOCTYPE (which the loader
+# then refuses, saying so, rather than the file being passed over as some other XML).
+_PROLOGUE = re.compile(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>", re.DOTALL)
 _BULLET_START = re.compile(r"(?:^|\n|[ \t]{2,})[ \t]*-[ \t]+")
 # A long space run after a sentence closes a run-in list item and starts a new paragraph.
 _LIST_END = re.compile(r"(?<=[.!?:;])[ \t]{4,}")
+# Markup some answers carry inside their text; these end a line, any other element is inline.
+_LINE_BREAKING = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "h1", "h2", "h3", "h4"})
 
 
 @dataclass(frozen=True)
@@ -44,8 +49,9 @@ _SCHEMAS = {
 
 
 def looks_like_medquad(data: bytes) -> bool:
-    """The first element is a MedQuAD document (after any XML declaration and comments)."""
-    head = re.sub(rb"<\?.*?\?>|<!--.*?-->", b"", data[:4096], flags=re.DOTALL).lstrip()
+    """The first element is a MedQuAD document (after any XML declaration, comments and
+    DOCTYPE)."""
+    head = _PROLOGUE.sub(b"", data[:65536]).lstrip()
     return bool(_ROOT_TAG.match(head))
 
 
@@ -55,9 +61,11 @@ def load_medquad(path: Path, *, doc_id: str | None = None) -> Article:
     except OSError as exc:
         raise IngestError(f"{path} could not be read ({exc.strerror or exc}).") from None
     try:
-        root = fromstring(data)
+        root = fromstring(data, forbid_dtd=True)
     except DefusedXmlException:
-        raise IngestError(f"{path} uses XML entities or a DTD, which are refused.") from None
+        raise IngestError(
+            f"{path} uses XML entities or a DTD (<!DOCTYPE>), which are refused for safety."
+        ) from None
     except ET.ParseError as exc:
         raise IngestError(f"{path} is not well-formed XML ({exc}).") from None
     except LookupError as exc:  # <?xml encoding="..."?> names an encoding Python does not know
@@ -74,7 +82,7 @@ def load_medquad(path: Path, *, doc_id: str | None = None) -> Article:
             f"{path} is a MedQuAD document without its {schema.id_attr} or "
             f"{schema.source_attr} attribute."
         )
-    focus = " ".join((root.findtext(schema.focus) or "").split())
+    focus = " ".join(element_text(root.find(schema.focus)).split())
     sections = tuple(_sections(root, schema, keep_unanswered=False))
     metadata = {
         "source": source,
@@ -116,8 +124,8 @@ def _sections(root: ET.Element, schema: _Schema, *, keep_unanswered: bool) -> li
         question = pair.find(schema.question)
         if question is None:
             continue
-        heading = tidy_question(question.text or "")
-        answer = normalise_answer(pair.findtext(schema.answer) or "")
+        heading = tidy_question(element_text(question))
+        answer = normalise_answer(element_text(pair.find(schema.answer)))
         if not answer and keep_unanswered:
             answer = heading
         if not answer:
@@ -134,6 +142,29 @@ def _sections(root: ET.Element, schema: _Schema, *, keep_unanswered: bool) -> li
             )
         )
     return sections
+
+
+def element_text(element: ET.Element | None) -> str:
+    """All the text inside an element, its children's included (`findtext` stops at the first
+    child, so an answer with a `<br/>` lost everything after it). A `<br/>` becomes a line
+    break, a block such as `<p>` or `<li>` its own lines, any other child is read inline."""
+    if element is None:
+        return ""
+    parts: list[str] = []
+    # Depth first without recursion: a hostile file may nest thousands of elements deep.
+    stack: list[ET.Element | str] = [element]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        tag = item.tag.lower() if isinstance(item.tag, str) else ""
+        breaks = tag in _LINE_BREAKING and item is not element
+        parts.append(("\n" if breaks else "") + (item.text or ""))
+        if item is not element:
+            stack.append(("\n" if breaks and tag != "br" else "") + (item.tail or ""))
+        stack.extend(reversed(list(item)))
+    return "".join(parts)
 
 
 def tidy_question(question: str) -> str:

@@ -89,6 +89,10 @@ def _open(path: Path) -> PdfReader:
         encrypted = reader.is_encrypted
     except MemoryError:
         raise  # the loader process's memory limit: reported as such, not as damage
+    except LimitReachedError:
+        raise FileLimitExceeded(
+            f"{path} holds more than the PDF reader's safety limits allow, so it was not ingested."
+        ) from None
     except Exception:  # pypdf raises many types for damaged files; the user needs one sentence
         raise IngestError(f"{path} is damaged or truncated and cannot be read as a PDF.") from None
     if encrypted:
@@ -105,6 +109,11 @@ def _open(path: Path) -> PdfReader:
         len(reader.pages)
     except MemoryError:
         raise
+    except LimitReachedError:  # a page list too long to read is a size limit, not damage
+        raise FileLimitExceeded(
+            f"{path} lists more pages than the PDF reader's safety limit allows, so it was not "
+            "ingested."
+        ) from None
     except Exception:
         raise IngestError(f"{path} is damaged or truncated and cannot be read as a PDF.") from None
     return reader

@@ -286,8 +286,17 @@ class _Run:
                 "each document may appear once per ingest, so this copy was not ingested.",
             )
             return
-        self._seen[doc_id] = _printable(path)
         stored = self._stored.get(doc_id)
+        owner = _other_existing_file(stored, record)
+        if owner is not None:
+            self._fail(
+                path,
+                f"Document id {doc_id!r} already belongs to {_printable(owner)}, which is still "
+                f"there, so this copy from {_printable(path)} was not ingested (remove that "
+                "document first to replace it).",
+            )
+            return
+        self._seen[doc_id] = _printable(path)
         if stored is not None and stored.content_hash == record.content_hash:
             self.unchanged.append(doc_id)
             if stored.path != record.path:  # the same document now read from another file
@@ -363,6 +372,23 @@ class _Run:
     def _fail(self, path: Path, error: str) -> None:
         self._failed_paths.add(_resolved(path))
         self.failed.append(FailedFile(_printable(path), error))
+
+
+def _other_existing_file(stored: DocumentRecord | None, record: DocumentRecord) -> Path | None:
+    """The file a stored document came from when it is not `record`'s file and still exists.
+
+    An id names one document, so a second file claiming it (a copied MedQuAD file, a BEIR line
+    reusing an id) must not silently replace the first; a file that was moved (the old one is
+    gone) or an older record without an absolute path is an update as before.
+    """
+    if stored is None or stored.path is None or record.path is None:
+        return None
+    if not Path(stored.path).is_absolute():
+        return None
+    owner = _resolved(Path(stored.path))
+    if owner == _resolved(Path(record.path)) or not owner.is_file():
+        return None
+    return owner
 
 
 def _documents_by_file(records: Iterable[DocumentRecord]) -> dict[Path, list[str]]:

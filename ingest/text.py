@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from healthqa.errors import IngestError
+from ingest.encoding import as_utf8
 from ingest.markdown import has_headings, markdown_sections
 from ingest.model import Article, Section
 from ingest.scraped.boilerplate import clean_scraped_text
@@ -52,6 +53,7 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode_text(data: bytes, *, name: str) -> str:
+    data = as_utf8(data, name=name)
     if looks_binary(data):
         raise IngestError(f"{name} looks like binary data, not text.")
     try:

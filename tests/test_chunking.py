@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,15 @@ from healthqa.settings import MODEL_MAX_TOKENS
 from healthqa.text.sentences import split_sentences
 from index.embedder import SentenceTransformerEmbedder
 from index.records import Chunk
-from ingest.chunking import SPECIAL_TOKENS, chunk_article, embedding_header
+from ingest.chunking import (
+    MAX_CHARS_PER_TOKEN,
+    SPECIAL_TOKENS,
+    chunk_article,
+    embedding_header,
+    text_budget,
+)
+from ingest.cleaning import clean_article
+from ingest.discover import SourceFile, load_source
 from ingest.model import Article, Section
 
 
@@ -157,6 +166,60 @@ def test_no_chunk_exceeds_the_model_limit_with_the_real_tokenizer(
         header = embedding_header(chunk.title, chunk.section)
         assert embedder.count_tokens(header + chunk.text) + SPECIAL_TOKENS <= MODEL_MAX_TOKENS
     assert "".join(c.text for c in chunks if c.section_index == 2) == monster
+
+
+def char_budget(chunk: Chunk, count_tokens: Callable[[str], int], max_tokens: int) -> int:
+    header = embedding_header(chunk.title, chunk.section)
+    return text_budget(header, count_tokens=count_tokens, max_tokens=max_tokens) * (
+        MAX_CHARS_PER_TOKEN
+    )
+
+
+def test_a_word_longer_than_the_character_budget_is_cut_whole_into_pieces() -> None:
+    word = "z" * 10_000  # one "word" by a word count, as a tokenizer counts one [UNK]
+    text = f"Rest helps. {word} Drink water."
+    chunks = chunk_article(
+        article_of(text), count_tokens=word_count, max_tokens=30, overlap_tokens=5
+    )
+    assert all(len(c.text) <= char_budget(c, word_count, 30) for c in chunks)
+    assert "".join(c.text for c in chunks if set(c.text) == {"z"}) == word
+
+
+@pytest.mark.slow
+def test_a_file_with_a_two_megabyte_word_chunks_within_the_character_budget(
+    embedder: SentenceTransformerEmbedder, tmp_path: Path
+) -> None:
+    path = tmp_path / "plinkworm.md"
+    path.write_text(
+        "# Plinkworm infection\n\nPlinkworm infection is a parasitic infection of the gut. "
+        + "z" * 2_000_000
+        + ". Plinkworm infection is treated with antiparasitic medicines.\n",
+        encoding="utf-8",
+    )
+    [article] = load_source(SourceFile(path, tmp_path, path.name))
+    article, _ = clean_article(article)
+    chunks = chunk_article(article, count_tokens=embedder.count_tokens, max_tokens=200,
+                           overlap_tokens=40)
+    assert max(len(c.text) for c in chunks) <= char_budget(chunks[0], embedder.count_tokens, 200)
+    assert max(len(c.text) for c in chunks) < 4_000
+    text = article.sections[0].text
+    covered = 0  # chunks cover the text in order, nothing dropped
+    for chunk in chunks:
+        assert not text[covered : chunk.start].strip()
+        covered = max(covered, chunk.end)
+    assert not text[covered:].strip()
+    assert "treated with antiparasitic" in chunks[-1].text
+
+
+@pytest.mark.slow
+def test_the_character_budget_never_binds_ordinary_text(
+    embedder: SentenceTransformerEmbedder,
+) -> None:
+    article = article_of(HEALTH_TEXT, "Triggers include " + ", ".join(["dust mites"] * 80) + ".")
+    chunks = chunk_article(
+        article, count_tokens=embedder.count_tokens, max_tokens=200, overlap_tokens=40
+    )
+    assert all(len(c.text) < char_budget(c, embedder.count_tokens, 200) / 2 for c in chunks)
 
 
 @pytest.mark.shared_data

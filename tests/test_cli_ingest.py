@@ -84,6 +84,38 @@ def test_a_failed_file_exits_1_and_the_rest_is_ingested(tmp_path: Path) -> None:
     assert "not a PDF" in report["failed"][0]["error"]
 
 
+def test_the_installed_command_exits_1_when_a_file_failed(tmp_path: Path) -> None:
+    """The entry point itself, not click's runner: the status a shell script or `make` sees."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "scan.pdf").write_text("not really a pdf", encoding="utf-8")
+    process = subprocess.run(
+        [sys.executable, "-m", "healthqa.cli.main", "ingest", str(articles),
+         "--index", str(tmp_path / "index"), "--json"],
+        capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=300, check=False,
+    )
+    assert process.returncode == 1, process.stderr
+    assert "not a PDF" in json.loads(process.stdout)["failed"][0]["error"]
+
+
+def test_titles_and_file_names_print_without_terminal_controls(tmp_path: Path) -> None:
+    articles, index = tmp_path / "articles", str(tmp_path / "index")
+    articles.mkdir()
+    (articles / "shimmerpox.md").write_text(
+        '---\ntitle: "Shimmerpox\\e[2J\\e[31m [red]FAKE WARNING\\e[0m"\n---\n'
+        "Shimmerpox causes glittery spots on the legs.\n",
+        encoding="utf-8",
+    )
+    (articles / "scan\x1b[2J.pdf").write_text("not really a pdf", encoding="utf-8")
+    table = run("ingest", str(articles), "--index", index)
+    assert table.exit_code == 1
+    assert "\x1b" not in table.output
+    assert "scan\\x1b[2J.pdf" in table.output  # the failed file, its escape made visible
+    listed = run("docs", "list", "--index", index)
+    assert "\x1b" not in listed.output
+    assert "[red]FAKE" in listed.output  # the title is not read as rich markup either
+
+
 def test_stats_without_an_index_is_one_sentence(tmp_path: Path) -> None:
     process = subprocess.run(
         [sys.executable, "-m", "healthqa.cli.main", "index", "stats",

@@ -56,6 +56,43 @@ def test_symlink_loops_are_walked_once(tree: Path) -> None:
     assert len(relatives) == len(set(relatives)) == 6
 
 
+def test_links_out_of_a_folder_are_refused_and_links_inside_it_are_read(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    (outside / "notes").mkdir(parents=True)
+    (outside / "secret.txt").write_text("Private notes about secretitis.")
+    (outside / "notes" / "more.md").write_text("More private notes.")
+    root = tmp_path / "articles"
+    (root / "sub").mkdir(parents=True)
+    (root / "flu.md").write_text("# Flu\n\nRest and drink fluids.")
+    (root / "passwd.txt").symlink_to("/etc/passwd")
+    (root / "secret.txt").symlink_to(outside / "secret.txt")
+    (root / "sub" / "notes").symlink_to(outside / "notes", target_is_directory=True)
+    (root / "sub" / "flu-again.md").symlink_to(root / "flu.md")  # stays inside: read
+
+    found = {s.relative: s for s in discover([root])}
+    assert sorted(found) == ["flu.md", "passwd.txt", "secret.txt", "sub/flu-again.md", "sub/notes"]
+    assert [a.title for a in load_source(found["sub/flu-again.md"])] == ["Flu"]
+    for relative, target in (
+        ("passwd.txt", Path("/etc/passwd").resolve()),
+        ("secret.txt", outside / "secret.txt"),
+        ("sub/notes", outside / "notes"),
+    ):
+        with pytest.raises(IngestError) as refused:
+            load_source(found[relative])
+        assert str(refused.value) == (
+            f"{root / relative} is a link to {target}, outside the folder {root}, so it was "
+            "not read (name that path itself to ingest it)."
+        )
+
+    # Named itself, a link is read; a root that is itself a link holds what its target holds.
+    assert load_source(next(discover([root / "secret.txt"])))[0].sections
+    (tmp_path / "shortcut").symlink_to(outside, target_is_directory=True)
+    assert [s.relative for s in discover([tmp_path / "shortcut"])] == [
+        "secret.txt", "notes/more.md"
+    ]
+    assert all(load_source(s) for s in discover([tmp_path / "shortcut"]))
+
+
 def test_a_file_root(tree: Path) -> None:
     assert list(discover([tree / "flu.md"])) == [
         SourceFile(path=tree / "flu.md", root=tree, relative="flu.md")
@@ -131,6 +168,60 @@ def test_sniff_format(data: bytes, name: str, expected: Format) -> None:
 def test_sniff_format_rejects(data: bytes, name: str, error: type, message: str) -> None:
     with pytest.raises(error, match=message):
         sniff_format(data, name)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+@pytest.mark.parametrize(
+    ("name", "content", "title"),
+    [
+        ("notes.txt", "Café au lait spots\n\nCafé au lait spots are flat patches of skin.", None),
+        ("spots.md", "# Café au lait spots\n\nThey are flat patches of skin.", None),
+        (
+            "spots.html",
+            "<html><head><title>Café au lait spots</title></head><body><article>"
+            "<h1>Café au lait spots</h1><p>Café au lait spots are flat, light brown patches "
+            "of skin that are present at birth or appear in early childhood.</p>"
+            "<p>Most people have one or two of them and they cause no harm.</p></article>"
+            "</body></html>",
+            "Café au lait spots",
+        ),
+        (
+            "corpus.jsonl",
+            '{"_id": "s1", "title": "Café au lait spots", '
+            '"text": "They are flat patches of skin."}\n',
+            "Café au lait spots",
+        ),
+    ],
+)
+def test_text_saved_as_utf16_or_utf32_with_a_byte_order_mark_is_read(
+    tmp_path: Path, encoding: str, name: str, content: str, title: str | None
+) -> None:
+    mark = {"utf-16-be": "\ufeff"}.get(encoding, "")  # Python writes the mark for the others
+    (tmp_path / name).write_bytes((mark + content).encode(encoding))
+    [article] = load_source(SourceFile(path=tmp_path / name, root=tmp_path, relative=name))
+    text = " ".join(s.text for s in article.sections)
+    assert "flat" in text
+    assert "Café" in article.title + text
+    if title is not None:
+        assert article.title == title
+
+
+def test_a_byte_order_mark_over_text_it_does_not_fit_is_one_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "odd.txt"
+    path.write_bytes(b"\xff\xfeA\x00B")  # UTF-16 mark, then an odd number of bytes
+    with pytest.raises(IngestError, match=r"odd\.txt starts with a UTF-16 byte-order mark but is"):
+        load_source(SourceFile(path=path, root=tmp_path, relative="odd.txt"))
+
+
+def test_medquad_xml_in_utf16_is_read_by_the_xml_parser(tmp_path: Path) -> None:
+    path = tmp_path / "0000005.xml"
+    path.write_bytes(
+        '<?xml version="1.0" encoding="UTF-16"?><Document id="0000005" source="X"><Focus>Café'
+        '</Focus><QAPairs><QAPair pid="1"><Question qid="5-1" qtype="information">What is it ?'
+        "</Question><Answer>A drink.</Answer></QAPair></QAPairs></Document>".encode("utf-16")
+    )
+    [article] = load_source(SourceFile(path=path, root=tmp_path, relative=path.name))
+    assert (article.title, article.sections[0].text) == ("Café", "A drink.")
 
 
 def test_load_source_wrong_content(tmp_path: Path) -> None:

@@ -5,6 +5,10 @@ the normal ingest path into the index, then the run file, JSON, report, --compar
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -137,3 +141,18 @@ def test_compare_prints_deltas_and_fail_under_exits_one(first_run, dataset):
     assert "+0.0000" in result.output  # same index, same ranking
     assert "nDCG@10 is" in result.output
     assert "Built the evaluation index" not in result.output  # reused, not rebuilt
+
+
+def test_the_installed_command_exits_1_under_a_threshold(first_run, dataset):
+    """The entry point itself, as CI runs it: a missed --fail-under must fail the job."""
+    out, _ = first_run
+    process = subprocess.run(
+        [sys.executable, "-m", "healthqa.cli.main", "eval", "retrieval", str(dataset),
+         "--fail-under", "nDCG@10=1.01"],
+        capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1], timeout=300,
+        check=False,
+        env={**os.environ, "HEALTHQA_DATA_DIR": str(out / "data"),
+             "HEALTHQA_INDEX": str(out / "data/index")},
+    )
+    assert process.returncode == 1, process.stderr
+    assert "nDCG@10 is" in process.stderr

@@ -81,6 +81,52 @@ def test_file_without_answers_still_yields_an_article(tmp_path: Path) -> None:
     assert article.sections[0].text == "Foot care"
 
 
+def test_text_after_an_element_inside_an_answer_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "0000002.xml"
+    path.write_text(
+        '<Document id="0000002" source="X" url="https://x.gov/f"><Focus>Fictomol <i>tablets</i>'
+        '</Focus><QAPairs><QAPair pid="1"><Question qid="2-1" qtype="information">Is '
+        "<b>Fictomol</b> safe ?</Question><Answer>Fictomol relieves pain in adults.<br/>It must "
+        "never be given to children under 12.<p>Take at most <b>8</b> tablets a day.</p>"
+        "Ask a pharmacist.</Answer></QAPair></QAPairs></Document>"
+    )
+    article = load_medquad(path)
+    assert article.title == "Fictomol tablets"
+    [section] = article.sections
+    assert section.heading == "Is Fictomol safe?"
+    assert section.text.splitlines() == [
+        "Fictomol relieves pain in adults.",
+        "It must never be given to children under 12.",
+        "Take at most 8 tablets a day.",
+        "Ask a pharmacist.",
+    ]
+
+
+def test_an_answer_nested_thousands_deep_is_read_without_recursion(tmp_path: Path) -> None:
+    path = tmp_path / "0000003.xml"
+    depth = 5_000
+    path.write_text(
+        '<Document id="0000003" source="X"><Focus>Deep</Focus><QAPairs><QAPair pid="1">'
+        '<Question qid="3-1" qtype="information">Deep ?</Question><Answer>'
+        + "<i>x " * depth + "</i>" * depth + "</Answer></QAPair></QAPairs></Document>"
+    )
+    assert load_medquad(path).sections[0].text == " ".join(["x"] * depth)
+
+
+def test_a_doctype_is_recognised_as_medquad_and_refused_for_safety(tmp_path: Path) -> None:
+    path = tmp_path / "0000004.xml"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE Document SYSTEM "http://127.0.0.1:9/evil.dtd">\n'
+        '<Document id="0000004" source="X"><Focus>Gout</Focus></Document>'
+    )
+    assert looks_like_medquad(path.read_bytes())  # not passed over as some other XML
+    with pytest.raises(IngestError) as refused:
+        load_medquad(path)
+    assert str(refused.value) == (
+        f"{path} uses XML entities or a DTD (<!DOCTYPE>), which are refused for safety."
+    )
+
+
 def test_entities_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "bomb.xml"
     path.write_text(

@@ -8,7 +8,7 @@ import pytest
 from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 
-from healthqa.errors import IngestError
+from healthqa.errors import FileLimitExceeded, IngestError
 from ingest.pdf import load_pdf
 
 PAGE_ONE = (
@@ -95,6 +95,31 @@ def test_truncated_pdf_is_one_sentence(tmp_path: Path, keep: float) -> None:
     with pytest.raises(IngestError, match=r"cut\.pdf is damaged or truncated") as caught:
         load_pdf(cut)
     assert caught.value.__suppress_context__
+
+
+def test_a_page_list_past_the_readers_limit_is_a_limit_not_damage(tmp_path: Path) -> None:
+    """A small file whose page tree lists 120,000 pages: pypdf stops reading the list at its
+    safety limit, before the pages could be counted against HEALTHQA_MAX_PAGES."""
+    pages = 120_000
+    kids = " ".join(["3 0 R"] * pages)
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+    ]
+    body, offsets = "%PDF-1.7\n", []
+    for number, content in enumerate(objects, start=1):
+        offsets.append(len(body))
+        body += f"{number} 0 obj\n{content}\nendobj\n"
+    xref = "".join(f"{offset:010d} 00000 n \n" for offset in offsets)
+    path = tmp_path / "many.pdf"
+    path.write_text(
+        f"{body}xref\n0 4\n0000000000 65535 f \n{xref}trailer\n<< /Size 4 /Root 1 0 R >>\n"
+        f"startxref\n{len(body)}\n%%EOF\n",
+        encoding="ascii",
+    )
+    with pytest.raises(FileLimitExceeded, match=r"many\.pdf lists more pages than the PDF reader"):
+        load_pdf(path, max_pages=2000)
 
 
 def test_header_only_pdf_is_damaged(tmp_path: Path) -> None:

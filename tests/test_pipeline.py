@@ -156,6 +156,77 @@ def test_bad_files_fail_alone_and_duplicate_ids_are_refused(
     assert "does not exist" in failed["missing"]
 
 
+def medquad_xml(answer: str) -> str:
+    return (
+        '<Document id="0000001" source="ExampleNIH" url="https://example.nih.gov/a1c">'
+        "<Focus>A1C</Focus><QAPairs><QAPair pid=\"1\">"
+        '<Question qid="0000001-1" qtype="information">What is A1C ?</Question>'
+        f"<Answer>{answer}</Answer></QAPair></QAPairs></Document>"
+    )
+
+
+def test_a_file_claiming_another_files_id_is_refused_but_a_moved_file_updates_it(
+    tmp_path: Path, settings: Settings, counting: CountingEmbedder
+) -> None:
+    doc_id = "medquad/ExampleNIH/0000001"
+    original = tmp_path / "medquad" / "0000001.xml"
+    original.parent.mkdir()
+    original.write_text(medquad_xml("The A1C test measures average blood sugar."))
+    assert ingest_paths([original], settings=settings, embedder=counting).added == (doc_id,)
+
+    copy = tmp_path / "elsewhere" / "0000001.xml"
+    copy.parent.mkdir()
+    copy.write_text(medquad_xml("The A1C test is not needed; stop insulin."))
+    line = {"_id": doc_id, "title": "A1C", "text": "Stop taking insulin when A1C is high."}
+    (tmp_path / "elsewhere" / "corpus.jsonl").write_text(json.dumps(line) + "\n")
+    report = ingest_paths([copy.parent], settings=settings, embedder=counting)
+    assert (report.added, report.updated, report.generation) == ((), (), 1)
+    assert len(report.failed) == 2
+    for failure in report.failed:
+        assert doc_id in failure.error
+        assert str(original) in failure.error
+        assert failure.path in failure.error
+    with IndexReader.open(settings.index_dir) as reader:
+        kept = reader.document(doc_id)
+        assert kept is not None
+        assert kept.path == str(original)
+        assert not reader.lexical_search(["insulin"], 3)
+
+    # The same file again, edited: an update.
+    original.write_text(medquad_xml("The A1C test shows blood sugar over three months."))
+    assert ingest_paths([original], settings=settings, embedder=counting).updated == (doc_id,)
+
+    # Moved (the old file is gone): unchanged, and once edited, an update.
+    moved = tmp_path / "moved" / "medquad" / "0000001.xml"  # the folder names the collection
+    moved.parent.mkdir(parents=True)
+    original.rename(moved)
+    report = ingest_paths([moved], settings=settings, embedder=counting)
+    assert (report.unchanged, report.failed) == ((doc_id,), ())
+    moved.write_text(medquad_xml("The A1C test shows blood sugar over about three months."))
+    report = ingest_paths([moved], settings=settings, embedder=counting)
+    assert (report.updated, report.failed) == ((doc_id,), ())
+    with IndexReader.open(settings.index_dir) as reader:
+        record = reader.document(doc_id)
+        assert record is not None
+        assert record.path == str(moved.resolve())
+
+
+def test_a_link_out_of_the_folder_fails_alone(
+    tmp_path: Path, settings: Settings, counting: CountingEmbedder
+) -> None:
+    articles = tmp_path / "articles"
+    write_articles(articles, TOPICS[:1])
+    (tmp_path / "private.md").write_text(article_text("secretitis"), encoding="utf-8")
+    (articles / "private.md").symlink_to(tmp_path / "private.md")
+    report = ingest_paths([articles], settings=settings, embedder=counting)
+    assert [Path(a).name for a in report.added] == ["asthma.md"]
+    [failure] = report.failed
+    assert failure.path == str(articles / "private.md")
+    assert "outside the folder" in failure.error
+    with IndexReader.open(settings.index_dir) as reader:
+        assert not reader.lexical_search(["secretitis"], 3)
+
+
 def test_a_named_file_of_unknown_type_fails_rather_than_being_skipped(
     tmp_path: Path, settings: Settings, counting: CountingEmbedder
 ) -> None:

@@ -11,6 +11,7 @@ from assistant.answer import Answer
 from assistant.service import Assistant, build_assistant
 from assistant.understanding.conversation import Conversation
 from healthqa.cli.options import index_option, settings_for
+from healthqa.text.controls import escape_controls
 
 
 def _assistant(index_dir: Path | str | None) -> Assistant:
@@ -56,24 +57,27 @@ def chat(index_dir: Path | str | None) -> None:
 
 
 def render(answer: Answer) -> str:
-    """The answer as terminal text: safety first, then the answer, the sources, the disclaimer."""
+    """The answer as terminal text: safety first, then the answer, the sources, the disclaimer.
+    What comes from articles has its control characters shown, never sent to the terminal (an
+    index written before ingest removed them may still hold some)."""
     parts: list[str] = []
     if answer.safety is not None:
         parts.append(click.style(answer.safety.message, fg="red", bold=True))
-    parts.append(answer.body)
+    parts.append(escape_controls(answer.body, keep_lines=True))
     if answer.citations:
         lines = ["Sources:"]
         for citation in answer.citations:
             where = " — ".join(p for p in (citation.title, citation.section) if p)
             if citation.page:
                 where += f", page {citation.page}"
-            lines.append(f"  [{citation.n}] {where}")
+            lines.append(f"  [{citation.n}] {escape_controls(where)}")
             if citation.url:
-                lines.append(f"      {citation.url}")
+                lines.append(f"      {escape_controls(citation.url)}")
         parts.append("\n".join(lines))
     if answer.suggestions:
         parts.append(
-            "The articles do cover:\n" + "\n".join(f"  - {s}" for s in answer.suggestions)
+            "The articles do cover:\n"
+            + "\n".join(f"  - {escape_controls(s)}" for s in answer.suggestions)
         )
     parts.append(click.style(answer.disclaimer, dim=True))
     return "\n\n".join(p for p in parts if p)

@@ -12,10 +12,12 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from healthqa.cli import transfer_cmds
 from healthqa.cli.options import index_option, settings_for
 from healthqa.settings import Settings
+from healthqa.text.controls import escape_controls
 from index.documents import UnknownDocument, remove_documents
 from index.embedder import SentenceTransformerEmbedder
 from index.location import IndexLocation, index_exists, open_reader
@@ -70,7 +72,9 @@ class RichProgress:
 
     def _say(self, line: str) -> None:
         if not self._live:
-            self._console.print(line, highlight=False, markup=False, soft_wrap=True)
+            self._console.print(
+                escape_controls(line), highlight=False, markup=False, soft_wrap=True
+            )
 
 
 @click.command()
@@ -133,15 +137,21 @@ def report_table(report: IngestReport) -> Table:
         ("unchanged", report.unchanged),
         ("removed", report.removed),
     ):
-        table.add_row(name, str(len(ids)), _sample(ids))
+        table.add_row(name, str(len(ids)), _cell(_sample(ids)))
     table.add_row("failed", str(len(report.failed)), "", style="red" if report.failed else None)
     for failure in report.failed:
-        table.add_row("", "", f"{failure.path}: {failure.error}", style="red")
+        table.add_row("", "", _cell(f"{failure.path}: {failure.error}"), style="red")
     if report.skipped:
-        table.add_row("skipped files", str(len(report.skipped)), _sample(
+        table.add_row("skipped files", str(len(report.skipped)), _cell(_sample(
             [f.path for f in report.skipped]
-        ))
+        )))
     return table
+
+
+def _cell(value: str) -> Text:
+    """Text from an article or a file name, shown as it is: never read as rich markup, and
+    control characters (from an index written before ingest removed them) made visible."""
+    return Text(escape_controls(value))
 
 
 def _sample(items: Sequence[str], shown: int = 3) -> str:
@@ -205,7 +215,8 @@ def list_docs(index_dir: IndexLocation | None, as_json: bool) -> None:
         table.add_column(column)
     for d in documents:
         table.add_row(
-            d.doc_id, d.title, str(d.version), str(d.chunk_count), d.source or "", d.ingested_at
+            _cell(d.doc_id), _cell(d.title), str(d.version), str(d.chunk_count),
+            _cell(d.source or ""), d.ingested_at,
         )
     Console().print(table)
 
@@ -224,7 +235,7 @@ def remove_doc(doc_id: str, index_dir: IndexLocation | None) -> None:
         generation = remove_documents(index, [doc_id])
     except UnknownDocument as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Removed {doc_id}; the index is now generation {generation}.")
+    click.echo(f"Removed {escape_controls(doc_id)}; the index is now generation {generation}.")
 
 
 def _document_named(index: IndexLocation, name: str) -> str:

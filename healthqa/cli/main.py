@@ -8,6 +8,7 @@ import click
 
 from healthqa.cli import answer_cmds, eval_cmds, ingest_cmds
 from healthqa.errors import HealthQAError
+from healthqa.text.controls import escape_controls
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,9 +22,10 @@ for command in (*ingest_cmds.COMMANDS, *answer_cmds.COMMANDS, *eval_cmds.COMMAND
 
 def main() -> None:
     try:
-        healthqa(standalone_mode=False)
+        # Without standalone mode click returns a command's `Exit(code)` instead of exiting.
+        code = healthqa(standalone_mode=False)
     except HealthQAError as error:
-        click.echo(f"Error: {error}", err=True)
+        click.echo(f"Error: {escape_controls(str(error))}", err=True)
         sys.exit(2)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
@@ -33,6 +35,7 @@ def main() -> None:
         sys.exit(error.exit_code)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

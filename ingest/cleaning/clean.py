@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from healthqa.text.controls import strip_controls
 from ingest.cleaning.capital_items import split_capitalised_items
 from ingest.cleaning.characters import normalise_whitespace, unescape_entities
 from ingest.cleaning.credits import drop_credits
@@ -92,6 +93,7 @@ def clean_article(
 ) -> tuple[Article, CleaningStats]:
     """Every section cleaned; a block that repeats one of an earlier section goes, and so does a
     section left with no text. Title and headings get the character repairs only."""
+    article = _without_controls(article)
     earlier: list[Shingles] = []
     sections = []
     changes: Counter[str] = Counter()
@@ -118,6 +120,37 @@ def clean_article(
     )
     title = _clean_label(article.title, words)
     return replace(article, title=title, sections=tuple(sections)), stats
+
+
+def _without_controls(article: Article) -> Article:
+    """Every field an article shows without terminal escapes or control characters (see
+    healthqa.text.controls); body text keeps its line breaks and tabs. The id and path are its
+    identity and stay as they are; they are escaped where printed."""
+
+    def line(value: str | None) -> str | None:
+        return None if value is None else strip_controls(value)
+
+    def values(metadata: Mapping[str, str]) -> dict[str, str]:
+        return {key: strip_controls(value) for key, value in metadata.items()}
+
+    sections = tuple(
+        replace(
+            section,
+            heading=strip_controls(section.heading),
+            text=strip_controls(section.text, keep_layout=True),
+            metadata=values(section.metadata),
+        )
+        for section in article.sections
+    )
+    return replace(
+        article,
+        title=strip_controls(article.title),
+        url=line(article.url),
+        source=line(article.source),
+        reviewed=line(article.reviewed),
+        metadata=values(article.metadata),
+        sections=sections,
+    )
 
 
 def _clean(text: str, context: SectionContext) -> CleanedText:
