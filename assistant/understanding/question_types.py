@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -57,3 +57,9 @@ def question_type(text: str) -> QuestionType:
         if found and (best is None or (found.start(), order) < best[:2]):
             best = (found.start(), order, qtype)
     return best[2] if best else QuestionType.information
+
+
+@lru_cache(maxsize=65536)
+def heading_type(heading: str) -> QuestionType:
+    """What a section heading answers ("How to prevent X?", "Treating migraines", "Causes")."""
+    return question_type(heading)
