@@ -188,6 +188,12 @@ def test_a_conversation_that_turned_harmless_is_not_held_to_its_start(triage):
          "how do you get rid of pinworms"),
         (["how much children's motrin can my 4 year old have, he's 38 pounds"],
          "What are the early signs of type 2 diabetes?"),
+        (["my nan collapsed in the garden and she's breathing really strangely"],
+         "paramedics took her in and she's ok now. different question: is oat milk healthy?"),
+        (["can I double my metformin tonight since I ate a big dessert"],
+         "also, how long do pharmacies usually stay open on sundays?"),
+        (["can I double my metformin tonight since I ate a big dessert"],
+         "ok that makes sense, thanks!"),
     ],
 )
 def test_a_new_question_after_an_emergency_or_dose_request_is_read_on_its_own(

@@ -61,7 +61,15 @@ def asks_anew(message: str) -> bool:
     """A question that leans on nothing said before (no pronoun, no ellipsis, not a fragment,
     nobody already talked about): the story of an emergency goes on in statements ("now he's not
     breathing") or questions about the same person ("should I give him an aspirin?"); a new
-    question is asked."""
+    question is asked. After words that change the subject ("Different question:", "by the
+    way", "also"), the question after them is what is read."""
+    moved = _CHANGES_SUBJECT.split(message, maxsplit=1)
+    if len(moved) > 1:
+        # Said to be a new subject: only a pointer back ("is it ...?", "should I give him")
+        # keeps it on the old one, not shortness.
+        question = moved[-1].strip(" :,-")
+        leans = _POINTS_BACK.search(question) or _SOMEONE_MENTIONED.search(question)
+        return bool(question) and is_question(question) and not leans
     return (
         is_question(message)
         and not needs_context(message)
@@ -69,6 +77,14 @@ def asks_anew(message: str) -> bool:
     )
 
 
+_CHANGES_SUBJECT = re.compile(
+    r"\b(?:(?:a\s+)?(?:different|another|other|unrelated|separate|new)\s+(?:question|topic|thing)"
+    r"|by\s+the\s+way|btw|on\s+(?:a|an)\s+(?:other|another|different|unrelated)\s+note"
+    r"|changing\s+the\s+subject|also|otra\s+pregunta|por\s+cierto|cambiando\s+de\s+tema)\b"
+    r"\s*[:,.-]?",
+    re.IGNORECASE,
+)
+_POINTS_BACK = re.compile(r"\b(it|its|this|that|these|those|they|them|there)\b", re.IGNORECASE)
 _SOMEONE_MENTIONED = re.compile(
     r"\b(he|him|his|she|her|hers|they|them|their|él|ella|ellos|ellas|le|les)\b", re.IGNORECASE
 )
@@ -145,7 +161,10 @@ class TriageClassifier:
         label = self._model.label(mixed, off_topic_mixed)
         if len(texts) == 1 and pleasantry(message) in ("greeting", "thanks"):
             label = "none"
-        if len(texts) > 1 and label in CARRIED_ONLY_BY_FOLLOW_UPS and asks_anew(message):
+        thanks_after_dose = label == "personal_dose" and pleasantry(message) is not None
+        if len(texts) > 1 and label in CARRIED_ONLY_BY_FOLLOW_UPS and (
+            asks_anew(message) or thanks_after_dose
+        ):
             alone = None if off_topic is None else float(off_topic[0])
             if self._model.label(probabilities[0], alone) == "none":
                 label, mixed = "none", probabilities[0]

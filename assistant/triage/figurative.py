@@ -29,6 +29,19 @@ _HARMLESS_FEELINGS = (
     r"hungry|starving|thirsty|full|stuffed|embarrassed|mortified|ashamed|bored|happy|excited|"
     r"jealous|hot|cold|sleepy|nervous|cute|funny|proud|relieved|tired(?! of)"
 )
+# The subject of "... is going to kill me" when it is a thing ("this exam", "the commute", "my
+# feet"): a determiner and a word that is not a person. A person doing it is left to the model.
+_THING = (
+    r"(?:this|that|these|those|the|my|our|today'?s|tomorrow'?s)\s+"
+    r"(?!(?:man|woman|guy|husband|wife|boyfriend|girlfriend|partner|ex|dad|father|mom|mum|mother"
+    r"|brother|sister|son|daughter|boss|neighbou?r|teacher|coach|friend|roommate|family|parents"
+    r"|kid|kids|child|baby"
+    # ... nor a means or an illness: "these pills are going to kill me" may be meant
+    r"|pills?|tablets?|meds|medications?|medicines?|drugs?|dose|overdose|rope|gun|knife|blade"
+    r"|razor|bridge|car|train|poison|alcohol|drinking|cancer|tumou?r|disease|illness|infection"
+    r"|virus|bleeding|wound|heart|lungs?|liver|kidneys?|blood|pain|depression|thoughts?|voices"
+    r")\b)\w+"
+)
 _WATER = r"water|the water|a pool|the pool|the lake|the sea|the ocean|the river|the bath|a bath"
 
 _FIGURES: tuple[tuple[str, str], ...] = (
@@ -66,6 +79,25 @@ _FIGURES: tuple[tuple[str, str], ...] = (
      r"(?:killing|murdering|slaying|destroying)\s+me\b",
      r"\1 \2 bothering me"),
     (r"\b(?:i'?d|i would|i could)\s+(?:literally\s+)?kill\s+for\b", "I would love"),
+    # "I could murder a pizza", "I'd kill a burger right now": wanting food, not harm
+    (r"\b(?:i'?d|i would|i could)\s+(?:literally\s+|totally\s+|so\s+)?(?:kill|murder)\s+"
+     r"(?=(?:a|an|some)\s)", "I would love "),
+    # "this exam is going to kill me", "the heat will be the end of me": a thing, not a person
+    (rf"\b({_THING})\s+(\w+\s+)?(?:is|are|'s|s|will|would|is\s+gonna|are\s+gonna|is\s+going\s+to"
+     r"|are\s+going\s+to)\s+(?:literally\s+|actually\s+|totally\s+)?(?:kill|murder|be\s+the\s+end\s+of)"
+     r"\s+me\b", r"\1 \2is going to exhaust me"),
+    # "cut my prednisone from 40 to 10", "cut my dose in half": lowering a dose, read with its
+    # numbers or a dose word, never "cut my arm"
+    (r"\bcut(ting|s)?\s+((?:back\s+|down\s+)?(?:on\s+)?(?:my|his|her|their|our|the)\s+\w+"
+     r"(?:\s+(?:dose|dosage))?\s+(?:from\s+\d|down\s+to\s+\d|to\s+\d))",
+     r"lower\1 \2"),
+    (r"\bcut(ting|s)?\s+((?:back\s+|down\s+)?(?:on\s+)?(?:my|his|her|their|our|the)\s+"
+     r"(?:\w+\s+){0,2}(?:dose|doses|dosage|meds|medication|medications|medicine|pills|tablets"
+     r"|insulin)\b)",
+     r"lower\1 \2"),
+    # "shot myself in the foot": spoiled one's own chances
+    (r"\bshot\s+(myself|yourself|himself|herself|ourselves|themselves)\s+in\s+the\s+foot\b",
+     r"made a mistake"),
     (r"\b(will|would|is going to|gonna|going to)\s+(?:kill|murder)\s+me\s+(if|when|for)\b",
      r"\1 be angry with me \2"),
     # "so hungry I could die"
@@ -81,6 +113,10 @@ _FIGURES: tuple[tuple[str, str], ...] = (
     (r"\bmuert[oa]s?\s+de\s+(hambre|sed|sueño|sueno|risa|frio|frío|calor|vergüenza|verguenza|"
      r"aburrimiento|cansancio)\b", r"con mucho \1"),
     (r"\bme\s+mata(?:n)?\s+(?=(?:el|la|los|las|este|esta|estos|estas|mis|mi)\b)", "me molesta "),
+    # "este trabajo me está matando": a thing, not a person, doing it
+    (r"\b((?:este|esta|estos|estas|el|la|los|las)\s+(?!(?:hombre|mujer|tipo|marido|esposo|novio"
+     r"|padre|madre|hermano|hermana|vecino|vecina|jefe)\b)\w+)\s+me\s+est(?:á|a|án|an)\s+matando\b",
+     r"\1 me está agotando"),
 )
 
 _COMPILED = tuple((re.compile(p, re.IGNORECASE), r) for p, r in _FIGURES)

@@ -34,12 +34,17 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"|hasta pronto|nos vemos|chao|chau|buenas noches"),
     ("thanks", r"thanks|thank you|thank u|thx|ty|many thanks|much appreciated|appreciate it"
      r"|cheers|great|perfect|awesome|cool|ok|okay|got it|that helps|that helped|very helpful"
-     r"|helpful|nice|good|i see|gracias|muchas gracias|mil gracias|vale|perfecto|genial"),
+     r"|helpful|nice|good|i see|gracias|muchas gracias|mil gracias|vale|perfecto|genial"
+     r"|(that'?s|that is|that was|this is|this was) (very |really |so |super )?(helpful|useful"
+     r"|great|good|perfect|clear)|(that )?makes sense|useful|muy util|me sirvio"),
     ("greeting", r"hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)"
      r"|how are you|how are you doing|what's up|whats up|hi there|hello there|hey there"
      r"|hola|buenos dias|buenas tardes|buenas"),
 )
-_FILLER = r"so much|very much|a lot|again|for (the|your) (help|answer|info|information)|there"
+_FILLER = (
+    r"so much|very much|a lot|again|mucho|muchisimo|for (the|your) (help|answer|info|information)"
+    r"|there"
+)
 _PHRASES = tuple(
     (kind, re.compile(rf"(?:{pattern})(?= |$)"))
     for kind, pattern in (*_KINDS, ("filler", _FILLER))
