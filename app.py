@@ -68,6 +68,7 @@ CHAT_PLACEHOLDER = "Ask a health question"
 CHAT_KEY = "question"
 RELATED_HEADING = "The articles do cover these related topics:"
 THANKS = "Thanks for your feedback."
+COMMENT_SAVED = "Thanks, your comment was saved. You can edit it and press Enter again."
 NO_ARTICLES = (
     "There are no articles to answer from yet. Add some: upload them on the **Editor** page, "
     "or run `make ingest ARTICLES=path/to/your/articles` (the same as "
@@ -137,6 +138,7 @@ def store_comment(turn: int, store_path: str) -> None:
     if exchange.feedback_id is not None:
         comment = str(st.session_state.get(f"comment-{turn}", ""))
         open_feedback_store(store_path).update(exchange.feedback_id, comment=comment)
+        st.session_state[f"comment-saved-{turn}"] = bool(comment.strip())
 
 
 def render_answer(answer: Answer, turn: int) -> str | None:
@@ -172,7 +174,8 @@ def render_feedback(turn: int, exchange: Exchange, store: Path | str) -> None:
         st.feedback("thumbs", key=f"rating-{turn}", on_change=store_rating, args=(turn, str(store)))
     if exchange.feedback_id is not None:  # saved: thank, and offer a comment
         with columns[1]:
-            st.caption(THANKS)
+            saved = st.session_state.get(f"comment-saved-{turn}", False)
+            st.caption(COMMENT_SAVED if saved else THANKS)
             st.text_input(
                 "Comment (optional)",
                 key=f"comment-{turn}",

@@ -205,6 +205,7 @@ def test_feedback_is_stored_with_a_comment(app: AppTest, library: Settings) -> N
     assert entry.rating == "down"
     assert entry.comment == "Too short"
     assert entry.cited_doc_ids == tuple(c.doc_id for c in last_answer(app).citations)
+    assert any("comment was saved" in caption.value for caption in app.caption)
 
 
 @pytest.mark.parametrize("question", ["How can I prevent sunburn?", "What are chilblains?"])
