@@ -388,3 +388,23 @@ def test_an_injury_happening_now_gets_the_emergency_call_first(triage):
     notice = notice_for(triage.classify(message), SafetyLines())
     assert notice is not None
     assert notice.kind == "emergency"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my gf is havin a siezure rn what do i do",
+        "my dad cant breath n hes turnin blue pls help",
+    ],
+)
+def test_shorthand_and_misspellings_do_not_hide_an_emergency(triage, message):
+    assert triage.classify(message).label == "emergency"
+
+
+def test_a_message_written_out_is_read_the_same_with_or_without_the_respelling(triage):
+    # Nothing to put right: one reading, as before.
+    from assistant.triage.respell import respelled
+
+    message = "my daughter has had a mild cough for a week, what helps at night?"
+    assert respelled(message) == message
+    assert triage.classify(message).label == "none"

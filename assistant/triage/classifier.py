@@ -23,6 +23,7 @@ from assistant.triage.examples import LABELS, TriageLabel
 from assistant.triage.features import Cues, Floats, featurize, fold, read_cues
 from assistant.triage.figurative import literal
 from assistant.triage.model import MODEL_DIR, ModelError, TriageModel, load_model
+from assistant.triage.respell import respelled
 from assistant.understanding.conversation import needs_context
 from assistant.understanding.message_text import is_question
 from assistant.understanding.smalltalk import small_talk_kind
@@ -140,6 +141,17 @@ class TriageClassifier:
         vectors, by_reader = self._read(read, vector)
         blocks = featurize(read, vectors, self._model.config, self._cues)
         probabilities = self._model.mixed(self._model.probabilities(blocks), by_reader)
+        spelled = [respelled(t) for t in read]
+        if spelled != read:
+            # Shorthand and misspellings written out ("havin a siezure rn"): the more serious
+            # of the two readings counts, so a message written out is read as before.
+            other_vectors, other_reader = self._read(spelled, None)
+            other = featurize(spelled, other_vectors, self._model.config, self._cues)
+            written_out = self._model.mixed(self._model.probabilities(other), other_reader)
+            serious = [LABELS.index(label) for label in LABELS if label != "none"]
+            probabilities[:, serious] = np.maximum(
+                probabilities[:, serious], written_out[:, serious]
+            )
         off_topic = self._model.off_topic_probabilities(blocks)
         mixed = probabilities[0]
         off_topic_mixed = None if off_topic is None else float(off_topic[0])

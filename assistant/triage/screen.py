@@ -54,7 +54,7 @@ _CONTRACTIONS = {
     "kms": "kill myself",
 }
 # Misspellings frequent enough in typed distress to matter; "breath" as a verb is the classic.
-_SPELLING = {
+SPELLING_FIXES = {
     "pian": "pain", "pains": "pain", "chset": "chest", "breath": "breathe", "breth": "breathe",
     "breate": "breathe", "brething": "breathing", "breathin": "breathing", "hart": "heart",
     "attck": "attack", "sucide": "suicide", "suicde": "suicide", "suiside": "suicide",
@@ -79,7 +79,7 @@ def normalize(message: str) -> str:
         token = raw.strip("'") or raw
         token = token if token[0].isalnum() else token[0]
         token = _CONTRACTIONS.get(token, token)
-        out.append(_SPELLING.get(token, token))
+        out.append(SPELLING_FIXES.get(token, token))
     return " ".join(out)
 
 
