@@ -36,8 +36,9 @@ def load_html(path: Path, *, doc_id: str | None = None) -> Article:
     data = as_utf8(data, name=str(path))
     if looks_binary(data) or not looks_like_html(data):
         raise IngestError(f"{path} does not contain an HTML page.")
+    tree = _parsed(data)
     extracted = trafilatura.bare_extraction(
-        data,
+        _without_apparatus(tree) if tree is not None else data,
         include_comments=False,
         include_tables=True,
         include_formatting=True,
@@ -53,20 +54,69 @@ def load_html(path: Path, *, doc_id: str | None = None) -> Article:
     sections = tuple(s for s in _sections(body, title) if s.text)
     if not sections:
         raise IngestError(f"{path} has no main article text that could be extracted.")
-    tree = _parsed(data)
     url = canonical_url(data) or _clean(getattr(extracted, "url", None) or "") or None
     date = getattr(extracted, "date", None)
     if not (isinstance(date, str) and _ISO_DATE.match(date)) and tree is not None:
         date = stated_review_date(tree, _visible_text(tree))
+    site = getattr(extracted, "sitename", None) or getattr(extracted, "hostname", None)
     return Article(
         doc_id=doc_id if doc_id is not None else (url or path.as_posix()),
-        title=title or _first_heading(sections) or path.stem,
+        title=_without_site_name(title, site) or _first_heading(sections) or path.stem,
         sections=sections,
         url=url,
         source=getattr(extracted, "sitename", None) or getattr(extracted, "hostname", None),
         reviewed=date[:10] if isinstance(date, str) and _ISO_MONTH.match(date) else None,
         path=str(path),
     )
+
+
+# The apparatus of an encyclopedia or a journal page, not its article: footnote marks
+# ("condition.2" once flattened), an infobox of facts that led every answer, edit links in
+# headings ("Prevention[edit]"), reference lists and tables of contents.
+_APPARATUS_CLASSES = frozenset(
+    {"infobox", "navbox", "mw-editsection", "reflist", "references", "reference-list", "toc",
+     "citation-list", "footnotes"}
+)
+_FOOTNOTE_MARK = re.compile(r"^\s*[\[(]?\s*[\d,\s–-]{1,12}\s*[\])]?\s*$")
+
+
+def _without_apparatus(tree: etree._Element) -> str:
+    """The page as markup without footnote marks and the apparatus around an article."""
+    doomed = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        classes = set((element.get("class") or "").lower().split())
+        apparatus = bool(classes & _APPARATUS_CLASSES)
+        apparatus = apparatus or (element.get("id") or "").lower() in _APPARATUS_CLASSES
+        mark = element.tag == "sup" and bool(_FOOTNOTE_MARK.match(element.text_content() or ""))
+        if apparatus or mark:
+            doomed.append(element)
+    for element in doomed:
+        parent = element.getparent()
+        if parent is not None:
+            # Keep the text after the removed element: it belongs to its parent.
+            tail = element.tail or ""
+            previous = element.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+            parent.remove(element)
+    return str(lxml.html.tostring(tree, encoding="unicode"))
+
+
+def _without_site_name(title: str, site: str | None) -> str:
+    """"Psoriasis | Skin Health Alliance" -> "Psoriasis" when the tail names the site."""
+    if not title or not site:
+        return title
+    head, separator, tail = max(
+        (title.rpartition(sep) for sep in (" | ", " - ", " – ", " — ")), key=lambda p: len(p[0])
+    )
+    if not separator or not head.strip():
+        return title
+    letters = re.sub(r"[^a-z0-9]", "", tail.lower())
+    return head.strip() if letters and letters in re.sub(r"[^a-z0-9]", "", site.lower()) else title
 
 
 def _parsed(page: bytes) -> etree._Element | None:

@@ -9,10 +9,10 @@ item that names its columns, so the item says what it says without the table aro
     Do | Don't (phrases in cells)    ->  Do:  - drink fluids ...   Don't:  - do not use ...
 
 The last layout, one list per column, is for tables whose columns are lists of their own:
-a header of short labels over cells that are phrases. Their rows do not belong together ("drink
-plenty of fluids" and "do not use ibuprofen" only share a line), so the cells are listed under
-their column's label. A single header cell spanning a row (a caption, or a heading inside the
-table) introduces what follows it.
+a header of short labels over cells that are phrases, the columns ending at different rows.
+Their rows do not belong together ("drink plenty of fluids" and "do not use ibuprofen" only
+share a line), so the cells are listed under their column's label. A single header cell
+spanning a row (a caption, or a heading inside the table) introduces what follows it.
 """
 
 from __future__ import annotations
@@ -90,9 +90,17 @@ def _item(row: tuple[str, ...], header: tuple[str, ...] | None) -> str:
 
 
 def _columns_are_lists(header: tuple[str, ...], body: list[tuple[str, ...]]) -> bool:
+    """Columns of phrases under short labels that end at different rows ("Do" has six items,
+    "Don't" four): lists side by side. Columns that end together are read as rows ("Who | When"
+    pairs each group with its schedule), which never loses what belongs together."""
     if not body or not 2 <= len(header) <= COLUMN_LIST_MAX_COLUMNS:
         return False
     if not all(header) or any(len(h.split()) > LABEL_MAX_WORDS for h in header):
+        return False
+    lengths = {
+        max((n for n, row in enumerate(body, 1) if row[j]), default=0) for j in range(len(header))
+    }
+    if len(lengths) < 2:
         return False
     cells = [c for row in body for c in row if c]
     return sum(len(c.split()) for c in cells) / len(cells) >= PHRASE_MIN_WORDS

@@ -44,6 +44,19 @@ def test_columns_of_phrases_under_labels_become_one_list_each() -> None:
     )
 
 
+def test_columns_of_phrases_that_end_together_stay_rows() -> None:
+    rows = [
+        Row(("Who", "When"), header=True),
+        Row(("all babies born in the country", "a first dose within 24 hours of birth")),
+        Row(("adults at higher risk of infection", "three doses over six months if not done")),
+    ]
+    assert table_text(rows) == (
+        "- Who: all babies born in the country; When: a first dose within 24 hours of birth\n"
+        "- Who: adults at higher risk of infection; When: three doses over six months if not "
+        "done"
+    )
+
+
 def test_a_caption_introduces_its_rows_and_a_header_free_pair_is_name_and_value() -> None:
     rows = [
         Row(("Shingles at a glance", ""), header=True),
