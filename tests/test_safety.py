@@ -158,6 +158,8 @@ NOT_DOSING = [
 
 DIAGNOSIS = [
     "do I have cancer?",
+    "my daughter has a rash on her tummy and a temperature, could it be measles?",
+    "I get out of breath on the stairs lately, could this be anaemia",
     "What's wrong with me? I'm tired all the time and my joints hurt.",
     "Is this lump cancer?",
     "I found a hard bump on my neck. Could it be cancer?",
@@ -169,6 +171,8 @@ DIAGNOSIS = [
 
 NOT_DIAGNOSIS = [
     "How is breast cancer diagnosed?",
+    "could it be contagious for my baby?",
+    "could this be caused by the new medicine?",
     "What is skin cancer?",
     "Do I have to fast before a cholesterol test?",
     "I have type 2 diabetes, what should I eat?",

@@ -294,7 +294,11 @@ _DIAGNOSIS = _rx(
         |cough)
         \ (be\ )?(cancer|cancerous|malignant|a\ tumou?r|serious|dangerous|an?\ std|an?\ sti|herpes)
     |(is|could)\ (it|this)\ (be\ )?(cancer|cancerous|malignant|a\ tumou?r|an?\ std|an?\ sti)\b
-    |am\ i\ (pregnant|dying|diabetic))\b"""
+    |am\ i\ (pregnant|dying|diabetic)
+    |(could|might|may)\ (it|this|that|these|they)\ be\ (?!(contagious|serious|dangerous|normal|ok
+        |okay|fine|safe|the\ (reason|cause)|caused|because|due|from|related|linked
+        |a\ side\ effect)\b)
+    |is\ (this|that|it)\ a\ sign\ (of|that)\ (i|he|she|my)\b)\b"""
 )
 
 _DOSE_IN_TEXT = re.compile(
