@@ -92,6 +92,8 @@ def as_text(message: str) -> str:
 
 def prefix_for(notice: SafetyNotice | None) -> str:
     return f"{notice.message}\n\n" if notice else ""
+
+
 # A follow-up read together with the question before it keeps that reading only if what it finds
 # is about the follow-up itself: the best passage's cosine with the follow-up alone reaches this.
 # An unrelated message ("how do I change my oil?" after shingles) stays under 0.2.
@@ -143,9 +145,7 @@ class Assistant:
         # one that waits on a remote model while it streams (the LLM composer) is not held back.
         remote = isinstance(self.composer, StreamingComposer)
         self._admission = (
-            nullcontext()
-            if remote
-            else FairAdmission(self.settings.max_concurrent_answers)
+            nullcontext() if remote else FairAdmission(self.settings.max_concurrent_answers)
         )
 
     def speller(self) -> Speller:
@@ -215,8 +215,8 @@ class Assistant:
         same_text = analysis.asked == " ".join(message.split())
         retrieval = self.retriever.search(analysis, vector=vector if same_text else None)
         as_asked = rewritten == question
+        searched = query  # before any reading together with the question before it
         if should_abstain(retrieval, self.calibration):
-            searched = query
             query, retrieval = self._read_in_context(conversation, query, retrieval)
             analysis = retrieval.analysis
             as_asked = as_asked and query == searched
@@ -228,7 +228,11 @@ class Assistant:
             vocabulary=self.speller().vocabulary,
         )
         if should_abstain(retrieval, self.calibration) or about is None:
-            return (yield from self._abstain(conversation, message, query, retrieval, notice))
+            return (
+                yield from self._abstain(
+                    conversation, message, query, retrieval, notice, searched=searched
+                )
+            )
         retrieval = about
 
         readable = with_neighbours(retrieval, self.reader)
@@ -245,7 +249,11 @@ class Assistant:
         previous = conversation.turns[-1].answer_text if conversation.turns else ""
         composition = yield from self._compose(request, previous=previous, message=message)
         if not composition.citations:
-            return (yield from self._abstain(conversation, message, query, retrieval, notice))
+            return (
+                yield from self._abstain(
+                    conversation, message, query, retrieval, notice, searched=searched
+                )
+            )
         focus = answered_topic(analysis.focus, composition.citations[0].title)
         conversation.record(
             Turn(
@@ -254,6 +262,7 @@ class Assistant:
                 focus=focus,
                 answer_text=composition.text,
                 match=_best_score(retrieval),
+                own_query=searched if searched != query else "",
             )
         )
         return Answer(
@@ -277,7 +286,7 @@ class Assistant:
         """A follow-up with no topic of its own ("Won't my doctor mind?") is read together with
         the question before it, but only kept if that finds something relevant to the message
         itself ("how do I change my oil?" after a shingles question must not get shingles text)."""
-        earlier = conversation.last_query
+        earlier = conversation.last_own_query
         if not earlier or earlier == query:
             return query, retrieval
         in_context = f"{query} {earlier}"
@@ -297,7 +306,10 @@ class Assistant:
         query: str,
         retrieval: Retrieval,
         notice: SafetyNotice | None,
+        *,
+        searched: str = "",
     ) -> Generator[str, None, Answer]:
+        """`searched`: the message's own query when `query` read it with the one before."""
         # After a dosing notice, "ask your clinician or pharmacist" is the answer: a question about
         # one person's dose is not a gap in the articles to report.
         text = "" if notice is not None and notice.kind == "dosing" else ABSTAIN_TEXT
@@ -309,6 +321,7 @@ class Assistant:
                 focus=None,
                 answer_text=text,
                 match=_best_score(retrieval),
+                own_query=searched if searched and searched != query else "",
             )
         )
         prefix = prefix_for(notice)

@@ -20,6 +20,10 @@ class Turn:
     focus: str | None  # the topic the turn was about
     answer_text: str = ""
     match: float = 0.0  # how well the articles matched `query`: the best ranking score found
+    # The turn's own question before it was read together with the one before it ("" when it
+    # was not): what a later follow-up is read together with, so the search does not grow
+    # with every earlier question.
+    own_query: str = ""
 
 
 @dataclass
@@ -44,6 +48,10 @@ class Conversation:
     @property
     def last_query(self) -> str | None:
         return next((t.query for t in reversed(self.turns) if t.query), None)
+
+    @property
+    def last_own_query(self) -> str | None:
+        return next((t.own_query or t.query for t in reversed(self.turns) if t.query), None)
 
     @property
     def last_match(self) -> float:
