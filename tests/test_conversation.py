@@ -169,3 +169,20 @@ def test_new_topic_reads_the_topic_a_follow_up_brings_up():
     assert new_topic("what about monkeypox, is that the same kind of rash?") == "monkeypox"
     assert new_topic("and in my 3 year old?") is None
     assert new_topic("how is it treated?") is None
+
+
+def test_a_later_follow_up_is_read_with_the_earlier_question_as_asked_not_its_reading():
+    # A follow-up that found nothing alone was searched together with the question before it;
+    # the next one is read with its own question, so the search never grows turn by turn.
+    conversation = Conversation()
+    conversation.record(Turn(message="what is gerd", query="what is gerd", focus="GERD"))
+    conversation.record(
+        Turn(
+            message="is it ok to take antacids every day",
+            query="is it ok to take antacids every day what is gerd",
+            focus="GERD",
+            own_query="is it ok to take antacids every day",
+        )
+    )
+    assert conversation.last_own_query == "is it ok to take antacids every day"
+    assert conversation.last_query == "is it ok to take antacids every day what is gerd"
