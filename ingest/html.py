@@ -120,8 +120,16 @@ def _without_site_name(title: str, site: str | None) -> str:
 
 
 def _parsed(page: bytes) -> etree._Element | None:
+    """The page's tree, decoded as UTF-8 when it is UTF-8: given bytes without a charset
+    declaration, lxml reads them as Latin-1 ("CafÃ©")."""
     try:
-        return lxml.html.fromstring(page)
+        page.decode("utf-8")
+    except UnicodeDecodeError:
+        parser = None  # another encoding: lxml reads the page's own declaration
+    else:
+        parser = lxml.html.HTMLParser(encoding="utf-8")
+    try:
+        return lxml.html.fromstring(page, parser=parser)
     except (etree.ParserError, ValueError):
         return None
 

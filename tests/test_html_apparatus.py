@@ -47,3 +47,17 @@ def test_a_title_ending_in_the_sites_name_loses_it(tmp_path: Path) -> None:
         "<body><main><h2>What is psoriasis?</h2>" + BODY + "</main></body></html>",
     )
     assert load_html(page).title == "Psoriasis"
+
+
+def test_a_utf8_page_without_a_charset_keeps_its_accents(tmp_path: Path) -> None:
+    # Parsed as bytes with no declaration, lxml read UTF-8 as Latin-1 ("CafÃ©").
+    page = tmp_path / "spots.html"
+    page.write_bytes(
+        (
+            "<html><head><title>Café au lait spots</title></head><body><main>"
+            "<h2>What are café au lait spots?</h2>" + BODY + "</main></body></html>"
+        ).encode("utf-8")
+    )
+    article = load_html(page)
+    assert article.title == "Café au lait spots"
+    assert "Ã" not in article.title + " ".join(s.heading for s in article.sections)
