@@ -89,7 +89,7 @@ def _without_apparatus(tree: etree._Element) -> str:
         classes = set((element.get("class") or "").lower().split())
         apparatus = bool(classes & _APPARATUS_CLASSES)
         apparatus = apparatus or (element.get("id") or "").lower() in _APPARATUS_CLASSES
-        mark = element.tag == "sup" and bool(_FOOTNOTE_MARK.match(element.text_content() or ""))
+        mark = element.tag == "sup" and _is_footnote_mark(element)
         if apparatus or mark:
             doomed.append(element)
     for element in doomed:
@@ -104,6 +104,20 @@ def _without_apparatus(tree: etree._Element) -> str:
                 parent.text = (parent.text or "") + tail
             parent.remove(element)
     return str(lxml.html.tostring(tree, encoding="unicode"))
+
+
+def _is_footnote_mark(sup: etree._Element) -> bool:
+    """A superscript that only numbers a note: a link or brackets, or a number after a word or
+    a full stop ("condition.2", "United States1"). Not an exponent: "kg/m2", "10^9/L"."""
+    if not _FOOTNOTE_MARK.match(sup.text_content() or ""):
+        return False
+    if sup.find(".//a") is not None or re.search(r"[\[\]()]", sup.text_content() or ""):
+        return True
+    previous = sup.getprevious()
+    before = (previous.tail if previous is not None else sup.getparent().text) or ""
+    if previous is not None and not before:
+        before = previous.text_content() or ""
+    return bool(re.search(r"([.,;:!?)\]]|[A-Za-z]{4,})\s*$", before))
 
 
 def _without_site_name(title: str, site: str | None) -> str:

@@ -61,3 +61,17 @@ def test_a_utf8_page_without_a_charset_keeps_its_accents(tmp_path: Path) -> None
     article = load_html(page)
     assert article.title == "Café au lait spots"
     assert "Ã" not in article.title + " ".join(s.heading for s in article.sections)
+
+
+def test_an_exponent_is_not_a_footnote_mark(tmp_path: Path) -> None:
+    page = write(
+        tmp_path,
+        "<html><head><title>Obesity</title></head><body><main><h2>Measuring weight</h2>"
+        + BODY
+        + "<p>A body mass index of 30 kg/m<sup>2</sup> or more is obesity. A platelet count "
+        "under 150 x 10<sup>9</sup>/L is low.<sup>4</sup></p></main></body></html>",
+    )
+    text = " ".join(s.text for s in load_html(page).sections)
+    assert "30 kg/m2 or more" in text
+    assert "10 9/L" in text or "109/L" in text
+    assert "low.4" not in text
