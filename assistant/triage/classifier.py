@@ -24,7 +24,7 @@ from assistant.triage.features import Cues, Floats, featurize, fold, read_cues
 from assistant.triage.figurative import literal
 from assistant.triage.model import MODEL_DIR, ModelError, TriageModel, load_model
 from assistant.triage.respell import respelled
-from assistant.understanding.conversation import needs_context
+from assistant.understanding.conversation import needs_context, points_back
 from assistant.understanding.message_text import is_question
 from assistant.understanding.smalltalk import small_talk_kind
 from index.embedder import Embedder, HasLayerStates, Vectors
@@ -69,7 +69,7 @@ def asks_anew(message: str) -> bool:
         # Said to be a new subject: only a pointer back ("is it ...?", "should I give him")
         # keeps it on the old one, not shortness.
         question = moved[-1].strip(" :,-")
-        leans = _POINTS_BACK.search(question) or _SOMEONE_MENTIONED.search(question)
+        leans = points_back(question) or _SOMEONE_MENTIONED.search(question)
         return bool(question) and is_question(question) and not leans
     return (
         is_question(message)
@@ -85,7 +85,6 @@ _CHANGES_SUBJECT = re.compile(
     r"\s*[:,.-]?",
     re.IGNORECASE,
 )
-_POINTS_BACK = re.compile(r"\b(it|its|this|that|these|those|they|them|there)\b", re.IGNORECASE)
 _SOMEONE_MENTIONED = re.compile(
     r"\b(he|him|his|she|her|hers|they|them|their|él|ella|ellos|ellas|le|les)\b", re.IGNORECASE
 )

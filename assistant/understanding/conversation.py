@@ -140,6 +140,12 @@ _ADULT_WORDS = re.compile(r"\b(adult|adult-onset)\s+", re.IGNORECASE)
 _SHORT = 4
 
 
+def points_back(text: str) -> bool:
+    """A pronoun that points at something said before ("is it contagious?", "how are those
+    treated?"), not the "it" of "is it normal to ..."."""
+    return bool(_PRONOUN.search(_DUMMY_IT.sub(" ", text)))
+
+
 def needs_context(message: str) -> bool:
     """Does the message lean on earlier turns (a pronoun, an ellipsis, too short to stand alone)?"""
     text = message.strip()
@@ -149,7 +155,7 @@ def needs_context(message: str) -> bool:
         return True
     if _names_topic(text):
         return False
-    refers = bool(_PRONOUN.search(_DUMMY_IT.sub(" ", text)))
+    refers = points_back(text)
     return refers or len(_words(text)) <= _SHORT or _is_bare_type(text)
 
 
