@@ -79,12 +79,12 @@ morning to remove eggs laid during the night.
 
 @pytest.fixture(scope="module")
 def pinworm_assistant(tmp_path_factory, embedder):
-    from tests.support.kb import build_index
+    from tests.support.kb import build_article_index
 
     root = tmp_path_factory.mktemp("pinworm")
-    article = root / "pinworm.md"
-    article.write_text(PINWORM, encoding="utf-8")
-    return build_assistant(build_index(root, embedder, [article]), embedder=embedder)
+    return build_assistant(
+        build_article_index(root, embedder, "pinworm.md", PINWORM), embedder=embedder
+    )
 
 
 def test_a_group_the_topics_page_names_only_in_its_text_is_answered_from_those_sentences(

@@ -30,12 +30,12 @@ wrapped in a towel on it for up to 20 minutes every few hours.
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
-    from tests.support.kb import build_index
+    from tests.support.kb import build_article_index
 
     root = tmp_path_factory.mktemp("sprain")
-    article = root / "sprain.md"
-    article.write_text(SPRAIN, encoding="utf-8")
-    return build_assistant(build_index(root, embedder, [article]), embedder=embedder)
+    return build_assistant(
+        build_article_index(root, embedder, "sprain.md", SPRAIN), embedder=embedder
+    )
 
 
 def test_a_list_introduced_by_its_heading_is_shown_under_it(assistant):

@@ -22,3 +22,10 @@ def build_index(root: Path, embedder: Embedder, extra: list[Path]) -> Settings:
 def file_name(doc_id: str) -> str:
     """The file a plain article came from: its document id is the file's absolute path."""
     return Path(doc_id).name
+
+
+def build_article_index(root: Path, embedder: Embedder, name: str, text: str) -> Settings:
+    """The fixture articles plus one article written for a test, saved as `name` under `root`."""
+    article = root / name
+    article.write_text(text, encoding="utf-8")
+    return build_index(root, embedder, [article])
