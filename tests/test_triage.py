@@ -4,6 +4,7 @@ and the invariants that hold for any input: one of four labels, the same each ti
 from __future__ import annotations
 
 import dataclasses
+import json
 import time
 
 import pytest
@@ -20,7 +21,13 @@ from assistant.triage.examples import (
     team_examples,
 )
 from assistant.triage.features import fold, read_cues
-from assistant.triage.model import load_model, save_model
+from assistant.triage.model import (
+    MODEL_DIR,
+    SETTINGS_FILE,
+    load_model,
+    save_model,
+    training_inputs_digest,
+)
 from assistant.triage.train import same_model
 
 
@@ -331,6 +338,17 @@ def test_the_shipped_model_records_how_it_was_measured():
         assert 0.0 <= cv["at_thresholds"]["per_class"][label]["recall"] <= 1.0
     assert set(model.decision.thresholds) == {"crisis", "emergency", "personal_dose"}
     assert 0.0 <= model.decision.context_weight <= 1.0
+
+
+def test_the_shipped_model_was_trained_on_the_current_rules_and_data():
+    """The screen's rules are a feature block and the training files its data: after changing
+    either, `python -m assistant.triage.train` must be run, or run time reads features the
+    weights were not fitted to."""
+    settings = json.loads((MODEL_DIR / SETTINGS_FILE).read_text(encoding="utf-8"))
+    assert settings.get("training_inputs_sha256") == training_inputs_digest(), (
+        "the triage screen or training data changed since the model was trained: "
+        "run `python -m assistant.triage.train`"
+    )
 
 
 def test_the_split_is_fixed_by_the_id():

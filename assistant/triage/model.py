@@ -18,7 +18,14 @@ from typing import IO, Any, cast
 import numpy as np
 import numpy.typing as npt
 
-from assistant.triage.examples import LABELS, TriageLabel
+from assistant.triage import screen
+from assistant.triage.examples import (
+    EXTRA_DIR,
+    LABELS,
+    MESSAGES_DIR,
+    OFF_TOPIC_GATE_DIR,
+    TriageLabel,
+)
 from assistant.triage.features import CUES_FILE, Blocks, FeatureConfig, Floats
 from assistant.triage.reader import Reader
 from healthqa.errors import HealthQAError
@@ -131,6 +138,17 @@ def cues_digest(path: Path = CUES_FILE) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def training_inputs_digest() -> str:
+    """One digest of what else a trained model depends on: the screen's rules (a feature
+    block) and every training file. A model whose recorded digest differs is stale: the code
+    would now train another one (the test suite checks this; loading does not)."""
+    digest = hashlib.sha256(Path(screen.__file__).read_bytes())
+    for directory in (MESSAGES_DIR, EXTRA_DIR, OFF_TOPIC_GATE_DIR):
+        for path in sorted(directory.glob("*.jsonl")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def save_model(model: TriageModel, directory: Path = MODEL_DIR) -> None:
     """Each file is written beside the old one and swapped in: a crash leaves a whole model."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -140,6 +158,7 @@ def save_model(model: TriageModel, directory: Path = MODEL_DIR) -> None:
         "features": asdict(model.config),
         "cues": list(model.cue_names),
         "cues_sha256": cues_digest(),
+        "training_inputs_sha256": training_inputs_digest(),
         "thresholds": dict(model.decision.thresholds),
         "context_weight": model.decision.context_weight,
         "reader_weight": model.decision.reader_weight,
