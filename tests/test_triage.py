@@ -426,3 +426,20 @@ def test_a_message_written_out_is_read_the_same_with_or_without_the_respelling(t
     message = "my daughter has had a mild cough for a week, what helps at night?"
     assert respelled(message) == message
     assert triage.classify(message).label == "none"
+
+
+def test_an_emergency_that_names_self_harm_keeps_the_crisis_lines_after_the_call(triage):
+    lines = SafetyLines()
+    # Written for this test: a poisoning on purpose, told as what is happening to the body.
+    message = "she swallowed bleach on purpose and is throwing up blood"
+    assert fold(message) not in _known_texts()
+    result = triage.classify(message)
+    notice = notice_for(result, lines)
+    assert notice is not None
+    assert notice.kind == "emergency"
+    assert notice.message.startswith(f"Call {lines.emergency_number}")
+    assert lines.crisis_text in notice.message
+    named = Triage(label="emergency", scores={}, poisoning=False, crisis_too=True)
+    plain = Triage(label="emergency", scores={}, poisoning=False)
+    assert lines.crisis_text in notice_for(named, lines).message  # type: ignore[union-attr]
+    assert lines.crisis_text not in notice_for(plain, lines).message  # type: ignore[union-attr]

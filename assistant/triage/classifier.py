@@ -44,6 +44,9 @@ class Triage:
     # A crisis whose emergency score also reaches its threshold: something is happening now
     # ("blood everywhere, he cut his hand on the saw", "we can't wake him up").
     emergency_too: bool = False
+    # An emergency whose message names suicide, self-harm or a wish to die ("overdosed on
+    # purpose on my adderall, chest feels tight"): the call leads and every crisis line follows.
+    crisis_too: bool = False
 
     @property
     def escalates(self) -> bool:
@@ -187,6 +190,7 @@ class TriageClassifier:
             emergency_too=label == "crisis"
             and float(mixed[LABELS.index("emergency")])
             >= self._model.decision.thresholds["emergency"],
+            crisis_too=label == "emergency" and any(names_danger(t, self._cues) for t in read),
             vector=vectors[0] if as_typed else None,
         )
 

@@ -72,10 +72,14 @@ def notice_for(triage: Triage, lines: SafetyLines = SafetyLines()) -> SafetyNoti
     A crisis in which something has already been swallowed is a poisoning in progress first:
     the emergency call and Poison Help lead, and every crisis line follows. A crisis that also
     reads as an emergency happening now (bleeding that will not stop, someone who cannot be
-    woken) gets the emergency call first in the same way: whoever it is needs help on the way."""
+    woken) gets the emergency call first in the same way: whoever it is needs help on the way.
+    An emergency whose message names suicide or self-harm gets the same notice."""
     if triage.label == "crisis":
         return _crisis_notice(triage, lines)
     if triage.label == "emergency":
+        if triage.crisis_too:
+            urgent = overdose_text(lines) if triage.poisoning else crisis_now_text(lines)
+            return SafetyNotice("emergency", urgent)
         return SafetyNotice("emergency", emergency_text(lines, poisoning=triage.poisoning))
     if triage.label == "personal_dose":
         return SafetyNotice("dosing", DOSING_TEXT)
