@@ -181,8 +181,12 @@ class Assistant:
         if notice is not None:
             yield notice.message + "\n\n"
         if notice is not None and notice.escalates:
+            # Nothing is searched, but an emergency's words are what a later question leans on
+            # ("how do I stop it happening again?" after a child's asthma attack); a crisis is
+            # carried by the triage into every later turn and is never searched with.
+            leaned_on = message if notice.kind == "emergency" and triage.label != "crisis" else ""
             conversation.record(
-                Turn(message=message, query="", focus=None, answer_text=notice.message)
+                Turn(message=message, query=leaned_on, focus=None, answer_text=notice.message)
             )
             return Answer(
                 text=notice.message, citations=(), abstained=False, safety=notice, query=""

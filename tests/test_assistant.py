@@ -351,3 +351,27 @@ def test_a_group_no_article_names_gets_the_general_answer_said_to_be_general(ass
     assert_grounded(answer)
     named = ask(assistant, "How is asthma treated?", "what about kids?")
     assert "nothing specifically" not in named.text
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    ["how do you prevent attacks in future?", "what are the usual triggers?"],
+)
+def test_a_question_after_an_emergency_is_read_with_what_the_emergency_was(
+    assistant, follow_up
+):
+    emergency = "my son is having a bad asthma attack, he can't breathe and his lips are going blue"
+    conversation = Conversation()
+    first = assistant.answer(conversation, emergency)
+    assert first.safety is not None
+    assert first.safety.kind == "emergency"
+    answer = assistant.answer(conversation, follow_up)
+    assert not answer.abstained, answer.text
+    assert any("asthma" in c.title.lower() for c in answer.citations), answer.text
+    assert_grounded(answer)
+
+
+def test_a_question_after_a_crisis_is_never_searched_with_the_crisis_words(assistant):
+    conversation = Conversation()
+    assistant.answer(conversation, "I want to kill myself tonight")
+    assert conversation.turns[-1].query == ""
