@@ -1,9 +1,11 @@
-"""PDF articles: text per page, each page a section carrying its 1-based page number.
+"""PDF articles: sections under the headings the pages print, each carrying its 1-based page.
 
 The page's layout is taken back out of its text (`pdf_layout`): running headers and footers, page
-numbers and line breaks inside sentences. Where the text sits (`pdf_page`) shows the ruled
-tables, which become list items (`pdf_tables`). The title is the document's own (its metadata),
-else the first page's largest letters, else its first line.
+numbers and line breaks inside sentences. Where the text sits and how it is printed
+(`pdf_page`) give the rest: ruled tables become list items (`pdf_tables`), and lines set
+larger or bolder than the body are the headings (`pdf_headings`, `pdf_sections`). The title is
+the document's own (its metadata), else the first page's largest letters, else its first
+heading or line.
 
 A PDF's streams are compressed, and a small file can inflate to gigabytes ("zip bomb"), so the
 loader counts pages and the decoded bytes of each page's content and gives up past the limits.
@@ -18,9 +20,11 @@ from pypdf import PasswordType, PdfReader
 from pypdf.errors import LimitReachedError
 
 from healthqa.errors import FileLimitExceeded, IngestError
-from ingest.model import Article, Section
-from ingest.pdf_layout import largest_text, reflowed, without_running_lines
+from ingest.model import Article
+from ingest.pdf_headings import body_size, heading_lines
+from ingest.pdf_layout import largest_text, without_running_lines
 from ingest.pdf_page import PageLayout, Piece, read_page
+from ingest.pdf_sections import page_sections
 from ingest.pdf_tables import find_grids, with_tables
 
 PDF_MAGIC = b"%PDF-"
@@ -61,17 +65,15 @@ def load_pdf(
                 )
     layouts = [_page_layout(reader, number, path) for number in range(count)]
     pieces = [_pieces_with_tables(layout) for layout in layouts]
+    body = body_size(pieces)
     pages = without_running_lines(
         [tidy_page_text("".join(p.text for p in page_pieces)) for page_pieces in pieces]
     )
-    pages = [reflowed(page) for page in pages]
-    sections = tuple(
-        Section(heading="", text=text, page=number)
-        for number, text in enumerate(pages, start=1)
-        if text
-    )
     first_page = layouts[0].pieces if layouts else ()
     printed_title = largest_text([(piece.size, piece.text) for piece in first_page])
+    sections = page_sections(
+        pages, [heading_lines(page_pieces, body) for page_pieces in pieces], title=printed_title
+    )
     if not sections:
         raise IngestError(
             f"{path} has no extractable text (it may be a scanned image without a text layer)."
@@ -80,6 +82,7 @@ def load_pdf(
         doc_id=doc_id if doc_id is not None else path.as_posix(),
         title=_metadata_title(reader)
         or printed_title
+        or sections[0].heading
         or _first_line(sections[0].text),
         sections=sections,
         path=str(path),
