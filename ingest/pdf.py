@@ -5,7 +5,7 @@ numbers and line breaks inside sentences. Where the text sits and how it is prin
 (`pdf_page`) give the rest: ruled tables become list items (`pdf_tables`), and lines set
 larger or bolder than the body are the headings (`pdf_headings`, `pdf_sections`). The title is
 the document's own (its metadata), else the first page's largest letters, else its first
-heading or line.
+heading or line. The date is the one the pages print (`pdf_dates`), often in a footer.
 
 A PDF's streams are compressed, and a small file can inflate to gigabytes ("zip bomb"), so the
 loader counts pages and the decoded bytes of each page's content and gives up past the limits.
@@ -21,6 +21,7 @@ from pypdf.errors import LimitReachedError
 
 from healthqa.errors import FileLimitExceeded, IngestError
 from ingest.model import Article
+from ingest.pdf_dates import stated_date
 from ingest.pdf_headings import body_size, heading_lines
 from ingest.pdf_layout import largest_text, without_running_lines
 from ingest.pdf_page import PageLayout, Piece, read_page
@@ -85,6 +86,7 @@ def load_pdf(
         or sections[0].heading
         or _first_line(sections[0].text),
         sections=sections,
+        reviewed=stated_date([layout.text for layout in layouts]),
         path=str(path),
     )
 
