@@ -21,20 +21,30 @@ def page_sections(
     """`pages`: each page's text, furniture gone; `headings`: each page's heading lines;
     `title`: the title as printed, if it is."""
     sections: list[Section] = []
-    heading = ""
+    heading = printed = ""  # the heading as printed, which may be the title
     for number, (text, page_headings) in enumerate(zip(pages, headings, strict=True), start=1):
         body: list[str] = []
+        after_heading = False
         for line in text.splitlines():
             key = " ".join(line.split())
             if key == title and not heading:
                 continue  # the untitled text before the title goes on after it
-            if key in page_headings or key == title:
-                _add(sections, heading, body, number)
-                heading, body = ("" if key == title else key), []
-            else:
+            if key not in page_headings and key != title:
                 body.append(line)
+                after_heading = after_heading and not key
+            elif after_heading and _wraps_onto(printed, key):
+                printed = f"{printed} {key}"
+            else:
+                _add(sections, heading, body, number)
+                printed, body, after_heading = key, [], True
+            heading = "" if printed == title else printed
         _add(sections, heading, body, number)
     return tuple(sections)
+
+
+def _wraps_onto(heading: str, line: str) -> bool:
+    """A heading too long for its line goes on, in lower case, on the next."""
+    return line[:1].islower() and not heading.endswith(("?", ":", "."))
 
 
 def _add(sections: list[Section], heading: str, body: list[str], page: int) -> None:

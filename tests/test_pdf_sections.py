@@ -63,3 +63,18 @@ def test_a_document_without_printed_headings_keeps_a_section_per_page(tmp_path: 
     pdf.output(str(tmp_path / "plain.pdf"))
     article = load_pdf(tmp_path / "plain.pdf")
     assert [(s.heading, s.page) for s in article.sections] == [("", 1), ("", 2)]
+
+
+def test_a_heading_wrapped_onto_two_lines_is_one_heading(tmp_path: Path) -> None:
+    pdf = new_leaflet("Fever in children")
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.multi_cell(60, 8, "When your child has a high temperature and is not drinking")
+    paragraph(pdf, "Call your GP or 111 the same day.")
+    heading(pdf, "Medicines")
+    paragraph(pdf, "Paracetamol or ibuprofen can help a child who is distressed.")
+    pdf.output(str(tmp_path / "fever.pdf"))
+    article = load_pdf(tmp_path / "fever.pdf")
+    assert [s.heading for s in article.sections] == [
+        "When your child has a high temperature and is not drinking",
+        "Medicines",
+    ]
