@@ -37,7 +37,7 @@ class Box:
 
     def holds(self, piece: Piece, slack: float = 1.0) -> bool:
         return (
-            self.left - slack <= piece.x <= self.right
+            self.left - slack <= piece.x < self.right
             and self.bottom - slack <= piece.y <= self.top + slack
         )
 
