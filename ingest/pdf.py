@@ -26,7 +26,7 @@ from ingest.pdf_headings import body_size, heading_lines
 from ingest.pdf_layout import largest_text, without_running_lines
 from ingest.pdf_page import PageLayout, Piece, read_page
 from ingest.pdf_sections import page_sections
-from ingest.pdf_tables import find_grids, with_tables
+from ingest.pdf_tables import PageTables, find_grids
 
 PDF_MAGIC = b"%PDF-"
 _TITLE_MAX_CHARS = 200
@@ -65,7 +65,8 @@ def load_pdf(
                     "(HEALTHQA_MAX_DECOMPRESSED_BYTES)."
                 )
     layouts = [_page_layout(reader, number, path) for number in range(count)]
-    pieces = [_pieces_with_tables(layout) for layout in layouts]
+    tables = PageTables()
+    pieces = [_pieces_with_tables(layout, tables) for layout in layouts]
     body = body_size(pieces)
     pages = without_running_lines(
         [tidy_page_text("".join(p.text for p in page_pieces)) for page_pieces in pieces]
@@ -162,12 +163,12 @@ def _page_layout(reader: PdfReader, index: int, path: Path) -> PageLayout:
         ) from None
 
 
-def _pieces_with_tables(layout: PageLayout) -> tuple[Piece, ...]:
+def _pieces_with_tables(layout: PageLayout, tables: PageTables) -> tuple[Piece, ...]:
     """The page's pieces of text, its ruled tables turned into list lines; where the pieces are
     not the page's text, the text as one piece."""
     if not layout.pieces_make_text:
         return (Piece(layout.text, 0.0, 0.0, size=0.0, bold=False),)
-    return with_tables(layout.pieces, find_grids(layout.boxes))
+    return tables.with_tables(layout.pieces, find_grids(layout.boxes))
 
 
 def _bomb(path: Path, index: int) -> FileLimitExceeded:

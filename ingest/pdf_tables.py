@@ -45,22 +45,46 @@ def find_grids(boxes: Sequence[Box]) -> list[Grid]:
     return [Grid(tuple(rows)) for rows in grids if len(rows) >= MIN_ROWS]
 
 
-def with_tables(pieces: Sequence[Piece], grids: Sequence[Grid]) -> tuple[Piece, ...]:
-    """The pieces with each table's pieces replaced by one piece: the table as list lines, set
-    apart by blank lines, where its first cell's text was."""
-    out: list[Piece] = []
-    done: set[int] = set()
-    for piece in pieces:
-        grid = next((i for i, g in enumerate(grids) if piece.text.strip() and g.holds(piece)), None)
-        if grid is None:
-            out.append(piece)
-        elif grid not in done:
-            done.add(grid)
-            held = [p for p in pieces if p.text.strip() and grids[grid].holds(p)]
-            text = table_text(grid_rows(grids[grid], held))
-            size = min(p.size for p in held)
-            out.append(Piece(f"\n\n{text}\n\n", piece.x, piece.y, size=size, bold=False))
-    return tuple(out)
+class PageTables:
+    """Puts the tables of a document's pages, read in order, in place of their cells' pieces.
+
+    A table broken at the foot of a page that goes on, without its header row, in the same
+    columns at the top of the next is read under the header it started with."""
+
+    def __init__(self) -> None:
+        self._header: tuple[Row, tuple[float, ...]] | None = None  # the last table's, if any
+
+    def with_tables(self, pieces: Sequence[Piece], grids: Sequence[Grid]) -> tuple[Piece, ...]:
+        """The pieces with each table's pieces replaced by one piece: the table as list lines,
+        set apart by blank lines, where its first cell's text was."""
+        out: list[Piece] = []
+        done: set[int] = set()
+        for piece in pieces:
+            found = (i for i, g in enumerate(grids) if piece.text.strip() and g.holds(piece))
+            grid = next(found, None)
+            if grid is None:
+                out.append(piece)
+            elif grid not in done:
+                held = [p for p in pieces if p.text.strip() and grids[grid].holds(p)]
+                rows = self._headed(grid_rows(grids[grid], held), grids[grid], first=not done)
+                done.add(grid)
+                size = min(p.size for p in held)
+                text = f"\n\n{table_text(rows)}\n\n"
+                out.append(Piece(text, piece.x, piece.y, size=size, bold=False))
+        if grids and not done:
+            self._header = None
+        return tuple(out)
+
+    def _headed(self, rows: list[Row], grid: Grid, *, first: bool) -> list[Row]:
+        lefts = tuple(cell.left for cell in grid.rows[0])
+        header = self._header
+        if rows and rows[0].header:
+            self._header = (rows[0], lefts)
+            return rows
+        if first and header is not None and _same_columns(header[1], lefts):
+            return [header[0], *rows]
+        self._header = None
+        return rows
 
 
 def grid_rows(grid: Grid, pieces: Sequence[Piece]) -> list[Row]:
@@ -108,6 +132,10 @@ def _stacks_under(above: tuple[Box, ...], row: tuple[Box, ...]) -> bool:
         and len(above) == len(row)
         and all(abs(a.left - b.left) <= EDGE_SLACK for a, b in zip(above, row, strict=True))
     )
+
+
+def _same_columns(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= EDGE_SLACK for x, y in zip(a, b, strict=True))
 
 
 def _same_band(a: Box, b: Box) -> bool:

@@ -70,3 +70,19 @@ def test_any_ruled_table_comes_back_row_by_row(
     article = load_pdf(tmp_path / "any.pdf")
     assert items(article) == [f"Left: {left}; Right: {right}" for left, right in body]
     assert {section.heading for section in article.sections} == {"Results"}  # no cell is one
+
+
+def test_rows_carried_onto_the_next_page_without_the_header_keep_its_column_names(
+    tmp_path: Path,
+) -> None:
+    pdf = new_leaflet("Vaccines for your child")
+    pdf.set_font("Helvetica", size=10)
+    with pdf.table(col_widths=(60, 60), line_height=6, repeat_headings=0) as table:
+        for cells in [("Vaccine", "Age given")] + [(f"V{n}", f"{n} months") for n in range(70)]:
+            row = table.row()
+            for text in cells:
+                row.cell(text)
+    pdf.output(str(tmp_path / "vaccines.pdf"))
+    article = load_pdf(tmp_path / "vaccines.pdf")
+    assert {section.page for section in article.sections} == {1, 2}
+    assert items(article) == [f"Vaccine: V{n}; Age given: {n} months" for n in range(70)]
