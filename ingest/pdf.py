@@ -1,8 +1,11 @@
-"""PDF articles: text per page, each page a section carrying its 1-based page number.
+"""PDF articles: sections under the headings the pages print, each carrying its 1-based page.
 
 The page's layout is taken back out of its text (`pdf_layout`): running headers and footers, page
-numbers and line breaks inside sentences. The title is the document's own (its metadata), else the
-first page's largest letters, else its first line.
+numbers and line breaks inside sentences. Where the text sits and how it is printed
+(`pdf_page`) give the rest: ruled tables become list items (`pdf_tables`), and lines set
+larger or bolder than the body are the headings (`pdf_headings`, `pdf_sections`). The title is
+the document's own (its metadata), else the first page's largest letters, else its first
+heading or line. The date is the one the pages print (`pdf_dates`), often in a footer.
 
 A PDF's streams are compressed, and a small file can inflate to gigabytes ("zip bomb"), so the
 loader counts pages and the decoded bytes of each page's content and gives up past the limits.
@@ -12,14 +15,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import LimitReachedError
 
 from healthqa.errors import FileLimitExceeded, IngestError
-from ingest.model import Article, Section
-from ingest.pdf_layout import largest_text, reflowed, without_running_lines
+from ingest.model import Article
+from ingest.pdf_dates import stated_date
+from ingest.pdf_headings import body_size, heading_lines
+from ingest.pdf_layout import largest_text, without_running_lines
+from ingest.pdf_page import PageLayout, Piece, read_page
+from ingest.pdf_sections import page_sections
+from ingest.pdf_tables import PageTables, find_grids
 
 PDF_MAGIC = b"%PDF-"
 _TITLE_MAX_CHARS = 200
@@ -57,12 +64,17 @@ def load_pdf(
                     f"page content by page {number + 1}; it is not ingested "
                     "(HEALTHQA_MAX_DECOMPRESSED_BYTES)."
                 )
-    pages = without_running_lines([_page_text(reader, number, path) for number in range(count)])
-    pages = [reflowed(page) for page in pages]
-    sections = tuple(
-        Section(heading="", text=text, page=number)
-        for number, text in enumerate(pages, start=1)
-        if text
+    layouts = [_page_layout(reader, number, path) for number in range(count)]
+    tables = PageTables()
+    pieces = [_pieces_with_tables(layout, tables) for layout in layouts]
+    body = body_size(pieces)
+    pages = without_running_lines(
+        [tidy_page_text("".join(p.text for p in page_pieces)) for page_pieces in pieces]
+    )
+    first_page = layouts[0].pieces if layouts else ()
+    printed_title = largest_text([(piece.size, piece.text) for piece in first_page])
+    sections = page_sections(
+        pages, [heading_lines(page_pieces, body) for page_pieces in pieces], title=printed_title
     )
     if not sections:
         raise IngestError(
@@ -70,8 +82,12 @@ def load_pdf(
         )
     return Article(
         doc_id=doc_id if doc_id is not None else path.as_posix(),
-        title=_metadata_title(reader) or _visible_title(reader) or _first_line(sections[0].text),
+        title=_metadata_title(reader)
+        or printed_title
+        or sections[0].heading
+        or _first_line(sections[0].text),
         sections=sections,
+        reviewed=stated_date([layout.text for layout in layouts]),
         path=str(path),
     )
 
@@ -134,9 +150,9 @@ def _content_bytes(reader: PdfReader, index: int, path: Path) -> int:
         ) from None
 
 
-def _page_text(reader: PdfReader, index: int, path: Path) -> str:
+def _page_layout(reader: PdfReader, index: int, path: Path) -> PageLayout:
     try:
-        raw = reader.pages[index].extract_text()
+        return read_page(reader.pages[index])
     except MemoryError:
         raise
     except LimitReachedError:
@@ -145,7 +161,14 @@ def _page_text(reader: PdfReader, index: int, path: Path) -> str:
         raise IngestError(
             f"{path} is damaged: the text of page {index + 1} cannot be extracted."
         ) from None
-    return tidy_page_text(raw or "")
+
+
+def _pieces_with_tables(layout: PageLayout, tables: PageTables) -> tuple[Piece, ...]:
+    """The page's pieces of text, its ruled tables turned into list lines; where the pieces are
+    not the page's text, the text as one piece."""
+    if not layout.pieces_make_text:
+        return (Piece(layout.text, 0.0, 0.0, size=0.0, bold=False),)
+    return tables.with_tables(layout.pieces, find_grids(layout.boxes))
 
 
 def _bomb(path: Path, index: int) -> FileLimitExceeded:
@@ -174,21 +197,6 @@ def _metadata_title(reader: PdfReader) -> str | None:
     if not title or _PLACEHOLDER_TITLE.search(title):
         return None
     return title[:_TITLE_MAX_CHARS]
-
-
-def _visible_title(reader: PdfReader) -> str | None:
-    """The first page's text in its largest letters, when they are larger than the body's."""
-    segments: list[tuple[float, str]] = []
-
-    def visit(text: str, cm: Any, tm: Any, _font: Any, size: float) -> None:
-        scale = abs(float(tm[3]) * float(cm[3])) or 1.0
-        segments.append((float(size) * scale, text))
-
-    try:
-        reader.pages[0].extract_text(visitor_text=visit)
-    except Exception:
-        return None  # the page's text was already read; only the title hint is lost
-    return largest_text(segments)
 
 
 def _first_line(text: str) -> str:

@@ -1,0 +1,80 @@
+"""PDF sections under the headings the leaflet prints, on leaflets written with fpdf2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fpdf import FPDF
+
+from ingest.pdf import load_pdf
+from tests.support.leaflets import add_table, heading, new_leaflet, paragraph, sun_leaflet
+
+
+def test_no_cell_becomes_a_section_and_the_table_stays_under_its_heading(tmp_path: Path) -> None:
+    article = load_pdf(sun_leaflet(tmp_path / "sun.pdf"))
+    headings = [section.heading for section in article.sections]
+    assert headings == ["Sunburn", "Protecting your skin", "Treating sunburn", "Treating sunburn"]
+    protecting = article.sections[1].text
+    assert protecting.index("Check it in the forecast:") < protecting.index("- UV index: 1 to 2")
+    assert protecting.index("- UV index: 8 or more") < protecting.index("Children burn more")
+
+
+def test_a_section_keeps_its_heading_on_the_next_page(tmp_path: Path) -> None:
+    article = load_pdf(sun_leaflet(tmp_path / "sun.pdf"))
+    last = article.sections[-1]
+    assert last.page == 2
+    assert last.heading == "Treating sunburn"
+    assert "Painkillers such as paracetamol" in last.text
+    assert "- Cool the skin with a cool shower." in article.sections[2].text
+
+
+def test_a_table_broken_across_pages_stays_under_its_heading(tmp_path: Path) -> None:
+    rows = [("Vaccine", "Age given")] + [(f"Vaccine {n}", f"{n} months") for n in range(1, 61)]
+    pdf = new_leaflet("Vaccines for your child")
+    heading(pdf, "Childhood vaccines")
+    add_table(pdf, rows, (60, 60))
+    pdf.output(str(tmp_path / "vaccines.pdf"))
+    article = load_pdf(tmp_path / "vaccines.pdf")
+    assert [(s.heading, s.page) for s in article.sections] == [
+        ("Childhood vaccines", 1),
+        ("Childhood vaccines", 2),
+    ]
+
+
+def test_the_printed_title_heads_no_section(tmp_path: Path) -> None:
+    pdf = new_leaflet("Head lice")
+    paragraph(pdf, "Head lice are tiny insects that live in hair.")
+    heading(pdf, "Treatment")
+    paragraph(pdf, "Wet combing removes them without medicine.")
+    pdf.output(str(tmp_path / "lice.pdf"))
+    article = load_pdf(tmp_path / "lice.pdf")
+    assert article.title == "Head lice"
+    assert [(s.heading, s.text) for s in article.sections] == [
+        ("", "Head lice are tiny insects that live in hair."),
+        ("Treatment", "Wet combing removes them without medicine."),
+    ]
+
+
+def test_a_document_without_printed_headings_keeps_a_section_per_page(tmp_path: Path) -> None:
+    pdf = FPDF()
+    for text in ("Page one says one thing.", "Page two says another."):
+        pdf.add_page()
+        paragraph(pdf, text)
+    pdf.output(str(tmp_path / "plain.pdf"))
+    article = load_pdf(tmp_path / "plain.pdf")
+    assert [(s.heading, s.page) for s in article.sections] == [("", 1), ("", 2)]
+
+
+def test_a_heading_wrapped_onto_two_lines_is_one_heading(tmp_path: Path) -> None:
+    pdf = new_leaflet("Fever in children")
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.multi_cell(60, 8, "When your child has a high temperature and is not drinking")
+    paragraph(pdf, "Call your GP or 111 the same day.")
+    heading(pdf, "Medicines")
+    paragraph(pdf, "Paracetamol or ibuprofen can help a child who is distressed.")
+    pdf.output(str(tmp_path / "fever.pdf"))
+    article = load_pdf(tmp_path / "fever.pdf")
+    assert [s.heading for s in article.sections] == [
+        "When your child has a high temperature and is not drinking",
+        "Medicines",
+    ]
