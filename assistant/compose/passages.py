@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.compose.units import is_list_item
 from assistant.retrieval.hybrid import Passage
 from index.embedder import Vectors
 from index.records import Span, StoredChunk
@@ -98,12 +99,29 @@ def source_key(stored: StoredChunk) -> tuple[str, str]:
     return (chunk.doc_id, chunk.section.casefold() or f"#{chunk.section_index}")
 
 
+# Chunks that do not overlap leave out the white space between them (a line break before a
+# table row too long to repeat): up to this many characters apart, they still follow each other.
+ADJACENT_GAP = 2
+
+
+def _between(width: int, following: str) -> str:
+    """The white space two adjacent chunks left out, `width` characters long: a line break
+    before a list item or in place of a blank line, else a space within a paragraph."""
+    if width >= 2:
+        return "\n" * width
+    return "\n" if is_list_item(following) else " "
+
+
 def _contiguous_runs(ordered: Sequence[Passage]) -> list[list[Passage]]:
     runs: list[list[Passage]] = []
     for passage in ordered:
         chunk = passage.stored.chunk
         last = runs[-1][-1].stored.chunk if runs else None
-        if last and last.section_index == chunk.section_index and chunk.start <= last.end:
+        if (
+            last
+            and last.section_index == chunk.section_index
+            and chunk.start <= last.end + ADJACENT_GAP
+        ):
             runs[-1].append(passage)
         else:
             runs.append([passage])
@@ -120,7 +138,10 @@ def _joined(
         chunk = passage.stored.chunk
         offset = chunk.start - base
         # Overlapping chunks repeat text; keep what this chunk adds past the end so far.
-        text = text[:offset] + chunk.text if offset <= len(text) else text + chunk.text
+        if offset <= len(text):
+            text = text[:offset] + chunk.text
+        else:
+            text = text + _between(offset - len(text), chunk.text) + chunk.text
         vectors = sentence_vectors[passage.chunk_id]
         for (start, end), vector in zip(chunk.sentence_spans, vectors, strict=True):
             spans.setdefault(offset + start, ((offset + start, offset + end), vector))
