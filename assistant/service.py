@@ -25,6 +25,7 @@ from assistant.compose.llm import build_llm_parts
 from assistant.retrieval.abstain import Calibration, load_calibration, should_abstain
 from assistant.retrieval.coverage import passages_about
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval, with_neighbours
+from assistant.retrieval.subsections import with_subsections
 from assistant.retrieval.topic import about_topic, group_not_named
 from assistant.starters import as_question
 from assistant.triage import SafetyLines, TriageClassifier, load_triage, notice_for
@@ -235,7 +236,7 @@ class Assistant:
             )
         retrieval = about
 
-        readable = with_neighbours(retrieval, self.reader)
+        readable = with_subsections(with_neighbours(retrieval, self.reader), self.reader)
         request = CompositionRequest(
             question=query,
             analysis=analysis,

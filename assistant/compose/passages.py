@@ -50,13 +50,17 @@ def section_passages(
     """The retrieved chunks joined into section passages, best-ranked first.
 
     Passages the retrieval ranked give the order; neighbours it added for context only extend
-    them.
+    them, and sub-sections extend the section that introduces them.
     """
     rank = {p.chunk_id: n for n, p in enumerate(passages) if not p.context_only}
+    by_id = {p.chunk_id: p for p in passages}
     groups: dict[tuple[str, str], list[Passage]] = {}
     for passage in passages:
         if passage.chunk_id in sentence_vectors:
-            groups.setdefault(source_key(passage.stored), []).append(passage)
+            # A sub-section is read as part of the section that introduces it.
+            whole = by_id.get(passage.part_of) if passage.part_of is not None else None
+            key = source_key((whole or passage).stored)
+            groups.setdefault(key, []).append(passage)
     found: list[SectionPassage] = []
     for group in groups.values():
         ordered = sorted(group, key=lambda p: (p.stored.chunk.section_index, p.stored.chunk.start))
