@@ -36,6 +36,7 @@ from assistant.understanding.conversation import (
     contextualize,
     group_names,
 )
+from assistant.understanding.focus import title_topic
 from assistant.understanding.injection import strip_instructions
 from assistant.understanding.question import QuestionAnalysis, analyze
 from assistant.understanding.smalltalk import small_talk_reply
@@ -79,10 +80,11 @@ def answered_topic(focus: str | None, cited_title: str) -> str:
     """What a follow-up's "it" refers to: the focus read from the question when the article that
     answered it is about that focus, else that article's title. The question's focus can be a
     misspelling or a word of a story ("wat is rheumatoid arthritus" reads as "wat"); the article
-    the answer came from is what the visitor was just told about."""
+    the answer came from is what the visitor was just told about, by its topic's name rather
+    than the page's whole title."""
     if focus and focus.casefold() in cited_title.casefold():
         return focus
-    return cited_title
+    return title_topic(cited_title)
 
 
 def as_text(message: str) -> str:
