@@ -114,3 +114,11 @@ def test_an_answer_from_an_introduction_quotes_its_parts(assistant):
     assert any(sentence in parts for sentence in quoted), answer.text
     assert "run in families" not in answer.text
     assert check_answer_citations(answer).precision == 1.0
+
+
+def test_a_pages_untitled_opening_is_not_an_introduction_of_the_sections_after_it():
+    chunks = page(
+        ("", "Chilblains are itchy swellings that appear after the cold."),
+        ("At home", BODY),
+    )
+    assert subsections_of(chunks[0], chunks) == []

@@ -3,9 +3,10 @@
 A page's h2 often holds one line ("Prevention may include a combination of lifestyle changes and
 medications.", "The treatment depends on the cause.") and puts its content under h3s. Ingest
 makes every heading a section, so the line is retrieved on its own and would be the whole answer.
-The sections after it belong to it until one asks something of its own: a heading of another
-question type ("How it spreads" after "Treatment") or a heading phrased as a question. A heading
-the introduction names ("Medications") belongs to it whatever its type.
+The sections after such a headed line belong to it until one asks something of its own: a
+heading of another question type ("How it spreads" after "Treatment") or a heading phrased as a
+question. A heading the introduction names ("Medications") belongs to it whatever its type. A
+page's untitled opening is its summary, not an introduction.
 """
 
 from __future__ import annotations
@@ -61,7 +62,10 @@ def subsections_of(intro: StoredChunk, chunks: Sequence[StoredChunk]) -> list[St
     says something of its own)."""
     chunk = intro.chunk
     own = [c for c in chunks if c.chunk.section_index == chunk.section_index]
-    if len(own) != 1 or not _introduces(chunk.text, len(chunk.sentence_spans)):
+    # A page's untitled opening is its summary, not the introduction of a heading's parts.
+    if not chunk.section.strip() or len(own) != 1:
+        return []
+    if not _introduces(chunk.text, len(chunk.sentence_spans)):
         return []
     kind = heading_type(chunk.section)
     named = {stem(w) for w in words(chunk.text.lower())}
