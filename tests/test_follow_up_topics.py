@@ -80,3 +80,15 @@ def test_a_follow_up_about_a_person_that_names_its_own_topic_is_left_alone():
 def test_an_and_clause_asks_about_the_topic_rather_than_being_a_fragment(message, rewritten):
     conversation = after("how do you treat chilblains", "chilblains")
     assert contextualize(conversation, message) == rewritten
+
+
+def test_an_and_question_of_its_own_is_not_read_as_a_clause():
+    conversation = after("how do you treat chilblains", "chilblains")
+    assert contextualize(conversation, "and when can I go back to work?") == (
+        "when can I go back to work?"
+    )
+
+
+def test_an_and_question_leaning_on_the_topic_is_read_with_it():
+    conversation = after("how do you treat chilblains", "chilblains")
+    assert contextualize(conversation, "and what causes them?") == "what causes chilblains?"

@@ -141,8 +141,13 @@ _SHORT = 4
 # "can he still go to nursery?" after a question about pink eye: a person the conversation
 # talked about, who has the earlier topic; replaced by nothing, the topic is added "with" them.
 _PERSON = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
-# "and if it doesn't get better?": the rest of a question about the topic, not a new topic.
-_CLAUSE = re.compile(r"^(if|when|whenever|once|unless|after|before|while|until)\b", re.IGNORECASE)
+# "and if it doesn't get better?": the rest of a question about the topic, not a new topic. Not
+# "and when can I drive?", a question of its own.
+_CLAUSE = re.compile(
+    r"^(?:if|whenever|once|unless|until|when(?!\s+(?:can|could|do|does|did|should|shall|will"
+    r"|would|is|are|was|were|may|might|must)\b))\b",
+    re.IGNORECASE,
+)
 
 
 def points_back(text: str) -> bool:
@@ -281,6 +286,11 @@ def _fill_ellipsis(conversation: Conversation, focus: str, what: str) -> str:
         return _asked_of(*split, focus=focus)
     if _CLAUSE.match(what):
         return _clause_about(what, focus)
+    if _looks_like_question(what):
+        # "and when can I drive?", "and what causes it?": a question of its own, read like any
+        # follow-up, not a topic to put in the place of the earlier one.
+        asked = _with_topic(conversation, focus, what)
+        return asked if asked.endswith("?") else f"{asked}?"
     if _CONTEXT.match(what):
         context = what if _PREPOSITION.match(what) else f"in {what}"
         base = previous if _is_short(previous) else focus
