@@ -105,7 +105,7 @@ def readable_units(
             # list whose introduction is lost ("avoid contact with - pregnant women ...").
             end = min(_flattened_copies(sentences, run), default=run[-1] + 1)
             items = [k for k in run if k < end]
-            items = whole_rows(sentences, items, MAX_LIST_ITEMS, rows)
+            items = _whole_rows(sentences, items, MAX_LIST_ITEMS, rows)
             if intro is not None and items:
                 units.append(
                     Unit(sentences=(*intro, *items), is_list=True, rows=rows & set(items))
@@ -191,7 +191,7 @@ def _item_lines(
     return found
 
 
-def whole_rows(
+def _whole_rows(
     sentences: Sequence[str], run: Sequence[int], keep: int, rows: frozenset[int]
 ) -> list[int]:
     """The first `keep` sentences of a list `run`, less a table row the cut would split."""
