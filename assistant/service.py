@@ -25,6 +25,7 @@ from assistant.compose.llm import build_llm_parts
 from assistant.retrieval.abstain import Calibration, load_calibration, should_abstain
 from assistant.retrieval.coverage import passages_about
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval, with_neighbours
+from assistant.retrieval.subsections import with_subsections
 from assistant.retrieval.topic import about_topic, group_not_named
 from assistant.starters import as_question
 from assistant.triage import SafetyLines, TriageClassifier, load_triage, notice_for
@@ -35,6 +36,7 @@ from assistant.understanding.conversation import (
     contextualize,
     group_names,
 )
+from assistant.understanding.focus import title_topic
 from assistant.understanding.injection import strip_instructions
 from assistant.understanding.question import QuestionAnalysis, analyze
 from assistant.understanding.smalltalk import small_talk_reply
@@ -78,10 +80,11 @@ def answered_topic(focus: str | None, cited_title: str) -> str:
     """What a follow-up's "it" refers to: the focus read from the question when the article that
     answered it is about that focus, else that article's title. The question's focus can be a
     misspelling or a word of a story ("wat is rheumatoid arthritus" reads as "wat"); the article
-    the answer came from is what the visitor was just told about."""
+    the answer came from is what the visitor was just told about, by its topic's name rather
+    than the page's whole title."""
     if focus and focus.casefold() in cited_title.casefold():
         return focus
-    return cited_title
+    return title_topic(cited_title)
 
 
 def as_text(message: str) -> str:
@@ -239,7 +242,7 @@ class Assistant:
             )
         retrieval = about
 
-        readable = with_neighbours(retrieval, self.reader)
+        readable = with_subsections(with_neighbours(retrieval, self.reader), self.reader)
         request = CompositionRequest(
             question=query,
             analysis=analysis,

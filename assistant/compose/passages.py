@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.compose.units import is_list_item
 from assistant.retrieval.hybrid import Passage
 from index.embedder import Vectors
 from index.records import Span, StoredChunk
@@ -49,13 +50,17 @@ def section_passages(
     """The retrieved chunks joined into section passages, best-ranked first.
 
     Passages the retrieval ranked give the order; neighbours it added for context only extend
-    them.
+    them, and sub-sections extend the section that introduces them.
     """
     rank = {p.chunk_id: n for n, p in enumerate(passages) if not p.context_only}
+    by_id = {p.chunk_id: p for p in passages}
     groups: dict[tuple[str, str], list[Passage]] = {}
     for passage in passages:
         if passage.chunk_id in sentence_vectors:
-            groups.setdefault(source_key(passage.stored), []).append(passage)
+            # A sub-section is read as part of the section that introduces it.
+            whole = by_id.get(passage.part_of) if passage.part_of is not None else None
+            key = source_key((whole or passage).stored)
+            groups.setdefault(key, []).append(passage)
     found: list[SectionPassage] = []
     for group in groups.values():
         ordered = sorted(group, key=lambda p: (p.stored.chunk.section_index, p.stored.chunk.start))
@@ -98,12 +103,29 @@ def source_key(stored: StoredChunk) -> tuple[str, str]:
     return (chunk.doc_id, chunk.section.casefold() or f"#{chunk.section_index}")
 
 
+# Chunks that do not overlap leave out the white space between them (a line break before a
+# table row too long to repeat): up to this many characters apart, they still follow each other.
+ADJACENT_GAP = 2
+
+
+def _between(width: int, following: str) -> str:
+    """The white space two adjacent chunks left out, `width` characters long: a line break
+    before a list item or in place of a blank line, else a space within a paragraph."""
+    if width >= 2:
+        return "\n" * width
+    return "\n" if is_list_item(following) else " "
+
+
 def _contiguous_runs(ordered: Sequence[Passage]) -> list[list[Passage]]:
     runs: list[list[Passage]] = []
     for passage in ordered:
         chunk = passage.stored.chunk
         last = runs[-1][-1].stored.chunk if runs else None
-        if last and last.section_index == chunk.section_index and chunk.start <= last.end:
+        if (
+            last
+            and last.section_index == chunk.section_index
+            and chunk.start <= last.end + ADJACENT_GAP
+        ):
             runs[-1].append(passage)
         else:
             runs.append([passage])
@@ -120,7 +142,10 @@ def _joined(
         chunk = passage.stored.chunk
         offset = chunk.start - base
         # Overlapping chunks repeat text; keep what this chunk adds past the end so far.
-        text = text[:offset] + chunk.text if offset <= len(text) else text + chunk.text
+        if offset <= len(text):
+            text = text[:offset] + chunk.text
+        else:
+            text = text + _between(offset - len(text), chunk.text) + chunk.text
         vectors = sentence_vectors[passage.chunk_id]
         for (start, end), vector in zip(chunk.sentence_spans, vectors, strict=True):
             spans.setdefault(offset + start, ((offset + start, offset + end), vector))

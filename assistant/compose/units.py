@@ -54,6 +54,11 @@ _ANNOUNCES = re.compile(
     r"^(here(?: is|'s| are)|below (?:is|are)|the following (?:is|are)|listed below are)\b",
     re.IGNORECASE,
 )
+# A table row the ingest wrote as a list item naming its columns ("- Exercise: Calf stretch;
+# How to do it: Stand facing a wall. Lean forwards.; How often: Hold 30 seconds"). Its cells
+# run on its line as several sentences of any shape, and it says what it says only whole: its
+# first cell alone drops the rest of the row, a later cell alone has lost what it is about.
+_TABLE_ROW = re.compile(r"^\s*[-*•·▪–]\s+[^;\n]{1,80}?:\s[^\n]*?;\s+[^;:\n]{1,60}:\s")
 MAX_LIST_ITEMS = 10
 # An item this short, with a full stop, labels the sentences after it on its line.
 LABEL_MAX_WORDS = 5
@@ -64,6 +69,7 @@ ITEM_SENTENCES_AFTER_LABEL = 2
 class Unit:
     sentences: tuple[int, ...]  # indexes into the passage's sentence spans, in reading order
     is_list: bool = False
+    rows: frozenset[int] = frozenset()  # the items that are table rows, quoted whole or not at all
 
 
 def is_list_item(sentence: str) -> bool:
@@ -81,12 +87,17 @@ def readable_units(
     while i < len(sentences):
         sentence = sentences[i]
         if is_list_item(sentence):
+            rows = frozenset(
+                k for k, line in _item_lines(text, spans, sentences, i) if _TABLE_ROW.match(line)
+            )
             run = _list_run(
                 sentences,
                 i,
                 # Not the next list's introduction run onto the item's line ("... or back
                 # Other symptoms can include:").
                 lambda k: continues_line(text, spans, k) and not is_lead_in(sentences[k]),
+                row_goes_on=lambda k: continues_line(text, spans, k),
+                rows=rows,
             )
             intro = _introduction(sentences, units, i, quotable)
             # A flattened copy ends its list: the page's conversion runs the copy into what
@@ -94,8 +105,11 @@ def readable_units(
             # list whose introduction is lost ("avoid contact with - pregnant women ...").
             end = min(_flattened_copies(sentences, run), default=run[-1] + 1)
             items = [k for k in run if k < end]
+            items = _whole_rows(sentences, items, MAX_LIST_ITEMS, rows)
             if intro is not None and items:
-                units.append(Unit(sentences=(*intro, *items[:MAX_LIST_ITEMS]), is_list=True))
+                units.append(
+                    Unit(sentences=(*intro, *items), is_list=True, rows=rows & set(items))
+                )
             i = run[-1] + 1
             continue
         if sentence.endswith("?") or not (
@@ -132,19 +146,27 @@ def readable_units(
 
 
 def _list_run(
-    sentences: Sequence[str], start: int, continues: Callable[[int], bool]
+    sentences: Sequence[str],
+    start: int,
+    continues: Callable[[int], bool],
+    *,
+    row_goes_on: Callable[[int], bool] = lambda _: False,
+    rows: frozenset[int] = frozenset(),
 ) -> list[int]:
     """The items from `start` on, with what the splitter cut from an item that opens with a
     label ("- Poor diet. Getting too little calcium can increase your risk. ..."): its next
     `ITEM_SENTENCES_AFTER_LABEL` sentences on the line go with it. Not more: a line that runs
     on is more often prose a page's conversion glued to the item ("- Do some sounds seem too
-    loud? Sudden sensorineural hearing loss ... Who Should I See? ...")."""
+    loud? Sudden sensorineural hearing loss ... Who Should I See? ..."). A table row's line
+    is all its cells, and goes with it whole."""
     run = [start]
     after_label = 0
     while run[-1] + 1 < len(sentences):
         following = run[-1] + 1
         if is_list_item(sentences[following]):
             after_label = 0
+        elif _item_of(sentences, run) in rows and row_goes_on(following):
+            pass
         elif (
             continues(following)
             and after_label < ITEM_SENTENCES_AFTER_LABEL
@@ -155,6 +177,30 @@ def _list_run(
             break
         run.append(following)
     return run
+
+
+def _item_lines(
+    text: str, spans: Sequence[Span], sentences: Sequence[str], start: int
+) -> list[tuple[int, str]]:
+    """(item, the text of its line) for the list items from `start` to the end of the passage."""
+    found = []
+    for k in range(start, len(sentences)):
+        if is_list_item(sentences[k]):
+            end = text.find("\n", spans[k][0])
+            found.append((k, text[spans[k][0] : end if end >= 0 else len(text)]))
+    return found
+
+
+def _whole_rows(
+    sentences: Sequence[str], run: Sequence[int], keep: int, rows: frozenset[int]
+) -> list[int]:
+    """The first `keep` sentences of a list `run`, less a table row the cut would split."""
+    kept = list(run[:keep])
+    if len(kept) < len(run) and not is_list_item(sentences[run[len(kept)]]):
+        last = next((k for k in reversed(kept) if is_list_item(sentences[k])), None)
+        if last is not None and last in rows:
+            kept = kept[: kept.index(last)]
+    return kept
 
 
 def _item_of(sentences: Sequence[str], run: Sequence[int]) -> int:

@@ -51,6 +51,9 @@ class Passage:
     similarity: float  # cosine between the question and the passage
     stored: StoredChunk
     context_only: bool = False  # a neighbour added for the composer to read, not ranked
+    # The chunk of the section this one's section is a part of (a sub-section under a heading
+    # whose own text only introduces them), None when its section stands on its own.
+    part_of: int | None = None
 
 
 @dataclass(frozen=True)

@@ -138,6 +138,16 @@ _CHILD_WORDS = re.compile(r"\b(childhood|pediatric|paediatric|infantile|juvenile
                           re.IGNORECASE)
 _ADULT_WORDS = re.compile(r"\b(adult|adult-onset)\s+", re.IGNORECASE)
 _SHORT = 4
+# "can he still go to nursery?" after a question about pink eye: a person the conversation
+# talked about, who has the earlier topic; replaced by nothing, the topic is added "with" them.
+_PERSON = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+# "and if it doesn't get better?": the rest of a question about the topic, not a new topic. Not
+# "and when can I drive?", a question of its own.
+_CLAUSE = re.compile(
+    r"^(?:if|whenever|once|unless|until|when(?!\s+(?:can|could|do|does|did|should|shall|will"
+    r"|would|is|are|was|were|may|might|must)\b))\b",
+    re.IGNORECASE,
+)
 
 
 def points_back(text: str) -> bool:
@@ -155,7 +165,7 @@ def needs_context(message: str) -> bool:
         return True
     if _names_topic(text):
         return False
-    refers = points_back(text)
+    refers = points_back(text) or bool(_PERSON.search(text))
     return refers or len(_words(text)) <= _SHORT or _is_bare_type(text)
 
 
@@ -181,10 +191,19 @@ def _with_topic(conversation: Conversation, focus: str, text: str) -> str:
     what = _ellipsis(text)
     if what is not None:
         return _fill_ellipsis(conversation, focus, what)
-    replaced, count = _PRONOUN.subn(lambda m: _replacement(m, focus), text, count=1)
-    if count:
-        return replaced
+    # Not the "it" of "is it ok to ...", which points at nothing.
+    if points_back(text):
+        return _PRONOUN.sub(lambda m: _replacement(m, focus), text, count=1)
+    if _PERSON.search(text):
+        return _with_person(text, focus)
     return _append_topic(text, focus)
+
+
+def _with_person(text: str, focus: str) -> str:
+    """"can he still go to nursery?" is asked of someone who has `focus`."""
+    core = text.rstrip(" ?.!")
+    mark = "?" if text.rstrip().endswith("?") or _looks_like_question(core) else ""
+    return f"{core} with {focus}{mark}"
 
 
 def _returning(conversation: Conversation, message: str) -> tuple[str, str] | None:
@@ -265,6 +284,13 @@ def _fill_ellipsis(conversation: Conversation, focus: str, what: str) -> str:
     split = _with_own_question(what)
     if split is not None:
         return _asked_of(*split, focus=focus)
+    if _CLAUSE.match(what):
+        return _clause_about(what, focus)
+    if _looks_like_question(what):
+        # "and when can I drive?", "and what causes it?": a question of its own, read like any
+        # follow-up, not a topic to put in the place of the earlier one.
+        asked = _with_topic(conversation, focus, what)
+        return asked if asked.endswith("?") else f"{asked}?"
     if _CONTEXT.match(what):
         context = what if _PREPOSITION.match(what) else f"in {what}"
         base = previous if _is_short(previous) else focus
@@ -273,6 +299,13 @@ def _fill_ellipsis(conversation: Conversation, focus: str, what: str) -> str:
     if _is_short(previous) and focus.lower() in previous.lower():
         return re.sub(re.escape(focus), what, previous, count=1, flags=re.IGNORECASE)
     return what if what.endswith("?") else f"{what}?"
+
+
+def _clause_about(clause: str, focus: str) -> str:
+    """"and if it doesn't get better?" asks what then: "what if <focus> doesn't get better?"."""
+    replaced, count = _PRONOUN.subn(lambda m: _replacement(m, focus), clause, count=1)
+    asked = replaced if count else f"{clause} with {focus}"
+    return f"what {asked}?" if asked.lower().startswith("if ") else f"{asked}?"
 
 
 def _with_own_question(what: str) -> tuple[str, str] | None:

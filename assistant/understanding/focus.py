@@ -98,3 +98,24 @@ def _case(word: str) -> str:
     return word if 1 < len(word) <= 5 and word.isupper() else word.lower()
 
 
+
+
+# What a page's title wraps around the name of its topic: the site after a separator ("Varicose
+# veins | Northfield Vascular Clinic"), a subtitle after a colon ("Iron deficiency anaemia:
+# information for patients"), an aside in brackets ("About Shingles (Herpes Zoster)") and a lead
+# like "About" or "Understanding".
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\u2013\u2014\u00b7]|-|::)\s+|:\s+")
+_TITLE_ASIDE = re.compile(r"\s*\([^)]*\)")
+_TITLE_LEAD = re.compile(
+    r"^(?:all about|facts about|about|understanding|overview of|an? introduction to"
+    r"|information (?:about|on)|what (?:is|are)(?: an?| the)?)\s+",
+    re.IGNORECASE,
+)
+
+
+def title_topic(title: str) -> str:
+    """The name of the topic a page's title gives, for a follow-up's "it" to be read as: "how
+    long will pink eye last", not "how long will About Pink Eye last"."""
+    name = _TITLE_SEPARATOR.split(title.strip(), maxsplit=1)[0]
+    name = _TITLE_LEAD.sub("", _TITLE_ASIDE.sub("", name)).strip(" ?.!")
+    return " ".join(name.split()) or title
