@@ -257,9 +257,19 @@ def _classify(page: Page, i: int, *, in_header: bool) -> Block | None:
         return _classify_label(page, i, in_header=in_header)
     # "Next Article:" leads in to nothing; a byline or credit stands between title and body.
     leads_nowhere = is_short_lead(line) and not (page.introduces_list(i) or page.heads_content(i))
-    if leads_nowhere or (in_header and not is_sentence(line.text)):
+    if leads_nowhere or (in_header and not (is_sentence(line.text) or _in_bullet_list(page, i))):
         return None
     return Block(line.text, heading=False)
+
+
+def _in_bullet_list(page: Page, i: int) -> bool:
+    """A bulleted item, or the long lead-in of a list: body text even where it shares a block
+    with the page's first paragraph (single line breaks), which would otherwise count as header.
+    A short label over a list ("Share:") is not one, nor are unbulleted labels after it."""
+    line = page.lines[i]
+    if line.bullet:
+        return page.in_list(i)
+    return is_prose(line) and page.introduces_list(i)
 
 
 def _classify_label(page: Page, i: int, *, in_header: bool) -> Block | None:
