@@ -29,6 +29,7 @@ def load_text(path: Path, *, doc_id: str | None = None) -> Article:
     text = decode_text(_read(path), name=str(path))
     front, body = split_front_matter(text, name=str(path))
     title, found = markdown_sections(body) if has_headings(body) else _plain_sections(body)
+    title = _without_site_name(title, body) if title else title
     sections = tuple(s for s in found if s.text)
     if not sections:
         raise IngestError(f"{path} contains no article text.")
@@ -124,6 +125,20 @@ def _plain_sections(text: str) -> tuple[str | None, list[Section]]:
             paragraphs.append(block.text)
     sections.append(Section(heading=heading, text="\n\n".join(paragraphs)))
     return cleaned.title, sections
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+
+
+def _without_site_name(title: str, body: str) -> str:
+    """"Bunions | Example Foot Centre" -> "Bunions" when the page also heads its text with
+    "Bunions" alone: a saved page keeps its browser title (topic and site) above its own
+    heading (the topic), and the site's name is no part of what the article is about."""
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    lines = {" ".join(line.split()).casefold() for line in body.splitlines()}
+    return next((part for part in parts if part.casefold() in lines and part != title), title)
 
 
 def _title_from_name(path: Path) -> str:
