@@ -23,14 +23,14 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DATE = (
+DATE = (
     rf"(?P<date>\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}})"
 )
 # "Last reviewed", "Page last reviewed", "Reviewed", "Content last updated"; not "Next review".
 _STATED = re.compile(
     rf"(?<!next )\b(?P<kind>(?:page |content )?(?:last )?(?:medically )?(?:reviewed|updated)"
-    rf"|last review(?:ed)?)\b[^.\n]{{0,60}}?\b{_DATE}",
+    rf"|last review(?:ed)?)\b[^.\n]{{0,60}}?\b{DATE}",
     re.IGNORECASE,
 )
 # A publication date as a label gives it ("Date published: November 2022", "Published March
@@ -39,7 +39,7 @@ _STATED = re.compile(
 # that tells of something published ("A trial published in March 2020 ...").
 _PUBLISHED = re.compile(
     rf"(?<![A-Za-z])(?:(?:Date|First) published|Published|Publication date|Date of publication)"
-    rf"\s*:?\s*(?:on\s+)?(?i:{_DATE})"
+    rf"\s*:?\s*(?:on\s+)?(?i:{DATE})"
 )
 _FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
 _MONTH_YEAR = ("%B %Y", "%b %Y")

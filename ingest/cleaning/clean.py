@@ -30,6 +30,7 @@ from ingest.cleaning.headings import drop_repeated_question, split_glued_heading
 from ingest.cleaning.headings_said_again import split_headings_said_again
 from ingest.cleaning.lists import restore_lists
 from ingest.cleaning.sections import split_at_headings
+from ingest.cleaning.site_furniture import drop_site_furniture
 from ingest.cleaning.title_headings import split_title_case_headings
 from ingest.cleaning.words import DEFAULT_WORDS, CleaningWords
 from ingest.model import Article
@@ -55,6 +56,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("repeated_question", drop_repeated_question),
     ("urls", remove_urls),
     ("links", drop_link_sentences),
+    ("site_furniture", drop_site_furniture),
     ("duplicate_blocks", drop_duplicate_blocks),
 )
 RULE_NAMES = tuple(name for name, _ in RULES)
