@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.cleaning import clean_section_text
+from ingest.cleaning import clean_article, clean_section_text
+from ingest.model import Article, Section
 
 _ADVICE = "Soak the foot in warm water twice a day and keep the nail edge clean."
 
@@ -38,7 +39,7 @@ _ADVICE = "Soak the foot in warm water twice a day and keep the nail edge clean.
 def test_site_furniture_goes_and_the_advice_stays(furniture: str) -> None:
     cleaned = clean_section_text(f"{_ADVICE}\n\n{furniture}")
     assert cleaned.text == _ADVICE
-    assert all(drop.reason == "furniture" for drop in cleaned.dropped)
+    assert all(drop.reason == "site furniture" for drop in cleaned.dropped)
 
 
 def test_furniture_glued_after_a_paragraph_on_its_line_goes() -> None:
@@ -66,3 +67,18 @@ def test_furniture_glued_after_a_paragraph_on_its_line_goes() -> None:
 def test_health_writing_with_furniture_words_stays(advice: str) -> None:
     cleaned = clean_section_text(f"{_ADVICE}\n\n{advice}")
     assert cleaned.text == f"{_ADVICE}\n\n{advice}"
+
+
+def test_a_section_of_nothing_but_site_furniture_goes() -> None:
+    article = Article(
+        doc_id="nails",
+        title="Ingrown toenails",
+        sections=(
+            Section(heading="Book a visit", text="This field is required. Please enter a valid "
+                    "email address.\n\nDid this page help? Yes No"),
+            Section(heading="Treatment", text=_ADVICE),
+        ),
+    )
+    cleaned, stats = clean_article(article)
+    assert [s.heading for s in cleaned.sections] == ["Treatment"]
+    assert stats.sections_dropped == 1

@@ -3,10 +3,11 @@
 Every rule is a pure function of the text (and the section's heading and word lists) that only
 re-arranges whitespace and line breaks, adds list bullets, decodes entities, or removes text it
 names in a `Dropped` record: a duplicate or page furniture. So the words of the output, with
-the words of what was dropped, are exactly the words of the input. Furniture is never all a
-section loses: a passage that only says "More is available at www.example.gov." keeps it, so
-every document still has text to index. A section can go whole only as a repeat of an earlier
-section.
+the words of what was dropped, are exactly the words of the input. A link's furniture is never
+all a section loses: a passage that only says "More is available at www.example.gov." keeps it,
+so every document still has text to index. A section can go whole as a repeat of an earlier
+section, or when it holds nothing but the site around the article (a share bar, a form's error
+text: `site_furniture`).
 """
 
 from __future__ import annotations

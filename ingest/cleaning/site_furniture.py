@@ -17,6 +17,9 @@ your legs. Related: A | B | C Follow us on ..."). Kinds are read by shape, with 
 - a sentence holding a furniture phrase (a newsletter or rating prompt, an advertising or
   endorsement disclaimer, a form's error text), with the button words after it on its line.
 
+Unlike a link's furniture, this may be all a section holds (a share bar under a breadcrumb, a
+form's error text under "Request an appointment"): the section then goes.
+
 A row of short labels without a row label ("Signs: fever | cough | rash") may be a table's or a
 list's, so it stays.
 """
@@ -70,8 +73,13 @@ def drop_site_furniture(text: str, context: SectionContext) -> RuleResult:
         offset += len(line) + 1
     if not ranges:
         return text, ()
-    dropped = tuple(Dropped("furniture", text[s:e].strip()) for s, e in ranges)
+    dropped = tuple(Dropped("site furniture", text[s:e].strip()) for s, e in ranges)
     return delete_ranges(text, ranges), dropped
+
+
+def is_site_furniture(text: str, words: CleaningWords) -> bool:
+    """Whether this rule drops something from `text`."""
+    return bool(drop_site_furniture(text, SectionContext(heading="", words=words))[1])
 
 
 def _furniture_in_line(
