@@ -57,13 +57,27 @@ def stated_review_date(tree: etree._Element, text: str) -> str | None:
             reviewed.append(found)
         elif found and key in _UPDATED_KEYS:
             updated.append(found)
+    in_words = _stated_in_words(text)
+    return next(iter(reviewed + in_words[0] + updated + in_words[1] + in_words[2]), None)
+
+
+def date_stated_in_text(text: str) -> str | None:
+    """The same date for a page saved as text, from its words alone."""
+    reviewed, updated, published = _stated_in_words(text)
+    return next(iter(reviewed + updated + published), None)
+
+
+def _stated_in_words(text: str) -> tuple[list[str], list[str], list[str]]:
+    """The dates `text` says the page was reviewed, updated and published, in that order."""
+    reviewed: list[str] = []
+    updated: list[str] = []
     for match in _STATED.finditer(text):
         found = _iso(match.group("date"))
         if found:
             kind = match.group("kind").lower()
             (reviewed if "review" in kind else updated).append(found)
     published = [found for m in _PUBLISHED.finditer(text) if (found := _iso(m.group("date")))]
-    return next(iter(reviewed + updated + published), None)
+    return reviewed, updated, published
 
 
 def _stated_fields(tree: etree._Element) -> Iterator[tuple[str, str]]:

@@ -17,6 +17,7 @@ from healthqa.errors import IngestError
 from ingest.encoding import as_utf8
 from ingest.markdown import has_headings, markdown_sections
 from ingest.model import Article, Section
+from ingest.review_date import date_stated_in_text
 from ingest.scraped.boilerplate import clean_scraped_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -39,7 +40,7 @@ def load_text(path: Path, *, doc_id: str | None = None) -> Article:
         sections=sections,
         url=front.get("url"),
         source=front.get("source"),
-        reviewed=front.get("reviewed"),
+        reviewed=front.get("reviewed") or date_stated_in_text(body),
         path=str(path),
         metadata={k: v for k, v in front.items() if k not in _FRONT_MATTER_FIELDS},
     )

@@ -59,7 +59,8 @@ def test_the_site_name_after_the_title_goes(article: Article) -> None:
     assert article.title == "Ingrown toenails"
 
 
-def test_a_date_stamp_is_no_section_heading(article: Article) -> None:
+def test_a_date_stamp_is_no_section_heading_but_the_page_date(article: Article) -> None:
+    assert article.reviewed == "2023-05-03"
     assert all("Updated" not in s.heading for s in article.sections)
     assert article.sections[0].text.startswith("An ingrown toenail happens")
 
