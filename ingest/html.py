@@ -14,6 +14,7 @@ from lxml import etree
 
 from healthqa.errors import IngestError
 from ingest.encoding import as_utf8
+from ingest.html_landmark import with_main_landmark
 from ingest.model import Article, Section
 from ingest.review_date import stated_review_date
 from ingest.tables import Row, table_text
@@ -38,7 +39,7 @@ def load_html(path: Path, *, doc_id: str | None = None) -> Article:
         raise IngestError(f"{path} does not contain an HTML page.")
     tree = _parsed(data)
     extracted = trafilatura.bare_extraction(
-        _without_apparatus(tree) if tree is not None else data,
+        _without_apparatus(with_main_landmark(tree)) if tree is not None else data,
         include_comments=False,
         include_tables=True,
         include_formatting=True,

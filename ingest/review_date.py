@@ -4,7 +4,8 @@ Health sites state it in many places and forms: a `lastReviewed` field in their 
 `DC.Date.Reviewed` meta tag, or a line of text at the foot of the page ("Page last reviewed: 05
 January 2024", "Last Reviewed: September 12, 2024", "Page last updated March 14, 2024", "Last
 reviewed by a medical professional on 02/20/2024", "Reviewed May 2024"). A reviewed date comes
-before an updated one; a date the page gives for something else (a "Next review due") is not one.
+before an updated one, and that before a labelled publication date ("Date published: November
+2022"); a date the page gives for something else (a "Next review due") is not one.
 """
 
 from __future__ import annotations
@@ -22,15 +23,23 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DATE = (
+DATE = (
     rf"(?P<date>\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}})"
 )
 # "Last reviewed", "Page last reviewed", "Reviewed", "Content last updated"; not "Next review".
 _STATED = re.compile(
     rf"(?<!next )\b(?P<kind>(?:page |content )?(?:last )?(?:medically )?(?:reviewed|updated)"
-    rf"|last review(?:ed)?)\b[^.\n]{{0,60}}?\b{_DATE}",
+    rf"|last review(?:ed)?)\b[^.\n]{{0,60}}?\b{DATE}",
     re.IGNORECASE,
+)
+# A publication date as a label gives it ("Date published: November 2022", "Published March
+# 2023", "Publication date: ..."), capitalised and straight before the date: hospital leaflets
+# date themselves so, beside a "Review date" that is when the next review is due. Not a sentence
+# that tells of something published ("A trial published in March 2020 ...").
+_PUBLISHED = re.compile(
+    rf"(?<![A-Za-z])(?:(?:Date|First) published|Published|Publication date|Date of publication)"
+    rf"\s*:?\s*(?:on\s+)?(?i:{DATE})"
 )
 _FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
 _MONTH_YEAR = ("%B %Y", "%b %Y")
@@ -38,8 +47,8 @@ _MONTH_YEAR = ("%B %Y", "%b %Y")
 
 def stated_review_date(tree: etree._Element, text: str) -> str | None:
     """The ISO date ("2024-03-14", or "2023-05" when the page gives only a month) the page says
-    it was reviewed, else updated; None when it says neither. `tree`: the parsed page; `text`:
-    its visible text."""
+    it was reviewed, else updated, else published; None when it says neither. `tree`: the parsed
+    page; `text`: its visible text."""
     reviewed: list[str] = []
     updated: list[str] = []
     for key, value in _stated_fields(tree):
@@ -48,12 +57,27 @@ def stated_review_date(tree: etree._Element, text: str) -> str | None:
             reviewed.append(found)
         elif found and key in _UPDATED_KEYS:
             updated.append(found)
+    in_words = _stated_in_words(text)
+    return next(iter(reviewed + in_words[0] + updated + in_words[1] + in_words[2]), None)
+
+
+def date_stated_in_text(text: str) -> str | None:
+    """The same date for a page saved as text, from its words alone."""
+    reviewed, updated, published = _stated_in_words(text)
+    return next(iter(reviewed + updated + published), None)
+
+
+def _stated_in_words(text: str) -> tuple[list[str], list[str], list[str]]:
+    """The dates `text` says the page was reviewed, updated and published, in that order."""
+    reviewed: list[str] = []
+    updated: list[str] = []
     for match in _STATED.finditer(text):
         found = _iso(match.group("date"))
         if found:
             kind = match.group("kind").lower()
             (reviewed if "review" in kind else updated).append(found)
-    return next(iter(reviewed + updated), None)
+    published = [found for m in _PUBLISHED.finditer(text) if (found := _iso(m.group("date")))]
+    return reviewed, updated, published
 
 
 def _stated_fields(tree: etree._Element) -> Iterator[tuple[str, str]]:

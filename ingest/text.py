@@ -17,6 +17,7 @@ from healthqa.errors import IngestError
 from ingest.encoding import as_utf8
 from ingest.markdown import has_headings, markdown_sections
 from ingest.model import Article, Section
+from ingest.review_date import date_stated_in_text
 from ingest.scraped.boilerplate import clean_scraped_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -29,6 +30,7 @@ def load_text(path: Path, *, doc_id: str | None = None) -> Article:
     text = decode_text(_read(path), name=str(path))
     front, body = split_front_matter(text, name=str(path))
     title, found = markdown_sections(body) if has_headings(body) else _plain_sections(body)
+    title = _without_site_name(title, body) if title else title
     sections = tuple(s for s in found if s.text)
     if not sections:
         raise IngestError(f"{path} contains no article text.")
@@ -38,7 +40,7 @@ def load_text(path: Path, *, doc_id: str | None = None) -> Article:
         sections=sections,
         url=front.get("url"),
         source=front.get("source"),
-        reviewed=front.get("reviewed"),
+        reviewed=front.get("reviewed") or date_stated_in_text(body),
         path=str(path),
         metadata={k: v for k, v in front.items() if k not in _FRONT_MATTER_FIELDS},
     )
@@ -124,6 +126,20 @@ def _plain_sections(text: str) -> tuple[str | None, list[Section]]:
             paragraphs.append(block.text)
     sections.append(Section(heading=heading, text="\n\n".join(paragraphs)))
     return cleaned.title, sections
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+
+
+def _without_site_name(title: str, body: str) -> str:
+    """"Bunions | Example Foot Centre" -> "Bunions" when the page also heads its text with
+    "Bunions" alone: a saved page keeps its browser title (topic and site) above its own
+    heading (the topic), and the site's name is no part of what the article is about."""
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    lines = {" ".join(line.split()).casefold() for line in body.splitlines()}
+    return next((part for part in parts if part.casefold() in lines and part != title), title)
 
 
 def _title_from_name(path: Path) -> str:

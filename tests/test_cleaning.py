@@ -25,6 +25,7 @@ from ingest.cleaning import (
 )
 from ingest.cleaning.credits import is_credit
 from ingest.cleaning.furniture import URL
+from ingest.cleaning.site_furniture import is_site_furniture
 from ingest.medquad import load_medquad
 from ingest.model import Article, Section
 
@@ -1107,6 +1108,8 @@ def test_words_are_kept_or_dropped_for_a_named_reason(text: str, heading: str) -
 def assert_justified(reason: str, text: str, result: CleanedText, heading: str) -> None:
     if reason == "furniture":
         assert URL.search(text) or DEFAULT_WORDS.has_link_phrase(text) or is_credit(text), text
+    elif reason == "site furniture":
+        assert is_site_furniture(text, DEFAULT_WORDS), text
     elif reason == "repeated heading":
         assert set(words(text)) & set(words(heading)), text
     else:

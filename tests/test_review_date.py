@@ -55,3 +55,27 @@ def test_a_saved_page_carries_its_stated_review_date(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert load_html(page).reviewed == "2023-07-12"
+
+
+@pytest.mark.parametrize(
+    ("footer", "date"),
+    [
+        # A leaflet's "Review date" is when it is next due; its publication date is the one.
+        ("<p>Leaflet code: ENT-22</p><p>Date published: 3 June 2021</p>"
+         "<p>Review date: June 2024</p>", "2021-06-03"),
+        ("<p>Published: August 2020 | Next review: August 2023</p>", "2020-08"),
+        ("<footer>First published on 12/01/2019</footer>", "2019-12-01"),
+        ("<p>Publication date: 9 October 2022</p>", "2022-10-09"),
+        # A review the page states beats its publication.
+        ("<p>Published: 1 May 2019</p><p>Last reviewed: 2 May 2022</p>", "2022-05-02"),
+    ],
+)
+def test_a_publication_date_the_page_labels_counts(footer: str, date: str) -> None:
+    assert reviewed(f"<html><body><p>Tonsils trap germs.</p>{footer}</body></html>") == date
+
+
+def test_a_publication_told_in_a_sentence_is_not_the_page_date() -> None:
+    body = "<p>A trial published in March 2020 found that gargling did not help.</p>"
+    assert reviewed(f"<html><body>{body}</body></html>") is None
+    body = "<p>The guidance was published on 4 April 2018 by the health ministry.</p>"
+    assert reviewed(f"<html><body>{body}</body></html>") is None

@@ -3,10 +3,11 @@
 Every rule is a pure function of the text (and the section's heading and word lists) that only
 re-arranges whitespace and line breaks, adds list bullets, decodes entities, or removes text it
 names in a `Dropped` record: a duplicate or page furniture. So the words of the output, with
-the words of what was dropped, are exactly the words of the input. Furniture is never all a
-section loses: a passage that only says "More is available at www.example.gov." keeps it, so
-every document still has text to index. A section can go whole only as a repeat of an earlier
-section.
+the words of what was dropped, are exactly the words of the input. A link's furniture is never
+all a section loses: a passage that only says "More is available at www.example.gov." keeps it,
+so every document still has text to index. A section can go whole as a repeat of an earlier
+section, or when it holds nothing but the site around the article (a share bar, a form's error
+text: `site_furniture`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from ingest.cleaning.headings import drop_repeated_question, split_glued_heading
 from ingest.cleaning.headings_said_again import split_headings_said_again
 from ingest.cleaning.lists import restore_lists
 from ingest.cleaning.sections import split_at_headings
+from ingest.cleaning.site_furniture import drop_site_furniture
 from ingest.cleaning.title_headings import split_title_case_headings
 from ingest.cleaning.words import DEFAULT_WORDS, CleaningWords
 from ingest.model import Article
@@ -55,6 +57,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("repeated_question", drop_repeated_question),
     ("urls", remove_urls),
     ("links", drop_link_sentences),
+    ("site_furniture", drop_site_furniture),
     ("duplicate_blocks", drop_duplicate_blocks),
 )
 RULE_NAMES = tuple(name for name, _ in RULES)

@@ -10,7 +10,10 @@ from typing import Literal
 
 from ingest.cleaning.words import CleaningWords
 
-DropReason = Literal["duplicate", "furniture", "repeated heading"]
+# "furniture" points at more (a URL, a link, a credit) and stays when it is all a section says;
+# "site furniture" is the site around the article (ingest/cleaning/site_furniture.py) and never
+# stays: a section of nothing else is no part of the article.
+DropReason = Literal["duplicate", "furniture", "site furniture", "repeated heading"]
 # A block's word 3-grams, compared to find repeats (see `duplicates`).
 Shingles = frozenset[tuple[str, ...]]
 

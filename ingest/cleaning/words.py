@@ -22,12 +22,20 @@ class CleaningWords:
     link_labels: frozenset[str] = frozenset()
     # Nouns that end names of organisations and tools: "center", "institute", "tool".
     name_endings: frozenset[str] = frozenset()
+    # Phrases that make a sentence site furniture: "our newsletter", "rate this page".
+    furniture_phrases: frozenset[str] = frozenset()
+    # Labels of furniture rows and lines: "see also", "share this page", "advertisement".
+    row_labels: frozenset[str] = frozenset()
+    # Social networks and sharing channels: "facebook", "whatsapp", "email".
+    social_networks: frozenset[str] = frozenset()
     _phrases: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _labels: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _furniture: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_phrases", _any_of(self.link_phrases))
         object.__setattr__(self, "_labels", _any_of(self.link_labels))
+        object.__setattr__(self, "_furniture", _any_of(self.furniture_phrases))
 
     @classmethod
     def load(cls, directory: Path = DATA_DIR) -> CleaningWords:
@@ -36,6 +44,9 @@ class CleaningWords:
             link_phrases=read_word_list(directory / "link_phrases.txt"),
             link_labels=read_word_list(directory / "link_labels.txt"),
             name_endings=read_word_list(directory / "name_endings.txt"),
+            furniture_phrases=read_word_list(directory / "furniture_phrases.txt"),
+            row_labels=read_word_list(directory / "row_labels.txt"),
+            social_networks=read_word_list(directory / "social_networks.txt"),
         )
 
     def is_starter(self, word: str) -> bool:
@@ -50,6 +61,13 @@ class CleaningWords:
 
     def link_labels_in(self, text: str) -> Iterator[re.Match[str]]:
         return self._labels.finditer(text)
+
+    def furniture_phrase_in(self, text: str) -> re.Match[str] | None:
+        # Plain substring looks first: the whole-word pattern is slow over a whole collection.
+        flat = " ".join(text.lower().split())
+        if not any(phrase in flat for phrase in self.furniture_phrases):
+            return None
+        return self._furniture.search(text)
 
 
 def _any_of(phrases: frozenset[str]) -> re.Pattern[str]:

@@ -26,6 +26,7 @@ from ingest.scraped.chrome import (
 from ingest.scraped.page_lines import (
     Line,
     Page,
+    is_date_stamp,
     is_label,
     is_meta,
     is_prose,
@@ -97,12 +98,17 @@ def _mark_chrome(page: Page, phrases: ChromePhrases) -> Page:
     """Flag the lines that are chrome by their own shape, by repetition, or by a fallback phrase."""
     repeated = _repeated_labels(page)
 
-    def chrome_by_itself(text: str) -> bool:
-        if is_link_line(text) or is_nav_row(text) or is_notice(text):
+    def chrome_by_itself(i: int, line: Line) -> bool:
+        text = line.text
+        if page.in_table(i):
+            return False  # short pipe-separated cells are a table's, when rows stand together
+        if is_link_line(text) or is_nav_row(text) or is_notice(text) or is_date_stamp(line):
             return True
         return label_key(text) in repeated or phrases.is_chrome_line(text)
 
-    return Page(tuple(replace(line, chrome=chrome_by_itself(line.text)) for line in page.lines))
+    return Page(
+        tuple(replace(line, chrome=chrome_by_itself(i, line)) for i, line in enumerate(page.lines))
+    )
 
 
 def _repeated_labels(page: Page) -> frozenset[str]:
@@ -244,6 +250,8 @@ def _is_content(page: Page, i: int) -> bool:
         return False
     if is_prose(line) or line.bullet or page.in_list(i) or page.introduces_list(i):
         return True
+    if page.in_table(i):
+        return True
     if is_label(line):
         return page.heads_content_directly(i)
     return True  # a long line without final punctuation: a run-on list or a wrapped fragment
@@ -257,9 +265,20 @@ def _classify(page: Page, i: int, *, in_header: bool) -> Block | None:
         return _classify_label(page, i, in_header=in_header)
     # "Next Article:" leads in to nothing; a byline or credit stands between title and body.
     leads_nowhere = is_short_lead(line) and not (page.introduces_list(i) or page.heads_content(i))
-    if leads_nowhere or (in_header and not is_sentence(line.text)):
+    if leads_nowhere or (in_header and not (is_sentence(line.text) or _in_list_or_table(page, i))):
         return None
     return Block(line.text, heading=False)
+
+
+def _in_list_or_table(page: Page, i: int) -> bool:
+    """A bulleted item, the long lead-in of a list, or a table row: body text even where it
+    shares a block with the page's first paragraph (single line breaks), which would otherwise
+    count as header. A short label over a list ("Share:") is not one, nor are unbulleted labels
+    after it."""
+    line = page.lines[i]
+    if line.bullet:
+        return page.in_list(i)
+    return page.in_table(i) or (is_prose(line) and page.introduces_list(i))
 
 
 def _classify_label(page: Page, i: int, *, in_header: bool) -> Block | None:

@@ -20,6 +20,8 @@ HEADING_MAX_WORDS = 12
 # Longer than this, a line is writing, not a link, button or notice.
 CHROME_MAX_WORDS = 15
 NAV_ITEM_MAX_WORDS = 4
+# A line that opens with a copyright mark is a notice up to this long.
+NOTICE_MAX_WORDS = 40
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _NON_HEADING_END = re.compile(r"[.!…,;:][\"'”’)\]]*$")
@@ -29,7 +31,7 @@ _ARROW_START = re.compile(r"^[<‹«←❮◂◄]\s")
 # Chevrons separate a breadcrumb trail; bars, dots and slashes separate a row of links.
 _CRUMB_SEPARATOR = re.compile(r"\s+[>›»→]\s+")
 _BAR_SEPARATOR = re.compile(r"\s+[|·•/]\s+")
-_NOTICE = re.compile(r"©|\(c\)\s*\d{4}", re.IGNORECASE)
+_NOTICE = re.compile(r"©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4}", re.IGNORECASE)
 # Trailing marks that do not change what a label says: "Next Article:", "Read more »".
 _LABEL_MARKS = " \t:>›»→-–—|"
 
@@ -74,8 +76,12 @@ def _is_nav_item(text: str) -> bool:
 
 
 def is_notice(text: str) -> bool:
-    """A copyright line: "© 2024 Example Media. All rights reserved."."""
-    return len(text.split()) <= CHROME_MAX_WORDS and bool(_NOTICE.search(text))
+    """A copyright line: "© 2024 Example Media. All rights reserved.". One that opens with the
+    mark may run on with company details and legal links ("... Registered in ... | Privacy")."""
+    words = len(text.split())
+    if words <= NOTICE_MAX_WORDS and _NOTICE.match(text):
+        return True
+    return words <= CHROME_MAX_WORDS and bool(_NOTICE.search(text))
 
 
 def label_key(text: str) -> str:

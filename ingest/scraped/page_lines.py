@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from ingest.scraped.chrome import BULLET, is_heading_like, is_sentence
+from ingest.scraped.chrome import BULLET, is_heading_like, is_nav_row, is_notice, is_sentence
 
 # A line ending in a colon this long introduces a list in the body; shorter ones are menu labels.
 LEAD_IN_MIN_WORDS = 8
@@ -22,6 +22,12 @@ _DATE = re.compile(
     r"\d{1,2},\s*\d{4}\b|\b\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b"
     r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
 )
+
+_CELL_SEPARATOR = re.compile(r"\s\|\s")
+_STAMP_MAX_WORDS = 15
+# A label of up to four words and its colon, with a year in the next few words: "Updated: 3 May
+# 2023", "Last reviewed: June 2024", "Published: 2024-05-04".
+_STAMP = re.compile(r"^[A-Z][\w']*(?: [\w']+){0,3}:\s*(?:\S+\s+){0,3}?\S*?\b(?:19|20)\d{2}\b")
 
 
 @dataclass(frozen=True)
@@ -56,9 +62,26 @@ def _continues(previous: str, row: str) -> bool:
     """A hard-wrapped row: the previous one stopped mid-sentence and was not a short label."""
     if BULLET.match(row) or BULLET.match(previous):
         return False
+    if cell_count(row) or cell_count(previous):
+        return False  # a table row or a row of links is a line of its own, never wrapped prose
     if re.search(r"[.!?…:;][\"'”’)\]]*$", previous):
         return False
     return row[0].islower() or len(previous.split()) >= 7
+
+
+def cell_count(text: str) -> int:
+    """The cells of a row written with pipes ("Drug | Dose | When"); 0 for any other line."""
+    return len(_CELL_SEPARATOR.split(text)) if _CELL_SEPARATOR.search(text) else 0
+
+
+def _is_footer_row(text: str) -> bool:
+    return is_nav_row(text) or is_notice(text)
+
+
+def is_date_stamp(line: Line) -> bool:
+    """A label and a date under a title ("Updated: 3 May 2023  Checked by: ..."): when the
+    page was written or checked, not a heading over the text that follows."""
+    return len(line.text.split()) <= _STAMP_MAX_WORDS and bool(_STAMP.match(line.text))
 
 
 def is_prose(line: Line) -> bool:
@@ -109,6 +132,11 @@ class Page:
         """A line ending in a colon followed by at least two items."""
         return i in self._list_ends
 
+    def in_table(self, i: int) -> bool:
+        """A row of a pipe table: a neighbouring line has as many cells. A row of links alone
+        ("About | Contact | Privacy") is not one."""
+        return i in self._table_rows
+
     def heads_content(self, i: int) -> bool:
         """Whether the next line, past chrome, is prose or starts a list."""
         return self._starts_content(self._next_kept[i])
@@ -125,7 +153,24 @@ class Page:
         if j >= len(self.lines) or self.lines[j].chrome:
             return False
         line = self.lines[j]
-        return is_prose(line) or line.bullet or self.introduces_list(j)
+        return is_prose(line) or line.bullet or self.introduces_list(j) or self.in_table(j)
+
+    @cached_property
+    def _table_rows(self) -> frozenset[int]:
+        """Runs of rows with as many cells, where every row below the first (the header) has
+        the shape of content: a row of links or a notice below it makes the run a footer."""
+        cells = [cell_count(line.text) for line in self.lines]
+        rows: set[int] = set()
+        start = 0
+        for end in range(1, len(cells) + 1):
+            if end < len(cells) and cells[end] == cells[start]:
+                continue
+            run = range(start, end)
+            body = [self.lines[i].text for i in run][1:]
+            if cells[start] >= 2 and body and not any(map(_is_footer_row, body)):
+                rows.update(run)
+            start = end
+        return frozenset(rows)
 
     @cached_property
     def _list_ends(self) -> dict[int, int]:
