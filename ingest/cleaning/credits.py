@@ -38,5 +38,7 @@ def drop_credits(text: str, _context: SectionContext) -> RuleResult:
         ranges.append((match.start(), len(text) if end < 0 else end))
     if not ranges:
         return text, ()
-    dropped = tuple(Dropped("furniture", text[start:end]) for start, end in ranges)
+    # The site around the article, like a share bar: a section of nothing but credits (a
+    # "Review Date 5/16/2024" block under the article) goes whole instead of being indexed.
+    dropped = tuple(Dropped("site furniture", text[start:end]) for start, end in ranges)
     return delete_ranges(text, ranges), dropped

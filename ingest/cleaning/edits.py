@@ -10,9 +10,9 @@ from typing import Literal
 
 from ingest.cleaning.words import CleaningWords
 
-# "furniture" points at more (a URL, a link, a credit) and stays when it is all a section says;
-# "site furniture" is the site around the article (ingest/cleaning/site_furniture.py) and never
-# stays: a section of nothing else is no part of the article.
+# "furniture" points at more (a URL, a link) and stays when it is all a section says; "site
+# furniture" is the site around the article (ingest/cleaning/site_furniture.py, and reviewer
+# credits) and never stays: a section of nothing else is no part of the article.
 DropReason = Literal["duplicate", "furniture", "site furniture", "repeated heading"]
 # A block's word 3-grams, compared to find repeats (see `duplicates`).
 Shingles = frozenset[tuple[str, ...]]
