@@ -23,6 +23,7 @@ from ingest.cleaning import (
     clean_article,
     clean_section_text,
 )
+from ingest.cleaning.apparatus_sections import is_apparatus_heading
 from ingest.cleaning.credits import is_credit
 from ingest.cleaning.furniture import URL
 from ingest.cleaning.site_furniture import is_site_furniture
@@ -880,6 +881,21 @@ def test_a_section_of_nothing_but_credits_goes_whole() -> None:
     assert all(drop.reason == "site furniture" for drop in result.dropped)
 
 
+@pytest.mark.parametrize("heading", ["References", "Bibliography:", "Images", "Works cited"])
+def test_a_reference_list_or_gallery_under_its_own_heading_goes_whole(heading: str) -> None:
+    text = ("Roe J, Doe A. Tension headache in adults. In: Smith K, ed. Clinical Neurology. "
+            "3rd ed. Example Press; 2021:chap 7.")  # written for this test
+    result = clean_section_text(text, heading=heading)
+    assert result.text == ""
+    assert [d.reason for d in result.dropped] == ["site furniture"]
+
+
+@pytest.mark.parametrize("heading", ["Food sources of iron", "Sources", "Why references matter"])
+def test_an_articles_own_section_named_like_apparatus_stays(heading: str) -> None:
+    text = "Red meat, beans and fortified cereals are good sources of iron."
+    assert clean_section_text(text, heading=heading).text == text
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1118,7 +1134,10 @@ def assert_justified(reason: str, text: str, result: CleanedText, heading: str) 
     if reason == "furniture":
         assert URL.search(text) or DEFAULT_WORDS.has_link_phrase(text), text
     elif reason == "site furniture":
-        assert is_site_furniture(text, DEFAULT_WORDS) or is_credit(text), text
+        assert (
+            is_site_furniture(text, DEFAULT_WORDS) or is_credit(text)
+            or is_apparatus_heading(heading)
+        ), text
     elif reason == "repeated heading":
         assert set(words(text)) & set(words(heading)), text
     else:

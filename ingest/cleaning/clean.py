@@ -7,7 +7,8 @@ the words of what was dropped, are exactly the words of the input. A link's furn
 all a section loses: a passage that only says "More is available at www.example.gov." keeps it,
 so every document still has text to index. A section can go whole as a repeat of an earlier
 section, or when it holds nothing but the site around the article (a share bar, a form's error
-text: `site_furniture`).
+text: `site_furniture`; reviewer credits) or is the page's apparatus under a heading of its own
+("References", "Images": `apparatus_sections`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from healthqa.text.controls import strip_controls
+from ingest.cleaning.apparatus_sections import drop_apparatus_sections
 from ingest.cleaning.capital_items import split_capitalised_items
 from ingest.cleaning.characters import normalise_whitespace, unescape_entities
 from ingest.cleaning.credits import drop_credits
@@ -37,6 +39,7 @@ from ingest.cleaning.words import DEFAULT_WORDS, CleaningWords
 from ingest.model import Article
 
 RULES: tuple[tuple[str, Rule], ...] = (
+    ("apparatus_sections", drop_apparatus_sections),
     ("html_entities", unescape_entities),
     ("whitespace", normalise_whitespace),
     ("footnote_marks", drop_footnote_marks),
