@@ -27,6 +27,7 @@ import numpy as np
 
 from assistant.answer import Citation
 from assistant.compose.base import Composition, CompositionRequest
+from assistant.compose.durations import asks_how_long, states_a_duration
 from assistant.compose.passages import SectionPassage, section_passages
 from assistant.compose.quotable import ends_statement, is_attribution, is_quotable
 from assistant.compose.units import (
@@ -57,6 +58,8 @@ TYPE_MARGIN = 0.15
 # For a follow-up about a group ("what about children?"): a unit naming the group outranks one
 # that matches the question as well without naming it.
 GROUP_BONUS = 0.15
+# A unit stating a length of time, when the question asks how long (durations.py).
+DURATION_BONUS = 0.1
 _BULLET = re.compile(r"^\s*(?:[-*•·▪–]|\(?\d{1,2}[.)]|[a-z][.)])\s+")
 
 
@@ -136,6 +139,7 @@ class ExtractiveComposer:
             asked = section.vectors @ request.question_vector
             similarity = (1 - QUESTION_WEIGHT) * similarity + QUESTION_WEIGHT * asked
         texts = [section.sentence(i) for i in range(len(section.sentences))]
+        how_long = asks_how_long(analysis.question or analysis.asked or request.question)
         found: list[_Scored] = []
         for whole in readable_units(section.text, section.sentences, _quotable):
             unit = _trimmed(
@@ -162,6 +166,12 @@ class ExtractiveComposer:
             score += 0.1 if _defines(unit_texts[0], analysis) else 0.0
             if request.group is not None and any(request.group.search(t) for t in unit_texts):
                 score += GROUP_BONUS
+            if how_long and any(
+                states_a_duration(t) and not is_list_item(t) for t in unit_texts
+            ):
+                # Not for a list item: a list of warning signs often names an hour or a day
+                # ("... that do not improve after 24 hours"), and would outrank the answer.
+                score += DURATION_BONUS
             score -= 0.1 if any(is_attribution(t) for t in unit_texts) else 0.0
             score -= 0.05 if count < 8 else 0.0
             vector = section.vectors[list(unit.sentences)].mean(axis=0)

@@ -1,0 +1,50 @@
+"""Questions that ask how long, and sentences that say how long.
+
+"How long does a migraine attack last?" is answered by "The headache usually lasts 4 to 72
+hours", not by the treatment paragraph that shares more of its words. Like a factoid question's
+expected answer type, a question asking for a length of time makes a sentence that states one
+a better candidate; the composer gives such a unit a small bonus (extractive.py).
+A rate ("more than 10 to 15 days a month", "twice a day") is how often, not how long, and a
+condition ("if it is not better within 24 hours, see a doctor") says when to act.
+"""
+
+from __future__ import annotations
+
+import re
+
+ASKS_HOW_LONG = re.compile(
+    r"\bhow\s+long\b|\bhow\s+many\s+(?:more\s+)?(?:minutes|hours|days|weeks|months|years)\b"
+    r"|\bcu[aá]nto\s+(?:tiempo|dura)\b",
+    re.IGNORECASE,
+)
+_AMOUNT = (
+    r"(?:\d+(?:[.,]\d+)?(?:\s*(?:to|-|–|or|and)\s*\d+(?:[.,]\d+)?)?"
+    r"|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a\s+few|several|many)"
+)
+_UNIT = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?)"
+_DURATION = re.compile(rf"\b{_AMOUNT}\s+{_UNIT}\b(?!\s+(?:a|an|per|each|every)\b)", re.IGNORECASE)
+# "a week" is a length of time after "for", "within" or "lasts"; elsewhere it is mostly the "a"
+# of a rate ("10 to 15 days a month", "2 litres a day").
+_SPAN_BEFORE = re.compile(
+    r"\b(?:for|within|about|around|over|after|in|than|least|up\s+to|takes?|took|lasts?|lasting)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+
+_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+
+
+def asks_how_long(question: str) -> bool:
+    return bool(ASKS_HOW_LONG.search(question))
+
+
+def states_a_duration(sentence: str) -> bool:
+    for found in _DURATION.finditer(sentence):
+        amount = found.group().split()[0].lower()
+        before = sentence[: found.start()]
+        if amount in ("a", "an") and not _SPAN_BEFORE.search(before):
+            continue
+        if _CONDITION.search(before):
+            continue  # "If it is not better within 24 hours, see a doctor": when to act
+        return True
+    return False
