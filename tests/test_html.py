@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from healthqa.errors import IngestError
-from ingest.html import canonical_url, load_html
+from ingest.html import MAX_BLOCKS_FOR_FALLBACKS, canonical_url, load_html
 
 
 @pytest.fixture(scope="module")
@@ -81,3 +81,22 @@ def test_bad_pages(tmp_path: Path, content: bytes, message: str) -> None:
     path.write_bytes(content)
     with pytest.raises(IngestError, match=message):
         load_html(path)
+
+
+def test_a_page_of_more_blocks_than_any_article_is_still_read(tmp_path: Path) -> None:
+    # jusText, trafilatura's second opinion, compares blocks with their neighbours
+    # quadratically; such a page gets the main extractor alone (bench figure in bench/QUALITY.md).
+    items = "".join(
+        f"<li>Step {i}: rinse the eye with clean water for a minute.</li>"
+        for i in range(MAX_BLOCKS_FOR_FALLBACKS + 500)
+    )
+    page = tmp_path / "long.html"
+    page.write_text(
+        f"<html><head><title>Eye care steps</title></head><body><main><h1>Eye care steps</h1>"
+        f"<h2>Rinsing</h2><ul>{items}</ul></main></body></html>",
+        encoding="utf-8",
+    )
+    article = load_html(page)
+    text = " ".join(s.text for s in article.sections)
+    assert "Step 0: rinse the eye" in text
+    assert f"Step {MAX_BLOCKS_FOR_FALLBACKS + 499}: rinse" in text
