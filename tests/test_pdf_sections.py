@@ -7,7 +7,13 @@ from pathlib import Path
 from fpdf import FPDF
 
 from ingest.pdf import load_pdf
-from tests.support.leaflets import add_table, heading, new_leaflet, paragraph, sun_leaflet
+from tests.support.leaflets import (
+    heading,
+    new_leaflet,
+    paragraph,
+    sun_leaflet,
+    vaccine_leaflet,
+)
 
 
 def test_no_cell_becomes_a_section_and_the_table_stays_under_its_heading(tmp_path: Path) -> None:
@@ -29,12 +35,7 @@ def test_a_section_keeps_its_heading_on_the_next_page(tmp_path: Path) -> None:
 
 
 def test_a_table_broken_across_pages_stays_under_its_heading(tmp_path: Path) -> None:
-    rows = [("Vaccine", "Age given")] + [(f"Vaccine {n}", f"{n} months") for n in range(1, 61)]
-    pdf = new_leaflet("Vaccines for your child")
-    heading(pdf, "Childhood vaccines")
-    add_table(pdf, rows, (60, 60))
-    pdf.output(str(tmp_path / "vaccines.pdf"))
-    article = load_pdf(tmp_path / "vaccines.pdf")
+    article = load_pdf(vaccine_leaflet(tmp_path / "vaccines.pdf"))
     assert [(s.heading, s.page) for s in article.sections] == [
         ("Childhood vaccines", 1),
         ("Childhood vaccines", 2),

@@ -10,7 +10,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ingest.pdf import load_pdf
-from tests.support.leaflets import add_table, heading, items, new_leaflet, paragraph, sun_leaflet
+from tests.support.leaflets import (
+    add_table,
+    heading,
+    items,
+    new_leaflet,
+    paragraph,
+    sun_leaflet,
+    vaccine_leaflet,
+)
 
 
 def test_each_row_is_one_item_naming_its_columns_in_order(tmp_path: Path) -> None:
@@ -27,12 +35,7 @@ def test_each_row_is_one_item_naming_its_columns_in_order(tmp_path: Path) -> Non
 
 
 def test_a_table_broken_across_pages_keeps_every_row_in_order(tmp_path: Path) -> None:
-    rows = [("Vaccine", "Age given")] + [(f"Vaccine {n}", f"{n} months") for n in range(1, 61)]
-    pdf = new_leaflet("Vaccines for your child")
-    heading(pdf, "Childhood vaccines")
-    add_table(pdf, rows, (60, 60))
-    pdf.output(str(tmp_path / "vaccines.pdf"))
-    article = load_pdf(tmp_path / "vaccines.pdf")
+    article = load_pdf(vaccine_leaflet(tmp_path / "vaccines.pdf"))
     assert {section.page for section in article.sections} == {1, 2}
     assert items(article) == [f"Vaccine: Vaccine {n}; Age given: {n} months" for n in range(1, 61)]
 

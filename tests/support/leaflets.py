@@ -74,6 +74,16 @@ def sun_leaflet(path: Path) -> Path:
     return path
 
 
+def vaccine_leaflet(path: Path) -> Path:
+    """One heading over a 60-row table that runs onto page 2 without repeating its header."""
+    rows = [("Vaccine", "Age given")] + [(f"Vaccine {n}", f"{n} months") for n in range(1, 61)]
+    pdf = new_leaflet("Vaccines for your child")
+    heading(pdf, "Childhood vaccines")
+    add_table(pdf, rows, (60, 60))
+    pdf.output(str(path))
+    return path
+
+
 def all_text(article: Article) -> str:
     return "\n".join(section.text for section in article.sections)
 
