@@ -394,6 +394,34 @@ def test_idioms_are_read_for_what_they_mean(triage):
         assert triage.classify(message).label == "none"
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Written for this test (in no training file). Alone, each paraphrase is far from health
+        # and the head leans to a crisis ("I would love a kebab": crisis 0.9).
+        "I could murder a kebab after this shift",
+        "my landlord is going to kill me if the rent is late again",
+        "that drive through the mountains was murder on a full bladder lol",
+        "mi abuela me va a matar si no la llamo hoy",
+    ],
+)
+def test_a_figure_of_speech_alone_does_not_make_a_crisis(triage, message):
+    assert fold(message) not in _known_texts()
+    assert triage.classify(message).label != "crisis"
+
+
+@pytest.mark.parametrize(
+    ("message", "earlier"),
+    [
+        ("my landlord is going to kill me if the rent is late, I'd rather be dead", ()),
+        ("this month is killing me and I've been saving my pills for it", ()),
+        ("my back is killing me", ("I want to end my life tonight",)),
+    ],
+)
+def test_a_figure_of_speech_does_not_undo_a_crisis(triage, message, earlier):
+    assert triage.classify(message, earlier).label == "crisis"
+
+
 def test_a_crisis_that_is_also_an_emergency_now_leads_with_the_call():
     lines = SafetyLines()
     urgent = Triage(label="crisis", scores={}, poisoning=False, emergency_too=True)

@@ -21,7 +21,7 @@ from assistant.triage import screen
 from assistant.triage.danger import names_danger
 from assistant.triage.examples import LABELS, TriageLabel
 from assistant.triage.features import Cues, Floats, featurize, fold, read_cues
-from assistant.triage.figurative import literal
+from assistant.triage.figurative import explained_by_figure, literal
 from assistant.triage.model import MODEL_DIR, ModelError, TriageModel, load_model
 from assistant.triage.respell import respelled
 from assistant.understanding.conversation import needs_context, points_back
@@ -172,7 +172,11 @@ class TriageClassifier:
             and any(names_danger(t, self._cues) for t in read)
         ):
             off_topic_mixed = None  # the gate only speaks for messages that name no danger
-        label = self._model.label(mixed, off_topic_mixed)
+        # A figure of speech does not undo a conversation that reads as a crisis without it.
+        crisis_allowed = not figurative_only(message, read, self._cues) or (
+            len(texts) > 1 and self._model.label(probabilities[1]) == "crisis"
+        )
+        label = self._model.label(mixed, off_topic_mixed, crisis_allowed=crisis_allowed)
         if len(texts) == 1 and pleasantry(message) in ("greeting", "thanks"):
             label = "none"
         thanks_after_dose = label == "personal_dose" and pleasantry(message) is not None
@@ -180,7 +184,7 @@ class TriageClassifier:
             asks_anew(message) or thanks_after_dose
         ):
             alone = None if off_topic is None else float(off_topic[0])
-            if self._model.label(probabilities[0], alone) == "none":
+            if self._model.label(probabilities[0], alone, crisis_allowed=crisis_allowed) == "none":
                 label, mixed = "none", probabilities[0]
         return Triage(
             label=label,
@@ -228,6 +232,17 @@ def pleasantry(message: str) -> str | None:
     a lone farewell can be a farewell note. "help" is not a pleasantry."""
     kind = small_talk_kind(message)
     return kind if kind in ("greeting", "thanks", "goodbye") else None
+
+
+def figurative_only(message: str, read: Sequence[str], cues: Cues) -> bool:
+    """The message's death or killing words were only a fixed figure of speech ("I could murder
+    a pizza", "my boss is going to kill me if I'm late") and its literal reading, with the
+    earlier turns, names no danger. The model leans to a crisis for a message far from health,
+    and the paraphrase of an idiom is often such a message ("I would love a pizza right now":
+    crisis 0.95), so the crisis label then needs the danger named. None of the team's, the extra
+    or the held-out crises holds a recognised figure of speech; a figure beside any word of
+    death or harm ("work is killing me and I'd rather be dead") is read as before."""
+    return explained_by_figure(message) and not any(names_danger(t, cues) for t in read)
 
 
 def is_poisoning(text: str, cues: Cues) -> bool:

@@ -18,6 +18,7 @@ death", "I want to disappear") are left for the model, because they can be liter
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 _I = r"(?:i|i'?m|i am|i was|i'?ve been|i feel)"
@@ -62,6 +63,9 @@ _FIGURES: tuple[tuple[str, str], ...] = (
     # "these stairs are murder on my knees", "over my dead body", "a matter of life and death"
     (r"\b(?:murder|death|hell|brutal)\s+on\s+(my|your|his|her|the)\s+", r"hard on \1 "),
     (r"\bover\s+my\s+dead\s+body\b", "never"),
+    # "the traffic today was murder", "that hill is sheer murder": very hard
+    (r"\b(was|is|were|are|s)\s+(?:absolute|pure|sheer|just|total|plain)?\s*murder\b(?!\s+(?:of|by)\b)",
+     r"\1 very hard"),
     (r"\ba\s+matter\s+of\s+life\s+and\s+death\b", "very important"),
     # "killing it at work", "we absolutely killed it at trivia": doing very well
     (r"\b(?:absolutely\s+|totally\s+|really\s+)?killed\s+it\s+(?=(?:at|in|on|today|tonight|"
@@ -107,11 +111,20 @@ _FIGURES: tuple[tuple[str, str], ...] = (
     (rf"\bdrowning\s+in\s+(?!{_WATER}\b)(\w+)", r"overwhelmed by \1"),
     (r"\bdead\s+(tired|serious|beat|bored|on my feet|set on)\b", r"very \1"),
     (r"\bdeath\s+warmed\s+(?:over|up)\b", "very unwell"),
+    # Spanish, in the past or future: "me voy a morir de la vergüenza", "casi me muero de risa"
+    (r"\b(?:me\s+(?:voy\s+a\s+morir|mor[ií]a?|quer[ií]a\s+morir)|casi\s+me\s+muero)\s+de\s+"
+     r"(?:la\s+|el\s+)?(hambre|sed|sueño|sueno|risa|frio|frío|calor|vergüenza|verguenza|pena|"
+     r"aburrimiento|envidia|curiosidad|cansancio|susto)\b", r"tuve mucho \1"),
     # Spanish: "me muero de hambre", "muerta de cansancio", "me matan los pies"
     (r"\bme\s+muero\s+de\s+(hambre|sed|sueño|sueno|risa|ganas|frio|frío|calor|vergüenza|"
      r"verguenza|aburrimiento|envidia|curiosidad|cansancio)\b", r"tengo mucho \1"),
     (r"\bmuert[oa]s?\s+de\s+(hambre|sed|sueño|sueno|risa|frio|frío|calor|vergüenza|verguenza|"
      r"aburrimiento|cansancio)\b", r"con mucho \1"),
+    # "me mató de risa", "me matas de la risa": made me laugh (or jump) a lot
+    (r"\bme\s+(?:mat[oó]|mataron|matas|mata|matan)\s+de\s+(?:la\s+)?(risa|ternura|susto|"
+     r"aburrimiento|envidia|curiosidad)\b", r"me dio mucha \1"),
+    # "mi jefe me va a matar si llego tarde": will be angry, as "will kill me if" above
+    (r"\bme\s+(?:va|van|vas)\s+a\s+matar\s+(si|cuando|por)\b", r"se va a enojar conmigo \1"),
     (r"\bme\s+mata(?:n)?\s+(?=(?:el|la|los|las|este|esta|estos|estas|mis|mi)\b)", "me molesta "),
     # "este trabajo me está matando": a thing, not a person, doing it
     (r"\b((?:este|esta|estos|estas|el|la|los|las)\s+(?!(?:hombre|mujer|tipo|marido|esposo|novio"
@@ -120,6 +133,31 @@ _FIGURES: tuple[tuple[str, str], ...] = (
 )
 
 _COMPILED = tuple((re.compile(p, re.IGNORECASE), r) for p, r in _FIGURES)
+
+# Words of death, life, harm, hopelessness or leaving, English and Spanish, broad on purpose: a
+# literal reading that keeps any of them ("my mum will kill me if I fail, I'd rather be dead")
+# is not explained by its figure of speech. Matched on lower-case text without accents.
+_DARK_WORDS = re.compile(
+    r"\b(?:die[sd]?|dying|dead|death|deaths|kill\w*|murder\w*|suicid\w*|alive|live|living|lives"
+    r"|life|end(?:ing)?\s+(?:it|this|things|everything|my)|gone|disappear\w*|hurt\w*|harm\w*"
+    r"|cut\w*|bleed\w*|blood|pills?|overdos\w*|od|rope|gun|bridge|jump\w*|goodbye|bye|burden"
+    r"|worthless|hopeless|pointless|anymore|better\s+off|no\s+point|give\s+up|can'?t\s+go\s+on"
+    r"|mor(?:ir|irme|ire|ia|i|iria)\w*|muer\w*|muert\w*|mat(?:ar|arme|o|a|an|e)\b\w*|vivir|vida"
+    r"|desaparec\w*|pastillas?|adios|aguanto|carga|sangr\w*|cort\w*|ya\s+no"
+    # and grief ("she passed last year and I want to be with her")
+    r"|passed|heaven|grave|funeral|be\s+with\s+(?:him|her|them)|falleci\w*|cielo|estar\s+con)\b"
+)
+
+
+def explained_by_figure(text: str) -> bool:
+    """A fixed figure of speech was read in the message and its literal reading keeps no word
+    of death, life, harm or hopelessness: the death words were only the figure."""
+    plain = literal(text)
+    if plain == text:
+        return False
+    folded = unicodedata.normalize("NFKD", plain.lower())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return not _DARK_WORDS.search(folded)
 
 
 @lru_cache(maxsize=4096)

@@ -91,13 +91,17 @@ class TriageModel:
             return None
         return linear_probabilities(blocks, self.config, self.off_topic)[:, 0]
 
-    def label(self, probabilities: Floats, off_topic: float | None = None) -> TriageLabel:
+    def label(
+        self, probabilities: Floats, off_topic: float | None = None, *, crisis_allowed: bool = True
+    ) -> TriageLabel:
         """The label for mixed class probabilities and the gate's probability (None: the gate
         does not speak, as for a message that names the danger): a crisis needs evidence of
-        danger, not only a message far from every health question."""
+        danger, not only a message far from every health question. `crisis_allowed` False: the
+        caller found no such evidence (a figure of speech explained the death words)."""
         cut = self.decision.off_topic_cut
         thresholds = self.decision.thresholds
-        if cut is not None and off_topic is not None and off_topic >= cut:
+        gated = cut is not None and off_topic is not None and off_topic >= cut
+        if gated or not crisis_allowed:
             thresholds = {**thresholds, "crisis": np.inf}
         return decide(probabilities, thresholds)
 
