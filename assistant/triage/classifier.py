@@ -19,6 +19,7 @@ import numpy as np
 
 from assistant.triage import screen
 from assistant.triage.danger import names_danger
+from assistant.triage.dose_change import asks_to_change_dose
 from assistant.triage.examples import LABELS, TriageLabel
 from assistant.triage.features import Cues, Floats, featurize, fold, read_cues
 from assistant.triage.figurative import explained_by_figure, literal
@@ -186,6 +187,8 @@ class TriageClassifier:
             alone = None if off_topic is None else float(off_topic[0])
             if self._model.label(probabilities[0], alone, crisis_allowed=crisis_allowed) == "none":
                 label, mixed = "none", probabilities[0]
+        if label == "none" and asks_to_change_dose(message):
+            label = "personal_dose"  # high-precision evidence the model misses (dose_change.py)
         return Triage(
             label=label,
             scores={name: float(p) for name, p in zip(LABELS, mixed, strict=True)},
