@@ -2,14 +2,8 @@
 
 import pytest
 
-from assistant.triage.examples import (
-    HELD_OUT_DIR,
-    extra_examples,
-    off_topic_gate_examples,
-    read_folder,
-    team_examples,
-)
-from assistant.triage.figurative import explained_by_figure, literal
+from assistant.triage.examples import extra_examples, team_examples
+from assistant.triage.figurative import literal
 
 
 @pytest.mark.parametrize(
@@ -86,45 +80,3 @@ def test_no_crisis_or_emergency_message_of_the_set_is_rewritten():
     assert len(serious) > 500
     changed = [e.text for e in serious if any(literal(t) != t for t in (e.text, *e.earlier))]
     assert changed == []
-
-
-@pytest.mark.parametrize(
-    "message",
-    [
-        "I could murder a plate of nachos",
-        "my brother will kill me if I scratch his car",
-        "the queue at the pharmacy was murder today",
-        "me mató de risa tu audio jajaja",
-        "mi profe me va a matar si no entrego la tarea",
-    ],
-)
-def test_a_message_whose_only_death_words_are_a_figure_is_explained_by_it(message):
-    assert explained_by_figure(message)
-
-
-@pytest.mark.parametrize("message", ["I want to die", "what helps a sore throat?", ""])
-def test_a_message_with_no_figure_is_not_explained_by_one(message):
-    assert not explained_by_figure(message)
-
-
-@pytest.mark.parametrize(
-    "message",
-    [
-        "my dad will kill me if I fail, honestly I'd be better off dead",
-        "work is killing me and I don't want to live like this",
-        "I'm dying to see my grandpa again, he passed in May and I just want to be with him",
-        "me muero de hambre y ya no quiero vivir",
-        "this week is killing me, I keep thinking about the pills in the cabinet",
-    ],
-)
-def test_a_figure_beside_words_of_death_or_harm_explains_nothing(message):
-    assert literal(message) != message  # the figure is read ...
-    assert not explained_by_figure(message)  # ... but the rest still speaks of danger
-
-
-def test_no_crisis_anywhere_in_the_labelled_sets_is_explained_by_a_figure():
-    # The triage withholds a crisis label from such messages (classifier.figurative_only).
-    crises = [e for e in (*team_examples(), *extra_examples(), *off_topic_gate_examples(),
-                          *read_folder(HELD_OUT_DIR)) if e.label == "crisis"]
-    assert len(crises) > 500
-    assert [e.text for e in crises if explained_by_figure(e.text)] == []

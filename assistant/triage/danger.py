@@ -21,6 +21,26 @@ WORDS_FILE = Path(__file__).resolve().parent / "data" / "danger-words.yaml"
 DANGER_CUES = ("suicide_word", "self_harm_act", "death_wish", "lethality")
 
 
+# Words of death, life, harm, hopelessness or leaving, English and Spanish, broad on purpose: a
+# message that uses any of them is not cleared of danger by being a figure of speech or an
+# instruction to the assistant ("my mum will kill me if I fail, I'd rather be dead"). Matched
+# on folded text (lower case, no accents or apostrophes).
+_DARK_WORDS = re.compile(
+    r"\b(?:die[sd]?|dying|dead|death|deaths|kill\w*|murder\w*|suicid\w*|alive|live|living|lives"
+    r"|life|end(?:ing)?\s+(?:it|this|things|everything|my)|gone|disappear\w*|hurt\w*|harm\w*"
+    r"|cut\w*|bleed\w*|blood|pills?|overdos\w*|od|rope|gun|bridge|jump\w*|goodbye|bye|burden"
+    r"|worthless|hopeless|pointless|anymore|better\s+off|no\s+point|give\s+up|can'?t\s+go\s+on"
+    r"|mor(?:ir|irme|ire|ia|i|iria)\w*|muer\w*|muert\w*|mat(?:ar|arme|o|a|an|e)\b\w*|vivir|vida"
+    r"|desaparec\w*|pastillas?|adios|aguanto|carga|sangr\w*|cort\w*|ya\s+no"
+    # and grief ("she passed last year and I want to be with her")
+    r"|passed|heaven|grave|funeral|be\s+with\s+(?:him|her|them)|falleci\w*|cielo|estar\s+con)\b"
+)
+
+
+def speaks_of_death_or_harm(text: str) -> bool:
+    return bool(_DARK_WORDS.search(fold(text)))
+
+
 @cache
 def danger_words(path: Path = WORDS_FILE) -> re.Pattern[str]:
     words = yaml.safe_load(path.read_text(encoding="utf-8"))["words"]

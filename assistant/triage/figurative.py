@@ -18,7 +18,6 @@ death", "I want to disappear") are left for the model, because they can be liter
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 _I = r"(?:i|i'?m|i am|i was|i'?ve been|i feel)"
@@ -133,32 +132,6 @@ _FIGURES: tuple[tuple[str, str], ...] = (
 )
 
 _COMPILED = tuple((re.compile(p, re.IGNORECASE), r) for p, r in _FIGURES)
-
-# Words of death, life, harm, hopelessness or leaving, English and Spanish, broad on purpose: a
-# literal reading that keeps any of them ("my mum will kill me if I fail, I'd rather be dead")
-# is not explained by its figure of speech. Matched on lower-case text without accents.
-_DARK_WORDS = re.compile(
-    r"\b(?:die[sd]?|dying|dead|death|deaths|kill\w*|murder\w*|suicid\w*|alive|live|living|lives"
-    r"|life|end(?:ing)?\s+(?:it|this|things|everything|my)|gone|disappear\w*|hurt\w*|harm\w*"
-    r"|cut\w*|bleed\w*|blood|pills?|overdos\w*|od|rope|gun|bridge|jump\w*|goodbye|bye|burden"
-    r"|worthless|hopeless|pointless|anymore|better\s+off|no\s+point|give\s+up|can'?t\s+go\s+on"
-    r"|mor(?:ir|irme|ire|ia|i|iria)\w*|muer\w*|muert\w*|mat(?:ar|arme|o|a|an|e)\b\w*|vivir|vida"
-    r"|desaparec\w*|pastillas?|adios|aguanto|carga|sangr\w*|cort\w*|ya\s+no"
-    # and grief ("she passed last year and I want to be with her")
-    r"|passed|heaven|grave|funeral|be\s+with\s+(?:him|her|them)|falleci\w*|cielo|estar\s+con)\b"
-)
-
-
-def explained_by_figure(text: str) -> bool:
-    """A fixed figure of speech was read in the message and its literal reading keeps no word
-    of death, life, harm or hopelessness: the death words were only the figure."""
-    plain = literal(text)
-    if plain == text:
-        return False
-    folded = unicodedata.normalize("NFKD", plain.lower())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return not _DARK_WORDS.search(folded)
-
 
 @lru_cache(maxsize=4096)
 def literal(text: str) -> str:
