@@ -144,10 +144,12 @@ def store_comment(turn: int, store_path: str) -> None:
 def render_answer(answer: Answer, turn: int) -> str | None:
     """Draws one answer; returns a suggested question if its button was clicked."""
     if answer.safety is not None and answer.safety.escalates:
-        # An emergency comes first and alone: nothing may distract from the numbers to call.
+        # An emergency or a crisis comes first, and alone unless the question named no danger
+        # and the articles answer it (Triage.answer_beside): then the answer follows the lines.
         st.error(escape_markdown(answer.safety.message), icon=":material/emergency:")
-        return None
-    if answer.safety is not None:
+        if not answer.citations:
+            return None
+    elif answer.safety is not None:
         st.warning(escape_markdown(answer.safety.message), icon=":material/info:")
     st.markdown(answer_markdown(answer_body(answer), answer.citations, turn=turn))
     clicked = None

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.triage import screen
-from assistant.triage.danger import names_danger, speaks_of_death_or_harm
+from assistant.triage.danger import names_danger, quiet_about_danger
 from assistant.triage.dose_change import asks_to_change_dose
 from assistant.triage.examples import LABELS, TriageLabel
 from assistant.triage.features import Cues, Floats, featurize, fold, read_cues
@@ -49,6 +49,11 @@ class Triage:
     # An emergency whose message names suicide, self-harm or a wish to die ("overdosed on
     # purpose on my adderall, chest feels tight"): the call leads and every crisis line follows.
     crisis_too: bool = False
+    # A crisis read in a question that, with the turns before it, names no danger and uses no
+    # word of death or harm ("is it ok to run the generator in the garage if I leave the door
+    # open?"): the crisis lines lead and the articles' answer may follow them. A question that
+    # names a means or a wish to die gets the crisis lines alone.
+    answer_beside: bool = False
 
     @property
     def escalates(self) -> bool:
@@ -203,6 +208,9 @@ class TriageClassifier:
             and float(mixed[LABELS.index("emergency")])
             >= self._model.decision.thresholds["emergency"],
             crisis_too=label == "emergency" and any(names_danger(t, self._cues) for t in read),
+            answer_beside=label == "crisis"
+            and is_question(message)
+            and quiet_about_danger([*read, *earlier[-CONTEXT_TURNS:]], self._cues),
             vector=vectors[0] if as_typed else None,
         )
 
@@ -251,9 +259,7 @@ def danger_left_unnamed(message: str, read: Sequence[str], cues: Cues) -> bool:
     right now" scored crisis 0.95), so their crisis label needs the danger named. No crisis of
     the team's, extra, gate or held-out files is such a message (tests/test_triage.py)."""
     spoken_past = read[0] != message or looks_like_instruction(message)
-    return spoken_past and not any(
-        names_danger(t, cues) or speaks_of_death_or_harm(t) for t in read
-    )
+    return spoken_past and quiet_about_danger(read, cues)
 
 
 def is_poisoning(text: str, cues: Cues) -> bool:

@@ -7,6 +7,7 @@ about cars") is more likely than a crisis told in everyday words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -29,6 +30,7 @@ _DARK_WORDS = re.compile(
     r"\b(?:die[sd]?|dying|dead|death|deaths|kill\w*|murder\w*|suicid\w*|alive|live|living|lives"
     r"|life|end(?:ing)?\s+(?:it|this|things|everything|my)|gone|disappear\w*|hurt\w*|harm\w*"
     r"|cut\w*|bleed\w*|blood|pills?|overdos\w*|od|rope|gun|bridge|jump\w*|goodbye|bye|burden"
+    r"|blades?|razors?|knife|knives|noose|hang\w*|drown\w*|navaja|cuchill\w*|soga|puente"
     r"|worthless|hopeless|pointless|anymore|better\s+off|no\s+point|give\s+up|can'?t\s+go\s+on"
     r"|mor(?:ir|irme|ire|ia|i|iria)\w*|muer\w*|muert\w*|mat(?:ar|arme|o|a|an|e)\b\w*|vivir|vida"
     r"|desaparec\w*|pastillas?|adios|aguanto|carga|sangr\w*|cort\w*|ya\s+no"
@@ -39,6 +41,11 @@ _DARK_WORDS = re.compile(
 
 def speaks_of_death_or_harm(text: str) -> bool:
     return bool(_DARK_WORDS.search(fold(text)))
+
+
+def quiet_about_danger(texts: Iterable[str], cues: Cues) -> bool:
+    """None of the texts names a danger or uses a word of death, life, harm or grief."""
+    return not any(names_danger(t, cues) or speaks_of_death_or_harm(t) for t in texts)
 
 
 @cache
