@@ -73,7 +73,11 @@ class ExtractiveSettings:
     repeats_at: float = 0.85  # cosine above which a unit says what the answer already says
     repeats_in_section_at: float = 0.95  # the same, for two units of one section
     max_sources: int = 2
-    max_list_items: int = 8
+    max_list_items: int = 8  # a longer list is cut to this many items ...
+    # ... unless it has at most this many and fits `max_words`: a list that is the answer (9
+    # later symptoms of Lyme disease, 11 signs of an underactive thyroid) is quoted whole, as
+    # one with an item missing reads as the whole list and misleads.
+    whole_list_items: int = 16
 
 
 @dataclass(frozen=True)
@@ -142,12 +146,14 @@ class ExtractiveComposer:
         how_long = asks_how_long(analysis.question or analysis.asked or request.question)
         found: list[_Scored] = []
         for whole in readable_units(section.text, section.sentences, _quotable):
-            unit = _trimmed(
-                _without_unquotable_item_sentences(whole, texts),
-                self.settings.max_list_items,
-                texts,
-                row_words=self.settings.max_words - self.settings.min_words,
-            )
+            unit = _without_unquotable_item_sentences(whole, texts)
+            if not self._fits_whole(unit, texts):
+                unit = _trimmed(
+                    unit,
+                    self.settings.max_list_items,
+                    texts,
+                    row_words=self.settings.max_words - self.settings.min_words,
+                )
             unit_texts = [texts[i] for i in unit.sentences]
             if not all(is_quotable(t) for t in unit_texts if not t.endswith(":")):
                 continue
@@ -178,6 +184,11 @@ class ExtractiveComposer:
             vector = vector / (np.linalg.norm(vector) or 1.0)
             found.append(_Scored(section, unit, score, vector, count))
         return found
+
+    def _fits_whole(self, unit: Unit, texts: Sequence[str]) -> bool:
+        items = sum(1 for k in unit.sentences if is_list_item(texts[k]))
+        count = sum(len(texts[k].split()) for k in unit.sentences)
+        return items <= self.settings.whole_list_items and count <= self.settings.max_words
 
     def _from_section(self, units: Sequence[_Scored]) -> list[_Scored]:
         """The section's best units, best first, until the answer is long enough."""
