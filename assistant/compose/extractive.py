@@ -248,10 +248,12 @@ class ExtractiveComposer:
             cut = self.settings.repeats_in_section_at if same_section else self.settings.repeats_at
             if float(candidate.vector @ c.vector) >= cut:
                 return True
-        quoted = {_said(c.section.sentence(i)) for c in chosen for i in c.unit.sentences}
+        # A list item's later sentences belong to their item ("Hold for 30 seconds and repeat
+        # three times." under two stretches): only what a unit says on its own is compared.
+        quoted = {_said(c.section.sentence(i)) for c in chosen for i in _own_sentences(c)}
         return any(
             _said(text) in quoted
-            for i in candidate.unit.sentences
+            for i in _own_sentences(candidate)
             if len((text := candidate.section.sentence(i)).split()) >= REPEAT_MIN_WORDS
         )
 
@@ -310,20 +312,30 @@ def layout(chosen: Sequence[_Scored]) -> Composition:
                 # if:"): without it the items do not say what they are.
                 lead = " ".join(heading.split())
                 lines.append(lead + ("" if lead.endswith(":") else ":") + f" [{n}]")
+            # What a list item says is checked for repeats within the item only: two items
+            # share a sentence by design ("Hold for 30 seconds and repeat three times." after
+            # each of two stretches), and each needs it.
+            in_item: set[tuple[str, ...]] = set()
             for index in item.unit.sentences:
                 text = section.sentence(index)
-                if _repeated(text, said):
+                continues_item = (
+                    first_item is not None
+                    and index > first_item
+                    and bool(lines)
+                    and lines[-1].startswith("\n- ")
+                    and not is_list_item(text)
+                    and continues_line(section.text, section.sentences, index)
+                )
+                if is_list_item(text):
+                    in_item = set()
+                if _repeated(text, in_item if continues_item else said):
                     continue  # a page that says a sentence twice in one place
                 cited.append(index)
                 if is_list_item(text):
-                    lines.append("\n- " + _each_sentence_marked(_BULLET.sub("", text), n, said))
-                elif (
-                    first_item is not None
-                    and index > first_item
-                    and lines
-                    and lines[-1].startswith("\n- ")
-                    and continues_line(section.text, section.sentences, index)
-                ):
+                    lines.append(
+                        "\n- " + _each_sentence_marked(_BULLET.sub("", text), n, in_item)
+                    )
+                elif continues_item:
                     lines[-1] += f" {text} [{n}]"  # an item's next sentence, on its line
                 elif item.unit.is_list and is_lead_in(text):
                     # "symptoms can include" gets the colon it lacks; a lead-in that already
@@ -468,6 +480,13 @@ def _without_unquotable_item_sentences(unit: Unit, texts: Sequence[str]) -> Unit
     if len(kept) == len(unit.sentences):
         return unit
     return Unit(kept, is_list=True, rows=unit.rows & set(kept))
+
+
+def _own_sentences(scored: _Scored) -> list[int]:
+    """The unit's sentences but a list item's later ones."""
+    section = scored.section
+    texts = [section.sentence(i) for i in range(len(section.sentences))]
+    return _scored_sentences(scored.unit, texts)
 
 
 def _scored_sentences(unit: Unit, texts: Sequence[str]) -> list[int]:
