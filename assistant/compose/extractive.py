@@ -107,6 +107,8 @@ class ExtractiveComposer:
         lead = _of_the_asked_type(scored, lead, request.analysis.qtype)
         primary = lead if request.question_vector is None else self._asked(scored, lead, request)
         chosen = self._from_section(primary)
+        if request.analysis.qtype is QuestionType.information:
+            chosen = self._with_opening(primary, chosen)
         # When the question moved the answer away from the section that retells the story,
         # that section is not offered again as the second source: the visitor told it.
         passed_over = {primary[0].section.key, lead[0].section.key}
@@ -206,6 +208,23 @@ class ExtractiveComposer:
             chosen.append(candidate)
             total += candidate.words
         return self._filled(units, chosen, floor=best - 3 * settings.margin)
+
+    def _with_opening(self, units: Sequence[_Scored], chosen: list[_Scored]) -> list[_Scored]:
+        """A "what is" answer read from the middle of a section starts where the section does:
+        its opening says what the topic is ("Acid reflux happens when acid from the stomach
+        flows back up ..."), the sentences the question matched best ("The main symptom is
+        heartburn", "... it is called GERD") lean on it."""
+        opening = units[0]  # `units` are in article order
+        best = max(u.score for u in units)
+        total = sum(c.words for c in chosen)
+        if (
+            any(c is opening for c in chosen)
+            or opening.score < best - 3 * self.settings.margin
+            or total + opening.words > self.settings.max_words
+            or self._repeats(opening, chosen)
+        ):
+            return chosen
+        return [*chosen, opening]
 
     def _filled(
         self, units: Sequence[_Scored], chosen: list[_Scored], *, floor: float
