@@ -107,7 +107,7 @@ class ExtractiveComposer:
         lead = _of_the_asked_type(scored, lead, request.analysis.qtype)
         primary = lead if request.question_vector is None else self._asked(scored, lead, request)
         chosen = self._from_section(primary)
-        if request.analysis.qtype is QuestionType.information:
+        if _asks_what_it_is(request.analysis):
             chosen = self._with_opening(primary, chosen)
         # When the question moved the answer away from the section that retells the story,
         # that section is not offered again as the second source: the visitor told it.
@@ -533,6 +533,20 @@ def _sentence_score(similarity: float, sentence: str, keywords: set[str]) -> flo
         return similarity
     found = {stem(w) for w in words(sentence)}
     return similarity + 0.15 * len(keywords & found) / len(keywords)
+
+
+# "what is GERD", "what are hemorrhoids", "define gout": a question that asks only what a topic is.
+_WHAT_IT_IS = re.compile(r"^\s*(?:what\s*(?:is|'s|are)|define)\s+\S", re.IGNORECASE)
+WHAT_IT_IS_WORDS = 6
+
+
+def _asks_what_it_is(analysis: QuestionAnalysis) -> bool:
+    asked = analysis.question or analysis.asked
+    return (
+        analysis.qtype is QuestionType.information
+        and bool(_WHAT_IT_IS.match(asked))
+        and len(asked.split()) <= WHAT_IT_IS_WORDS
+    )
 
 
 def _defines(sentence: str, analysis: QuestionAnalysis) -> bool:
