@@ -120,3 +120,13 @@ def test_a_topic_dropped_once_late_in_a_sentence_is_named_only_in_passing():
         "Most experts agree that treatment should fit the person with ADHD.",
     ])
     assert not names_in_passing("adhd", adhd)
+
+
+def test_british_and_american_spellings_name_the_same_topic():
+    apnea = _passage("Sleep apnea", "Sleep apnea makes breathing stop during sleep.")
+    oesophagus = _passage("Barrett's oesophagus", "The oesophagus lining changes.")
+    assert focus_is_covered("sleep apnoea", [apnea])
+    assert focus_is_covered("barrett's esophagus", [oesophagus])
+    assert not names_in_passing("apnoea", apnea.stored.chunk)
+    # A word ending in the digraph is not a spelling variant of anything.
+    assert not focus_is_covered("toe", [_passage("Gout", "Gout hurts the big tee.")])

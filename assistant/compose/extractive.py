@@ -73,7 +73,11 @@ class ExtractiveSettings:
     repeats_at: float = 0.85  # cosine above which a unit says what the answer already says
     repeats_in_section_at: float = 0.95  # the same, for two units of one section
     max_sources: int = 2
-    max_list_items: int = 8
+    max_list_items: int = 8  # a longer list is cut to this many items ...
+    # ... unless it has at most this many and fits `max_words`: a list that is the answer (9
+    # later symptoms of Lyme disease, 11 signs of an underactive thyroid) is quoted whole, as
+    # one with an item missing reads as the whole list and misleads.
+    whole_list_items: int = 16
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,8 @@ class ExtractiveComposer:
         lead = _of_the_asked_type(scored, lead, request.analysis.qtype)
         primary = lead if request.question_vector is None else self._asked(scored, lead, request)
         chosen = self._from_section(primary)
+        if _asks_what_it_is(request.analysis):
+            chosen = self._with_opening(primary, chosen)
         # When the question moved the answer away from the section that retells the story,
         # that section is not offered again as the second source: the visitor told it.
         passed_over = {primary[0].section.key, lead[0].section.key}
@@ -142,12 +148,14 @@ class ExtractiveComposer:
         how_long = asks_how_long(analysis.question or analysis.asked or request.question)
         found: list[_Scored] = []
         for whole in readable_units(section.text, section.sentences, _quotable):
-            unit = _trimmed(
-                _without_unquotable_item_sentences(whole, texts),
-                self.settings.max_list_items,
-                texts,
-                row_words=self.settings.max_words - self.settings.min_words,
-            )
+            unit = _without_unquotable_item_sentences(whole, texts)
+            if not self._fits_whole(unit, texts):
+                unit = _trimmed(
+                    unit,
+                    self.settings.max_list_items,
+                    texts,
+                    row_words=self.settings.max_words - self.settings.min_words,
+                )
             unit_texts = [texts[i] for i in unit.sentences]
             if not all(is_quotable(t) for t in unit_texts if not t.endswith(":")):
                 continue
@@ -179,6 +187,11 @@ class ExtractiveComposer:
             found.append(_Scored(section, unit, score, vector, count))
         return found
 
+    def _fits_whole(self, unit: Unit, texts: Sequence[str]) -> bool:
+        items = sum(1 for k in unit.sentences if is_list_item(texts[k]))
+        count = sum(len(texts[k].split()) for k in unit.sentences)
+        return items <= self.settings.whole_list_items and count <= self.settings.max_words
+
     def _from_section(self, units: Sequence[_Scored]) -> list[_Scored]:
         """The section's best units, best first, until the answer is long enough."""
         settings = self.settings
@@ -195,6 +208,23 @@ class ExtractiveComposer:
             chosen.append(candidate)
             total += candidate.words
         return self._filled(units, chosen, floor=best - 3 * settings.margin)
+
+    def _with_opening(self, units: Sequence[_Scored], chosen: list[_Scored]) -> list[_Scored]:
+        """A "what is" answer read from the middle of a section starts where the section does:
+        its opening says what the topic is ("Acid reflux happens when acid from the stomach
+        flows back up ..."), the sentences the question matched best ("The main symptom is
+        heartburn", "... it is called GERD") lean on it."""
+        opening = units[0]  # `units` are in article order
+        best = max(u.score for u in units)
+        total = sum(c.words for c in chosen)
+        if (
+            any(c is opening for c in chosen)
+            or opening.score < best - 3 * self.settings.margin
+            or total + opening.words > self.settings.max_words
+            or self._repeats(opening, chosen)
+        ):
+            return chosen
+        return [*chosen, opening]
 
     def _filled(
         self, units: Sequence[_Scored], chosen: list[_Scored], *, floor: float
@@ -237,10 +267,12 @@ class ExtractiveComposer:
             cut = self.settings.repeats_in_section_at if same_section else self.settings.repeats_at
             if float(candidate.vector @ c.vector) >= cut:
                 return True
-        quoted = {_said(c.section.sentence(i)) for c in chosen for i in c.unit.sentences}
+        # A list item's later sentences belong to their item ("Hold for 30 seconds and repeat
+        # three times." under two stretches): only what a unit says on its own is compared.
+        quoted = {_said(c.section.sentence(i)) for c in chosen for i in _own_sentences(c)}
         return any(
             _said(text) in quoted
-            for i in candidate.unit.sentences
+            for i in _own_sentences(candidate)
             if len((text := candidate.section.sentence(i)).split()) >= REPEAT_MIN_WORDS
         )
 
@@ -299,20 +331,30 @@ def layout(chosen: Sequence[_Scored]) -> Composition:
                 # if:"): without it the items do not say what they are.
                 lead = " ".join(heading.split())
                 lines.append(lead + ("" if lead.endswith(":") else ":") + f" [{n}]")
+            # What a list item says is checked for repeats within the item only: two items
+            # share a sentence by design ("Hold for 30 seconds and repeat three times." after
+            # each of two stretches), and each needs it.
+            in_item: set[tuple[str, ...]] = set()
             for index in item.unit.sentences:
                 text = section.sentence(index)
-                if _repeated(text, said):
+                continues_item = (
+                    first_item is not None
+                    and index > first_item
+                    and bool(lines)
+                    and lines[-1].startswith("\n- ")
+                    and not is_list_item(text)
+                    and continues_line(section.text, section.sentences, index)
+                )
+                if is_list_item(text):
+                    in_item = set()
+                if _repeated(text, in_item if continues_item else said):
                     continue  # a page that says a sentence twice in one place
                 cited.append(index)
                 if is_list_item(text):
-                    lines.append("\n- " + _each_sentence_marked(_BULLET.sub("", text), n, said))
-                elif (
-                    first_item is not None
-                    and index > first_item
-                    and lines
-                    and lines[-1].startswith("\n- ")
-                    and continues_line(section.text, section.sentences, index)
-                ):
+                    lines.append(
+                        "\n- " + _each_sentence_marked(_BULLET.sub("", text), n, in_item)
+                    )
+                elif continues_item:
                     lines[-1] += f" {text} [{n}]"  # an item's next sentence, on its line
                 elif item.unit.is_list and is_lead_in(text):
                     # "symptoms can include" gets the colon it lacks; a lead-in that already
@@ -459,6 +501,13 @@ def _without_unquotable_item_sentences(unit: Unit, texts: Sequence[str]) -> Unit
     return Unit(kept, is_list=True, rows=unit.rows & set(kept))
 
 
+def _own_sentences(scored: _Scored) -> list[int]:
+    """The unit's sentences but a list item's later ones."""
+    section = scored.section
+    texts = [section.sentence(i) for i in range(len(section.sentences))]
+    return _scored_sentences(scored.unit, texts)
+
+
 def _scored_sentences(unit: Unit, texts: Sequence[str]) -> list[int]:
     """The unit's sentences but a list item's later ones, and but what a list adds to ("...
     common cause of gout in older people. Other problems that raise uric acid include"): the
@@ -484,6 +533,20 @@ def _sentence_score(similarity: float, sentence: str, keywords: set[str]) -> flo
         return similarity
     found = {stem(w) for w in words(sentence)}
     return similarity + 0.15 * len(keywords & found) / len(keywords)
+
+
+# "what is GERD", "what are hemorrhoids", "define gout": a question that asks only what a topic is.
+_WHAT_IT_IS = re.compile(r"^\s*(?:what\s*(?:is|'s|are)|define)\s+\S", re.IGNORECASE)
+WHAT_IT_IS_WORDS = 6
+
+
+def _asks_what_it_is(analysis: QuestionAnalysis) -> bool:
+    asked = analysis.question or analysis.asked
+    return (
+        analysis.qtype is QuestionType.information
+        and bool(_WHAT_IT_IS.match(asked))
+        and len(asked.split()) <= WHAT_IT_IS_WORDS
+    )
 
 
 def _defines(sentence: str, analysis: QuestionAnalysis) -> bool:

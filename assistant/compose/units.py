@@ -59,7 +59,9 @@ _ANNOUNCES = re.compile(
 # run on its line as several sentences of any shape, and it says what it says only whole: its
 # first cell alone drops the rest of the row, a later cell alone has lost what it is about.
 _TABLE_ROW = re.compile(r"^\s*[-*•·▪–]\s+[^;\n]{1,80}?:\s[^\n]*?;\s+[^;:\n]{1,60}:\s")
-MAX_LIST_ITEMS = 10
+# A list run is cut this long at most; how much of it an answer quotes is the composer's choice
+# (a list that fits an answer is quoted whole: 11 signs of an underactive thyroid, not 10).
+MAX_LIST_ITEMS = 30
 # An item this short, with a full stop, labels the sentences after it on its line.
 LABEL_MAX_WORDS = 5
 ITEM_SENTENCES_AFTER_LABEL = 2

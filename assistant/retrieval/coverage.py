@@ -12,7 +12,8 @@ reads the focus first for the same reason: an answer about another condition is 
 A first question is held to its focus's rarest word in the index (`rarest_word`): "what causes
 kidney stones" needs "stones" (chronic kidney disease has "kidney"), while "what are the main
 causes of tooth loss" needs only "tooth" (a page on tooth decay answers it without "loss").
-A numbered kind is the same in Roman numerals: "type ii diabetes" is "type 2 diabetes".
+A numbered kind is the same in Roman numerals: "type ii diabetes" is "type 2 diabetes", and a
+word is the same in British and American spelling: "sleep apnoea" is "sleep apnea".
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ _KIND_WORDS = frozenset({
 _WORD = re.compile(r"[a-z0-9]+")
 _NUMBERED = re.compile(r"\b(type|stage|grade|class|phase)\s+(\d+|i{1,3}|iv|v)\b")
 _ARABIC = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
+# British spelling's "ae" and "oe" inside a word are American "e": "apnoea", "oesophagus",
+# "haemorrhoids", "anaemia", "diarrhoea". Not at a word's end ("toe", "canoe"); the few words
+# this merges by accident ("does", "des") are not topics.
+_BRITISH_DIGRAPH = re.compile(r"(?:ae|oe)(?=[a-z])")
 # A word among a sentence's first few is what the sentence is about ("Lyme disease is spread
 # by ticks", "Symptoms of Lyme disease include"), not a passing mention.
 SUBJECT_WORDS = 5
@@ -49,6 +54,11 @@ def distinctive_words(focus: str) -> list[str]:
         for w in _WORD.findall(focus.lower())
         if len(w) >= 3 and w not in _KIND_WORDS and not w.isdigit()
     ]
+
+
+def american(word: str) -> str:
+    """The word in American spelling, so that either spelling of a topic finds the other."""
+    return _BRITISH_DIGRAPH.sub("e", word)
 
 
 def numbered_kinds(focus: str) -> list[str]:
@@ -81,8 +91,8 @@ def chunk_speaks_of(
     says what it is about, not in its text, where it may name the topic in passing."""
     text = f"{chunk.title} {chunk.section}"
     text = (text if headings_only else f"{text} {chunk.text}").lower()
-    found = set(_WORD.findall(text))
-    needed = distinctive_words(focus) if words is None else words
+    found = {american(w) for w in _WORD.findall(text)}
+    needed = [american(w) for w in (distinctive_words(focus) if words is None else words)]
     missing = [w for w in needed if not any(word.startswith(w) for word in found)]
     if missing:
         # Another form of the word names it too: "pinworms" where the page says "pinworm",
@@ -122,8 +132,9 @@ def _abbreviates(word: str, headings: str) -> bool:
 
 
 def _names(word: str, text: str) -> bool:
-    """Some word of `text` begins with `word` or shares its stem."""
-    found = _WORD.findall(text)
+    """Some word of `text` begins with `word` or shares its stem, in either spelling."""
+    word = american(word)
+    found = [american(w) for w in _WORD.findall(text)]
     return any(w.startswith(word) for w in found) or stem(word) in {stem(w) for w in found}
 
 

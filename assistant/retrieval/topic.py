@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from assistant.retrieval.coverage import (
+    american,
     chunk_speaks_of,
     distinctive_words,
     is_checkable,
@@ -20,8 +21,9 @@ from assistant.retrieval.coverage import (
     passages_about,
     rarest_word,
 )
-from assistant.retrieval.hybrid import HybridRetriever, Retrieval
+from assistant.retrieval.hybrid import HybridRetriever, Passage, Retrieval
 from assistant.understanding.conversation import group_names, new_topic
+from assistant.understanding.focus import title_topic
 
 # A message this short that is searched as typed is a question whose focus is the visitor's own
 # words ("what causes kidney stones"), so an article that never names the focus's rarest word
@@ -71,7 +73,31 @@ def about_topic(
         kept = tuple(
             p for p in kept if not all(names_in_passing(w, p.stored.chunk) for w in named)
         )
+        if all(vocabulary.get(american(w), 0) or vocabulary.get(w, 0) for w in words):
+            # The focus read may be a word of the question, not its topic ("likely" of "who is
+            # most likely to get sleep apnea"): a question that names an article's topic as its
+            # title gives it is about that article. Not when the focus is a word the articles
+            # never use, which is how a neighbouring topic shows ("pseudogout" beside "gout").
+            kept = tuple(
+                p
+                for p in retrieval.passages
+                if p in kept or (not p.context_only and names_title_topic(message, p))
+            )
     return Retrieval(retrieval.analysis, retrieval.query_vector, kept) if kept else None
+
+
+def names_title_topic(message: str, passage: Passage) -> bool:
+    """The message names, as whole words in either spelling, the topic of the title of the
+    passage's article: "sleep apnoea" for "Sleep Apnea: Symptoms, Diagnosis and Treatment"."""
+    topic = _words(title_topic(passage.stored.chunk.title))
+    if not distinctive_words(" ".join(topic)):
+        return False
+    asked = _words(message)
+    return any(asked[i : i + len(topic)] == topic for i in range(len(asked) - len(topic) + 1))
+
+
+def _words(text: str) -> list[str]:
+    return [american(w) for w in re.findall(r"[a-z0-9]+", text.lower())]
 
 
 def about_group(
