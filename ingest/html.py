@@ -15,6 +15,7 @@ from lxml import etree
 from healthqa.errors import IngestError
 from ingest.encoding import as_utf8
 from ingest.html_landmark import with_main_landmark
+from ingest.html_structure import with_kept_structure
 from ingest.model import Article, Section
 from ingest.review_date import stated_review_date
 from ingest.tables import Row, table_text
@@ -47,8 +48,11 @@ def load_html(path: Path, *, doc_id: str | None = None) -> Article:
     if looks_binary(data) or not looks_like_html(data):
         raise IngestError(f"{path} does not contain an HTML page.")
     tree = _parsed(data)
+    page: str | bytes = data
+    if tree is not None:
+        page = _without_apparatus(with_kept_structure(with_main_landmark(tree)))
     extracted = trafilatura.bare_extraction(
-        _without_apparatus(with_main_landmark(tree)) if tree is not None else data,
+        page,
         include_comments=False,
         include_tables=True,
         include_formatting=True,
