@@ -44,7 +44,7 @@ def _order_of(first: int, second: int) -> DateOrder | None:
 
 
 def _region(lang: str | None) -> str | None:
-    """"en-GB" -> "gb"; None for a tag without a two-letter region ("en", "zh-Hant")."""
+    """ "en-GB" -> "gb"; None for a tag without a two-letter region ("en", "zh-Hant")."""
     for part in (lang or "").replace("_", "-").lower().split("-")[1:]:
         if len(part) == 2 and part.isalpha():
             return part

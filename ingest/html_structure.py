@@ -66,7 +66,7 @@ def _has_blocks(element: etree._Element) -> bool:
 
 
 def _join_term(term: etree._Element, definition: etree._Element) -> None:
-    """"Term" and "what it means" as one paragraph: "Term: what it means"."""
+    """ "Term" and "what it means" as one paragraph: "Term: what it means"."""
     words = _words(term).rstrip(":")
     for child in list(term):
         term.remove(child)
