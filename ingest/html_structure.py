@@ -1,11 +1,12 @@
 """Page markup rewritten into the shapes the main-content extractor keeps.
 
-trafilatura drops a table's `<caption>` and a figure's `<figcaption>`, though a caption often
-states what the table is read against ("a typical TSH range for adults is 0.4 to 4.0 mIU/L"); they
-become paragraphs beside their table. It flattens a `<dl>` into alternating items, so an FAQ's
-question and its answer land in a list under one heading; a question term (`<dt>` ending in "?")
-becomes a heading over its answers, as a `<details>` FAQ's `<summary>` does, and any other term
-becomes one "term: definition" paragraph, so a term and what it means stay one unit.
+trafilatura drops a figure's `<figcaption>` (a table's `<caption>` it keeps, as the table's first
+row), though a caption often states what the table is read against ("a typical TSH range for
+adults is 0.4 to 4.0 mIU/L"); it becomes a paragraph beside its table. trafilatura flattens a
+`<dl>` into alternating items, so an FAQ's question and its answer land in a list under one
+heading; a question term (`<dt>` ending in "?") becomes a heading over its answers, as a
+`<details>` FAQ's `<summary>` does, and any other term becomes one "term: definition" paragraph,
+so a term and what it means stay one unit.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ _BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "dl", "blockquote", "pre",
 
 def with_kept_structure(tree: etree._Element) -> etree._Element:
     """The same tree, captions and definition lists rewritten in place."""
-    for caption in list(tree.iter("caption", "figcaption")):
-        _caption_as_paragraph(caption)
+    for caption in list(tree.iter("figcaption")):
+        caption.tag = "p"
     level = 2
     for element in list(tree.iter()):
         if not isinstance(element.tag, str):
@@ -29,20 +30,6 @@ def with_kept_structure(tree: etree._Element) -> etree._Element:
         elif element.tag == "dl":
             _definitions_as_blocks(element, heading=f"h{min(level + 1, 6)}")
     return tree
-
-
-def _caption_as_paragraph(caption: etree._Element) -> None:
-    if caption.tag == "figcaption":
-        caption.tag = "p"
-        return
-    table = caption.getparent()
-    if table is None or table.getparent() is None:
-        caption.tag = "p"
-        return
-    table.remove(caption)  # a <p> inside a <table> is no part of its rows: put it before
-    caption.tag = "p"
-    caption.tail = None
-    table.addprevious(caption)
 
 
 def _definitions_as_blocks(dl: etree._Element, *, heading: str) -> None:
