@@ -20,6 +20,8 @@ EDGE_LINES = 2
 RUNNING_SHARE = 0.4
 # A printed line this close to the page's longest line ended because the line was full.
 FULL_LINE_SHARE = 0.75
+# The line width is read this far up the line lengths: a few lines across both columns of a
+# two-column page (the title, a footer) are no measure of how full a column's line is.
 WIDTH_PERCENTILE = 0.9
 TITLE_MAX_CHARS = 200
 TITLE_SIZE_RATIO = 1.15  # how much larger than the body text a title's letters are
