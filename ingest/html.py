@@ -15,13 +15,13 @@ from lxml import etree
 from healthqa.errors import IngestError
 from ingest.encoding import as_utf8
 from ingest.html_landmark import with_main_landmark
+from ingest.html_structure import with_kept_structure
 from ingest.model import Article, Section
 from ingest.review_date import stated_review_date
 from ingest.tables import Row, table_text
 from ingest.text import looks_binary
 
 _HTML_HINT = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|main|div|p|h[1-6])\b", re.I)
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _ISO_MONTH = re.compile(r"^\d{4}-\d{2}")
 
 
@@ -47,8 +47,11 @@ def load_html(path: Path, *, doc_id: str | None = None) -> Article:
     if looks_binary(data) or not looks_like_html(data):
         raise IngestError(f"{path} does not contain an HTML page.")
     tree = _parsed(data)
+    page: str | bytes = data
+    if tree is not None:
+        page = _without_apparatus(with_kept_structure(with_main_landmark(tree)))
     extracted = trafilatura.bare_extraction(
-        _without_apparatus(with_main_landmark(tree)) if tree is not None else data,
+        page,
         include_comments=False,
         include_tables=True,
         include_formatting=True,
@@ -69,9 +72,11 @@ def load_html(path: Path, *, doc_id: str | None = None) -> Article:
     if not sections:
         raise IngestError(f"{path} has no main article text that could be extracted.")
     url = canonical_url(data) or _clean(getattr(extracted, "url", None) or "") or None
-    date = getattr(extracted, "date", None)
-    if not (isinstance(date, str) and _ISO_DATE.match(date)) and tree is not None:
-        date = stated_review_date(tree, _visible_text(tree))
+    # The page's own statement first: it prefers a reviewed date to an updated one, and reads a
+    # numeric date the way round the page writes dates, where trafilatura guesses day first.
+    date = stated_review_date(tree, _visible_text(tree)) if tree is not None else None
+    if date is None:
+        date = getattr(extracted, "date", None)
     site = getattr(extracted, "sitename", None) or getattr(extracted, "hostname", None)
     return Article(
         doc_id=doc_id if doc_id is not None else (url or path.as_posix()),

@@ -1,11 +1,11 @@
 """Markdown article bodies: markdown-it's syntax tree reduced to sections of the words read.
 
-Headings of level 1 and 2 start sections (the first level-1 heading is the title); deeper headings
-stay in the text as a line of their own. Paragraphs stay paragraphs, each list item becomes one
-"- item" line ("1. item" in an ordered list, indented two spaces per nesting level), a table
-becomes list lines that name their columns (`ingest/tables.py`), and code keeps its lines. Link
-text is kept and images are dropped. HTML is dropped too: the text is never rendered, so markup in
-it is data, not words.
+Every heading, "#" to "######", starts a section (the first level-1 heading is the title): a
+"### CPAP" under "## Treatment" heads its own passage, so what it says is found under its name.
+Paragraphs stay paragraphs, each list item becomes one "- item" line ("1. item" in an ordered
+list, indented two spaces per nesting level), a table becomes list lines that name their columns
+(`ingest/tables.py`), and code keeps its lines. Link text is kept and images are dropped. HTML is
+dropped too: the text is never rendered, so markup in it is data, not words.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from markdown_it.tree import SyntaxTreeNode
 from ingest.model import Section
 from ingest.tables import Row, table_text
 
-_SECTION_LEVELS = 2  # "#" and "##" (or === and --- underlines) start sections
 _LISTS = frozenset({"bullet_list", "ordered_list"})
 _DROPPED = frozenset({"html_block", "html_inline", "image", "hr"})
 # CommonMark plus GitHub tables and ~~strikethrough~~; HTML is recognised only to drop it whole.
@@ -37,7 +36,7 @@ def markdown_sections(text: str) -> tuple[str | None, list[Section]]:
     heading, nodes = "", list[SyntaxTreeNode]()
     for node in SyntaxTreeNode(_PARSER.parse(text)).children:
         level = _heading_level(node)
-        if level is None or level > _SECTION_LEVELS:
+        if level is None:
             nodes.append(node)
             continue
         sections.append(Section(heading=heading, text="\n\n".join(_blocks(nodes))))

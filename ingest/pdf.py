@@ -22,8 +22,13 @@ from pypdf.errors import LimitReachedError
 from healthqa.errors import FileLimitExceeded, IngestError
 from ingest.model import Article
 from ingest.pdf_dates import stated_date
-from ingest.pdf_headings import body_size, heading_lines
-from ingest.pdf_layout import largest_text, without_running_lines
+from ingest.pdf_headings import body_size, heading_lines, small_print_lines
+from ingest.pdf_layout import (
+    largest_text,
+    without_closing_small_print,
+    without_letterhead,
+    without_running_lines,
+)
 from ingest.pdf_page import PageLayout, Piece, read_page
 from ingest.pdf_sections import page_sections
 from ingest.pdf_tables import PageTables, find_grids
@@ -73,6 +78,9 @@ def load_pdf(
     )
     first_page = layouts[0].pieces if layouts else ()
     printed_title = largest_text([(piece.size, piece.text) for piece in first_page])
+    if pages:
+        pages[0] = without_letterhead(pages[0], printed_title)
+        pages[-1] = without_closing_small_print(pages[-1], small_print_lines(pieces[-1], body))
     sections = page_sections(
         pages, [heading_lines(page_pieces, body) for page_pieces in pieces], title=printed_title
     )

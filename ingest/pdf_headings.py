@@ -15,6 +15,7 @@ from healthqa.text.sentences import HEADING_MAX_WORDS
 from ingest.pdf_page import Piece
 
 HEADING_SIZE_RATIO = 1.1  # how much larger than the body's a heading's letters are
+SMALL_PRINT_RATIO = 0.9  # how much smaller than the body's small print's letters are
 # A styled line that ends like a sentence or a clause is emphasis, not a heading.
 _ENDS_CLAUSE = re.compile(r"[.,;:!]['\"”’)]*$")
 
@@ -41,6 +42,17 @@ def heading_lines(pieces: Sequence[Piece], body: float | None) -> frozenset[str]
         if line and styled and _heading_shape(line):
             found.add(line)
     return frozenset(found)
+
+
+def small_print_lines(pieces: Sequence[Piece], body: float | None) -> frozenset[str]:
+    """The page's lines (whitespace collapsed) printed in letters smaller than the body's."""
+    if body is None:
+        return frozenset()
+    return frozenset(
+        " ".join(text.split())
+        for text, styles in _lines(pieces)
+        if styles and all(0 < piece.size <= SMALL_PRINT_RATIO * body for piece in styles)
+    )
 
 
 def _lines(pieces: Sequence[Piece]) -> list[tuple[str, list[Piece]]]:

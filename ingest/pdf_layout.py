@@ -20,14 +20,21 @@ EDGE_LINES = 2
 RUNNING_SHARE = 0.4
 # A printed line this close to the page's longest line ended because the line was full.
 FULL_LINE_SHARE = 0.75
+# The line width is read this far up the line lengths: a few lines across both columns of a
+# two-column page (the title, a footer) are no measure of how full a column's line is.
+WIDTH_PERCENTILE = 0.9
 TITLE_MAX_CHARS = 200
 TITLE_SIZE_RATIO = 1.15  # how much larger than the body text a title's letters are
 
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
-_TRAILING_PAGE = re.compile(r"\s+page\s+\d{1,4}\s+of\s+\d{1,4}$", re.IGNORECASE)
+# "Page 1 of 2" in a line at the page's edge marks the line as the page's running foot or head,
+# even on a one-page leaflet where nothing can repeat ("Leaflet PIL-31 · Reviewed 2024 | Page 1
+# of 1"): left in, it ran on from the article's last sentence.
+_PAGE_OF = re.compile(r"\bpage\s*\d{1,4}\s*(of|/)\s*\d{1,4}\b", re.IGNORECASE)
 # Where a running line carries its page number: "page 3", "3 of 9", "3/9", a number at either end.
 _PAGE_NUMBERS_IN_LINE = re.compile(r"page\s*\d+|\d+\s*(of|/)\s*\d+|^\d+\b|\b\d+$")
 _BULLET = re.compile(r"^[•●▪◦■□➢►‣∙·*]\s*")
+_OPENS_LOWER = re.compile(r"^[(\[\"'‘“]*[a-z]")
 _ENDS_CLAUSE = re.compile(r"[.!?:;]['\"”’)]*$")
 
 
@@ -42,11 +49,41 @@ def without_running_lines(pages: Sequence[str]) -> list[str]:
         for i, line in enumerate(lines):
             at_edge = i < edge or i >= len(lines) - edge
             stripped = line.strip()
-            if at_edge and (_PAGE_NUMBER.match(stripped) or _key(stripped) in running):
+            numbered = _PAGE_NUMBER.match(stripped) or _PAGE_OF.search(stripped)
+            if at_edge and (numbered or _key(stripped) in running):
                 continue
-            kept.append(_TRAILING_PAGE.sub("", line) if at_edge else line)
+            kept.append(line)
         result.append("\n".join(kept).strip())
     return result
+
+
+def without_letterhead(page: str, title: str | None) -> str:
+    """The first page without the labels printed above its title: the issuer's name and service
+    ("Eastgate Hospital · Digestive Health"), a letterhead that repeats nothing on a one-page
+    leaflet and so is no running line. A sentence above the title is kept."""
+    lines = page.splitlines()
+    keys = [" ".join(line.split()) for line in lines]
+    if not title or title not in keys[: EDGE_LINES + 1]:
+        return page
+    at = keys.index(title)
+    above = [line for line in lines[:at] if _ENDS_CLAUSE.search(line.strip())]
+    return "\n".join([*above, *lines[at:]])
+
+
+def without_closing_small_print(page: str, small_print: frozenset[str]) -> str:
+    """The last page without the run of small print that closes the document: the issuer's
+    address, a disclaimer, where to ask for another format. It follows the article, printed
+    smaller than its text; list lines (a table's rows) are the article's whatever their size."""
+    lines = page.splitlines()
+    end = len(lines)
+    while end and (not lines[end - 1].strip() or _is_small_print(lines[end - 1], small_print)):
+        end -= 1
+    return "\n".join(lines[:end]).strip() if end else page
+
+
+def _is_small_print(line: str, small_print: frozenset[str]) -> bool:
+    key = " ".join(line.split())
+    return key in small_print and not _BULLET.match(key) and not key.startswith("- ")
 
 
 def reflowed(text: str) -> str:
@@ -56,7 +93,7 @@ def reflowed(text: str) -> str:
     starts in lower case or the one before was full. Headings are short, and items start with a
     bullet, so neither is joined to its neighbours."""
     lines = [_BULLET.sub("- ", line.strip()) if line.strip() else "" for line in text.splitlines()]
-    widest = max((len(line) for line in lines), default=0)
+    widest = _line_width(lines)
     out: list[str] = []
     printed = ""  # the last printed line, which may already be joined to the ones before it
     for line in lines:
@@ -68,10 +105,18 @@ def reflowed(text: str) -> str:
     return "\n".join(out)
 
 
+def _line_width(lines: Sequence[str]) -> int:
+    """The printed line's width in characters: nearly the longest, as a line spanning both
+    columns of a two-column leaflet (a title, a footer) is longer than any line of its text."""
+    lengths = sorted(len(line) for line in lines if line)
+    return lengths[int(WIDTH_PERCENTILE * (len(lengths) - 1))] if lengths else 0
+
+
 def _continues(joined: str, printed: str, line: str, widest: int) -> bool:
     if _ENDS_CLAUSE.search(joined) or line.startswith("- "):
         return False
-    return line[0].islower() or len(printed) >= FULL_LINE_SHARE * widest
+    # "(regurgitation)" and "'soft' foods" go on a sentence as a lower-case word does.
+    return _OPENS_LOWER.match(line) is not None or len(printed) >= FULL_LINE_SHARE * widest
 
 
 def largest_text(segments: Sequence[tuple[float, str]]) -> str | None:

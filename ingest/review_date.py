@@ -5,7 +5,8 @@ Health sites state it in many places and forms: a `lastReviewed` field in their 
 January 2024", "Last Reviewed: September 12, 2024", "Page last updated March 14, 2024", "Last
 reviewed by a medical professional on 02/20/2024", "Reviewed May 2024"). A reviewed date comes
 before an updated one, and that before a labelled publication date ("Date published: November
-2022"); a date the page gives for something else (a "Next review due") is not one.
+2022"); a date the page gives for something else (a "Next review due") is not one. A numeric
+date ("11/02/2023") is read the way round the page writes its dates (`ingest.date_order`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from lxml import etree
+
+from ingest.date_order import DateOrder, numeric_date_order
 
 _REVIEWED_KEYS = ("lastreviewed", "datereviewed", "dc.date.reviewed", "last-reviewed")
 _UPDATED_KEYS = ("datemodified", "dcterms.modified", "article:modified_time", "dc.date.modified")
@@ -41,7 +44,7 @@ _PUBLISHED = re.compile(
     rf"(?<![A-Za-z])(?:(?:Date|First) published|Published|Publication date|Date of publication)"
     rf"\s*:?\s*(?:on\s+)?(?i:{DATE})"
 )
-_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
+_FORMATS = ("%Y-%m-%d", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
 _MONTH_YEAR = ("%B %Y", "%b %Y")
 
 
@@ -49,34 +52,49 @@ def stated_review_date(tree: etree._Element, text: str) -> str | None:
     """The ISO date ("2024-03-14", or "2023-05" when the page gives only a month) the page says
     it was reviewed, else updated, else published; None when it says neither. `tree`: the parsed
     page; `text`: its visible text."""
+    order = numeric_date_order(text, page_language(tree))
     reviewed: list[str] = []
     updated: list[str] = []
     for key, value in _stated_fields(tree):
-        found = _iso(value)
+        found = _iso(value, order)
         if found and key in _REVIEWED_KEYS:
             reviewed.append(found)
         elif found and key in _UPDATED_KEYS:
             updated.append(found)
-    in_words = _stated_in_words(text)
+    in_words = _stated_in_words(text, order)
     return next(iter(reviewed + in_words[0] + updated + in_words[1] + in_words[2]), None)
 
 
 def date_stated_in_text(text: str) -> str | None:
     """The same date for a page saved as text, from its words alone."""
-    reviewed, updated, published = _stated_in_words(text)
+    reviewed, updated, published = _stated_in_words(text, numeric_date_order(text))
     return next(iter(reviewed + updated + published), None)
 
 
-def _stated_in_words(text: str) -> tuple[list[str], list[str], list[str]]:
+def page_language(tree: etree._Element) -> str | None:
+    """The page's language tag (`<html lang>`, else a Content-Language meta), or None."""
+    for element in (tree, *tree.iter("html")):
+        lang = element.get("lang") or element.get("xml:lang")
+        if lang:
+            return str(lang)
+    for meta in tree.iter("meta"):
+        if (meta.get("http-equiv") or "").lower() == "content-language" and meta.get("content"):
+            return str(meta.get("content"))
+    return None
+
+
+def _stated_in_words(text: str, order: DateOrder) -> tuple[list[str], list[str], list[str]]:
     """The dates `text` says the page was reviewed, updated and published, in that order."""
     reviewed: list[str] = []
     updated: list[str] = []
     for match in _STATED.finditer(text):
-        found = _iso(match.group("date"))
+        found = _iso(match.group("date"), order)
         if found:
             kind = match.group("kind").lower()
             (reviewed if "review" in kind else updated).append(found)
-    published = [found for m in _PUBLISHED.finditer(text) if (found := _iso(m.group("date")))]
+    published = [
+        found for m in _PUBLISHED.finditer(text) if (found := _iso(m.group("date"), order))
+    ]
     return reviewed, updated, published
 
 
@@ -99,10 +117,10 @@ def _stated_fields(tree: etree._Element) -> Iterator[tuple[str, str]]:
                         yield key.lower(), value
 
 
-def _iso(value: str) -> str | None:
+def _iso(value: str, order: DateOrder) -> str | None:
     text = " ".join(value.replace(",", " ").replace(".", " ").split())
     head = text[:10]
-    for candidate, formats in ((head, ("%Y-%m-%d",)), (text, _FORMATS)):
+    for candidate, formats in ((head, ("%Y-%m-%d",)), (text, (*_FORMATS, order.value))):
         for pattern in formats:
             try:
                 day = datetime.strptime(candidate, pattern).date()

@@ -329,3 +329,32 @@ def test_long_pages_clean_in_linear_time() -> None:
     cleaned = clean_scraped_text("\n\n".join((menu, lead_in, article, menu)))
     assert cleaned.title == "Staying Safe in the Heat"
     assert body(cleaned) == ("Drink water when it is hot and rest in the shade. " * 20).strip()
+
+
+@PHRASE_SETS
+def test_a_short_opening_paragraph_over_the_first_section_is_the_article(
+    phrases: ChromePhrases,
+) -> None:
+    # The title shares its block with the site's name and a date; the opening paragraph is
+    # shorter than the sections' runs and stands under a share bar.
+    page = (
+        "Skip to main content\nMenu\nSearch\n"
+        "Health Library | Skin Health | Warts\n\n"
+        "Warts (Verrucas)\nRiverside Clinic Network - Health Library\n"
+        "Last reviewed: May 4, 2024\n\n"
+        "Print  |  Email  |  Share\n\n"
+        "Warts, also called verrucas, are small rough growths on the skin caused by a virus. "
+        "They are very common in children and usually go away on their own in a year or two.\n\n"
+        "Kinds of warts\n\n"
+        "Common warts grow on the hands and fingers. They are firm and rough, and they do not "
+        "usually hurt. Plantar warts grow on the soles of the feet, where walking presses them "
+        "flat, so they can hurt like a stone in the shoe.\n\n"
+        "Flat warts are small and smooth and often grow in groups on the face or legs. Filiform "
+        "warts are long and thin and grow around the mouth and nose.\n"
+    )
+    cleaned = clean_scraped_text(page, phrases=phrases)
+    assert cleaned.title == "Warts (Verrucas)"
+    assert body(cleaned).startswith("Warts, also called verrucas, are small rough growths")
+    assert headings(cleaned) == ["Kinds of warts"]
+    assert "Riverside" not in body(cleaned)
+    assert "Share" not in body(cleaned)

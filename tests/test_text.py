@@ -26,12 +26,13 @@ def test_markdown_with_front_matter(fixtures_dir: Path) -> None:
     assert [s.heading for s in article.sections] == [
         "The Seasonal Flu Vaccine",
         "Who Should Get It",
+        "Timing",
         "Side Effects",
     ]
-    intro, who, side = (s.text for s in article.sections)
+    intro, who, timing, side = (s.text for s in article.sections)
     assert "becoming seriously ill if you do catch it." in intro  # emphasis and wrapping undone
     assert "- adults aged 65 and older\n- people who are pregnant\n- people with asthma" in who
-    assert "Timing" in who  # a ### heading stays inside its section
+    assert timing.startswith("Early autumn is the best time")  # a ### heading is a section too
     assert "See the vaccine safety page for more." in side
     assert "](" not in side
     assert "---" not in intro
@@ -140,13 +141,21 @@ def test_setext_headings_start_sections(tmp_path: Path) -> None:
     assert all("===" not in s.text and "---" not in s.text for s in article.sections)
 
 
-def test_deeper_headings_stay_as_their_own_line(tmp_path: Path) -> None:
-    source = "## Timing\n### Early autumn\nGet the vaccine before flu starts to spread.\n"
-    article = load_markdown(tmp_path, source)
-    assert [s.heading for s in article.sections] == ["Timing"]
-    assert article.sections[0].text == (
-        "Early autumn\n\nGet the vaccine before flu starts to spread."
+def test_every_heading_level_starts_a_section(tmp_path: Path) -> None:
+    source = (
+        "# Flu\n\nFlu is a virus.\n\n## Treatment\n\nMost people get better at home.\n\n"
+        "### Antivirals\n\nThey shorten the illness if started early.\n\n"
+        "#### For children\n\nAsk about the liquid form.\n\n"
+        "## Timing\n### Early autumn\nGet the vaccine before flu starts to spread.\n"
     )
+    article = load_markdown(tmp_path, source)
+    assert [(s.heading, s.text) for s in article.sections] == [
+        ("Flu", "Flu is a virus."),
+        ("Treatment", "Most people get better at home."),
+        ("Antivirals", "They shorten the illness if started early."),
+        ("For children", "Ask about the liquid form."),
+        ("Early autumn", "Get the vaccine before flu starts to spread."),
+    ]
 
 
 def test_nested_and_ordered_lists(tmp_path: Path) -> None:

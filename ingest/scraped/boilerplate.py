@@ -135,11 +135,37 @@ def _body_start(page: Page) -> int:
     Short-paragraphed articles have no such run; then the article is the longest stretch of
     prose, headings over prose, and lists.
     """
-    for first, words in _runs(page, across_sections=False):
+    runs = _runs(page, across_sections=False)
+    for at, (first, words) in enumerate(runs):
         if words >= BODY_RUN_WORDS:
-            return first
+            return _opening_paragraph(page, runs[:at], first)
     runs = _runs(page, across_sections=True)
     return max(runs, key=lambda run: run[1])[0] if runs else len(page.lines)
+
+
+def _opening_paragraph(page: Page, earlier: list[tuple[int, int]], first: int) -> int:
+    """Where the body starts when a shorter opening paragraph stands over the first section.
+
+    An article often opens with a paragraph of its own, then "Types" or "Symptoms" and a long
+    run: that opening is the article's (its definition, often), not a menu blurb, when only a
+    heading over the run stands between them and it is itself a paragraph's length.
+    """
+    while earlier:
+        previous, words = earlier[-1]
+        between = [i for i in range(previous, first) if not page.lines[i].chrome]
+        prose = [i for i in between if is_prose(page.lines[i])]
+        headings = [i for i in between if i not in prose]
+        section_head = len(headings) == 1 and _is_section_head(page, headings[0])
+        if not section_head or words < BODY_RUN_WORDS // 2:
+            break
+        first = previous
+        earlier = earlier[:-1]
+    return first
+
+
+def _is_section_head(page: Page, i: int) -> bool:
+    line = page.lines[i]
+    return line.standalone and is_label(line) and page.heads_content(i)
 
 
 def _runs(page: Page, *, across_sections: bool) -> list[tuple[int, int]]:
@@ -180,9 +206,10 @@ def _title(page: Page, start: int) -> tuple[int | None, int]:
     lines = page.lines
     after_menu = next((i + 1 for i in range(start - 1, -1, -1) if _is_menu_entry(page, i)), 0)
     first = next((i for i in range(after_menu, start) if _is_title_like(lines[i])), None)
-    if first is None:
-        return None, after_menu
     topic = content_words(" ".join(line.text for line in lines[start:] if is_prose(line)))
+    if first is None:
+        found = _title_over_byline(page, range(after_menu, start), topic)
+        return found, after_menu if found is None else found + 1
     if content_words(lines[first].text) & topic:
         return first, first + 1
     for i in range(first - 1, -1, -1):
@@ -191,6 +218,19 @@ def _title(page: Page, start: int) -> tuple[int | None, int]:
         if _is_title_like(lines[i]) and content_words(lines[i].text) & topic:
             return i, first + 1
     return first, first + 1
+
+
+def _title_over_byline(page: Page, header: range, topic: frozenset[str]) -> int | None:
+    """A title that shares its block with the byline or date under it ("Gout\nBy ...\nLast
+    reviewed: ..."), so it is not a line of its own: the first heading line of the header that
+    names what the article talks about and is no date stamp."""
+    for i in header:
+        line = page.lines[i]
+        if line.chrome or line.bullet or not is_heading_like(line.text) or is_date_stamp(line):
+            continue
+        if content_words(line.text) & topic:
+            return i
+    return None
 
 
 def _is_menu_entry(page: Page, i: int) -> bool:

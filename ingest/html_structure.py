@@ -1,0 +1,67 @@
+"""Page markup rewritten into the shapes the main-content extractor keeps.
+
+trafilatura drops a figure's `<figcaption>` (a table's `<caption>` it keeps, as the table's first
+row), though a caption often states what the table is read against ("a typical TSH range for
+adults is 0.4 to 4.0 mIU/L"); it becomes a paragraph beside its table. trafilatura flattens a
+`<dl>` into alternating items, so an FAQ's question and its answer land in a list under one
+heading; a question term (`<dt>` ending in "?") becomes a heading over its answers, as a
+`<details>` FAQ's `<summary>` does, and any other term becomes one "term: definition" paragraph,
+so a term and what it means stay one unit.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "dl", "blockquote", "pre", *_HEADINGS})
+
+
+def with_kept_structure(tree: etree._Element) -> etree._Element:
+    """The same tree, captions and definition lists rewritten in place."""
+    for caption in list(tree.iter("figcaption")):
+        caption.tag = "p"
+    level = 2
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in _HEADINGS:
+            level = int(element.tag[1])
+        elif element.tag == "dl":
+            _definitions_as_blocks(element, heading=f"h{min(level + 1, 6)}")
+    return tree
+
+
+def _definitions_as_blocks(dl: etree._Element, *, heading: str) -> None:
+    dl.tag = "div"
+    term: etree._Element | None = None
+    for child in list(dl):
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "dt":
+            term = child
+            child.tag = heading if _words(child).endswith("?") else "p"
+        elif child.tag == "dd":
+            child.tag = "div" if _has_blocks(child) else "p"
+            if term is not None and term.tag == "p" and child.tag == "p":
+                _join_term(term, child)
+            term = None
+
+
+def _has_blocks(element: etree._Element) -> bool:
+    return any(inner.tag in _BLOCKS for inner in element.iterdescendants())
+
+
+def _join_term(term: etree._Element, definition: etree._Element) -> None:
+    """ "Term" and "what it means" as one paragraph: "Term: what it means"."""
+    words = _words(term).rstrip(":")
+    for child in list(term):
+        term.remove(child)
+    term.text = f"{words}: {_words(definition)}"
+    parent = definition.getparent()
+    if parent is not None:
+        parent.remove(definition)
+
+
+def _words(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
