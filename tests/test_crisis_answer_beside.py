@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.compose.citations import check_answer_citations
-from assistant.service import build_assistant
 from assistant.understanding.conversation import Conversation
+from tests.support.kb import build_article_assistant
 
 TICKS = """# Tick bites
 
@@ -37,12 +37,7 @@ PRACTICAL = (
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
-    from tests.support.kb import build_article_index
-
-    root = tmp_path_factory.mktemp("ticks")
-    return build_assistant(
-        build_article_index(root, embedder, "ticks.md", TICKS), embedder=embedder
-    )
+    return build_article_assistant(tmp_path_factory, embedder, "ticks.md", TICKS)
 
 
 @pytest.mark.parametrize("message", PRACTICAL)

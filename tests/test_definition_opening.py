@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.service import build_assistant
 from assistant.understanding.conversation import Conversation
+from tests.support.kb import build_article_assistant
 
 ARTICLE = """# Heartburn and Acid Reflux (GERD)
 
@@ -28,12 +28,7 @@ Common symptoms include:
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
-    from tests.support.kb import build_article_index
-
-    root = tmp_path_factory.mktemp("gerd")
-    return build_assistant(
-        build_article_index(root, embedder, "gerd.md", ARTICLE), embedder=embedder
-    )
+    return build_article_assistant(tmp_path_factory, embedder, "gerd.md", ARTICLE)
 
 
 def test_a_what_is_answer_keeps_the_sections_opening(assistant):

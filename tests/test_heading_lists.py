@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.compose.citations import check_answer_citations
-from assistant.service import build_assistant
 from assistant.understanding.conversation import Conversation
+from tests.support.kb import build_article_assistant
 
 SPRAIN = """# Sprains and strains
 
@@ -30,12 +30,7 @@ wrapped in a towel on it for up to 20 minutes every few hours.
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
-    from tests.support.kb import build_article_index
-
-    root = tmp_path_factory.mktemp("sprain")
-    return build_assistant(
-        build_article_index(root, embedder, "sprain.md", SPRAIN), embedder=embedder
-    )
+    return build_article_assistant(tmp_path_factory, embedder, "sprain.md", SPRAIN)
 
 
 def test_a_list_introduced_by_its_heading_is_shown_under_it(assistant):

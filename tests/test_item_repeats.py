@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.service import build_assistant
 from assistant.understanding.conversation import Conversation
+from tests.support.kb import build_article_assistant
 
 ARTICLE = """# Heel pain
 
@@ -24,12 +24,7 @@ Do these stretches for heel pain twice a day, especially before you get up in th
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
-    from tests.support.kb import build_article_index
-
-    root = tmp_path_factory.mktemp("heel")
-    return build_assistant(
-        build_article_index(root, embedder, "heel.md", ARTICLE), embedder=embedder
-    )
+    return build_article_assistant(tmp_path_factory, embedder, "heel.md", ARTICLE)
 
 
 def test_a_sentence_shared_by_two_list_items_is_kept_in_each(assistant):

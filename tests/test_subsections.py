@@ -7,10 +7,10 @@ import pytest
 
 from assistant.compose.citations import check_answer_citations
 from assistant.retrieval.subsections import subsections_of
-from assistant.service import build_assistant
 from assistant.understanding.conversation import Conversation
 from healthqa.text.sentences import split_sentences
 from index.records import Chunk, StoredChunk
+from tests.support.kb import build_article_assistant
 
 
 def page(*sections: tuple[str, str]) -> list[StoredChunk]:
@@ -95,12 +95,7 @@ treatments have not helped. Recovery from bunion surgery takes 6 weeks to 6 mont
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
-    from tests.support.kb import build_article_index
-
-    root = tmp_path_factory.mktemp("bunions")
-    return build_assistant(
-        build_article_index(root, embedder, "bunions.html", BUNIONS), embedder=embedder
-    )
+    return build_article_assistant(tmp_path_factory, embedder, "bunions.html", BUNIONS)
 
 
 def test_an_answer_from_an_introduction_quotes_its_parts(assistant):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.service import build_assistant
 from assistant.understanding.conversation import Conversation
+from tests.support.kb import build_article_assistant
 
 SIGNS = [
     "feeling tired all the time", "weight gain", "feeling cold", "dry skin", "thinning hair",
@@ -30,12 +30,7 @@ ARTICLE = (
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
-    from tests.support.kb import build_article_index
-
-    root = tmp_path_factory.mktemp("thyroid")
-    return build_assistant(
-        build_article_index(root, embedder, "thyroid.md", ARTICLE), embedder=embedder
-    )
+    return build_article_assistant(tmp_path_factory, embedder, "thyroid.md", ARTICLE)
 
 
 def test_a_list_that_fits_an_answer_is_quoted_whole(assistant):

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from assistant.service import Assistant, build_assistant
 from healthqa.settings import Settings
 from index.embedder import Embedder
 from ingest.pipeline import ingest_paths
@@ -29,3 +32,11 @@ def build_article_index(root: Path, embedder: Embedder, name: str, text: str) ->
     article = root / name
     article.write_text(text, encoding="utf-8")
     return build_index(root, embedder, [article])
+
+
+def build_article_assistant(
+    tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, name: str, text: str
+) -> Assistant:
+    """An assistant over the fixture articles plus one article written for a test module."""
+    root = tmp_path_factory.mktemp(Path(name).stem)
+    return build_assistant(build_article_index(root, embedder, name, text), embedder=embedder)
