@@ -246,6 +246,9 @@ def test_fixed_texts_point_where_they_must() -> None:
     assert "988 Suicide & Crisis Lifeline" in CRISIS_TEXT
     assert "call or text 988" in CRISIS_TEXT
     assert "clinician or pharmacist" in DOSING_TEXT
+    # "can I take X for Y?" is read as a dose request too: the notice must not speak only of doses
+    assert "what dose" in DOSING_TEXT
+    assert "whether a medicine is right for you" in DOSING_TEXT
     assert "only a clinician who examines you can diagnose" in DIAGNOSIS_TEXT
     assert POISONING_TEXT.startswith(EMERGENCY_TEXT)
 
