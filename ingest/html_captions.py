@@ -18,6 +18,9 @@ from lxml import etree
 _PICTURES = ("img", "picture", "svg", "video")
 # A caption shorter than this says nothing of its own: "Figure 2", "Left foot".
 MIN_CAPTION_WORDS = 3
+# Longer, or holding headings, lists or tables, an element is a part of the page, not a caption.
+CAPTION_MAX_WORDS = 80
+_SECTION_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "dl")
 _CREDIT = re.compile(
     r"^\(?\s*(?:(?:photo(?:graph)?|image|picture|illustration|video)\s*(?:credit|courtesy)?"
     r"|credit|courtesy|source)\s*(?::|by\b)|©|\(c\)\s|copyright\b",
@@ -68,6 +71,10 @@ def _is_caption(element: etree._Element) -> bool:
         return False
     if any(True for _ in element.iter(*_PICTURES)):
         return False  # the frame around picture and caption ("wp-caption"), not the caption
+    if any(True for _ in element.iter(*_SECTION_BLOCKS)) or len(_words(element).split()) > (
+        CAPTION_MAX_WORDS
+    ):
+        return False  # a section of the page whose class happens to name a caption
     return _holder(element) is not None or _beside_picture(element)
 
 
@@ -104,12 +111,16 @@ def _shows_picture(element: etree._Element) -> bool:
     return element.tag in _PICTURES or any(True for _ in element.iter(*_PICTURES))
 
 
+def _words(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
 def _caption_text(caption: etree._Element) -> str:
     for part in list(caption.iter()):
         classes = (part.get("class") or "").lower() if isinstance(part.tag, str) else ""
         if part is not caption and any(name in classes for name in _CREDIT_CLASSES):
             _remove(part)
-    text = " ".join("".join(caption.itertext()).split())
+    text = _words(caption)
     return _TRAILING_CREDIT.sub("", text).strip()
 
 

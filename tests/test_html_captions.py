@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
+
 from ingest.html import load_html
+from ingest.html_captions import with_captions_as_text
 from ingest.model import Article
 
 _OPENING = (
@@ -79,3 +82,14 @@ def test_a_tables_figcaption_introduces_the_table(tmp_path: Path) -> None:
     paragraphs = _symptoms(article)
     at = paragraphs.index("Purines in common foods")
     assert paragraphs[at + 1] == "- Food: Liver; Purines: High"
+
+
+
+def test_a_section_whose_class_names_a_caption_is_not_taken_for_one() -> None:
+    block = (
+        '<div class="captioned-block"><h3>At night</h3><ul><li>Pain often starts at night.</li>'
+        "</ul></div>"
+    )
+    tree = lxml.html.fromstring(f'<div><p><img src="x.jpg"></p>{block}</div>')
+    kept = with_captions_as_text(tree)
+    assert lxml.html.tostring(kept, encoding="unicode").endswith(f"{block}</div>")
