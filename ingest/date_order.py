@@ -24,15 +24,21 @@ class DateOrder(Enum):
 
 def numeric_date_order(text: str, lang: str | None = None) -> DateOrder:
     """The order of `text`'s numeric dates, from its unambiguous ones, else from `lang`."""
-    votes = [_order_of(int(first), int(second)) for first, second, _ in _NUMERIC.findall(text)]
-    decided = [vote for vote in votes if vote is not None]
-    if decided:
-        # A page that writes both ways is rare; the majority is the page's habit.
-        return max(DateOrder, key=decided.count)
+    decided = stated_date_order(text)
+    if decided is not None:
+        return decided
     region = _region(lang)
     if region is not None and region not in _MONTH_FIRST_REGIONS:
         return DateOrder.DAY_FIRST
     return DateOrder.MONTH_FIRST
+
+
+def stated_date_order(text: str) -> DateOrder | None:
+    """The order `text`'s unambiguous numeric dates show ("18/03/2024"); None when none does."""
+    votes = [_order_of(int(first), int(second)) for first, second, _ in _NUMERIC.findall(text)]
+    decided = [vote for vote in votes if vote is not None]
+    # A page that writes both ways is rare; the majority is the page's habit.
+    return max(DateOrder, key=decided.count) if decided else None
 
 
 def _order_of(first: int, second: int) -> DateOrder | None:

@@ -14,6 +14,8 @@ from lxml import etree
 
 from healthqa.errors import IngestError
 from ingest.encoding import as_utf8
+from ingest.html_captions import with_captions_as_text
+from ingest.html_furniture import without_site_furniture
 from ingest.html_landmark import with_main_landmark
 from ingest.html_structure import with_kept_structure
 from ingest.model import Article, Section
@@ -49,7 +51,9 @@ def load_html(path: Path, *, doc_id: str | None = None) -> Article:
     tree = _parsed(data)
     page: str | bytes = data
     if tree is not None:
-        page = _without_apparatus(with_kept_structure(with_main_landmark(tree)))
+        kept = with_kept_structure(with_captions_as_text(with_main_landmark(tree)))
+        kept = without_site_furniture(kept)
+        page = _without_apparatus(kept)
     extracted = trafilatura.bare_extraction(
         page,
         include_comments=False,

@@ -1,12 +1,9 @@
 """Page markup rewritten into the shapes the main-content extractor keeps.
 
-trafilatura drops a figure's `<figcaption>` (a table's `<caption>` it keeps, as the table's first
-row), though a caption often states what the table is read against ("a typical TSH range for
-adults is 0.4 to 4.0 mIU/L"); it becomes a paragraph beside its table. trafilatura flattens a
-`<dl>` into alternating items, so an FAQ's question and its answer land in a list under one
-heading; a question term (`<dt>` ending in "?") becomes a heading over its answers, as a
-`<details>` FAQ's `<summary>` does, and any other term becomes one "term: definition" paragraph,
-so a term and what it means stay one unit.
+trafilatura flattens a `<dl>` into alternating items, so an FAQ's question and its answer land
+in a list under one heading; a question term (`<dt>` ending in "?") becomes a heading over its
+answers, as a `<details>` FAQ's `<summary>` does, and any other term becomes one "term:
+definition" paragraph, so a term and what it means stay one unit. (Captions: `html_captions`.)
 """
 
 from __future__ import annotations
@@ -18,9 +15,7 @@ _BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "dl", "blockquote", "pre",
 
 
 def with_kept_structure(tree: etree._Element) -> etree._Element:
-    """The same tree, captions and definition lists rewritten in place."""
-    for caption in list(tree.iter("figcaption")):
-        caption.tag = "p"
+    """The same tree, definition lists rewritten in place."""
     level = 2
     for element in list(tree.iter()):
         if not isinstance(element.tag, str):

@@ -864,6 +864,15 @@ def test_urls_never_stay_inside_a_sentence(text: str, expected: str) -> None:
             "Eczema is common in babies.\n\nWritten by Ana Ruiz. Last reviewed on March 2, 2024.",
             "Eczema is common in babies.",
         ),
+        (
+            "Eczema is common in babies.\n\nDeveloped by The Example Hospital Dermatology "
+            "department. We thank the families who helped.",
+            "Eczema is common in babies.",
+        ),
+        (
+            "Eczema is common in babies. Produced by Example Skin Charity, 2024.",
+            "Eczema is common in babies.",
+        ),
     ],
 )
 def test_reviewer_and_author_credits_are_dropped(text: str, expected: str) -> None:
@@ -903,6 +912,8 @@ def test_an_articles_own_section_named_like_apparatus_stays(heading: str) -> Non
         "The scans are reviewed by a radiologist. Results are sent to you.",
         "Prescriptions written by a nurse practitioner are valid.",
         "The results were reviewed by: a panel of experts.",
+        "Insulin is produced by the pancreas.",
+        "Developed by accident in 1928, penicillin was the first antibiotic.",
     ],
 )
 def test_a_sentence_about_reviewing_is_not_a_credit(text: str) -> None:

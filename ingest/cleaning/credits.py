@@ -4,10 +4,12 @@ Health sites sign their pages ("Updated by: A. Name, MD, ... Also reviewed by ..
 team.", "Medically reviewed by ...", "Written by ..."). Converted to text, the credit ends up at
 the end of the last paragraph or glued to the last list item ("- worse cough Updated by: ..."),
 and an answer quoting that item quoted the credit with it. A credit starts where a sentence or
-line starts with "<Updated|Reviewed|Written|Edited> by", optionally after "Medically", "Also",
-"Last" or "Review provided", or anywhere as "Updated by:" / "Reviewed by:" with its colon and a
-capitalised name; it runs to the end of its line. "Your plan should be reviewed by your doctor"
-starts no credit: the verb is not at a sentence start and no colon follows it.
+line starts with "<Updated|Reviewed|Written|Edited> by" (or "Developed", "Produced", "Prepared":
+a hospital's or charity's fact sheet signs itself "Developed by The ... department"), optionally
+after "Medically", "Also", "Last" or "Review provided", or anywhere as "Updated by:" / "Reviewed
+by:" with its colon and a capitalised name; it runs to the end of its line. "Your plan should
+be reviewed by your doctor" starts no credit: the verb is not at a sentence start and no colon
+follows it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ import re
 
 from ingest.cleaning.edits import Dropped, RuleResult, SectionContext, delete_ranges
 
-_ROLE = r"(?:[Uu]pdated|[Rr]eviewed|[Ww]ritten|[Ee]dited|Review [Pp]rovided)"
+_ROLE = (
+    r"(?:[Uu]pdated|[Rr]eviewed|[Ww]ritten|[Ee]dited|Review [Pp]rovided|[Dd]eveloped|[Pp]roduced"
+    r"|[Pp]repared)"
+)
 CREDIT = re.compile(
     rf"(?:(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:Medically|Also|Last|Content) )?{_ROLE} by\s+[A-Z]"
     rf"|\b{_ROLE} by:\s*[A-Z])",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from healthqa.text.words import content_words
 from ingest.scraped.chrome import (
     DEFAULT_PHRASES,
+    HEADING_MAX_WORDS,
     ChromePhrases,
     is_heading_like,
     is_link_line,
@@ -42,6 +43,8 @@ TAIL_RUN_LINES = 3
 REPEAT_MAX_WORDS = 6
 
 _ELLIPSIS = re.compile(r"(\.\.\.|…)[\"'”’)\]]*$")
+# A label of up to three words and its colon, then more words: "Urgent advice: Call ...".
+_LABEL_PREFIX = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}: \S")
 
 
 @dataclass(frozen=True)
@@ -303,11 +306,32 @@ def _classify(page: Page, i: int, *, in_header: bool) -> Block | None:
         return None
     if is_heading_like(line.text):
         return _classify_label(page, i, in_header=in_header)
+    if _is_labelled_heading(page, i, in_header=in_header):
+        return Block(line.text, heading=True)
     # "Next Article:" leads in to nothing; a byline or credit stands between title and body.
     leads_nowhere = is_short_lead(line) and not (page.introduces_list(i) or page.heads_content(i))
     if leads_nowhere or (in_header and not (is_sentence(line.text) or _in_list_or_table(page, i))):
         return None
     return Block(line.text, heading=False)
+
+
+def _heads_own_block(page: Page, i: int, *, in_header: bool) -> bool:
+    """A heading line with its text on the lines under it, no blank line between: the first
+    line of its block, heading the prose or list that follows directly."""
+    line = page.lines[i]
+    return line.opens_block and not in_header and page.heads_content_directly(i)
+
+
+def _is_labelled_heading(page: Page, i: int, *, in_header: bool) -> bool:
+    """A short label and what it says, over a list, opening its block: "Urgent advice: Call
+    your doctor if:". The label marks it as a heading (a box's or card's), where a plain
+    "You can:" is the lead-in of a paragraph's list."""
+    line = page.lines[i]
+    if not (line.standalone or line.opens_block) or in_header or line.bullet:
+        return False
+    short = len(line.text.split()) <= HEADING_MAX_WORDS
+    labelled = bool(_LABEL_PREFIX.match(line.text))
+    return short and labelled and line.text.endswith(":") and page.introduces_list(i)
 
 
 def _in_list_or_table(page: Page, i: int) -> bool:
@@ -324,6 +348,8 @@ def _in_list_or_table(page: Page, i: int) -> bool:
 def _classify_label(page: Page, i: int, *, in_header: bool) -> Block | None:
     line = page.lines[i]
     if line.standalone and page.heads_content(i):
+        return Block(line.text, heading=True)
+    if _heads_own_block(page, i, in_header=in_header):
         return Block(line.text, heading=True)
     inside_paragraph = not line.standalone and not in_header and page.heads_content(i)
     if inside_paragraph or page.in_list(i):

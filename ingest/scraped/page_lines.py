@@ -17,6 +17,8 @@ from ingest.scraped.chrome import BULLET, is_heading_like, is_nav_row, is_notice
 
 # A line ending in a colon this long introduces a list in the body; shorter ones are menu labels.
 LEAD_IN_MIN_WORDS = 8
+# A hard-wrapped row is at least this share of its block's longest row.
+WRAPPED_ROW_SHARE = 0.6
 # A date as bylines write it: "May 4, 2024", "3 March 2024", "2024-05-04", "04/05/2024".
 _DATE = re.compile(
     r"\d{1,2},\s*\d{4}\b|\b\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b"
@@ -35,32 +37,47 @@ class Line:
     """One line of a scraped page (a hard-wrapped sentence is rejoined into one)."""
 
     text: str
-    standalone: bool  # alone in its blank-line separated block; headings always are
+    standalone: bool  # alone in its blank-line separated block
     bullet: bool
     chrome: bool = False  # chrome wherever it stands: dropped, and skipped when reading around it
+    # First of its block: where a page that puts no blank line under its headings has them.
+    opens_block: bool = False
 
 
 def split_lines(text: str) -> list[Line]:
     """Blank-line blocks split into lines where a line is complete; hard-wrapped lines rejoin."""
     lines: list[Line] = []
     for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
-        raw = [" ".join(row.split()) for row in block.split("\n")]
+        rows = [row for row in (" ".join(row.split()) for row in block.split("\n")) if row]
+        width = max(map(len, rows), default=0)
         parts: list[str] = []
-        for row in filter(None, raw):
-            if parts and _continues(parts[-1], row):
+        for row in rows:
+            if parts and _continues(parts[-1], row, heads_block=len(parts) == 1, width=width):
                 parts[-1] = f"{parts[-1]} {row}"
             else:
                 parts.append(row)
         lines.extend(
-            Line(text=part, standalone=len(parts) == 1, bullet=bool(BULLET.match(part)))
-            for part in parts
+            Line(
+                text=part,
+                standalone=len(parts) == 1,
+                bullet=bool(BULLET.match(part)),
+                opens_block=n == 0,
+            )
+            for n, part in enumerate(parts)
         )
     return lines
 
 
-def _continues(previous: str, row: str) -> bool:
-    """A hard-wrapped row: the previous one stopped mid-sentence and was not a short label."""
+def _continues(previous: str, row: str, *, heads_block: bool, width: int) -> bool:
+    """A hard-wrapped row: the previous one stopped mid-sentence and was not a short label.
+
+    A block's first row that reads as a heading and stops well short of the block's longest row
+    was not wrapped there: it is a heading with its text on the next line ("Sun safety: how to
+    protect your skin" over "Spend time in the shade ..."), as wrapping fills each row.
+    """
     if BULLET.match(row) or BULLET.match(previous):
+        return False
+    if heads_block and is_heading_like(previous) and len(previous) < WRAPPED_ROW_SHARE * width:
         return False
     if cell_count(row) or cell_count(previous):
         return False  # a table row or a row of links is a line of its own, never wrapped prose
