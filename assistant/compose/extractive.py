@@ -36,12 +36,13 @@ from assistant.compose.units import (
     continues_line,
     is_lead_in,
     is_list_item,
+    is_yes_or_no,
     readable_units,
 )
 from assistant.understanding.question import QuestionAnalysis, QuestionType
 from assistant.understanding.question_types import heading_type
 from healthqa.text.sentences import split_sentences
-from healthqa.text.words import stem, words
+from healthqa.text.words import content_words, stem, words
 from index.embedder import Vectors
 
 __all__ = ["ExtractiveComposer", "ExtractiveSettings"]
@@ -147,8 +148,13 @@ class ExtractiveComposer:
         texts = [section.sentence(i) for i in range(len(section.sentences))]
         how_long = asks_how_long(analysis.question or analysis.asked or request.question)
         found: list[_Scored] = []
+        heading = section.first.chunk.section
         for whole in readable_units(section.text, section.sentences, _quotable):
             unit = _without_unquotable_item_sentences(whole, texts)
+            if is_yes_or_no(texts[unit.sentences[0]]) and not _asks_as_heading(
+                heading, request.question
+            ):
+                unit = Unit(unit.sentences[1:])
             if not self._fits_whole(unit, texts):
                 unit = _trimmed(
                     unit,
@@ -526,6 +532,20 @@ def _scored_sentences(unit: Unit, texts: Sequence[str]) -> list[int]:
         if item or not in_items:
             scored.append(k)
     return scored
+
+
+# How much of an FAQ's question (its heading) a question must say for the FAQ's "No." to be
+# its answer: "Will I need sleeping pills forever?" answers "No." to something else than "do
+# sleeping pills help?".
+ASKS_AS_HEADING = 2 / 3
+
+
+def _asks_as_heading(heading: str, question: str) -> bool:
+    """The question asks what the section's heading asks (a yes or no answers both)."""
+    asked = content_words(heading)
+    if not heading.strip().endswith("?") or not asked:
+        return False
+    return len(asked & content_words(question)) >= ASKS_AS_HEADING * len(asked)
 
 
 def _sentence_score(similarity: float, sentence: str, keywords: set[str]) -> float:
