@@ -50,6 +50,9 @@ __all__ = ["ExtractiveComposer", "ExtractiveSettings"]
 # Within the article the whole message chose, how much the question sentences alone decide
 # which sentences answer (1: entirely; the story has had its say in choosing the article).
 QUESTION_WEIGHT = 1.0
+# The best score the question sentences alone reach in the lead's article below which they
+# say nothing about which of its sections answers (a sentence they match scores 0.6 and more).
+QUESTION_ALONE_MIN = 0.5
 # A sentence this long said again word for word is a repeat; shorter ones ("- Fever") recur in
 # different lists by chance.
 REPEAT_MIN_WORDS = 5
@@ -134,6 +137,11 @@ class ExtractiveComposer:
         ]
         candidates = [units for units in same_article if units]
         best = max(candidates, key=_section_score, default=lead)
+        if _section_score(best) < QUESTION_ALONE_MIN:
+            # "should I be worried?", "is that normal?": the question sentences match nothing
+            # in the article on their own, so they cannot say which section answers; the story
+            # can ("I'm 30 weeks pregnant and my toddler has ...").
+            return lead
         return _of_the_asked_type(candidates, best, request.analysis.qtype)
 
     def _units(
@@ -213,7 +221,29 @@ class ExtractiveComposer:
                 continue
             chosen.append(candidate)
             total += candidate.words
-        return self._filled(units, chosen, floor=best - 3 * settings.margin)
+        floor = best - 3 * settings.margin
+        return self._filled(units, self._without_gaps(units, chosen, floor=floor), floor=floor)
+
+    def _without_gaps(
+        self, units: Sequence[_Scored], chosen: list[_Scored], *, floor: float
+    ) -> list[_Scored]:
+        """The units between two chosen ones are quoted too, when they fit: a paragraph quoted
+        with holes loses what qualifies the sentences around them ("You need to start taking
+        it within 3 days", "You'll usually take them for 7 days", the names of the drugs)."""
+        position = {id(u): n for n, u in enumerate(units)}  # `units` are in article order
+        taken = sorted(position[id(c)] for c in chosen)
+        total = sum(c.words for c in chosen)
+        for n in range(taken[0] + 1, taken[-1]) if taken else ():
+            candidate = units[n]
+            if n in taken or candidate.score < floor:
+                continue
+            if total + candidate.words > self.settings.max_words:
+                break
+            if self._repeats(candidate, chosen):
+                continue
+            chosen.append(candidate)
+            total += candidate.words
+        return chosen
 
     def _with_opening(self, units: Sequence[_Scored], chosen: list[_Scored]) -> list[_Scored]:
         """A "what is" answer read from the middle of a section starts where the section does:
