@@ -222,7 +222,30 @@ class ExtractiveComposer:
             chosen.append(candidate)
             total += candidate.words
         floor = best - 3 * settings.margin
-        return self._filled(units, self._without_gaps(units, chosen, floor=floor), floor=floor)
+        chosen = self._without_gaps(units, chosen, floor=floor)
+        return self._filled(units, self._from_paragraph_start(units, chosen), floor=floor)
+
+    def _from_paragraph_start(
+        self, units: Sequence[_Scored], chosen: list[_Scored]
+    ) -> list[_Scored]:
+        """An answer that would open in the middle of a paragraph with a sentence that is not
+        its best ("Repeated steroid injections are not recommended ...", the injections never
+        introduced) starts where the paragraph does, when that fits."""
+        position = {id(u): n for n, u in enumerate(units)}  # `units` are in article order
+        opening = min(chosen, key=lambda c: position[id(c)])
+        if opening.unit.is_list or opening is max(chosen, key=lambda c: c.score):
+            return chosen
+        section = opening.section
+        start = _paragraph_start(section, opening.unit.sentences[0])
+        earlier = [
+            u for u in units[: position[id(opening)]] if u.unit.sentences[0] >= start
+        ]
+        if not earlier or any(u.unit.is_list for u in earlier):
+            return chosen
+        total = sum(c.words for c in chosen) + sum(u.words for u in earlier)
+        if total > self.settings.max_words or any(self._repeats(u, chosen) for u in earlier):
+            return chosen
+        return [*chosen, *earlier]
 
     def _without_gaps(
         self, units: Sequence[_Scored], chosen: list[_Scored], *, floor: float
@@ -326,6 +349,16 @@ class ExtractiveComposer:
                 continue
             return [candidate]
         return []
+
+
+def _paragraph_start(section: SectionPassage, index: int) -> int:
+    """The first sentence of the paragraph that sentence `index` of `section` is in."""
+    while index > 0:
+        _, end = section.sentences[index - 1]
+        if "\n" in section.text[end : section.sentences[index][0]]:
+            break
+        index -= 1
+    return index
 
 
 def _each_sentence_marked(item: str, n: int, said: set[tuple[str, ...]]) -> str:
