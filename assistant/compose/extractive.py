@@ -53,6 +53,8 @@ QUESTION_WEIGHT = 1.0
 # The best score the question sentences alone reach in the lead's article below which they
 # say nothing about which of its sections answers (a sentence they match scores 0.6 and more).
 QUESTION_ALONE_MIN = 0.5
+# A paragraph's last sentence this short, after a quoted one, completes it (`_with_closings`).
+CLOSING_MAX_WORDS = 8
 # A sentence this long said again word for word is a repeat; shorter ones ("- Fever") recur in
 # different lists by chance.
 REPEAT_MIN_WORDS = 5
@@ -222,8 +224,40 @@ class ExtractiveComposer:
             chosen.append(candidate)
             total += candidate.words
         floor = best - 3 * settings.margin
-        chosen = self._without_gaps(units, chosen, floor=floor)
+        chosen = self._with_closings(units, self._without_gaps(units, chosen, floor=floor))
         return self._filled(units, self._from_paragraph_start(units, chosen), floor=floor)
+
+    def _with_closings(self, units: Sequence[_Scored], chosen: list[_Scored]) -> list[_Scored]:
+        """A short sentence that closes the paragraph of a chosen one completes it ("Some
+        children lose a fingernail a few weeks after the illness. The nails grow back
+        normally."): quoted with it, when it fits."""
+        position = {id(u): n for n, u in enumerate(units)}  # `units` are in article order
+        total = sum(c.words for c in chosen)
+        for c in list(chosen):
+            n = position[id(c)] + 1
+            if c.unit.is_list or n >= len(units) or any(u is units[n] for u in chosen):
+                continue
+            closing = units[n]
+            section = closing.section
+            last = closing.unit.sentences[-1]
+            ends_paragraph = last + 1 >= len(section.sentences) or _paragraph_start(
+                section, last + 1
+            ) == last + 1
+            if (
+                closing.unit.is_list
+                or closing.words > CLOSING_MAX_WORDS
+                or closing.unit.sentences[0] != c.unit.sentences[-1] + 1
+                or _paragraph_start(section, closing.unit.sentences[0]) != _paragraph_start(
+                    section, c.unit.sentences[0]
+                )
+                or not ends_paragraph
+                or total + closing.words > self.settings.max_words
+                or self._repeats(closing, chosen)
+            ):
+                continue
+            chosen.append(closing)
+            total += closing.words
+        return chosen
 
     def _from_paragraph_start(
         self, units: Sequence[_Scored], chosen: list[_Scored]
