@@ -287,3 +287,26 @@ def test_more_of_the_same_is_quoted_with_what_it_adds_to():
          "Other signs include", "- fever", "- hair loss"],
         ["Another sign is a sore mouth."],
     ]
+
+
+def test_a_one_word_answer_is_quoted_with_the_sentences_that_give_its_reason():
+    text, spans = spans_of(
+        ["Can I eat oats?", "No.", "Keep oats out.", "Most oats are mixed with wheat.", "Ok."]
+    )
+    units = readable_units(text, spans)
+    assert quoted(text, spans, units[0]) == [
+        "No.", "Keep oats out.", "Most oats are mixed with wheat."
+    ]
+
+
+def test_a_sentence_pointing_back_on_an_items_line_is_the_items():
+    # Not a label: the item is a whole sentence, and the next one on its line says more of it.
+    text = (
+        "Early signs:\n- Fever and aches\n- A rash, which occurs in most people. It begins at "
+        "the bite and expands over days.\nSee a doctor if you have a rash."
+    )
+    cuts = ["Early signs:", "- Fever and aches", "- A rash, which occurs in most people.",
+            "It begins at the bite and expands over days.", "See a doctor if you have a rash."]
+    spans = spans_at(text, cuts)
+    units = readable_units(text, spans)
+    assert [quoted(text, spans, u) for u in units] == [cuts[:4], cuts[4:]]

@@ -36,12 +36,13 @@ from assistant.compose.units import (
     continues_line,
     is_lead_in,
     is_list_item,
+    is_yes_or_no,
     readable_units,
 )
 from assistant.understanding.question import QuestionAnalysis, QuestionType
 from assistant.understanding.question_types import heading_type
 from healthqa.text.sentences import split_sentences
-from healthqa.text.words import stem, words
+from healthqa.text.words import content_words, stem, words
 from index.embedder import Vectors
 
 __all__ = ["ExtractiveComposer", "ExtractiveSettings"]
@@ -49,6 +50,11 @@ __all__ = ["ExtractiveComposer", "ExtractiveSettings"]
 # Within the article the whole message chose, how much the question sentences alone decide
 # which sentences answer (1: entirely; the story has had its say in choosing the article).
 QUESTION_WEIGHT = 1.0
+# The best score the question sentences alone reach in the lead's article below which they
+# say nothing about which of its sections answers (a sentence they match scores 0.6 and more).
+QUESTION_ALONE_MIN = 0.5
+# A paragraph's last sentence this short, after a quoted one, completes it (`_with_closings`).
+CLOSING_MAX_WORDS = 8
 # A sentence this long said again word for word is a repeat; shorter ones ("- Fever") recur in
 # different lists by chance.
 REPEAT_MIN_WORDS = 5
@@ -133,6 +139,11 @@ class ExtractiveComposer:
         ]
         candidates = [units for units in same_article if units]
         best = max(candidates, key=_section_score, default=lead)
+        if _section_score(best) < QUESTION_ALONE_MIN:
+            # "should I be worried?", "is that normal?": the question sentences match nothing
+            # in the article on their own, so they cannot say which section answers; the story
+            # can ("I'm 30 weeks pregnant and my toddler has ...").
+            return lead
         return _of_the_asked_type(candidates, best, request.analysis.qtype)
 
     def _units(
@@ -147,8 +158,13 @@ class ExtractiveComposer:
         texts = [section.sentence(i) for i in range(len(section.sentences))]
         how_long = asks_how_long(analysis.question or analysis.asked or request.question)
         found: list[_Scored] = []
+        heading = section.first.chunk.section
         for whole in readable_units(section.text, section.sentences, _quotable):
             unit = _without_unquotable_item_sentences(whole, texts)
+            if is_yes_or_no(texts[unit.sentences[0]]) and not _asks_as_heading(
+                heading, request.question
+            ):
+                unit = Unit(unit.sentences[1:])
             if not self._fits_whole(unit, texts):
                 unit = _trimmed(
                     unit,
@@ -207,7 +223,84 @@ class ExtractiveComposer:
                 continue
             chosen.append(candidate)
             total += candidate.words
-        return self._filled(units, chosen, floor=best - 3 * settings.margin)
+        floor = best - 3 * settings.margin
+        chosen = self._with_closings(units, self._without_gaps(units, chosen, floor=floor))
+        return self._filled(units, self._from_paragraph_start(units, chosen), floor=floor)
+
+    def _with_closings(self, units: Sequence[_Scored], chosen: list[_Scored]) -> list[_Scored]:
+        """A short sentence that closes the paragraph of a chosen one completes it ("Some
+        children lose a fingernail a few weeks after the illness. The nails grow back
+        normally."): quoted with it, when it fits."""
+        position = {id(u): n for n, u in enumerate(units)}  # `units` are in article order
+        total = sum(c.words for c in chosen)
+        for c in list(chosen):
+            n = position[id(c)] + 1
+            if c.unit.is_list or n >= len(units) or any(u is units[n] for u in chosen):
+                continue
+            closing = units[n]
+            section = closing.section
+            last = closing.unit.sentences[-1]
+            ends_paragraph = last + 1 >= len(section.sentences) or _paragraph_start(
+                section, last + 1
+            ) == last + 1
+            if (
+                closing.unit.is_list
+                or closing.words > CLOSING_MAX_WORDS
+                or closing.unit.sentences[0] != c.unit.sentences[-1] + 1
+                or _paragraph_start(section, closing.unit.sentences[0]) != _paragraph_start(
+                    section, c.unit.sentences[0]
+                )
+                or not ends_paragraph
+                or total + closing.words > self.settings.max_words
+                or self._repeats(closing, chosen)
+            ):
+                continue
+            chosen.append(closing)
+            total += closing.words
+        return chosen
+
+    def _from_paragraph_start(
+        self, units: Sequence[_Scored], chosen: list[_Scored]
+    ) -> list[_Scored]:
+        """An answer that would open in the middle of a paragraph with a sentence that is not
+        its best ("Repeated steroid injections are not recommended ...", the injections never
+        introduced) starts where the paragraph does, when that fits."""
+        position = {id(u): n for n, u in enumerate(units)}  # `units` are in article order
+        opening = min(chosen, key=lambda c: position[id(c)])
+        if opening.unit.is_list or opening is max(chosen, key=lambda c: c.score):
+            return chosen
+        section = opening.section
+        start = _paragraph_start(section, opening.unit.sentences[0])
+        earlier = [
+            u for u in units[: position[id(opening)]] if u.unit.sentences[0] >= start
+        ]
+        if not earlier or any(u.unit.is_list for u in earlier):
+            return chosen
+        total = sum(c.words for c in chosen) + sum(u.words for u in earlier)
+        if total > self.settings.max_words or any(self._repeats(u, chosen) for u in earlier):
+            return chosen
+        return [*chosen, *earlier]
+
+    def _without_gaps(
+        self, units: Sequence[_Scored], chosen: list[_Scored], *, floor: float
+    ) -> list[_Scored]:
+        """The units between two chosen ones are quoted too, when they fit: a paragraph quoted
+        with holes loses what qualifies the sentences around them ("You need to start taking
+        it within 3 days", "You'll usually take them for 7 days", the names of the drugs)."""
+        position = {id(u): n for n, u in enumerate(units)}  # `units` are in article order
+        taken = sorted(position[id(c)] for c in chosen)
+        total = sum(c.words for c in chosen)
+        for n in range(taken[0] + 1, taken[-1]) if taken else ():
+            candidate = units[n]
+            if n in taken or candidate.score < floor:
+                continue
+            if total + candidate.words > self.settings.max_words:
+                break
+            if self._repeats(candidate, chosen):
+                continue
+            chosen.append(candidate)
+            total += candidate.words
+        return chosen
 
     def _with_opening(self, units: Sequence[_Scored], chosen: list[_Scored]) -> list[_Scored]:
         """A "what is" answer read from the middle of a section starts where the section does:
@@ -290,6 +383,16 @@ class ExtractiveComposer:
                 continue
             return [candidate]
         return []
+
+
+def _paragraph_start(section: SectionPassage, index: int) -> int:
+    """The first sentence of the paragraph that sentence `index` of `section` is in."""
+    while index > 0:
+        _, end = section.sentences[index - 1]
+        if "\n" in section.text[end : section.sentences[index][0]]:
+            break
+        index -= 1
+    return index
 
 
 def _each_sentence_marked(item: str, n: int, said: set[tuple[str, ...]]) -> str:
@@ -526,6 +629,20 @@ def _scored_sentences(unit: Unit, texts: Sequence[str]) -> list[int]:
         if item or not in_items:
             scored.append(k)
     return scored
+
+
+# How much of an FAQ's question (its heading) a question must say for the FAQ's "No." to be
+# its answer: "Will I need sleeping pills forever?" answers "No." to something else than "do
+# sleeping pills help?".
+ASKS_AS_HEADING = 2 / 3
+
+
+def _asks_as_heading(heading: str, question: str) -> bool:
+    """The question asks what the section's heading asks (a yes or no answers both)."""
+    asked = content_words(heading)
+    if not heading.strip().endswith("?") or not asked:
+        return False
+    return len(asked & content_words(question)) >= ASKS_AS_HEADING * len(asked)
 
 
 def _sentence_score(similarity: float, sentence: str, keywords: set[str]) -> float:

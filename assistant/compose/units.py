@@ -59,6 +59,11 @@ _ANNOUNCES = re.compile(
 # run on its line as several sentences of any shape, and it says what it says only whole: its
 # first cell alone drops the rest of the row, a later cell alone has lost what it is about.
 _TABLE_ROW = re.compile(r"^\s*[-*•·▪–]\s+[^;\n]{1,80}?:\s[^\n]*?;\s+[^;:\n]{1,60}:\s")
+# A one-word answer ("No.", "Yes!") that opens an FAQ's answer: quoted with what follows it,
+# up to this many words of it (the one word alone is too short to quote, and says nothing
+# without the sentence that gives the reason).
+_YES_NO = re.compile(r"^(yes|no)\s*[.!]?$", re.IGNORECASE)
+SHORT_ANSWER_WORDS = 6
 # A list run is cut this long at most; how much of it an answer quotes is the composer's choice
 # (a list that fits an answer is quoted whole: 11 signs of an underactive thyroid, not 10).
 MAX_LIST_ITEMS = 30
@@ -72,6 +77,11 @@ class Unit:
     sentences: tuple[int, ...]  # indexes into the passage's sentence spans, in reading order
     is_list: bool = False
     rows: frozenset[int] = frozenset()  # the items that are table rows, quoted whole or not at all
+
+
+def is_yes_or_no(sentence: str) -> bool:
+    """A one-word answer: "No.", "Yes!"."""
+    return bool(_YES_NO.match(sentence.strip()))
 
 
 def is_list_item(sentence: str) -> bool:
@@ -122,6 +132,14 @@ def readable_units(
         if not quotable(sentence):
             i += 1
             continue
+        if _YES_NO.match(sentence) and i + 1 < len(sentences) and not is_list_item(
+            sentences[i + 1]
+        ):
+            # "No." opening an FAQ's answer is the answer; the sentences after it say why.
+            end = _short_answer_end(sentences, i, quotable)
+            units.append(Unit(sentences=tuple(range(i, end))))
+            i = end
+            continue
         refers = _REFERS_BACK.match(sentence) and not _POINTS_AHEAD.match(sentence)
         connects = _CONNECTS_BACK.match(sentence) or _ADDS_TO.match(sentence)
         if refers or connects:
@@ -145,6 +163,22 @@ def readable_units(
             or any(_ANNOUNCES.match(sentences[k]) for k in u.sentences)
         )
     ]
+
+
+def _short_answer_end(
+    sentences: Sequence[str], start: int, quotable: Callable[[str], bool]
+) -> int:
+    """The end of a "Yes."/"No." answer: the statements after it up to `SHORT_ANSWER_WORDS`
+    words ("No. Keep breastfeeding. Breast milk is easy to digest.")."""
+    end = start + 1
+    count = 0
+    while end < len(sentences) and count < SHORT_ANSWER_WORDS:
+        following = sentences[end]
+        if is_list_item(following) or following.endswith((":", "?")) or not quotable(following):
+            break
+        count += len(following.split())
+        end += 1
+    return end
 
 
 def _list_run(
@@ -175,6 +209,10 @@ def _list_run(
             and _is_label(sentences[_item_of(sentences, run)])
         ):
             after_label += 1
+        elif continues(following) and _REFERS_BACK.match(sentences[following]):
+            # "- Erythema migrans rash, in 70 to 80 percent. It begins at the bite ...": a
+            # sentence on the item's line that points back has the item for its subject.
+            pass
         else:
             break
         run.append(following)
