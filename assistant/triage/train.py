@@ -65,7 +65,7 @@ from assistant.triage.train_reader import (
     fit_reader,
     input_layer,
 )
-from healthqa.settings import default_embedding_model
+from healthqa.settings import Settings
 from index.embedder import Embedder, HasLayerStates, SentenceTransformerEmbedder
 
 # What a fresh message of each class must be caught at, on out-of-fold train predictions.
@@ -519,7 +519,8 @@ def base_transformer() -> Any:
     """The embedding model's transformer in fp32, whose last layers the reader copies."""
     from transformers import AutoModel
 
-    return AutoModel.from_pretrained(default_embedding_model(), local_files_only=True).eval()
+    model = Settings.from_env().embedding_model
+    return AutoModel.from_pretrained(model, local_files_only=True).eval()
 
 
 def search(embedder: Embedder) -> None:
@@ -599,8 +600,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = dataclasses.replace(SETTINGS, features=features)
     # fp32 whatever the CPU: the same model comes out on every machine (bf16 differs by <1e-4).
     # Every core: training is all this process does (fine-tuning the reader takes most of it).
+    # The configured embedding model (HEALTHQA_EMBEDDING_MODEL), which the triage will read with.
     embedder = SentenceTransformerEmbedder(
-        default_embedding_model(), precision="fp32", threads=os.cpu_count()
+        Settings.from_env().embedding_model, precision="fp32", threads=os.cpu_count()
     )
     if args.search:
         search(embedder)
