@@ -21,6 +21,7 @@ from assistant.retrieval.coverage import (
     passages_about,
     rarest_word,
 )
+from assistant.retrieval.defined_term import passages_defining
 from assistant.retrieval.hybrid import HybridRetriever, Passage, Retrieval
 from assistant.understanding.conversation import group_names, new_topic
 from assistant.understanding.focus import title_topic
@@ -69,9 +70,14 @@ def about_topic(
         # A first question's topic must be what a passage is about, not a word it drops once:
         # some word of the focus is in its headings or said as what a sentence is about. (Not
         # only the rarest: of a focus read as "COPD different" that is "different".)
+        # A passage that says what the question's rarest word is (`defined_term`: "Use the
+        # 20-20-20 rule at screens") is about it, however many words come before the term.
         named = distinctive_words(topic)
+        defining = passages_defining(retrieval, vocabulary)
         kept = tuple(
-            p for p in kept if not all(names_in_passing(w, p.stored.chunk) for w in named)
+            p
+            for p in kept
+            if p in defining or not all(names_in_passing(w, p.stored.chunk) for w in named)
         )
         if all(vocabulary.get(american(w), 0) or vocabulary.get(w, 0) for w in words):
             # The focus read may be a word of the question, not its topic ("likely" of "who is

@@ -1,0 +1,111 @@
+"""A short question about one term a passage is about is answered even when it scores low.
+
+"what is denosumab" scores 0.83 against the calibrated cut of 1.296 (`abstain.py`) although the
+osteoporosis leaflet says "Denosumab is an injection given every 6 months": a question of one or
+two words carries little for the embedding to match, and a term named only inside a list item
+has no heading to match either. The score cannot tell such a question from an out-of-scope one
+(the audits' out-of-scope questions scored up to 1.33), but the words can: the question's rarest
+word in the index is what it is about, and a question whose rarest word the articles never use
+("how much does a dexa scan cost without insurance": "insurance") is about something they lack.
+When that word is one the articles use, a passage that says what it is ("Denosumab is an
+injection ...", "called a DEXA scan") answers the question, and so does a sentence that holds
+every content word of it ("Use the 60/60 rule with headphones"). A passage that only names the
+word (a list item "Call your doctor if ...") does not: that is how a neighbouring topic shows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from assistant.retrieval.coverage import SUBJECT_WORDS, american
+from assistant.retrieval.hybrid import Passage, Retrieval
+from assistant.understanding.vocabulary import FOCUS_STOP, NOT_A_TOPIC
+from healthqa.text.words import stem
+from index.records import Chunk
+
+# As long as a question searched as typed may be to be held to its words (topic.py): a longer
+# message is a story, whose rarest word is as likely a detail of it as its topic.
+SHORT_QUESTION_WORDS = 12
+_WORD = re.compile(r"[a-z0-9]+")
+# "a bone density scan, called a DEXA scan": the word after these is what a thing is named. Not
+# "such as": "diabetes medicines, such as metformin" says nothing of what metformin does.
+_NAMING = re.compile(r"\b(?:called|known as|named)\s+(?:an?\s+|the\s+)?([a-z0-9]+)")
+# A sentence that opens with the word and says within a few words what it "is" defines it.
+_DEFINING_VERBS = frozenset({"is", "are", "means", "refers"})
+DEFINED_WITHIN = 6
+
+
+def rarest_term(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> str | None:
+    """The question's content word the index uses least, when the question is short and the
+    index uses that word at all; None otherwise (a word it never uses is a topic it lacks)."""
+    analysis = retrieval.analysis
+    asked = analysis.asked or analysis.text
+    if len(asked.split()) > SHORT_QUESTION_WORDS:
+        return None
+    found = [w for w in _topic_words(analysis.keywords) if len(w) >= 3 and not w.isdigit()]
+    if not found:
+        return None
+    rarest = min(found, key=lambda w: _frequency(w, vocabulary))
+    return rarest if _frequency(rarest, vocabulary) else None
+
+
+def _frequency(word: str, vocabulary: Mapping[str, int]) -> int:
+    return max(vocabulary.get(word, 0), vocabulary.get(american(word), 0))
+
+
+def passages_defining(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> tuple[Passage, ...]:
+    """The ranked passages that define the question's rarest word (`rarest_term`) or hold every
+    content word of the question in one sentence."""
+    term = rarest_term(retrieval, vocabulary)
+    if term is None:
+        return ()
+    asked = _topic_words(retrieval.analysis.keywords)
+    return tuple(
+        p
+        for p in retrieval.passages
+        if not p.context_only and (defines(term, p.stored.chunk) or says_all(asked, p.stored.chunk))
+    )
+
+
+def defines(word: str, chunk: Chunk) -> bool:
+    """Some sentence of the chunk says what the word is: it opens with the word and goes on
+    with "is" or "are" ("Denosumab is an injection", "Bisphosphonates, such as alendronic acid
+    or risedronate, are the most common medicines"), or names it as what something is called
+    ("called a DEXA scan")."""
+    for start, end in chunk.sentence_spans:
+        sentence = _WORD.findall(chunk.text[start:end].lower())
+        named = [k for k, w in enumerate(sentence) if _is(word, w)]
+        if not named:
+            continue
+        following = set(sentence[named[0] + 1 :][:DEFINED_WITHIN])
+        if named[0] < SUBJECT_WORDS and _DEFINING_VERBS & following:
+            return True
+        if any(_is(word, w) for w in _NAMING.findall(chunk.text[start:end].lower())):
+            return True
+    return False
+
+
+def says_all(words: list[str], chunk: Chunk) -> bool:
+    """One sentence of the chunk holds every one of the words (two at least), or another form
+    of each, and opens with one of them: "Use the 60/60 rule with headphones" for "what is the
+    60/60 rule", not "... or kidney stones" late in a sentence on gout for "kidney stones"."""
+    if len(words) < 2:
+        return False  # one word named once is a passing mention
+    for start, end in chunk.sentence_spans:
+        sentence = _WORD.findall(chunk.text[start:end].lower())
+        at = [[k for k, found in enumerate(sentence) if _is(w, found)] for w in words]
+        if all(at) and min(k for ks in at for k in ks) < SUBJECT_WORDS:
+            return True
+    return False
+
+
+def _topic_words(keywords: tuple[str, ...]) -> list[str]:
+    """The words that may name a topic: not "long", "cause", "symptoms", "first" ..."""
+    return [w for w in keywords if w not in FOCUS_STOP and w not in NOT_A_TOPIC]
+
+
+def _is(word: str, found: str) -> bool:
+    """`found` is `word`, in either spelling or another form of it."""
+    word, found = american(word), american(found)
+    return word == found or stem(word) == stem(found)
