@@ -23,6 +23,7 @@ from assistant.retrieval.coverage import (
 )
 from assistant.retrieval.defined_term import passages_defining
 from assistant.retrieval.hybrid import HybridRetriever, Passage, Retrieval
+from assistant.retrieval.unnamed import unnamed_subject
 from assistant.understanding.conversation import group_names, new_topic
 from assistant.understanding.focus import title_topic
 
@@ -54,7 +55,11 @@ def about_topic(
     rarest word in the index (`vocabulary`): the neighbour (Down syndrome, type 1 diabetes,
     chronic kidney disease) scores well but is not it. None when no passage does. Checked only
     where the topic is the visitor's own words; a focus read from a follow-up rewritten with the
-    conversation, or from a long story, is too unreliable to refuse an answer on."""
+    conversation, or from a long story, is too unreliable to refuse an answer on. A yes-or-no
+    question whose subject no article names ("can my dog get lyme disease") is not answered
+    at all (`unnamed`)."""
+    if unnamed_subject(retrieval.analysis.asked or message, vocabulary):
+        return None
     group = group_names(message)
     if group is not None:
         return about_group(group, retrieval, retriever)
