@@ -114,3 +114,25 @@ def test_a_term_the_articles_lack_or_name_in_passing_is_still_declined(assistant
 def test_an_example_in_a_list_of_others_is_not_defined():
     chunk = _chunk(["Many people also need diabetes medicines, such as metformin, or insulin."])
     assert not defines("metformin", chunk)
+
+
+def test_a_list_item_that_opens_with_the_rarest_word_says_it_with_the_rest_nearby():
+    chunk = _chunk(["Keep your eye drops in the fridge once opened.",
+                    "Throw opened bottles away after 28 days."])
+    assert says_all(["bottles", "fridge"], chunk, "bottles")
+    assert not says_all(["bottles", "fridge"], chunk, "fridge")  # "fridge" opens no sentence
+    assert not says_all(["bottles", "freezer"], chunk, "bottles")  # "freezer" is never said
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("tips to stay safe at screens", "20-20-20 rule"),
+     ("any tips to lower eye pressure", "pressure")],
+)
+def test_a_question_asking_for_tips_is_held_to_its_topic_not_to_the_word_tips(
+    assistant, question, said
+):
+    # The focus read is "tips": it names what is asked for, not a topic a page must name.
+    answer = assistant.answer(Conversation(), question)
+    assert not answer.abstained
+    assert said in answer.text

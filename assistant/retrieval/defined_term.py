@@ -64,7 +64,8 @@ def passages_defining(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> tu
     return tuple(
         p
         for p in retrieval.passages
-        if not p.context_only and (defines(term, p.stored.chunk) or says_all(asked, p.stored.chunk))
+        if not p.context_only
+        and (defines(term, p.stored.chunk) or says_all(asked, p.stored.chunk, term))
     )
 
 
@@ -86,18 +87,28 @@ def defines(word: str, chunk: Chunk) -> bool:
     return False
 
 
-def says_all(words: list[str], chunk: Chunk) -> bool:
-    """One sentence of the chunk holds every one of the words (two at least), or another form
-    of each, and opens with one of them: "Use the 60/60 rule with headphones" for "what is the
-    60/60 rule", not "... or kidney stones" late in a sentence on gout for "kidney stones"."""
+def says_all(words: list[str], chunk: Chunk, term: str | None = None) -> bool:
+    """The chunk says every one of the words (two at least), or another form of each, about
+    them: one sentence holds them all and opens with one of them ("Use the 60/60 rule with
+    headphones" for "what is the 60/60 rule"), or one opens with the rarest, `term`, and the
+    chunk holds the rest ("Refrigerate leftovers within 2 hours" in a list with "Keep your
+    fridge at 5°C" for "how long are leftovers ok in the fridge"). Not "... or kidney stones"
+    late in a sentence on gout for "kidney stones"."""
     if len(words) < 2:
         return False  # one word named once is a passing mention
-    for start, end in chunk.sentence_spans:
-        sentence = _WORD.findall(chunk.text[start:end].lower())
+    sentences = [_WORD.findall(chunk.text[a:b].lower()) for a, b in chunk.sentence_spans]
+    for sentence in sentences:
         at = [[k for k, found in enumerate(sentence) if _is(w, found)] for w in words]
         if all(at) and min(k for ks in at for k in ks) < SUBJECT_WORDS:
             return True
-    return False
+    if term is None or not any(_opens_with(term, sentence) for sentence in sentences):
+        return False
+    said = [found for sentence in sentences for found in sentence]
+    return all(any(_is(w, found) for found in said) for w in words)
+
+
+def _opens_with(word: str, sentence: list[str]) -> bool:
+    return any(_is(word, found) for found in sentence[:SUBJECT_WORDS])
 
 
 def _topic_words(keywords: tuple[str, ...]) -> list[str]:

@@ -36,6 +36,12 @@ from assistant.understanding.focus import title_topic
 # "kabuki syndrom"). Holding a question to every word of its focus instead cost correct answers
 # ("main causes of tooth loss" from a page on tooth decay).
 SHORT_QUESTION_WORDS = 12
+# Words that say what kind of answer is wanted, not what it is about: a focus of only these
+# ("tips" of "tips to fall asleep faster") has nothing to hold the passages to.
+_ASKING_FOR = frozenset({
+    "tip", "tips", "advice", "idea", "ideas", "hack", "hacks", "trick", "tricks", "guidance",
+    "recommendation", "recommendations", "pointers",
+})
 # How deep a follow-up naming a group ("what about kids?") looks for passages from the group's
 # own articles or sections.
 GROUP_SEARCH_DEPTH = 40
@@ -67,6 +73,8 @@ def about_topic(
     words: list[str] | None = None  # a follow-up's topic: every distinctive word
     if topic is None and as_asked and len(message.split()) <= SHORT_QUESTION_WORDS:
         topic = retrieval.analysis.focus
+        if topic and set(distinctive_words(topic)) <= _ASKING_FOR:
+            topic = None  # "tips to fall asleep faster": what is asked for, not a topic
         words = rarest_word(topic, vocabulary) if topic else None
     if topic is None:
         return retrieval
