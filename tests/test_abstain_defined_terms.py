@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.retrieval.abstain import match_strength
-from assistant.retrieval.defined_term import defines, says_all
+from assistant.retrieval.defined_term import defines, quotes, says_all
 from assistant.understanding.conversation import Conversation
 from assistant.understanding.question import analyze
 from index.records import Chunk
@@ -42,6 +42,17 @@ def test_one_sentence_about_every_word_of_the_question_says_it():
     chunk = _chunk(["Use the 20-20-20 rule at screens: look 20 feet away every 20 minutes."])
     assert says_all(["20", "rule"], chunk)
     assert not says_all(["rule"], chunk)  # one word alone is a mention, not an answer
+
+
+def test_a_symptom_in_the_page_s_own_words_is_a_quote():
+    chunk = _chunk(["Plantar fasciitis is a common cause of heel pain.",
+                    "The pain usually comes with your very first steps in the morning."])
+    question = "why does my heel hurt so much with the first steps in the morning"
+    assert quotes(question, ["heel", "steps", "morning"], chunk)
+    # Stopwords alone ("in the morning") are no quote; and every topic word must be said.
+    assert not quotes("why is my toe stiff in the morning", ["toe", "stiff", "morning"], chunk)
+    assert not quotes("why does my knee hurt with the first steps in the morning",
+                      ["knee", "steps", "morning"], chunk)
 
 
 GLAUCOMA = """# Glaucoma: a guide for patients

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from assistant.retrieval.coverage import SUBJECT_WORDS, american
 from assistant.retrieval.hybrid import Passage, Retrieval
 from assistant.understanding.vocabulary import FOCUS_STOP, NOT_A_TOPIC
-from healthqa.text.words import stem
+from healthqa.text.words import STOPWORDS, stem
 from index.records import Chunk
 
 # As long as a question searched as typed may be to be held to its words (topic.py): a longer
@@ -34,6 +34,8 @@ _NAMING = re.compile(r"\b(?:called|known as|named)\s+(?:an?\s+|the\s+)?([a-z0-9]
 # A sentence that opens with the word and says within a few words what it "is" defines it.
 _DEFINING_VERBS = frozenset({"is", "are", "means", "refers"})
 DEFINED_WITHIN = 6
+# A run of words a question shares with a passage that holds this many content words is a quote.
+QUOTED_WORDS = 3
 
 
 def rarest_term(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> str | None:
@@ -43,7 +45,7 @@ def rarest_term(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> str | No
     asked = analysis.asked or analysis.text
     if len(asked.split()) > SHORT_QUESTION_WORDS:
         return None
-    found = [w for w in _topic_words(analysis.keywords) if len(w) >= 3 and not w.isdigit()]
+    found = _named_words(analysis.keywords)
     if not found:
         return None
     rarest = min(found, key=lambda w: _frequency(w, vocabulary))
@@ -55,17 +57,23 @@ def _frequency(word: str, vocabulary: Mapping[str, int]) -> int:
 
 
 def passages_defining(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> tuple[Passage, ...]:
-    """The ranked passages that define the question's rarest word (`rarest_term`) or hold every
-    content word of the question in one sentence."""
-    term = rarest_term(retrieval, vocabulary)
-    if term is None:
+    """The ranked passages that define the question's rarest word (`rarest_term`), say every
+    content word of it about that word (`says_all`), or that it quotes (`quotes`); none when
+    it names a word the index never uses."""
+    analysis = retrieval.analysis
+    if any(not _frequency(w, vocabulary) for w in _named_words(analysis.keywords)):
         return ()
-    asked = _topic_words(retrieval.analysis.keywords)
+    term = rarest_term(retrieval, vocabulary)
+    asked = _topic_words(analysis.keywords)
     return tuple(
         p
         for p in retrieval.passages
         if not p.context_only
-        and (defines(term, p.stored.chunk) or says_all(asked, p.stored.chunk, term))
+        and (
+            (term is not None and defines(term, p.stored.chunk))
+            or (term is not None and says_all(asked, p.stored.chunk, term))
+            or quotes(analysis.asked or analysis.text, asked, p.stored.chunk)
+        )
     )
 
 
@@ -107,8 +115,41 @@ def says_all(words: list[str], chunk: Chunk, term: str | None = None) -> bool:
     return all(any(_is(w, found) for found in said) for w in words)
 
 
+def quotes(question: str, words: list[str], chunk: Chunk) -> bool:
+    """The question repeats a phrase of the chunk holding `QUOTED_WORDS` content words ("first
+    steps in the morning" of "why does my heel hurt so much with the first steps in the
+    morning"), and the chunk holds the rest of the `words` ("heel"): a symptom described in the
+    page's own words, without the condition's name."""
+    asked = _WORD.findall(question.lower())
+    sentences = [_WORD.findall(chunk.text[a:b].lower()) for a, b in chunk.sentence_spans]
+    if not any(_longest_shared(asked, sentence) >= QUOTED_WORDS for sentence in sentences):
+        return False
+    said = {found for sentence in sentences for found in sentence}
+    return all(any(_is(w, found) for found in said) for w in words)
+
+
+def _longest_shared(asked: list[str], sentence: list[str]) -> int:
+    """The most content words in a run of words the two share in the same order."""
+    best = 0
+    for i in range(len(asked)):
+        for j in range(len(sentence)):
+            run = 0
+            while (
+                i + run < len(asked)
+                and j + run < len(sentence)
+                and asked[i + run] == sentence[j + run]
+            ):
+                run += 1
+            best = max(best, sum(w not in STOPWORDS for w in asked[i : i + run]))
+    return best
+
+
 def _opens_with(word: str, sentence: list[str]) -> bool:
     return any(_is(word, found) for found in sentence[:SUBJECT_WORDS])
+
+
+def _named_words(keywords: tuple[str, ...]) -> list[str]:
+    return [w for w in _topic_words(keywords) if len(w) >= 3 and not w.isdigit()]
 
 
 def _topic_words(keywords: tuple[str, ...]) -> list[str]:
