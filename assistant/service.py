@@ -231,12 +231,14 @@ class Assistant:
         retrieval = self.retriever.search(analysis, vector=vector if same_text else None)
         as_asked = rewritten == question
         searched = query  # before any reading together with the question before it
-        vocabulary = self.speller().vocabulary
-        retrieval = answer_from(retrieval, self.calibration, vocabulary)
-        if should_abstain(retrieval, self.calibration, vocabulary):
+        if should_abstain(retrieval, self.calibration):
             query, retrieval = self._read_in_context(conversation, query, retrieval)
             analysis = retrieval.analysis
             as_asked = as_asked and query == searched
+        # Below the cut, a passage about the question's rare term may still answer it; only
+        # after the follow-up's reading with the question before it, which comes first.
+        vocabulary = self.speller().vocabulary
+        retrieval = answer_from(retrieval, self.calibration, vocabulary)
         about = about_topic(
             message,
             retrieval,
