@@ -1,16 +1,19 @@
-"""A short question about one term a passage is about is answered even when it scores low.
+"""A question about a term a passage says something of is answered even when it scores low.
 
 "what is denosumab" scores 0.83 against the calibrated cut of 1.296 (`abstain.py`) although the
 osteoporosis leaflet says "Denosumab is an injection given every 6 months": a question of one or
 two words carries little for the embedding to match, and a term named only inside a list item
 has no heading to match either. The score cannot tell such a question from an out-of-scope one
-(the audits' out-of-scope questions scored up to 1.33), but the words can: the question's rarest
-word in the index is what it is about, and a question whose rarest word the articles never use
-("how much does a dexa scan cost without insurance": "insurance") is about something they lack.
-When that word is one the articles use, a passage that says what it is ("Denosumab is an
-injection ...", "called a DEXA scan") answers the question, and so does a sentence that holds
-every content word of it ("Use the 60/60 rule with headphones"). A passage that only names the
-word (a list item "Call your doctor if ...") does not: that is how a neighbouring topic shows.
+(the audits' out-of-scope questions scored up to 1.33), but the words can. A question naming a
+word the articles never use ("how much does a dexa scan cost without insurance": "insurance")
+is about something they lack, and is left to the score. Otherwise a short question's rarest word
+in the index is what it is about, and a passage answers it that says what that word is
+("Denosumab is an injection ...", "called a DEXA scan"), or opens a sentence with it and holds
+the question's other topic words ("Use the 60/60 rule with headphones", "Refrigerate leftovers
+within 2 hours" beside "Keep your fridge at 5°C"). A question of any length that quotes a
+passage ("with the first steps in the morning") is answered from it too. A passage that only
+names the word ("medicines, such as metformin", "... or kidney stones" late in a sentence) does
+not answer: that is how a neighbouring topic shows.
 """
 
 from __future__ import annotations
@@ -24,8 +27,8 @@ from assistant.understanding.vocabulary import FOCUS_STOP, NOT_A_TOPIC
 from healthqa.text.words import STOPWORDS, stem
 from index.records import Chunk
 
-# As long as a question searched as typed may be to be held to its words (topic.py): a longer
-# message is a story, whose rarest word is as likely a detail of it as its topic.
+# As in topic.py: a longer message is a story, whose rarest word is as likely a detail of it
+# as its topic.
 SHORT_QUESTION_WORDS = 12
 _WORD = re.compile(r"[a-z0-9]+")
 # "a bone density scan, called a DEXA scan": the word after these is what a thing is named. Not
