@@ -27,6 +27,8 @@ def test_a_sentence_that_says_what_the_term_is_defines_it():
     assert defines("acetazolamide", _chunk(["Acetazolamide is a tablet that lowers pressure."]))
     assert defines("latanoprost", _chunk(
         ["Prostaglandin drops, such as latanoprost or bimatoprost, are tried first."]))
+    assert defines("prostaglandin", _chunk(
+        ["Prostaglandin drops, such as latanoprost or bimatoprost, are tried first."]))
     assert defines("perimetry", _chunk(
         ["Your optician may send you for a field test, called a perimetry test."]))
 

@@ -37,6 +37,7 @@ _NAMING = re.compile(r"\b(?:called|known as|named)\s+(?:an?\s+|the\s+)?([a-z0-9]
 # A sentence that opens with the word and says within a few words what it "is" defines it.
 _DEFINING_VERBS = frozenset({"is", "are", "means", "refers"})
 DEFINED_WITHIN = 6
+_ASIDE = re.compile(r",[^,.;:]{1,80},")
 # A run of words a question shares with a passage that holds this many content words is a quote.
 QUOTED_WORDS = 3
 
@@ -86,14 +87,16 @@ def defines(word: str, chunk: Chunk) -> bool:
     or risedronate, are the most common medicines"), or names it as what something is called
     ("called a DEXA scan")."""
     for start, end in chunk.sentence_spans:
-        sentence = _WORD.findall(chunk.text[start:end].lower())
-        named = [k for k, w in enumerate(sentence) if _is(word, w)]
-        if not named:
-            continue
-        following = set(sentence[named[0] + 1 :][:DEFINED_WITHIN])
-        if named[0] < SUBJECT_WORDS and _DEFINING_VERBS & following:
-            return True
-        if any(_is(word, w) for w in _NAMING.findall(chunk.text[start:end].lower())):
+        said = chunk.text[start:end].lower()
+        # An aside between commas does not part the word from its verb: "Bisphosphonates, such
+        # as alendronic acid or risedronate, are ...".
+        for text in (said, _ASIDE.sub("", said, count=1)):
+            sentence = _WORD.findall(text)
+            named = [k for k, w in enumerate(sentence) if _is(word, w)]
+            following = set(sentence[named[0] + 1 :][:DEFINED_WITHIN]) if named else set()
+            if named and named[0] < SUBJECT_WORDS and _DEFINING_VERBS & following:
+                return True
+        if any(_is(word, w) for w in _NAMING.findall(said)):
             return True
     return False
 
