@@ -22,7 +22,12 @@ from assistant.answer import Answer, SafetyNotice
 from assistant.compose.base import Composer, Composition, CompositionRequest, StreamingComposer
 from assistant.compose.extractive import ExtractiveComposer
 from assistant.compose.llm import build_llm_parts
-from assistant.retrieval.abstain import Calibration, load_calibration, should_abstain
+from assistant.retrieval.abstain import (
+    Calibration,
+    answer_from,
+    load_calibration,
+    should_abstain,
+)
 from assistant.retrieval.coverage import passages_about
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval, with_neighbours
 from assistant.retrieval.subsections import with_subsections
@@ -230,14 +235,18 @@ class Assistant:
             query, retrieval = self._read_in_context(conversation, query, retrieval)
             analysis = retrieval.analysis
             as_asked = as_asked and query == searched
+        # Below the cut, a passage about the question's rare term may still answer it; only
+        # after the follow-up's reading with the question before it, which comes first.
+        vocabulary = self.speller().vocabulary
+        retrieval = answer_from(retrieval, self.calibration, vocabulary)
         about = about_topic(
             message,
             retrieval,
             as_asked=as_asked,
             retriever=self.retriever,
-            vocabulary=self.speller().vocabulary,
+            vocabulary=vocabulary,
         )
-        if should_abstain(retrieval, self.calibration) or about is None:
+        if should_abstain(retrieval, self.calibration, vocabulary) or about is None:
             return (
                 yield from self._abstain(
                     conversation, message, query, retrieval, notice, searched=searched

@@ -9,10 +9,12 @@ of the covered ones. The result is stored in `calibration.json` beside this modu
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from assistant.retrieval.defined_term import passages_defining
 from assistant.retrieval.hybrid import Retrieval
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
@@ -46,7 +48,25 @@ def match_strength(retrieval: Retrieval, statistic: Statistic) -> float:
     return max((p.score for p in retrieval.passages if not p.context_only), default=0.0)
 
 
-def should_abstain(retrieval: Retrieval, calibration: Calibration) -> bool:
+def should_abstain(
+    retrieval: Retrieval, calibration: Calibration, vocabulary: Mapping[str, int] | None = None
+) -> bool:
+    """Below the cut, a short question is still answered from a passage about its rarest word
+    in the index (`defined_term`), when the index's word counts (`vocabulary`) are given."""
     if not retrieval.passages:
         return True
-    return match_strength(retrieval, calibration.statistic) < calibration.threshold
+    if match_strength(retrieval, calibration.statistic) >= calibration.threshold:
+        return False
+    return vocabulary is None or not passages_defining(retrieval, vocabulary)
+
+
+def answer_from(
+    retrieval: Retrieval, calibration: Calibration, vocabulary: Mapping[str, int]
+) -> Retrieval:
+    """The passages to answer from: all that were found when the match clears the cut; below
+    it, only those about the question's rarest word, when there are any (the rest scored too
+    low to be relevant)."""
+    if match_strength(retrieval, calibration.statistic) >= calibration.threshold:
+        return retrieval
+    kept = passages_defining(retrieval, vocabulary)
+    return Retrieval(retrieval.analysis, retrieval.query_vector, kept) if kept else retrieval

@@ -21,7 +21,9 @@ from assistant.retrieval.coverage import (
     passages_about,
     rarest_word,
 )
+from assistant.retrieval.defined_term import passages_defining
 from assistant.retrieval.hybrid import HybridRetriever, Passage, Retrieval
+from assistant.retrieval.unnamed import unnamed_subject
 from assistant.understanding.conversation import group_names, new_topic
 from assistant.understanding.focus import title_topic
 
@@ -34,6 +36,12 @@ from assistant.understanding.focus import title_topic
 # "kabuki syndrom"). Holding a question to every word of its focus instead cost correct answers
 # ("main causes of tooth loss" from a page on tooth decay).
 SHORT_QUESTION_WORDS = 12
+# Words that say what kind of answer is wanted, not what it is about: a focus of only these
+# ("tips" of "tips to fall asleep faster") has nothing to hold the passages to.
+_ASKING_FOR = frozenset({
+    "tip", "tips", "advice", "idea", "ideas", "hack", "hacks", "trick", "tricks", "guidance",
+    "recommendation", "recommendations", "pointers",
+})
 # How deep a follow-up naming a group ("what about kids?") looks for passages from the group's
 # own articles or sections.
 GROUP_SEARCH_DEPTH = 40
@@ -53,7 +61,11 @@ def about_topic(
     rarest word in the index (`vocabulary`): the neighbour (Down syndrome, type 1 diabetes,
     chronic kidney disease) scores well but is not it. None when no passage does. Checked only
     where the topic is the visitor's own words; a focus read from a follow-up rewritten with the
-    conversation, or from a long story, is too unreliable to refuse an answer on."""
+    conversation, or from a long story, is too unreliable to refuse an answer on. A yes-or-no
+    question whose subject no article names ("can my dog get lyme disease") is not answered
+    at all (`unnamed`)."""
+    if unnamed_subject(retrieval.analysis.asked or message, vocabulary):
+        return None
     group = group_names(message)
     if group is not None:
         return about_group(group, retrieval, retriever)
@@ -61,6 +73,8 @@ def about_topic(
     words: list[str] | None = None  # a follow-up's topic: every distinctive word
     if topic is None and as_asked and len(message.split()) <= SHORT_QUESTION_WORDS:
         topic = retrieval.analysis.focus
+        if topic and set(distinctive_words(topic)) <= _ASKING_FOR:
+            topic = None  # "tips to fall asleep faster": what is asked for, not a topic
         words = rarest_word(topic, vocabulary) if topic else None
     if topic is None:
         return retrieval
@@ -69,9 +83,14 @@ def about_topic(
         # A first question's topic must be what a passage is about, not a word it drops once:
         # some word of the focus is in its headings or said as what a sentence is about. (Not
         # only the rarest: of a focus read as "COPD different" that is "different".)
+        # A passage that says what the question's rarest word is (`defined_term`: "Use the
+        # 20-20-20 rule at screens") is about it, however many words come before the term.
         named = distinctive_words(topic)
+        defining = passages_defining(retrieval, vocabulary)
         kept = tuple(
-            p for p in kept if not all(names_in_passing(w, p.stored.chunk) for w in named)
+            p
+            for p in kept
+            if p in defining or not all(names_in_passing(w, p.stored.chunk) for w in named)
         )
         if all(vocabulary.get(american(w), 0) or vocabulary.get(w, 0) for w in words):
             # The focus read may be a word of the question, not its topic ("likely" of "who is

@@ -1,0 +1,169 @@
+"""A question about a term a passage says something of is answered even when it scores low.
+
+"what is denosumab" scores 0.83 against the calibrated cut of 1.296 (`abstain.py`) although the
+osteoporosis leaflet says "Denosumab is an injection given every 6 months": a question of one or
+two words carries little for the embedding to match, and a term named only inside a list item
+has no heading to match either. The score cannot tell such a question from an out-of-scope one
+(the audits' out-of-scope questions scored up to 1.33), but the words can. A question naming a
+word the articles never use ("how much does a dexa scan cost without insurance": "insurance")
+is about something they lack, and is left to the score. Otherwise a short question's rarest word
+in the index is what it is about, and a passage answers it that says what that word is
+("Denosumab is an injection ...", "called a DEXA scan"), or opens a sentence with it and holds
+the question's other topic words ("Use the 60/60 rule with headphones", "Refrigerate leftovers
+within 2 hours" beside "Keep your fridge at 5°C"). A question of any length that quotes a
+passage ("with the first steps in the morning") is answered from it too. A passage that only
+names the word ("medicines, such as metformin", "... or kidney stones" late in a sentence) does
+not answer: that is how a neighbouring topic shows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from assistant.retrieval.coverage import SUBJECT_WORDS, american
+from assistant.retrieval.hybrid import Passage, Retrieval
+from assistant.understanding.vocabulary import FOCUS_STOP, NOT_A_TOPIC
+from healthqa.text.words import STOPWORDS, stem
+from index.records import Chunk
+
+# As in topic.py: a longer message is a story, whose rarest word is as likely a detail of it
+# as its topic.
+SHORT_QUESTION_WORDS = 12
+_WORD = re.compile(r"[a-z0-9]+")
+# "a bone density scan, called a DEXA scan": the word after these is what a thing is named. Not
+# "such as": "diabetes medicines, such as metformin" says nothing of what metformin does.
+_NAMING = re.compile(r"\b(?:called|known as|named)\s+(?:an?\s+|the\s+)?([a-z0-9]+)")
+# A sentence that opens with the word and says within a few words what it "is" defines it.
+_DEFINING_VERBS = frozenset({"is", "are", "means", "refers"})
+DEFINED_WITHIN = 6
+_ASIDE = re.compile(r",[^,.;:]{1,80},")
+# A run of words a question shares with a passage that holds this many content words is a quote.
+QUOTED_WORDS = 3
+
+
+def rarest_term(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> str | None:
+    """The question's content word the index uses least, when the question is short and the
+    index uses that word at all; None otherwise (a word it never uses is a topic it lacks)."""
+    analysis = retrieval.analysis
+    asked = analysis.asked or analysis.text
+    if len(asked.split()) > SHORT_QUESTION_WORDS:
+        return None
+    found = _named_words(analysis.keywords)
+    if not found:
+        return None
+    rarest = min(found, key=lambda w: _frequency(w, vocabulary))
+    return rarest if _frequency(rarest, vocabulary) else None
+
+
+def _frequency(word: str, vocabulary: Mapping[str, int]) -> int:
+    return max(vocabulary.get(word, 0), vocabulary.get(american(word), 0))
+
+
+def passages_defining(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> tuple[Passage, ...]:
+    """The ranked passages that define the question's rarest word (`rarest_term`), say every
+    content word of it about that word (`says_all`), or that it quotes (`quotes`); none when
+    it names a word the index never uses."""
+    analysis = retrieval.analysis
+    if any(not _frequency(w, vocabulary) for w in _named_words(analysis.keywords)):
+        return ()
+    term = rarest_term(retrieval, vocabulary)
+    asked = _topic_words(analysis.keywords)
+    return tuple(
+        p
+        for p in retrieval.passages
+        if not p.context_only
+        and (
+            (term is not None and defines(term, p.stored.chunk))
+            or (term is not None and says_all(asked, p.stored.chunk, term))
+            or quotes(analysis.asked or analysis.text, asked, p.stored.chunk)
+        )
+    )
+
+
+def defines(word: str, chunk: Chunk) -> bool:
+    """Some sentence of the chunk says what the word is: it opens with the word and goes on
+    with "is" or "are" ("Denosumab is an injection", "Bisphosphonates, such as alendronic acid
+    or risedronate, are the most common medicines"), or names it as what something is called
+    ("called a DEXA scan")."""
+    for start, end in chunk.sentence_spans:
+        said = chunk.text[start:end].lower()
+        # An aside between commas does not part the word from its verb: "Bisphosphonates, such
+        # as alendronic acid or risedronate, are ...".
+        for text in (said, _ASIDE.sub("", said, count=1)):
+            sentence = _WORD.findall(text)
+            named = [k for k, w in enumerate(sentence) if _is(word, w)]
+            following = set(sentence[named[0] + 1 :][:DEFINED_WITHIN]) if named else set()
+            if named and named[0] < SUBJECT_WORDS and _DEFINING_VERBS & following:
+                return True
+        if any(_is(word, w) for w in _NAMING.findall(said)):
+            return True
+    return False
+
+
+def says_all(words: list[str], chunk: Chunk, term: str | None = None) -> bool:
+    """The chunk says every one of the words (two at least), or another form of each, about
+    them: one sentence holds them all and opens with one of them ("Use the 60/60 rule with
+    headphones" for "what is the 60/60 rule"), or one opens with the rarest, `term`, and the
+    chunk holds the rest ("Refrigerate leftovers within 2 hours" in a list with "Keep your
+    fridge at 5°C" for "how long are leftovers ok in the fridge"). Not "... or kidney stones"
+    late in a sentence on gout for "kidney stones"."""
+    if len(words) < 2:
+        return False  # one word named once is a passing mention
+    sentences = [_WORD.findall(chunk.text[a:b].lower()) for a, b in chunk.sentence_spans]
+    for sentence in sentences:
+        at = [[k for k, found in enumerate(sentence) if _is(w, found)] for w in words]
+        if all(at) and min(k for ks in at for k in ks) < SUBJECT_WORDS:
+            return True
+    if term is None or not any(_opens_with(term, sentence) for sentence in sentences):
+        return False
+    said = [found for sentence in sentences for found in sentence]
+    return all(any(_is(w, found) for found in said) for w in words)
+
+
+def quotes(question: str, words: list[str], chunk: Chunk) -> bool:
+    """The question repeats a phrase of the chunk holding `QUOTED_WORDS` content words ("first
+    steps in the morning" of "why does my heel hurt so much with the first steps in the
+    morning"), and the chunk holds the rest of the `words` ("heel"): a symptom described in the
+    page's own words, without the condition's name."""
+    asked = _WORD.findall(question.lower())
+    sentences = [_WORD.findall(chunk.text[a:b].lower()) for a, b in chunk.sentence_spans]
+    if not any(_longest_shared(asked, sentence) >= QUOTED_WORDS for sentence in sentences):
+        return False
+    said = {found for sentence in sentences for found in sentence}
+    return all(any(_is(w, found) for found in said) for w in words)
+
+
+def _longest_shared(asked: list[str], sentence: list[str]) -> int:
+    """The most content words in a run of words the two share in the same order."""
+    best = 0
+    for i in range(len(asked)):
+        for j in range(len(sentence)):
+            run = 0
+            while (
+                i + run < len(asked)
+                and j + run < len(sentence)
+                and asked[i + run] == sentence[j + run]
+            ):
+                run += 1
+            best = max(best, sum(w not in STOPWORDS for w in asked[i : i + run]))
+    return best
+
+
+def _opens_with(word: str, sentence: list[str]) -> bool:
+    return any(_is(word, found) for found in sentence[:SUBJECT_WORDS])
+
+
+def _named_words(keywords: tuple[str, ...]) -> list[str]:
+    return [w for w in _topic_words(keywords) if len(w) >= 3 and not w.isdigit()]
+
+
+def _topic_words(keywords: tuple[str, ...]) -> list[str]:
+    """The words that may name a topic: not "long", "cause", "symptoms", "first" ..."""
+    return [w for w in keywords if w not in FOCUS_STOP and w not in NOT_A_TOPIC]
+
+
+def _is(word: str, found: str) -> bool:
+    """`found` is `word`, in either spelling or another form of it."""
+    word, found = american(word), american(found)
+    return word == found or stem(word) == stem(found)

@@ -1,0 +1,83 @@
+"""A yes-or-no question about something the articles never name is not answered from its topic.
+
+"can my dog get lyme disease", "do tomatoes trigger gout attacks", "can celiac disease cause
+infertility", "are demodex mites the cause of rosacea": the topic is covered and scores well, so
+the answer was the page's prevention list or its complications, which never say whether dogs,
+tomatoes or infertility come into it. What the question turns on is its subject (the words
+after "can my", "do", "are") or what is said to be caused: when that is a word no article uses
+in any form, the articles cannot answer yes or no. Other words the articles lack are left alone:
+they are the visitor's ("already", "husband") or another name for what a page covers ("crib"
+where the page says "cot", "imodium" for anti-diarrhoea medicine), and do not decide the answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from assistant.retrieval.coverage import american
+from assistant.understanding.vocabulary import CHATTER, FOCUS_STOP, NOT_A_TOPIC
+from healthqa.text.words import STOPWORDS, stem
+
+# A question that opens with one of these asks yes or no.
+_AUXILIARIES = frozenset({
+    "can", "could", "do", "does", "did", "is", "are", "was", "were", "will", "would", "may",
+    "might",
+})
+# Skipped before the subject: "can my dog ...".
+_POSSESSIVES = frozenset({"my", "your", "his", "her", "their", "our"})
+# The subject of "are demodex mites the cause" is at most two words.
+SUBJECT_SLOT = 2
+# What is said to be caused: "can celiac disease cause infertility".
+_CAUSING = frozenset({"cause", "causes", "trigger", "triggers"})
+_WORD = re.compile(r"[a-z0-9']+")
+# Two words sharing this many first letters are forms of one word ("expire", "expiry").
+SAME_START = 5
+
+
+def unnamed_subject(question: str, vocabulary: Mapping[str, int]) -> str | None:
+    """The subject of a yes-or-no question, or what it asks is caused, in the visitor's words,
+    when no article uses it in any form; None otherwise."""
+    words = _WORD.findall(question.lower())
+    if not words or words[0] not in _AUXILIARIES:
+        return None
+    rest = words[1:]
+    while rest and rest[0] in _POSSESSIVES:
+        rest = rest[1:]
+    slots = [rest[:SUBJECT_SLOT]]
+    slots += [words[k + 1 : k + 2] for k, w in enumerate(words) if w in _CAUSING]
+    known = _Known(vocabulary)
+    for slot in slots:
+        unknown = [w for w in slot if _names_a_thing(w) and not known(w)]
+        if unknown:
+            return " ".join(unknown)
+    return None
+
+
+def _names_a_thing(word: str) -> bool:
+    return (
+        len(word) >= 3
+        and not word.isdigit()
+        and word not in STOPWORDS
+        and word not in CHATTER
+        and word not in NOT_A_TOPIC
+        and word not in FOCUS_STOP
+        and word not in _AUXILIARIES
+        and word not in _CAUSING
+    )
+
+
+class _Known:
+    """Whether the articles use a word in some form: itself, its other spelling, another form
+    with the same stem, or one sharing its first letters ("expire" where they say "expiry")."""
+
+    def __init__(self, vocabulary: Mapping[str, int]) -> None:
+        self.words = {american(w) for w, count in vocabulary.items() if count}
+        self.stems = {stem(w) for w in self.words}
+        self.starts = {w[:SAME_START] for w in self.words if len(w) >= SAME_START}
+
+    def __call__(self, word: str) -> bool:
+        word = american(word)
+        if word in self.words or stem(word) in self.stems:
+            return True
+        return len(word) >= SAME_START and word[:SAME_START] in self.starts
