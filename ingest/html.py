@@ -18,6 +18,7 @@ from ingest.html_captions import with_captions_as_text
 from ingest.html_furniture import without_site_furniture
 from ingest.html_landmark import with_main_landmark
 from ingest.html_structure import with_kept_structure
+from ingest.html_tree import remove_keeping_tail
 from ingest.model import Article, Section
 from ingest.review_date import stated_review_date
 from ingest.tables import Row, table_text
@@ -116,16 +117,7 @@ def _without_apparatus(tree: etree._Element) -> str:
         if apparatus or mark:
             doomed.append(element)
     for element in doomed:
-        parent = element.getparent()
-        if parent is not None:
-            # Keep the text after the removed element: it belongs to its parent.
-            tail = element.tail or ""
-            previous = element.getprevious()
-            if previous is not None:
-                previous.tail = (previous.tail or "") + tail
-            else:
-                parent.text = (parent.text or "") + tail
-            parent.remove(element)
+        remove_keeping_tail(element)
     return str(lxml.html.tostring(tree, encoding="unicode"))
 
 

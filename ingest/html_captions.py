@@ -15,6 +15,8 @@ import re
 
 from lxml import etree
 
+from ingest.html_tree import remove_keeping_tail, text_of
+
 _PICTURES = ("img", "picture", "svg", "video")
 # A caption shorter than this says nothing of its own: "Figure 2", "Left foot".
 MIN_CAPTION_WORDS = 3
@@ -49,11 +51,11 @@ def with_captions_as_text(tree: etree._Element) -> etree._Element:
         table = holder.find(".//table") if holder is not None else None
         if table is not None:
             table.addprevious(paragraph)
-            _remove(caption)
+            remove_keeping_tail(caption)
         else:
             _replace(holder if holder is not None else caption, paragraph)
         if not _is_content(text):
-            _remove(paragraph)
+            remove_keeping_tail(paragraph)
     return tree
 
 
@@ -71,7 +73,7 @@ def _is_caption(element: etree._Element) -> bool:
         return False
     if any(True for _ in element.iter(*_PICTURES)):
         return False  # the frame around picture and caption ("wp-caption"), not the caption
-    if any(True for _ in element.iter(*_SECTION_BLOCKS)) or len(_words(element).split()) > (
+    if any(True for _ in element.iter(*_SECTION_BLOCKS)) or len(text_of(element).split()) > (
         CAPTION_MAX_WORDS
     ):
         return False  # a section of the page whose class happens to name a caption
@@ -111,33 +113,16 @@ def _shows_picture(element: etree._Element) -> bool:
     return element.tag in _PICTURES or any(True for _ in element.iter(*_PICTURES))
 
 
-def _words(element: etree._Element) -> str:
-    return " ".join("".join(element.itertext()).split())
-
 
 def _caption_text(caption: etree._Element) -> str:
     for part in list(caption.iter()):
         classes = (part.get("class") or "").lower() if isinstance(part.tag, str) else ""
         if part is not caption and any(name in classes for name in _CREDIT_CLASSES):
-            _remove(part)
-    text = _words(caption)
+            remove_keeping_tail(part)
+    text = text_of(caption)
     return _TRAILING_CREDIT.sub("", text).strip()
 
 
 def _is_content(text: str) -> bool:
     words = re.findall(r"[^\W\d_]{2,}", text)
     return len(words) >= MIN_CAPTION_WORDS and not _CREDIT.match(text)
-
-
-def _remove(element: etree._Element) -> None:
-    """Take `element` out of the tree, keeping the text after it."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    tail = element.tail or ""
-    previous = element.getprevious()
-    if previous is not None:
-        previous.tail = (previous.tail or "") + tail
-    else:
-        parent.text = (parent.text or "") + tail
-    parent.remove(element)

@@ -20,6 +20,8 @@ import re
 
 from lxml import etree
 
+from ingest.html_tree import remove_keeping_tail, text_of
+
 _PRICE = re.compile(r"[$£€¥]\s?\d+(?:[.,]\d{2})?\b|\b\d+(?:[.,]\d{2})?\s?(?:€|EUR|USD|GBP)\b")
 _CONTROLS = ("button", "input", "select", "form")
 _CONTROL_CLASS = re.compile(r"\b(?:btn|button)\b|-btn\b|btn-", re.IGNORECASE)
@@ -53,11 +55,11 @@ def _is_disclaimer(element: etree._Element) -> bool:
     if element.tag in _LANDMARKS or not _DISCLAIMER.search(marks):
         return False
     # A page's wrapper may carry a class that names its disclaimer.
-    return len(_words(element).split()) <= DISCLAIMER_MAX_WORDS
+    return len(text_of(element).split()) <= DISCLAIMER_MAX_WORDS
 
 
 def _disclaimer_heading(heading: etree._Element) -> bool:
-    return _words(heading).strip(" :").casefold() in ("disclaimer", "disclaimers")
+    return text_of(heading).strip(" :").casefold() in ("disclaimer", "disclaimers")
 
 
 def _is_tile_row(element: etree._Element) -> bool:
@@ -68,7 +70,7 @@ def _is_tile_row(element: etree._Element) -> bool:
 
 
 def _is_tile(item: etree._Element) -> bool:
-    words = _words(item)
+    words = text_of(item)
     if len(words.split()) > TILE_MAX_WORDS or not _PRICE.search(words):
         return False
     for inner in item.iter():
@@ -95,8 +97,8 @@ def _is_link_list(element: etree._Element) -> bool:
 def _words_outside_links(item: etree._Element) -> str:
     bare = copy.deepcopy(item)
     for link in list(bare.iter("a")):
-        _remove(link)
-    return " ".join(re.sub(r"[^\w\s]", " ", _words(bare)).split()).casefold()
+        remove_keeping_tail(link)
+    return " ".join(re.sub(r"[^\w\s]", " ", text_of(bare)).split()).casefold()
 
 
 def _remove_with_empty_frame(element: etree._Element) -> None:
@@ -104,18 +106,18 @@ def _remove_with_empty_frame(element: etree._Element) -> None:
     straight before the removed block that now heads nothing."""
     parent = element.getparent()
     previous = element.getprevious()
-    _remove(element)
+    remove_keeping_tail(element)
     while parent is not None and parent.tag not in _LANDMARKS and _only_headings(parent):
         previous = parent.getprevious()
         grandparent = parent.getparent()
-        _remove(parent)
+        remove_keeping_tail(parent)
         parent = grandparent
     if previous is not None and previous.tag in _HEADINGS and _heads_nothing(previous):
-        _remove(previous)
+        remove_keeping_tail(previous)
 
 
 def _only_headings(element: etree._Element) -> bool:
-    texts = [_words(child) for child in element if child.tag not in _HEADINGS]
+    texts = [text_of(child) for child in element if child.tag not in _HEADINGS]
     return not any(texts) and not (element.text or "").strip()
 
 
@@ -134,24 +136,6 @@ def _remove_section(heading: etree._Element) -> None:
         isinstance(after.tag, str) and after.tag in _HEADINGS and int(after.tag[1]) <= level
     ):
         following = after.getnext()
-        _remove(after)
+        remove_keeping_tail(after)
         after = following
-    _remove(heading)
-
-
-def _words(element: etree._Element) -> str:
-    return " ".join("".join(element.itertext()).split())
-
-
-def _remove(element: etree._Element) -> None:
-    """Take `element` out of the tree, keeping the text after it."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    tail = element.tail or ""
-    previous = element.getprevious()
-    if previous is not None:
-        previous.tail = (previous.tail or "") + tail
-    else:
-        parent.text = (parent.text or "") + tail
-    parent.remove(element)
+    remove_keeping_tail(heading)

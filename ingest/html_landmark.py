@@ -14,6 +14,8 @@ from collections import Counter
 
 from lxml import etree
 
+from ingest.html_tree import text_of
+
 # The container must hold this share of the page's prose: chrome (menus, banners, footers)
 # carries a little prose of its own, while one section of a page of sections holds far less.
 CONTENT_SHARE = 0.9
@@ -63,5 +65,5 @@ def _prose_lengths(tree: etree._Element) -> dict[etree._Element, int]:
         ancestors = {ancestor.tag for ancestor in element.iterancestors()}
         if ancestors & (_CHROME_TAGS | _PROSE_TAGS):
             continue
-        lengths[element] = len(" ".join("".join(element.itertext()).split()))
+        lengths[element] = len(text_of(element))
     return lengths

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ingest.html_tree import text_of
+
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "dl", "blockquote", "pre", *_HEADINGS})
 
@@ -35,7 +37,7 @@ def _definitions_as_blocks(dl: etree._Element, *, heading: str) -> None:
             continue
         if child.tag == "dt":
             term = child
-            child.tag = heading if _words(child).endswith("?") else "p"
+            child.tag = heading if text_of(child).endswith("?") else "p"
         elif child.tag == "dd":
             child.tag = "div" if _has_blocks(child) else "p"
             if term is not None and term.tag == "p" and child.tag == "p":
@@ -49,14 +51,10 @@ def _has_blocks(element: etree._Element) -> bool:
 
 def _join_term(term: etree._Element, definition: etree._Element) -> None:
     """ "Term" and "what it means" as one paragraph: "Term: what it means"."""
-    words = _words(term).rstrip(":")
+    words = text_of(term).rstrip(":")
     for child in list(term):
         term.remove(child)
-    term.text = f"{words}: {_words(definition)}"
+    term.text = f"{words}: {text_of(definition)}"
     parent = definition.getparent()
     if parent is not None:
         parent.remove(definition)
-
-
-def _words(element: etree._Element) -> str:
-    return " ".join("".join(element.itertext()).split())
