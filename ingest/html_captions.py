@@ -113,7 +113,6 @@ def _shows_picture(element: etree._Element) -> bool:
     return element.tag in _PICTURES or any(True for _ in element.iter(*_PICTURES))
 
 
-
 def _caption_text(caption: etree._Element) -> str:
     for part in list(caption.iter()):
         classes = (part.get("class") or "").lower() if isinstance(part.tag, str) else ""
