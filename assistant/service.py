@@ -41,7 +41,7 @@ from assistant.understanding.conversation import (
     contextualize,
     group_names,
 )
-from assistant.understanding.focus import title_topic
+from assistant.understanding.focus import named_intervention, title_topic
 from assistant.understanding.injection import strip_instructions
 from assistant.understanding.question import QuestionAnalysis, analyze
 from assistant.understanding.smalltalk import small_talk_reply
@@ -81,15 +81,16 @@ def too_long_text(limit: int) -> str:
     )
 
 
-def answered_topic(focus: str | None, cited_title: str) -> str:
+def answered_topic(focus: str | None, cited_title: str, question: str = "") -> str:
     """What a follow-up's "it" refers to: the focus read from the question when the article that
     answered it is about that focus, else that article's title. The question's focus can be a
     misspelling or a word of a story ("wat is rheumatoid arthritus" reads as "wat"); the article
     the answer came from is what the visitor was just told about, by its topic's name rather
-    than the page's whole title."""
-    if focus and focus.casefold() in cited_title.casefold():
-        return focus
-    return title_topic(cited_title)
+    than the page's whole title. A question about the topic's vaccine, test or operation is
+    about that ("is it safe?" after "who should get the shingles vaccine?")."""
+    topic = focus if focus and focus.casefold() in cited_title.casefold() else None
+    topic = topic or title_topic(cited_title)
+    return named_intervention(question, topic) or topic
 
 
 def as_text(message: str) -> str:
@@ -273,7 +274,7 @@ class Assistant:
                     conversation, message, query, retrieval, notice, searched=searched
                 )
             )
-        focus = answered_topic(analysis.focus, composition.citations[0].title)
+        focus = answered_topic(analysis.focus, composition.citations[0].title, query)
         conversation.record(
             Turn(
                 message=message,

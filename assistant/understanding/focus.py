@@ -98,8 +98,6 @@ def _case(word: str) -> str:
     return word if 1 < len(word) <= 5 and word.isupper() else word.lower()
 
 
-
-
 # What a page's title wraps around the name of its topic: the site after a separator ("Varicose
 # veins | Northfield Vascular Clinic"), a subtitle after a colon ("Iron deficiency anaemia:
 # information for patients"), an aside in brackets ("About Shingles (Herpes Zoster)") and a lead
@@ -119,3 +117,28 @@ def title_topic(title: str) -> str:
     name = _TITLE_SEPARATOR.split(title.strip(), maxsplit=1)[0]
     name = _TITLE_LEAD.sub("", _TITLE_ASIDE.sub("", name)).strip(" ?.!")
     return " ".join(name.split()) or title
+
+
+# What a question can ask about beside the condition itself: "who should get the shingles
+# vaccine?", "is the flu jab free?", "the test for coeliac disease". A follow-up's "it" ("is it
+# safe?", "does it hurt?") is then the vaccine or the test, not the condition the page is about.
+_INTERVENTION = (
+    r"(?:vaccines?|vaccinations?|shots?|jabs?|boosters?|immuni[sz]ations?|tests?|scans?"
+    r"|screenings?|surgery|surgeries|operations?|transplants?|injections?|inhalers?|implants?)"
+)
+
+
+def named_intervention(question: str, topic: str) -> str | None:
+    """ "Shingles vaccine" when `question` names the vaccine, test or operation for `topic`
+    ("the shingles vaccine", "a vaccine against shingles"); None when it names none."""
+    name = re.escape(topic.strip())
+    if not name:
+        return None
+    before = re.search(rf"\b{name}[\s-]+({_INTERVENTION})\b", question, re.IGNORECASE)
+    after = re.search(
+        rf"\b({_INTERVENTION})\s+(?:for|against|to prevent|to check for)\s+(?:the\s+)?{name}\b",
+        question,
+        re.IGNORECASE,
+    )
+    found = before or after
+    return f"{topic.strip()} {found.group(1).lower()}" if found else None
