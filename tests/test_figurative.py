@@ -38,6 +38,8 @@ from assistant.triage.figurative import literal
         ("my mom wants to cut her blood pressure pills, is that ok", "cut"),
         ("that spin class was murder, are sore thighs normal?", "murder"),
         ("casi me muero de la risa con mi sobrino", "muero"),
+        ("these antihistamines leave me dead to the world all morning", "dead"),
+        ("the baby finally slept like the dead after the party", "dead"),
         ("me voy a morir de vergüenza si se entera", "morir"),
         ("mi entrenador me mata de risa", "mata"),
         ("mi mamá me va a matar cuando vea la nota", "matar"),

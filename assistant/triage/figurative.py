@@ -110,6 +110,9 @@ _FIGURES: tuple[tuple[str, str], ...] = (
     (rf"\bdrowning\s+in\s+(?!{_WATER}\b)(\w+)", r"overwhelmed by \1"),
     (r"\bdead\s+(tired|serious|beat|bored|on my feet|set on)\b", r"very \1"),
     (r"\bdeath\s+warmed\s+(?:over|up)\b", "very unwell"),
+    # "I don't want to be dead to the world on holiday", "slept like the dead": asleep
+    (r"\bdead\s+to\s+the\s+world\b", "fast asleep"),
+    (r"\b(sleep|sleeps|sleeping|slept)\s+like\s+the\s+dead\b", r"\1 deeply"),
     # Spanish, in the past or future: "me voy a morir de la vergüenza", "casi me muero de risa"
     (r"\b(?:me\s+(?:voy\s+a\s+morir|mor[ií]a?|quer[ií]a\s+morir)|casi\s+me\s+muero)\s+de\s+"
      r"(?:la\s+|el\s+)?(hambre|sed|sueño|sueno|risa|frio|frío|calor|vergüenza|verguenza|pena|"
