@@ -23,6 +23,7 @@ from assistant.triage.dose_change import asks_to_change_dose
 from assistant.triage.examples import LABELS, TriageLabel
 from assistant.triage.features import Cues, Floats, featurize, fold, read_cues
 from assistant.triage.figurative import literal
+from assistant.triage.how_to_take import asks_how_to_take
 from assistant.triage.model import MODEL_DIR, ModelError, TriageModel, load_model
 from assistant.triage.respell import respelled
 from assistant.understanding.conversation import needs_context, points_back
@@ -199,6 +200,8 @@ class TriageClassifier:
                 label, mixed = "none", probabilities[0]
         if label == "none" and asks_to_change_dose(message):
             label = "personal_dose"  # high-precision evidence the model misses (dose_change.py)
+        elif label == "personal_dose" and asks_how_to_take(message):
+            label = "none"  # what to take it with, not how much (how_to_take.py)
         return Triage(
             label=label,
             scores={name: float(p) for name, p in zip(LABELS, mixed, strict=True)},

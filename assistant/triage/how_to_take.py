@@ -1,0 +1,49 @@
+"""A question about how to take a medicine, not how much: "should I take ibuprofen with food?",
+"can I take my antibiotics with milk?", "is it better on an empty stomach?", "¿el hierro se toma
+con zumo de naranja?".
+
+The model reads "can I take my X" as a personal dose request, and the dose notice then withholds
+the very sentences that answer the question ("best taken with a glass of orange juice"). What to
+take a medicine with, and whether before or after meals, is general information the articles
+give to everyone; it asks for no amount and no change. A question that also names an amount, a
+change, a missed dose or alcohol stays a dose request (alcohol with a medicine is a question
+about this person's safety).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.triage.features import fold
+
+# What it is taken with or around: food, a drink that is not alcohol, a meal, or the stomach.
+_WITH_WHAT = re.compile(
+    r"\b(?:with|without|alongside|after|before|con|sin|despues\s+de|antes\s+de)\s+"
+    r"(?:(?:a|an|my|some|the|un|una|el|la|mi)\s+)?(?:glass\s+of\s+|vaso\s+de\s+|drink\s+of\s+)?"
+    r"(?:food|meals?|eating|breakfast|lunch|dinner|snack|milk|dairy|yogh?urt|cheese"
+    r"|(?:orange\s+|fruit\s+|apple\s+)?juice|water|tea|coffee|cola"
+    r"|comida|comer|desayuno|almuerzo|cena|leche|lacteos|zumo|jugo|agua|te|cafe)\b"
+    r"|\b(?:on|in)\s+an?\s+(?:empty|full)\s+stomach\b|\ben\s+ayunas\b"
+    r"|\bbefore\s+or\s+after\s+(?:food|meals?|eating|breakfast)\b"
+    r"|\b(?:in\s+the\s+)?(?:morning|evening)\s+or\s+(?:at\s+)?(?:night|bedtime|evening)\b"
+)
+_TAKE = re.compile(
+    r"\b(?:take|takes|taking|taken|took|give|gives|giving|tomar\w*|toma|tomo|dar\w*|doy)\b"
+)
+# What keeps it a dose request: an amount, a change, a missed dose, alcohol.
+_DOSE_WORDS = re.compile(
+    r"\d|\b(?:one|two|three|four|half|double|extra|another|more|less|fewer|how\s+(?:much|many)"
+    r"|dose|doses|dosage|mg|ml|units?|puffs?|tablets?\s+at\s+once|stop|skip|skipped|miss|missed"
+    r"|forgot|forget|instead|increase|decrease|reduce|lower|raise|alcohol|beer|beers|wine|vodka"
+    r"|whisky|whiskey|booze|liquor|drinks|drunk|cerveza|vino|alcohol|dos|doble|mitad|mas|menos"
+    r"|cuanto|cuantos|cuanta|cuantas|olvide|deje)\b"
+)
+
+
+def asks_how_to_take(message: str) -> bool:
+    """Asks what to take a medicine with or around (food, a drink, meals, the time of day), and
+    names no amount, change, missed dose or alcohol."""
+    folded = fold(message)
+    return bool(_TAKE.search(folded) and _WITH_WHAT.search(folded)) and not _DOSE_WORDS.search(
+        folded
+    )

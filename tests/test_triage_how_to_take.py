@@ -1,0 +1,74 @@
+"""What to take a medicine with, or when around meals, is not a personal dose request; the same
+question with an amount, a change, a missed dose or alcohol still is. Messages written for this
+test, in no labelled file."""
+
+import pytest
+
+from assistant.triage import load_triage
+from assistant.triage.examples import (
+    HELD_OUT_DIR,
+    extra_examples,
+    off_topic_gate_examples,
+    read_folder,
+    team_examples,
+)
+from assistant.triage.how_to_take import asks_how_to_take
+
+
+@pytest.fixture(scope="module")
+def triage(embedder):
+    return load_triage(embedder)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "do I take my naproxen with food or not?",
+        "can my daughter take her antibiotic syrup with milk",
+        "is prednisolone better taken before or after breakfast",
+        "should I take my calcium tablets on an empty stomach",
+        "is it better to take my statin in the morning or at night",
+        "¿la levotiroxina se toma en ayunas o con el desayuno?",
+    ],
+)
+def test_a_question_about_how_to_take_a_medicine_is_read(message):
+    assert asks_how_to_take(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "can I take 2 naproxen with food",
+        "how much calcium should I take with breakfast",
+        "I forgot my statin this morning, can I take it with dinner?",
+        "can I take my sertraline with a couple of beers",
+        "should I take an extra tablet with lunch",
+        "how long can you go without food",
+        "¿cuántas pastillas me tomo con la comida?",
+    ],
+)
+def test_an_amount_a_change_or_alcohol_keeps_it_a_dose_question(message):
+    assert not asks_how_to_take(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "do I take my naproxen with food or not?",
+        "can my daughter take her antibiotic syrup with milk",
+    ],
+)
+def test_the_triage_gives_such_a_question_a_plain_answer(triage, message):
+    assert triage.classify(message).label == "none"
+
+
+def test_the_triage_still_reads_a_dose_asked_with_food(triage):
+    assert triage.classify("how many naproxen can I take with food?").label == "personal_dose"
+
+
+def test_no_dose_request_of_the_labelled_sets_is_read_as_how_to_take():
+    rows = [*team_examples(), *extra_examples(), *off_topic_gate_examples(),
+            *read_folder(HELD_OUT_DIR)]
+    doses = [e.text for e in rows if e.label == "personal_dose"]
+    assert len(doses) > 300
+    assert [t for t in doses if asks_how_to_take(t)] == []
