@@ -150,6 +150,16 @@ def test_bullets_survive_and_their_text_is_escaped() -> None:
     assert "&lt;b&gt;Gout&lt;/b&gt;" in rendered
 
 
+def test_a_paragraph_after_a_list_is_not_part_of_its_last_bullet() -> None:
+    markdown = answer_markdown(
+        "Signs include:\n- a cough\n- a fever\nMost people recover.", [], turn=0
+    )
+    rendered = COMMONMARK.render(markdown)
+    assert rendered.count("<li>") == 2
+    assert "<p>Most people recover.</p>" in rendered
+    assert "Signs include:<br />" in rendered or "<p>Signs include:</p>" in rendered
+
+
 @given(
     st.text(alphabet="ab <>[]*_\n.", min_size=1, max_size=60),
     st.lists(st.tuples(st.integers(-5, 70), st.integers(-5, 70)), max_size=4),

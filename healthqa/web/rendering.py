@@ -165,8 +165,19 @@ def answer_markdown(text: str, citations: Sequence[Citation], *, turn: int) -> s
             last = match.end()
         pieces.append(escape_markdown(body[last:]))
         lines.append(("- " if bullet else "") + "".join(pieces))
-    # Two spaces keep single line breaks as breaks in Markdown.
-    return "  \n".join(lines)
+    return _joined(lines)
+
+
+def _joined(lines: list[str]) -> str:
+    """Two spaces keep single line breaks as breaks in Markdown. A line after a list starts a
+    paragraph of its own: after a hard break it would be read as more of the last bullet."""
+    out = ""
+    for n, line in enumerate(lines):
+        if n:
+            after_list = bool(_BULLET.match(lines[n - 1])) and not _BULLET.match(line)
+            out += "\n\n" if after_list else "  \n"
+        out += line
+    return out
 
 
 def _link_title(text: str) -> str:
@@ -291,8 +302,10 @@ def source_labels(citations: Sequence[Citation]) -> list[str]:
     sources share a title, and then the site where they share the section too."""
     parts = [[_shorten(_flat(c.title), LABEL_TITLE_CHARS)] for c in citations]
     extras = (
-        [_shorten(short_section(_flat(c.section), _flat(c.title)), LABEL_SECTION_CHARS)
-         for c in citations],
+        [
+            _shorten(short_section(_flat(c.section), _flat(c.title)), LABEL_SECTION_CHARS)
+            for c in citations
+        ],
         [site_of(c) for c in citations],
     )
     for extra in extras:
