@@ -16,6 +16,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from healthqa.errors import IngestError
+from ingest.medquad_lists import split_run_in_lists
 from ingest.model import Article, Section
 
 _ROOT_TAG = re.compile(rb"<(Document|doc|DiseaseFile)[\s>]")
@@ -168,15 +169,20 @@ def element_text(element: ET.Element | None) -> str:
 
 
 def tidy_question(question: str) -> str:
-    """'what is holmes-adie syndrome ?' reads as 'What is holmes-adie syndrome?'."""
+    """'what is holmes-adie syndrome ?' reads as 'What is holmes-adie syndrome?', and 'What is
+    (are) Shingles ?' as 'What is Shingles?'."""
     text = re.sub(r"\s+([?.!,])", r"\1", " ".join(question.split()))
+    # MedQuAD's template questions: "What is (are) Shingles ?", "Who is at risk for X? ?"
+    text = re.sub(r"\b(is|are) \((is|are)\)", r"\1", text, flags=re.IGNORECASE)
+    text = re.sub(r"\?[?\s]*$", "?", text)
     return text[:1].upper() + text[1:]
 
 
 def normalise_answer(answer: str) -> str:
-    """Whitespace collapsed; run-in "  - item" bullets become one "- item" line each;
-    blank lines separate paragraphs."""
-    text = _LIST_END.sub("\n", answer.replace("\r", ""))
+    """Whitespace collapsed; run-in "  - item" bullets become one "- item" line each (and a
+    list's first item after a single-spaced dash, see medquad_lists.py); blank lines separate
+    paragraphs."""
+    text = _LIST_END.sub("\n", split_run_in_lists(answer.replace("\r", "")))
     text = _BULLET_START.sub("\n- ", text)
     paragraphs: list[str] = []
     current: list[str] = []

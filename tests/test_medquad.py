@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from healthqa.errors import IngestError
-from ingest.medquad import load_medquad, looks_like_medquad, normalise_answer
+from ingest.medquad import load_medquad, looks_like_medquad, normalise_answer, tidy_question
 
 
 def test_current_schema(fixtures_dir: Path) -> None:
@@ -28,7 +28,7 @@ def test_current_schema(fixtures_dir: Path) -> None:
     # the pair with an empty answer is skipped
     assert [s.metadata["pair_id"] for s in article.sections] == ["1", "3"]
     first = article.sections[0]
-    assert first.heading == "What is (are) Gout?"
+    assert first.heading == "What is Gout?"  # the template's "(are)" is left out
     assert first.metadata == {"pair_id": "1", "qid": "0000042-1", "qtype": "information"}
     assert first.text.splitlines() == [
         "Gout is a form of arthritis that causes sudden, severe attacks of pain and swelling in "
@@ -108,7 +108,9 @@ def test_an_answer_nested_thousands_deep_is_read_without_recursion(tmp_path: Pat
     path.write_text(
         '<Document id="0000003" source="X"><Focus>Deep</Focus><QAPairs><QAPair pid="1">'
         '<Question qid="3-1" qtype="information">Deep ?</Question><Answer>'
-        + "<i>x " * depth + "</i>" * depth + "</Answer></QAPair></QAPairs></Document>"
+        + "<i>x " * depth
+        + "</i>" * depth
+        + "</Answer></QAPair></QAPairs></Document>"
     )
     assert load_medquad(path).sections[0].text == " ".join(["x"] * depth)
 
@@ -161,6 +163,33 @@ def test_sniff() -> None:
 def test_normalise_answer_keeps_run_in_list_items_whole() -> None:
     messy = "Symptoms:     -  fever and chills    -  a dry cough\n\n\n   Rest   helps."
     assert normalise_answer(messy) == "Symptoms:\n- fever and chills\n- a dry cough\n\nRest helps."
+
+
+def test_a_list_after_a_single_dash_and_its_pasted_copy() -> None:
+    # NIHSeniorHealth's shape: the first item after a single-spaced dash, the others after a
+    # run of spaces, then the items again as one run-on sentence.
+    messy = (
+        "You may have cataracts if - lights look too bright   - colors seem faded. "
+        "lights look too bright colors seem faded. See an eye doctor."
+    )
+    assert normalise_answer(messy) == (
+        "You may have cataracts if\n- lights look too bright\n- colors seem faded.\n"
+        "See an eye doctor."
+    )
+
+
+def test_a_dash_in_prose_or_inside_an_item_is_not_a_list() -> None:
+    prose = "The test - which is quick - shows how well the kidneys work."
+    assert normalise_answer(prose) == prose
+    defined = "Eye problems include   -  Glaucoma - high pressure in the eye   - Cataracts"
+    assert normalise_answer(defined) == (
+        "Eye problems include\n- Glaucoma - high pressure in the eye\n- Cataracts"
+    )
+
+
+def test_template_questions_read_as_questions() -> None:
+    assert tidy_question("What is (are) Cataract ?") == "What is Cataract?"
+    assert tidy_question("Who is at risk for Cataract? ?") == "Who is at risk for Cataract?"
 
 
 _words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
