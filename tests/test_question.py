@@ -16,6 +16,9 @@ Q = QuestionType
 
 FOCUS = [
     ("What is shingles?", "shingles"),
+    # A relative who has it names the topic, whoever they are.
+    ("My grandpa has gout now. How is that treated?", "gout"),
+    ("my sister has lupus, is it genetic?", "lupus"),
     # Text-speak "what" is a question word, not the topic.
     ("wat is psoriasis", "psoriasis"),
     ("wats a migraine", "migraine"),
