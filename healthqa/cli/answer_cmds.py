@@ -31,6 +31,9 @@ def ask(question: str, index_dir: Path | str | None, as_json: bool) -> None:
     click.echo(render(answer))
 
 
+CHAT_HELP = "Commands: /new starts a new conversation, /quit leaves. Anything else is a question."
+
+
 @click.command()
 @index_option
 def chat(index_dir: Path | str | None) -> None:
@@ -44,13 +47,18 @@ def chat(index_dir: Path | str | None) -> None:
         except (EOFError, click.exceptions.Abort):
             click.echo()
             return
-        if message in {"/quit", "/exit"}:
-            return
-        if message == "/new":
-            conversation = Conversation()
-            click.echo("(new conversation)")
-            continue
         if not message:
+            continue
+        if message.startswith("/"):
+            # A command is never a message: "/quit now" read as chat got the crisis lines.
+            command = message.split()[0].lower()
+            if command in {"/quit", "/exit"}:
+                return
+            if command == "/new":
+                conversation = Conversation()
+                click.echo("(new conversation)")
+            else:
+                click.echo(CHAT_HELP)
             continue
         answer = assistant.answer(conversation, message)
         click.echo(render(answer) + "\n")
