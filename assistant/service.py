@@ -34,7 +34,7 @@ from assistant.retrieval.subsections import with_subsections
 from assistant.retrieval.topic import about_topic, group_not_named
 from assistant.starters import as_question
 from assistant.triage import SafetyLines, TriageClassifier, load_triage, notice_for
-from assistant.triage.screen import mentions_personal_dose
+from assistant.triage.dose_advice import withheld_after_dose_request
 from assistant.understanding.conversation import (
     Conversation,
     Turn,
@@ -261,7 +261,7 @@ class Assistant:
             analysis=analysis,
             retrieval=readable,
             sentence_vectors=self.reader.sentence_vectors([p.chunk_id for p in readable.passages]),
-            withhold=mentions_personal_dose if notice and notice.kind == "dosing" else None,
+            withhold=withheld_after_dose_request if notice and notice.kind == "dosing" else None,
             question_vector=self._question_vector(analysis),
             as_asked=as_asked,
             group=group_names(message),
