@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import click
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -53,7 +54,7 @@ def test_articles_from_files_lose_their_controls_at_ingest(tmp_path: Path) -> No
         'title: "Shimmerpox\\e[2J\\e[31m FAKE WARNING\\e[0m"\n'
         'url: "https://example.org/shimmer\\e]8;;https://evil.example/\\a"\n'
         'source: "Clinic\\e[5m"\n'
-        "reviewed: \"2024-01-02\\a\"\n"
+        'reviewed: "2024-01-02\\a"\n'
         "---\n"
         "## Signs\x1b[8m\n\nShimmerpox causes glittery spots.\x07\nIt\tfades in a week.\n",
         encoding="utf-8",
@@ -72,24 +73,59 @@ def test_articles_from_files_lose_their_controls_at_ingest(tmp_path: Path) -> No
     ]
     shimmer, glimmer = articles
     assert (shimmer.title, shimmer.url, shimmer.source, shimmer.reviewed) == (
-        "Shimmerpox FAKE WARNING", "https://example.org/shimmer", "Clinic", "2024-01-02"
+        "Shimmerpox FAKE WARNING",
+        "https://example.org/shimmer",
+        "Clinic",
+        "2024-01-02",
     )
     assert [s.heading for s in shimmer.sections] == ["Signs"]
     assert shimmer.sections[0].text == "Shimmerpox causes glittery spots. It fades in a week."
     assert (glimmer.title, glimmer.url, glimmer.source) == (
-        "Glimmerpox", "https://example.org/g", "NIH"
+        "Glimmerpox",
+        "https://example.org/g",
+        "NIH",
     )
     assert glimmer.sections[0].text == "Glimmerpox is a rash that Official NIH page shows."
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,<b>x</b>",
+        "file:///etc/passwd",
+        "//no-scheme.example.org",
+        "see the leaflet",
+    ],
+)
+def test_an_article_keeps_a_link_only_when_it_is_a_web_address(tmp_path: Path, url: str) -> None:
+    (tmp_path / "frostbite.md").write_text(
+        f'---\ntitle: Frostbite\nurl: "{url}"\n---\nFrostbite damages skin in the cold.\n',
+        encoding="utf-8",
+    )
+    [article] = load_source(SourceFile(tmp_path / "frostbite.md", tmp_path, "frostbite.md"))
+    assert clean_article(article)[0].url is None
+
+
 def test_an_answer_from_an_older_index_prints_its_controls_visibly() -> None:
     citation = Citation(
-        n=1, chunk_id=0, doc_id="d", title=f"Glimmerpox{CLEAR_SCREEN}", section="Signs\x07",
-        passage="Rash.", spans=(), url="https://example.org/\x1b]8;;https://evil.example/\x07",
+        n=1,
+        chunk_id=0,
+        doc_id="d",
+        title=f"Glimmerpox{CLEAR_SCREEN}",
+        section="Signs\x07",
+        passage="Rash.",
+        spans=(),
+        url="https://example.org/\x1b]8;;https://evil.example/\x07",
     )
     answer = Answer(
-        text=f"Glimmerpox is a rash{CLEAR_SCREEN} [1].\nRest.", citations=(citation,),
-        abstained=False, safety=None, query="glimmerpox", suggestions=("Topic\x1b[5m",),
+        text=f"Glimmerpox is a rash{CLEAR_SCREEN} [1].\nRest.",
+        citations=(citation,),
+        abstained=False,
+        safety=None,
+        query="glimmerpox",
+        suggestions=("Topic\x1b[5m",),
     )
     shown = render(answer)
     article_part = shown.replace(click.style(answer.disclaimer, dim=True), "")

@@ -22,6 +22,7 @@ from urllib.parse import quote, urlsplit
 from assistant.answer import Answer, Citation
 from assistant.understanding.injection import looks_like_instruction
 from healthqa.text.sentences import split_sentences
+from healthqa.text.urls import is_web_url
 from healthqa.web.headings import short_section
 from index.records import Span
 
@@ -90,13 +91,6 @@ def escape_block(text: str) -> str:
         for p in paragraphs
     )
     return "\n\n".join(escape_markdown(p) for p in lines)
-
-
-def is_web_url(url: str | None) -> bool:
-    if not url:
-        return False
-    parts = urlsplit(url.strip())
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 def link(label: str, url: str | None) -> str:

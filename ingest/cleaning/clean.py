@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from healthqa.text.controls import strip_controls
+from healthqa.text.urls import web_url_or_none
 from ingest.cleaning.apparatus_sections import drop_apparatus_sections
 from ingest.cleaning.capital_items import split_capitalised_items
 from ingest.cleaning.characters import normalise_whitespace, unescape_entities
@@ -130,7 +131,9 @@ def clean_article(
 
 def _without_controls(article: Article) -> Article:
     """Every field an article shows without terminal escapes or control characters (see
-    healthqa.text.controls); body text keeps its line breaks and tabs. The id and path are its
+    healthqa.text.controls), and its link only when it is a web address (a front matter's
+    "javascript:" url is dropped here, for every consumer); body text keeps its line breaks and
+    tabs. The id and path are its
     identity and stay as they are; they are escaped where printed."""
 
     def line(value: str | None) -> str | None:
@@ -151,7 +154,7 @@ def _without_controls(article: Article) -> Article:
     return replace(
         article,
         title=strip_controls(article.title),
-        url=line(article.url),
+        url=web_url_or_none(line(article.url)),
         source=line(article.source),
         reviewed=line(article.reviewed),
         metadata=values(article.metadata),
