@@ -32,6 +32,7 @@ from assistant.retrieval.coverage import passages_about
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval, with_neighbours
 from assistant.retrieval.subsections import with_subsections
 from assistant.retrieval.topic import about_topic, group_not_named
+from assistant.retrieval.untrusted import without_passages_addressing_the_assistant
 from assistant.starters import as_question
 from assistant.triage import SafetyLines, TriageClassifier, load_triage, notice_for
 from assistant.triage.dose_advice import withheld_after_dose_request
@@ -255,7 +256,9 @@ class Assistant:
             )
         retrieval = about
 
-        readable = with_subsections(with_neighbours(retrieval, self.reader), self.reader)
+        readable = without_passages_addressing_the_assistant(
+            with_subsections(with_neighbours(retrieval, self.reader), self.reader)
+        )
         request = CompositionRequest(
             question=query,
             analysis=analysis,
