@@ -67,6 +67,7 @@ SAME_ANSWER_LEAD = "The articles I can search say no more about that than what I
 GENERAL_ONLY_LEAD = (
     "The articles I can search say nothing specifically about {group}; in general, they say:"
 )
+EMPTY_MESSAGE_TEXT = "Type a health question and I'll answer it from the vetted articles."
 NO_QUESTION_TEXT = (
     "I answer health questions from vetted articles and my rules don't change. "
     "What would you like to know about a health topic?"
@@ -80,6 +81,14 @@ def too_long_text(limit: int) -> str:
         f"That message is longer than the {limit:,} characters I can read. Please ask your "
         "question on its own, in a sentence or two."
     )
+
+
+def nothing_to_look_up(message: str, *, too_long: bool, limit: int) -> str:
+    """The reply to a message with no question left: too long, empty (which is not an attempt to
+    change the rules), or all instructions to the assistant."""
+    if too_long:
+        return too_long_text(limit)
+    return NO_QUESTION_TEXT if message.strip() else EMPTY_MESSAGE_TEXT
 
 
 def answered_topic(focus: str | None, cited_title: str, question: str = "") -> str:
@@ -216,7 +225,7 @@ class Assistant:
         question = "" if too_long else strip_instructions(message)
         prefix = prefix_for(notice)
         if not question:
-            refusal = too_long_text(limit) if too_long else NO_QUESTION_TEXT
+            refusal = nothing_to_look_up(message, too_long=too_long, limit=limit)
             yield refusal
             conversation.record(Turn(message=message, query="", focus=None, answer_text=""))
             return Answer(

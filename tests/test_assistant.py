@@ -389,3 +389,10 @@ def test_a_passage_that_addresses_the_assistant_is_not_quoted_at_all(tmp_path_fa
     injected = build_article_assistant(tmp_path_factory, embedder, "frostbite.md", page)
     answer = ask(injected, "What is the best treatment for frostbite?")
     assert "snow" not in answer.text.lower()
+
+
+@pytest.mark.parametrize("message", ["", "   ", "\n\t"])
+def test_an_empty_message_is_asked_for_a_question(assistant, message):
+    answer = ask(assistant, message)
+    assert answer.text.startswith("Type a health question")
+    assert answer.safety is None
