@@ -130,3 +130,14 @@ def test_british_and_american_spellings_name_the_same_topic():
     assert not names_in_passing("apnoea", apnea.stored.chunk)
     # A word ending in the digraph is not a spelling variant of anything.
     assert not focus_is_covered("toe", [_passage("Gout", "Gout hurts the big tee.")])
+
+
+def test_a_short_word_is_not_named_by_a_longer_word_it_begins():
+    # "flu" is not in "a flushed face" or "body fluids"; a page titled with the full name is
+    # still found by its clipped form ("hep b").
+    fever = _passage("Lassa fever", "A flushed face is common. Body fluids carry the virus.")
+    assert not focus_is_covered("flu", [fever])
+    flu = _passage("Seasonal illness", "Flu-like aches and flus spread in winter.")
+    assert focus_is_covered("flu", [flu])
+    hepatitis = _passage("Hepatitis B", "It is spread by blood.")
+    assert focus_is_covered("hep b", [hepatitis])

@@ -89,11 +89,17 @@ def chunk_speaks_of(
 ) -> bool:
     """`speaks_of` for a chunk; `headings_only`: in its title or section heading, where a page
     says what it is about, not in its text, where it may name the topic in passing."""
-    text = f"{chunk.title} {chunk.section}"
-    text = (text if headings_only else f"{text} {chunk.text}").lower()
+    headings = f"{chunk.title} {chunk.section}".lower()
+    text = headings if headings_only else f"{headings} {chunk.text.lower()}"
     found = {american(w) for w in _WORD.findall(text)}
+    titled = {american(w) for w in _WORD.findall(headings)}
     needed = [american(w) for w in (distinctive_words(focus) if words is None else words)]
-    missing = [w for w in needed if not any(word.startswith(w) for word in found)]
+    missing = [
+        w
+        for w in needed
+        if not any(is_form_of(word, w) for word in found)
+        and not any(word.startswith(w) for word in titled)
+    ]
     if missing:
         # Another form of the word names it too: "pinworms" where the page says "pinworm",
         # "babies" where it says "baby".
@@ -110,7 +116,7 @@ def names_in_passing(word: str, chunk: Chunk) -> bool:
     disease" on a page about anaplasmosis says nothing about Lyme disease. A page that is about
     the word names it in its headings, more than once, or as what a sentence opens with."""
     headings = f"{chunk.title} {chunk.section}"
-    if _names(word, headings.lower()) or _abbreviates(word, headings):
+    if _names(word, headings.lower(), clipped=True) or _abbreviates(word, headings):
         return False
     mentions = 0
     for start, end in chunk.sentence_spans:
@@ -131,11 +137,34 @@ def _abbreviates(word: str, headings: str) -> bool:
     return word in initials
 
 
-def _names(word: str, text: str) -> bool:
-    """Some word of `text` begins with `word` or shares its stem, in either spelling."""
+def _names(word: str, text: str, *, clipped: bool = False) -> bool:
+    """Some word of `text` is a form of `word` or shares its stem, in either spelling;
+    `clipped`: or begins with it, as a heading's full name does ("Hepatitis B" for "hep b")."""
     word = american(word)
     found = [american(w) for w in _WORD.findall(text)]
-    return any(w.startswith(word) for w in found) or stem(word) in {stem(w) for w in found}
+    if any(w.startswith(word) if clipped else is_form_of(w, word) for w in found):
+        return True
+    return stem(word) in {stem(w) for w in found}
+
+
+# In an article's text a short word is named by a longer one only with an ending of its own:
+# "flu" by "flus", not by "flushed" or "fluids" ("What are the symptoms of the flu?" was answered
+# from a hemorrhagic fever's "a flushed face"); "lice" not by "licensed". From this length any
+# longer word counts ("diabet" of "diabetes"). A title or heading is where a topic's full name
+# stands, so there the start of a word is enough ("hep b" for "Hepatitis B").
+FREE_PREFIX_CHARS = 6
+_ENDINGS = frozenset({
+    "s", "es", "y", "ey", "ic", "ics", "al", "ed", "d", "ing", "er", "ers", "like", "ness", "ous",
+    "ly", "ism",
+})
+
+
+def is_form_of(found: str, word: str) -> bool:
+    """`found` is `word` or `word` with an ending (any ending once `word` is long)."""
+    if not found.startswith(word):
+        return False
+    ending = found[len(word) :]
+    return not ending or len(word) >= FREE_PREFIX_CHARS or ending in _ENDINGS
 
 
 def passages_about(
