@@ -14,6 +14,7 @@ from pathlib import Path
 from healthqa.errors import EvaluationError
 from healthqa.settings import Settings
 from index.embedder import Embedder
+from index.generations import LOCK_FILE, TEMP_PREFIX, index_exists
 from ingest.pipeline import IngestProgress, ingest_paths
 
 # Evaluation data the team writes ships inside the package, beside the code that reads it.
@@ -54,7 +55,14 @@ def default_eval_index(settings: Settings, name: str) -> Path:
 
 
 def index_is_empty(index_dir: Path) -> bool:
-    return not index_dir.is_dir() or not any(index_dir.iterdir())
+    """No index has been published there. A build stopped before its first generation (the app
+    closed, the process killed) leaves its lock and work in progress, which the next build
+    clears; anything else in the folder is not ours to overwrite."""
+    if not index_dir.is_dir():
+        return True
+    if index_exists(index_dir):
+        return False
+    return all(p.name == LOCK_FILE or p.name.startswith(TEMP_PREFIX) for p in index_dir.iterdir())
 
 
 def ensure_index(
