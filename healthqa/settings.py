@@ -72,6 +72,9 @@ class Settings:
     editor_password: str | None = field(default=None, repr=False)
     # The read-only corpora and benchmarks beside the checkout (seed article, MedQuAD, MEDIQA).
     shared_data: Path = Path("../shared/data")
+    # Without them, the first start may fetch MedQuAD's sample from GitHub; off by default, as
+    # nothing but package installs goes to the network unless asked to.
+    download_sample: bool = False
     # Where help is: shown before anything else in a crisis or an emergency. United States by
     # default; a deployment elsewhere sets its own.
     emergency_number: str = "911"
@@ -186,6 +189,10 @@ class Settings:
             kwargs.update(index_dir=data_dir / "index", index_url=index)
         if env.get("HEALTHQA_SHARED_DATA"):
             kwargs["shared_data"] = Path(env["HEALTHQA_SHARED_DATA"])
+        if env.get("HEALTHQA_DOWNLOAD_SAMPLE"):
+            kwargs["download_sample"] = env["HEALTHQA_DOWNLOAD_SAMPLE"].strip().lower() in (
+                "1", "true", "yes", "on"
+            )
         if env.get("HEALTHQA_FEEDBACK"):
             kwargs["feedback_url"] = env["HEALTHQA_FEEDBACK"]
         if "HEALTHQA_EMBEDDING_MODEL" in env:

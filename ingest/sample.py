@@ -1,13 +1,14 @@
 """The articles `make run` indexes when none are given: the seed article plus two small MedQuAD
 collections (CDC and NIHSeniorHealth, 107 documents, about 2,600 passages), read in place from
-../shared/data, or else fetched from MedQuAD's GitHub repository. With neither, a few demo
+../shared/data, or, when asked (HEALTHQA_DOWNLOAD_SAMPLE=1, `--download`), fetched from MedQuAD's
+GitHub repository. Otherwise a few demo
 articles shipped in `ingest/demo/` (written by the team, marked "not vetted" in every citation)
 let a fresh clone try the chat offline.
 
 A first start indexes a small part first (`split_sample`: the seed article and a few dozen of the
 shortest documents, about 200 passages) so the chat can answer within a minute, then the rest.
 
-    python -m ingest.sample [--shared DIR] [--download-to DIR]   # prints one path per line
+    python -m ingest.sample [--shared DIR] [--download [--download-to DIR]]   # one path a line
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ OFFLINE_HINT = (
 DEMO_ARTICLES = Path(__file__).resolve().parent / "demo"
 # Every demo article's front matter names this source, so every citation of one says so.
 DEMO_SOURCE = "HealthQA demo article"
+NO_DOWNLOAD_NOTE = (
+    "HealthQA does not fetch articles from the network unless asked: set "
+    "HEALTHQA_DOWNLOAD_SAMPLE=1 to download MedQuAD's sample from GitHub, or add your vetted "
+    "articles on the Editor page or with `make ingest ARTICLES=path/to/your/articles`."
+)
 DEMO_NOTE = (
     "Meanwhile the chat answers from a few demo articles the HealthQA team wrote to show how it "
     "works; they are not vetted medical content."
@@ -170,12 +176,21 @@ def split_sample(
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--download", action="store_true", help="fetch it from GitHub if absent")
     parser.add_argument("--download-to", type=Path, default=Path("data/sample"))
     args = parser.parse_args(argv)
     try:
-        paths = default_sample(args.shared, args.download_to)
+        paths = (
+            default_sample(args.shared, args.download_to)
+            if args.download
+            else local_sample(args.shared)
+        )
     except SampleUnavailable as error:
         print(f"Error: {error}", file=sys.stderr)
+        return 1
+    if paths is None:
+        print(f"Error: there are no sample articles in {args.shared}. {NO_DOWNLOAD_NOTE}",
+              file=sys.stderr)
         return 1
     print("\n".join(str(p) for p in paths))
     return 0

@@ -209,7 +209,7 @@ def test_a_failed_download_names_the_url_the_reason_and_the_offline_command(
 ) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "ingest.sample", "--shared", str(tmp_path / "absent"),
-         "--download-to", str(tmp_path / "sample")],
+         "--download", "--download-to", str(tmp_path / "sample")],
         cwd=PROJECT, env=offline_env(tmp_path), capture_output=True, text=True, timeout=120,
         check=False,
     )  # fmt: skip
@@ -223,19 +223,36 @@ def test_a_failed_download_names_the_url_the_reason_and_the_offline_command(
     assert "Traceback" not in result.stderr
 
 
+def test_without_the_sample_nothing_is_fetched_unless_asked(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ingest.sample", "--shared", str(tmp_path / "absent")],
+        cwd=PROJECT, env=offline_env(tmp_path), capture_output=True, text=True, timeout=120,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "no sample articles" in result.stderr
+    assert "HEALTHQA_DOWNLOAD_SAMPLE=1" in result.stderr
+    assert "Could not download" not in result.stderr  # no request was made
+
+
+@pytest.mark.parametrize(
+    ("download", "reason"),
+    [("", "There are no sample articles"), ("1", "Could not download")],
+)
 def test_without_shared_data_or_network_the_job_indexes_the_demo_and_keeps_the_reason(
-    tmp_path: Path,
+    tmp_path: Path, download: str, reason: str
 ) -> None:
+    env = {**offline_env(tmp_path), "HEALTHQA_DOWNLOAD_SAMPLE": download}
     result = subprocess.run(
         [sys.executable, "-m", "healthqa.firststart", "run", "--shared", str(tmp_path / "absent")],
-        cwd=PROJECT, env=offline_env(tmp_path), capture_output=True, text=True, timeout=300,
+        cwd=PROJECT, env=env, capture_output=True, text=True, timeout=300,
         check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     status = read_status(status_path(tmp_path / "data"))
     assert status is not None
     assert status.state == "done"
-    assert "Could not download" in status.message
+    assert reason in status.message
     assert "not vetted" in status.message
     with IndexReader.open(tmp_path / "data" / "index") as reader:
         documents = reader.documents()

@@ -30,6 +30,7 @@ from ingest.pipeline import IngestReport, ingest_paths
 from ingest.sample import (
     DEMO_NOTE,
     FIRST_BYTES,
+    NO_DOWNLOAD_NOTE,
     SampleUnavailable,
     demo_articles,
     download_sample,
@@ -205,20 +206,23 @@ def run(
     fallback = ""  # why the demo articles were indexed instead of the sample
     try:
         roots = local_sample(shared)
-        if roots is None:
+        if roots is None and settings.download_sample:
             tracker.update()
             logger.info("%s has no sample; downloading MedQuAD's sample collections", shared)
             try:
                 roots = download_sample(settings.data_dir / "sample")
             except SampleUnavailable as error:
-                # A fresh clone without ../shared and without a network still gets a chat to
-                # try: the demo articles, each cited as written by the team and not vetted.
                 fallback = f"{error} {DEMO_NOTE}"
-                logger.warning("%s", fallback)
-                roots = demo_articles()
-                if not roots:
-                    raise
-                tracker.update(message=fallback)
+        elif roots is None:
+            fallback = f"There are no sample articles in {shared}. {NO_DOWNLOAD_NOTE} {DEMO_NOTE}"
+        if roots is None:
+            # A fresh clone without ../shared still gets a chat to try: the demo articles,
+            # each cited as written by the team and not vetted.
+            logger.warning("%s", fallback)
+            roots = demo_articles()
+            if not roots:
+                raise SampleUnavailable(fallback)
+            tracker.update(message=fallback)
         sample = split_sample(roots, first_bytes=first_bytes)
         batches = plan_batches(sample, batch_bytes=batch_bytes)
         tracker.planned(batches)
