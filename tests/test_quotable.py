@@ -25,6 +25,7 @@ from assistant.compose.quotable import is_quotable
         "Pressure on the bladder may cause leaks. weak pelvic muscles nerve damage constipation",
         "Explore this Health Topic to learn more about asthma and our research.",
         "To enlarge the video, click the arrows in the corner.",
+        "(Watch the animated video to learn more about cataract surgery.)",
         # Names the page's conversion lost, their commas left behind.
         "Changes in the,,, or gene can cause the condition.",
     ],

@@ -24,7 +24,7 @@ _ATTRIBUTION = re.compile(
 )
 # Sentences about the page rather than the topic.
 _PAGE_FURNITURE = re.compile(
-    r"\b(watch|view|enlarge|reduce|play) (the|this|our) (video|slideshow|animation)|"
+    r"\b(watch|view|enlarge|reduce|play) (the|this|our) (\w+ )?(video|slideshow|animation)|"
     r"\bclick (here|on|the)\b|"
     r"\b(see|shown in) (the )?(figure|table|image|picture) ?\d*\b|\bsign up\b|\bsubscribe\b|"
     r"\b(this|our) (web ?site|page)\b|\bvisit(ing)? (the following|this|our) (link|web ?site)\b|"
