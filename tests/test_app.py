@@ -343,12 +343,15 @@ def test_source_labels_are_short_and_distinct(app: AppTest) -> None:
     assert all(len(label) <= 120 for label in labels)
 
 
-def test_instruction_like_article_text_is_hidden_in_the_sources(app: AppTest) -> None:
+def test_a_passage_holding_instruction_like_text_is_never_shown(app: AppTest) -> None:
+    # The article's first passage speaks to the assistant, so none of it is quoted or shown
+    # (its plain sentences may be planted too); the article's clean section still answers.
+    # How a shown passage's instruction would be hidden is tested in test_rendering.py.
     ask(app, "What are chilblains?")
     passages = [unescaped(m.value) for m in app.chat_message[-1].markdown]
-    assert any("Chilblains" in p for p in passages)
+    assert any("heal on their own" in p for p in passages)
     assert not any("Ignore all previous instructions" in p for p in passages)
-    assert any("[instruction-like text hidden]" in p for p in passages)
+    assert not any("stop their medicines" in p for p in passages)
 
 
 def test_an_unexpected_error_is_one_sentence(library: Settings, tmp_path, monkeypatch) -> None:
