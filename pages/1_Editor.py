@@ -37,19 +37,24 @@ LOCKED = (
 )
 
 
+def shown_name(name: str, root: Path | None) -> str:
+    """A path inside `root` (the data folder) relative to it ("uploads/gout.md"): the server's
+    own folders say nothing to an editor."""
+    if root is not None and Path(name).is_absolute():
+        try:
+            return Path(name).relative_to(root).as_posix()
+        except ValueError:
+            return name
+    return name
+
+
 def report_rows(
     report: IngestReport, notes: Sequence[str], root: Path | None = None
 ) -> list[dict[str, str]]:
-    """One row per document or file; a path inside `root` (the data folder) is shown relative
-    to it ("uploads/gout.md"): the server's own folders say nothing to an editor."""
+    """One row per document or file, named as `shown_name` names it."""
 
     def shown(name: str) -> str:
-        if root is not None and Path(name).is_absolute():
-            try:
-                return Path(name).relative_to(root).as_posix()
-            except ValueError:
-                return name
-        return name
+        return shown_name(name, root)
 
     rows = [{"document or file": shown(d), "result": "added"} for d in report.added]
     rows += [{"document or file": shown(d), "result": "updated"} for d in report.updated]
@@ -168,7 +173,7 @@ def documents_section(settings: Settings) -> None:
                 "version": d.version,
                 "chunks": d.chunk_count,
                 "last ingested": cell(d.ingested_at),
-                "id": cell(d.doc_id),
+                "id": cell(shown_name(d.doc_id, settings.data_dir.resolve())),
             }
             for d in documents
         ],
@@ -176,10 +181,13 @@ def documents_section(settings: Settings) -> None:
         hide_index=True,
     )
     by_id = {d.doc_id: d for d in documents}
+    st.session_state["document_titles"] = {d.doc_id: d.title for d in documents}
     st.selectbox(
         "Document to remove",
         options=list(by_id),
-        format_func=lambda doc_id: cell(f"{by_id[doc_id].title} ({doc_id})"),
+        format_func=lambda doc_id: cell(
+            f"{by_id[doc_id].title} ({shown_name(doc_id, settings.data_dir.resolve())})"
+        ),
         index=None,
         key="remove_choice",
     )
@@ -197,9 +205,11 @@ def remove_chosen_document(settings: Settings) -> None:
     if not doc_id:
         st.toast("Choose a document to remove first.")
         return
+    titles: dict[str, str] = st.session_state.get("document_titles", {})
     remove_documents(settings.index_location, [doc_id])
     st.session_state["remove_choice"] = None
-    st.toast(f"Removed {inline(doc_id)}.")
+    name = titles.get(doc_id) or shown_name(doc_id, settings.data_dir.resolve())
+    st.toast(f"Removed {inline(name)}.")
 
 
 def editor(settings: Settings) -> None:
