@@ -52,11 +52,12 @@ def start(settings: Settings, shared: Path, *, watch_pid: int | None = None) -> 
             start_new_session=True,  # Ctrl-C on the app does not hit it mid-write
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
-    where = (
-        shared
-        if local_sample(shared) is not None
-        else "GitHub (MedQuAD), or offline from the team's demo articles,"
-    )
+    if local_sample(shared) is not None:
+        where = str(shared)
+    elif settings.download_sample:
+        where = "GitHub (MedQuAD), or else the team's demo articles,"
+    else:
+        where = f"the team's demo articles (no sample in {shared}; see the log),"
     if ready:
         return f"Resuming the sample articles from {where} in the background (log: {log})."
     return (
