@@ -8,11 +8,13 @@ question, in the article's own order, with a second source only when it adds a r
 3. The primary section is the ranker's top one when the question was searched in the visitor's
    own words; for a follow-up rewritten from the conversation, whose search mixes in the earlier
    topic, it is the one whose best sentence, weighted by how well the whole passage matched,
-   answers best. From it the best readable units (a list with its introduction, a sentence with
+   answers best. Within that article, a section whose heading the question says again, or
+   one whose heading asks the question's kind, can take its place (`_of_the_asked_type`).
+   From it the best readable units (a list with its introduction, a sentence with
    the one it leans on) are taken until the answer is long enough, then laid out in article
    order.
 4. Another section is cited only if its best unit scores nearly as well and says something the
-   answer does not say yet.
+   answer does not say yet (for a short question, one of the words it asks beyond its topic).
 
 Every quoted sentence carries its [n]; one source entry per article section.
 """
