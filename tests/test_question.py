@@ -66,6 +66,11 @@ QTYPES = [
     ("What are the signs of dehydration in babies?", Q.symptoms),
     ("How do doctors diagnose lupus?", Q.diagnosis),
     ("is there a cure for psoriasis", Q.treatment),
+    # How long healing takes is the outlook, not the treatment; a heading "What to do if ..."
+    # and "does X work for Y" ask what helps.
+    ("how long does a broken wrist take to heal", Q.outlook),
+    ("What to do if your child has a nosebleed", Q.treatment),
+    ("does cranberry juice work for cystitis", Q.treatment),
     ("What medicine for acid reflux works best?", Q.treatment),
     ("How can I prevent the flu?", Q.prevention),
     ("How do I stop it from coming back?", Q.prevention),

@@ -8,11 +8,13 @@ question, in the article's own order, with a second source only when it adds a r
 3. The primary section is the ranker's top one when the question was searched in the visitor's
    own words; for a follow-up rewritten from the conversation, whose search mixes in the earlier
    topic, it is the one whose best sentence, weighted by how well the whole passage matched,
-   answers best. From it the best readable units (a list with its introduction, a sentence with
+   answers best. Within that article, a section whose heading the question says again, or
+   one whose heading asks the question's kind, can take its place (`_of_the_asked_type`).
+   From it the best readable units (a list with its introduction, a sentence with
    the one it leans on) are taken until the answer is long enough, then laid out in article
    order.
 4. Another section is cited only if its best unit scores nearly as well and says something the
-   answer does not say yet.
+   answer does not say yet (for a short question, one of the words it asks beyond its topic).
 
 Every quoted sentence carries its [n]; one source entry per article section.
 """
@@ -28,6 +30,7 @@ import numpy as np
 from assistant.answer import Citation
 from assistant.compose.base import Composition, CompositionRequest
 from assistant.compose.durations import asks_how_long, states_a_duration
+from assistant.compose.headings import restatement, shares_an_ask_word
 from assistant.compose.passages import SectionPassage, section_passages
 from assistant.compose.quotable import ends_statement, is_attribution, is_quotable
 from assistant.compose.units import (
@@ -61,6 +64,12 @@ REPEAT_MIN_WORDS = 5
 # How far below the lead section a section of the same article whose heading asks what the
 # question asks may score and still lead.
 TYPE_MARGIN = 0.15
+# How far below the lead section a section of the same article whose heading the question
+# says again may score and still lead (`_restating`).
+RESTATES_MARGIN = 0.3
+# A question with at most this many words beyond its topic asks only what they say: a second
+# source must say one of them too (`_ask_words`).
+ASK_MAX_WORDS = 3
 # For a follow-up about a group ("what about children?"): a unit naming the group outranks one
 # that matches the question as well without naming it.
 GROUP_BONUS = 0.15
@@ -110,19 +119,22 @@ class ExtractiveComposer:
             if request.as_asked
             else max(scored, key=_section_score)
         )
-        lead = _of_the_asked_type(scored, lead, request.analysis.qtype)
+        lead = _of_the_asked_type(scored, lead, request)
         primary = lead if request.question_vector is None else self._asked(scored, lead, request)
-        chosen = self._from_section(primary)
+        chosen = self._from_section(primary, heading_asked=_heading_asks(primary, request))
         if _asks_what_it_is(request.analysis):
             chosen = self._with_opening(primary, chosen)
         # When the question moved the answer away from the section that retells the story,
         # that section is not offered again as the second source: the visitor told it.
         passed_over = {primary[0].section.key, lead[0].section.key}
+        ask = _ask_words(chosen, request)
         for units in sorted(scored, key=_section_score, reverse=True):
             if len({c.section.key for c in chosen}) >= self.settings.max_sources:
                 break
             if units[0].section.key not in passed_over:
-                chosen += self._second_source(units, chosen, best=_section_score(lead))
+                offered = [u for u in units if not ask or _says_any(u, ask)]
+                if offered:
+                    chosen += self._second_source(offered, chosen, best=_section_score(lead))
         return layout(chosen)
 
     def _asked(
@@ -144,7 +156,7 @@ class ExtractiveComposer:
             # in the article on their own, so they cannot say which section answers; the story
             # can ("I'm 30 weeks pregnant and my toddler has ...").
             return lead
-        return _of_the_asked_type(candidates, best, request.analysis.qtype)
+        return _of_the_asked_type(candidates, best, request)
 
     def _units(
         self, section: SectionPassage, request: CompositionRequest, *, by_question: bool = False
@@ -208,8 +220,11 @@ class ExtractiveComposer:
         count = sum(len(texts[k].split()) for k in unit.sentences)
         return items <= self.settings.whole_list_items and count <= self.settings.max_words
 
-    def _from_section(self, units: Sequence[_Scored]) -> list[_Scored]:
-        """The section's best units, best first, until the answer is long enough."""
+    def _from_section(
+        self, units: Sequence[_Scored], *, heading_asked: bool = False
+    ) -> list[_Scored]:
+        """The section's best units, best first, until the answer is long enough;
+        `heading_asked`: the section's heading asks what the question asks."""
         settings = self.settings
         best = max(u.score for u in units)
         chosen: list[_Scored] = []
@@ -225,7 +240,8 @@ class ExtractiveComposer:
             total += candidate.words
         floor = best - 3 * settings.margin
         chosen = self._with_closings(units, self._without_gaps(units, chosen, floor=floor))
-        return self._filled(units, self._from_paragraph_start(units, chosen), floor=floor)
+        opened = self._from_paragraph_start(units, chosen, heading_asked=heading_asked)
+        return self._filled(units, opened, floor=floor)
 
     def _with_closings(self, units: Sequence[_Scored], chosen: list[_Scored]) -> list[_Scored]:
         """A short sentence that closes the paragraph of a chosen one completes it ("Some
@@ -260,17 +276,24 @@ class ExtractiveComposer:
         return chosen
 
     def _from_paragraph_start(
-        self, units: Sequence[_Scored], chosen: list[_Scored]
+        self, units: Sequence[_Scored], chosen: list[_Scored], *, heading_asked: bool = False
     ) -> list[_Scored]:
         """An answer that would open in the middle of a paragraph with a sentence that is not
         its best ("Repeated steroid injections are not recommended ...", the injections never
-        introduced) starts where the paragraph does, when that fits."""
+        introduced) starts where the paragraph does, when that fits. So does one opening in the
+        first paragraph of a section whose heading asks what the question asks, even on its
+        best sentence: the paragraph's first sentence says what the heading asks ("The most
+        common symptom is a tension-type headache."), while later ones outscore it by naming
+        the topic again."""
         position = {id(u): n for n, u in enumerate(units)}  # `units` are in article order
         opening = min(chosen, key=lambda c: position[id(c)])
-        if opening.unit.is_list or opening is max(chosen, key=lambda c: c.score):
+        if opening.unit.is_list:
             return chosen
         section = opening.section
         start = _paragraph_start(section, opening.unit.sentences[0])
+        opens_section = heading_asked and start == 0 and section.first.chunk.start == 0
+        if opening is max(chosen, key=lambda c: c.score) and not opens_section:
+            return chosen
         earlier = [
             u for u in units[: position[id(opening)]] if u.unit.sentences[0] >= start
         ]
@@ -521,16 +544,27 @@ def _section_score(units: Sequence[_Scored]) -> float:
 
 
 def _of_the_asked_type(
-    scored: Sequence[list[_Scored]], lead: list[_Scored], asked: QuestionType
+    scored: Sequence[list[_Scored]], lead: list[_Scored], request: CompositionRequest
 ) -> list[_Scored]:
-    """The lead article's section whose heading asks what the question asks ("How to prevent
-    X?" for "how do I stop getting X?", "What are the treatments for X?" for "how do I get rid
-    of X?") when the lead section's heading asks something else and that section scores within
-    `TYPE_MARGIN` of it. Only within the article: across articles, a heading's type moved the
-    better page down (MEDIQA train P@1 0.808 -> 0.788 at a 0.06 ranking bonus)."""
+    """The lead article's section that answers what the question asks, when the lead section
+    answers something else: first one whose heading the question says again (`_restating`),
+    else one whose heading asks the question's kind ("How to prevent X?" for "how do I stop
+    getting X?", "What are the treatments for X?" for "how do I get rid of X?") scoring within
+    `TYPE_MARGIN` of the lead. Only within the article: across articles, a heading's type moved
+    the better page down (MEDIQA train P@1 0.808 -> 0.788 at a 0.06 ranking bonus)."""
+    restating = _restating(scored, lead, request)
+    if restating is not None:
+        return restating
+    asked = request.analysis.qtype
     if asked is QuestionType.information:
         return lead
-    if heading_type(lead[0].section.first.chunk.section) is asked:
+    heading = lead[0].section.first.chunk.section
+    if heading_type(heading) is asked:
+        return lead
+    question = _ask_of(request)
+    if shares_an_ask_word(heading, question, _topic_of(lead, request)):
+        # "Foods and drinks: what to limit" answers "what foods should I avoid?" more
+        # closely than "Preventing further attacks" does, whatever its heading's kind.
         return lead
     doc_id = lead[0].section.doc_id
     same_type = [
@@ -543,6 +577,98 @@ def _of_the_asked_type(
         return lead
     best = max(same_type, key=_section_score)
     return best if _section_score(best) >= _section_score(lead) - TYPE_MARGIN else lead
+
+
+def _ask_words(chosen: Sequence[_Scored], request: CompositionRequest) -> frozenset[str]:
+    """The question's words beyond its topic that the answer quotes ("contagious" in "is
+    rosacea contagious", "surgery" in "will I need surgery for plantar fasciitis?"), or none
+    when it quotes none of them (a paraphrase answered it). Only for a short ask: in a longer
+    message most words beyond the topic tell a story, and the answer quoting one is chance
+    (MEDIQA dev lost a relevant second source when every message was held to this).
+    """
+    topic = content_words(_topic_of([chosen[0]], request))
+    ask = content_words(_ask_of(request)) - topic
+    if len(ask) > ASK_MAX_WORDS:
+        return frozenset()
+    quoted = frozenset().union(*(_said_stems(c) for c in chosen))
+    return ask if ask & quoted else frozenset()
+
+
+def _said_stems(scored: _Scored) -> frozenset[str]:
+    """What a unit says, with its section's heading, as content-word stems."""
+    section = scored.section
+    text = " ".join(section.sentence(i) for i in scored.unit.sentences)
+    return content_words(f"{section.first.chunk.section} {text}")
+
+
+def _says_any(scored: _Scored, ask: frozenset[str]) -> bool:
+    """A second source must speak to what the question asks, as the answer does, not only to
+    its topic: "Rosacea is not contagious" is not followed by the whole symptoms list."""
+    return bool(_said_stems(scored) & ask)
+
+
+def _heading_asks(units: list[_Scored], request: CompositionRequest) -> bool:
+    """The section's heading asks what the question asks: of its kind, or said again."""
+    heading = units[0].section.first.chunk.section
+    asked = request.analysis.qtype
+    if asked is not QuestionType.information and heading_type(heading) is asked:
+        return True
+    topic = _topic_of(units, request)
+    return restatement(heading, _ask_of(request), asked, topic) is not None
+
+
+def _names_group(units: list[_Scored], request: CompositionRequest) -> bool:
+    """A unit of the section names the group a follow-up asks about ("what about children?")."""
+    group = request.group
+    if group is None:
+        return False
+    section = units[0].section
+    return any(group.search(section.sentence(i)) for u in units for i in u.unit.sentences)
+
+
+def _ask_of(request: CompositionRequest) -> str:
+    """The question sentences alone: a story's words must not say a heading by chance."""
+    return request.analysis.question or request.analysis.asked or request.question
+
+
+def _topic_of(units: list[_Scored], request: CompositionRequest) -> str:
+    """The words naming the page's topic: its title and the question's focus."""
+    return f"{units[0].section.first.chunk.title} {request.analysis.focus or ''}"
+
+
+def _restating(
+    scored: Sequence[list[_Scored]], lead: list[_Scored], request: CompositionRequest
+) -> list[_Scored] | None:
+    """The lead article's section whose heading the question says again, word for word but
+    for the topic ("how to prevent carbon monoxide poisoning?" and "Preventing carbon monoxide
+    poisoning"), when the lead's heading says it less and it scores within `RESTATES_MARGIN`
+    of the lead. Sentences naming the topic often outscore the section that answers (the
+    hospital Treatment section names "carbon monoxide poisoning"; the prevention list does not
+    repeat it), so the heading is trusted further than a heading's kind alone."""
+    question = _ask_of(request)
+    asked = request.analysis.qtype
+    doc_id = lead[0].section.doc_id
+
+    def said(units: list[_Scored]) -> tuple[int, int] | None:
+        heading = units[0].section.first.chunk.section
+        found = restatement(heading, question, asked, _topic_of(units, request))
+        return (found.said, found.by_type) if found else None
+
+    found = [
+        (key, units)
+        for units in scored
+        if units[0].section.doc_id == doc_id and (key := said(units)) is not None
+    ]
+    if not found:
+        return None
+    key, best = max(found, key=lambda f: (f[0], _section_score(f[1])))
+    if best is lead or (said(lead) or (0, 0)) >= key:
+        return None
+    if _names_group(lead, request) and not _names_group(best, request):
+        # "motion sickness remedies for children?": "Other remedies" says the heading's word,
+        # the medicines section says what it says about children; the group is asked too.
+        return None
+    return best if _section_score(best) >= _section_score(lead) - RESTATES_MARGIN else None
 
 
 def _trimmed(unit: Unit, max_items: int, texts: Sequence[str], *, row_words: int) -> Unit:
