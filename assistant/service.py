@@ -28,7 +28,12 @@ from assistant.retrieval.abstain import (
     load_calibration,
     should_abstain,
 )
-from assistant.retrieval.coverage import passages_about
+from assistant.retrieval.coverage import (
+    chunk_speaks_of,
+    is_checkable,
+    passages_about,
+    text_names,
+)
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval, with_neighbours
 from assistant.retrieval.subsections import with_subsections
 from assistant.retrieval.topic import about_topic, group_not_named
@@ -39,12 +44,15 @@ from assistant.triage.dose_advice import withheld_after_dose_request
 from assistant.understanding.conversation import (
     Conversation,
     Turn,
+    about_focus,
     contextualize,
     group_names,
+    names_no_topic,
 )
 from assistant.understanding.focus import named_intervention, title_topic
 from assistant.understanding.injection import strip_instructions
-from assistant.understanding.question import QuestionAnalysis, analyze
+from assistant.understanding.question import QuestionAnalysis, analyze, keywords
+from assistant.understanding.question_types import QuestionType, heading_type
 from assistant.understanding.smalltalk import small_talk_reply
 from assistant.understanding.spelling import Speller
 from healthqa.settings import Settings
@@ -241,6 +249,12 @@ class Assistant:
         same_text = analysis.asked == " ".join(message.split())
         retrieval = self.retriever.search(analysis, vector=vector if same_text else None)
         as_asked = rewritten == question
+        # Still read as asked when the topic's name is added to a message naming none: the
+        # search ranks the sections by what the message itself asks.
+        query, retrieval = self._read_with_topic(
+            conversation, question, (query, retrieval), as_asked=as_asked
+        )
+        analysis = retrieval.analysis
         searched = query  # before any reading together with the question before it
         if should_abstain(retrieval, self.calibration):
             query, retrieval = self._read_in_context(conversation, query, retrieval)
@@ -311,6 +325,91 @@ class Assistant:
             return None
         vector: Vectors = self.retriever.embedder.embed_queries([analysis.question])[0]
         return vector
+
+    def _read_with_topic(
+        self,
+        conversation: Conversation,
+        question: str,
+        searched: tuple[str, Retrieval],
+        *,
+        as_asked: bool,
+    ) -> tuple[str, Retrieval]:
+        """A question naming no topic ("when should I see a doctor?") asked in a conversation
+        about one, read as asked about it, when searched alone it is answered from another
+        article (another page's "When should I see a doctor?" heading matches it better, or
+        nothing does) and, asked about the topic, from the topic's own page by a passage related
+        to the message itself: "how do I change my oil?" after shingles still finds no shingles
+        text. `searched` (the query and what it found) is kept when the message is read as it
+        is; a rewritten message leans on the conversation already."""
+        focus = conversation.last_focus
+        retrieval = searched[1]
+        # A message naming the topic itself ("... students with ADHD?") was searched with it.
+        if (
+            not as_asked
+            or not focus
+            or not is_checkable(focus)
+            or not names_no_topic(question)
+            or text_names(question, focus)
+        ):
+            return searched
+        if _answered_about(focus, retrieval) and not should_abstain(retrieval, self.calibration):
+            return searched
+        return self._asked_about(conversation, question, focus, retrieval) or searched
+
+    def _asked_about(
+        self, conversation: Conversation, question: str, focus: str, retrieval: Retrieval
+    ) -> tuple[str, Retrieval] | None:
+        """`question` asked about `focus`, and what that finds, when the topic's own page
+        answers it by a passage related to the message itself (`retrieval`: what the message
+        alone found)."""
+        asked = about_focus(question, focus)
+        retried = self.retriever.search(analyze(self.speller().correct(asked)))
+        if should_abstain(retried, self.calibration) or not _answered_about(focus, retried):
+            return None
+        # As for a reading with the question before (`KEEPS_MATCH`): a message the topic's page
+        # does not answer ("how much does laser hair removal cost?" after melanoma) finds its
+        # passages only by the topic's name, scoring well under the question before.
+        if _best_score(retried) < KEEPS_MATCH * conversation.last_match:
+            return None
+        own = self.reader.vectors([p.chunk_id for p in retried.passages]) @ retrieval.query_vector
+        related = bool(len(own)) and float(own.max()) >= RELATED_TO_MESSAGE
+        # A word of the message that the best section's heading uses says so as well, where
+        # the model does not see it ("physio" and "Treatment from a GP or physiotherapist").
+        if not related and not _heading_uses(question, retried):
+            return None
+        return asked, retried
+
+    def _from_asked_section(
+        self, request: CompositionRequest, composition: Composition
+    ) -> Composition | None:
+        """A follow-up asking a kind of question ("is it contagious?") answered word for word
+        as the question before ("what is ...?": the page's opening, which names the topic in
+        every sentence, outranks its section on spreading), composed instead from the found
+        sections of the cited article whose heading asks that kind ("How it spreads"): the
+        articles do say more, so "no more than quoted above" would be untrue. None when there
+        is no such section."""
+        kind = request.analysis.qtype
+        if kind is QuestionType.information:
+            return None
+        cited = {c.chunk_id for c in composition.citations}
+        docs = {p.stored.chunk.doc_id for p in request.retrieval.passages if p.chunk_id in cited}
+        typed = tuple(
+            p
+            for p in request.retrieval.passages
+            if p.stored.chunk.doc_id in docs
+            and p.chunk_id not in cited
+            and heading_type(p.stored.chunk.section) is kind
+        )
+        if not typed:
+            return None
+        retrieval = Retrieval(request.retrieval.analysis, request.retrieval.query_vector, typed)
+        narrowed = replace(
+            request,
+            retrieval=retrieval,
+            sentence_vectors=self.reader.sentence_vectors([p.chunk_id for p in typed]),
+            as_asked=True,
+        )
+        return self.composer.compose(narrowed)
 
     def _read_in_context(
         self, conversation: Conversation, query: str, retrieval: Retrieval
@@ -385,7 +484,12 @@ class Assistant:
             lead = GENERAL_ONLY_LEAD.format(group=group)
             composition = replace(composition, text=f"{lead}\n\n{composition.text}")
         elif composition.citations and composition.text == _without_lead(previous):
-            composition = replace(composition, text=f"{SAME_ANSWER_LEAD}\n\n{composition.text}")
+            asked = self._from_asked_section(request, composition)
+            if asked is not None and asked.citations and asked.text != composition.text:
+                composition = asked
+            else:
+                lead = SAME_ANSWER_LEAD
+                composition = replace(composition, text=f"{lead}\n\n{composition.text}")
         yield from composition.text.splitlines(keepends=True)
         return composition
 
@@ -400,6 +504,31 @@ def _without_lead(answer_text: str) -> str:
     text = answer_text.removeprefix(f"{SAME_ANSWER_LEAD}\n\n")
     general = _GENERAL_ONLY.match(text)
     return text[general.end() :] if general else text
+
+
+def _answered_about(focus: str, retrieval: Retrieval) -> bool:
+    """The best passage found (not one added only for reading) is on a page or in a section
+    whose headings name `focus`."""
+    best = next((p for p in retrieval.passages if not p.context_only), None)
+    return best is not None and chunk_speaks_of(focus, best.stored.chunk, headings_only=True)
+
+
+# The letters two forms of a word share at least ("physio", "physiotherapist"; "pharmacist",
+# "pharmacy").
+_SAME_WORD_START = 5
+
+
+def _heading_uses(message: str, retrieval: Retrieval) -> bool:
+    """Some content word of the message starts like a word of the best passage's heading."""
+    best = next((p for p in retrieval.passages if not p.context_only), None)
+    if best is None:
+        return False
+    heading = re.findall(r"[a-z]+", best.stored.chunk.section.lower())
+    return any(
+        len(word) >= _SAME_WORD_START
+        and any(h[:_SAME_WORD_START] == word[:_SAME_WORD_START] for h in heading)
+        for word in keywords(message)
+    )
 
 
 def _best_score(retrieval: Retrieval) -> float:

@@ -128,6 +128,16 @@ def names_in_passing(word: str, chunk: Chunk) -> bool:
     return mentions == 1
 
 
+def text_names(text: str, focus: str) -> bool:
+    """`text` names the topic: every distinctive word of it, or its initials as one word
+    ("ADHD" for "Attention Deficit-Hyperactivity Disorder")."""
+    needed = distinctive_words(focus)
+    if needed and all(_names(w, text) for w in needed):
+        return True
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", focus)).lower()
+    return len(initials) >= 3 and initials in {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+
+
 def _abbreviates(word: str, headings: str) -> bool:
     """The word is the initials of consecutive words of the headings: "adhd" of "Attention
     Deficit-Hyperactivity Disorder", "copd" of "Chronic Obstructive Pulmonary Disease"."""

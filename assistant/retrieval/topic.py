@@ -140,6 +140,14 @@ def about_group(
         for p in wide.passages
         if not p.context_only and chunk_speaks_of(focus, p.stored.chunk, headings_only=True)
     ]
+    if not any(group.search(p.stored.chunk.title) for p in own) and _speaks_of_group(
+        group, retrieval, own
+    ):
+        # No article for the group, and the section that best answers the question speaks of
+        # it itself ("not usually suitable for children under 2" in the treatment section):
+        # that beats a section whose heading names the group but answers another question
+        # ("How do children catch pinworms?" on a page written for parents).
+        return retrieval
     named = tuple(
         p for p in own if group.search(f"{p.stored.chunk.title} {p.stored.chunk.section}")
     )[: len(retrieval.passages)]
@@ -152,6 +160,16 @@ def about_group(
     if not named or {p.chunk_id for p in named} == {p.chunk_id for p in retrieval.passages}:
         return retrieval
     return Retrieval(retrieval.analysis, retrieval.query_vector, named)
+
+
+def _speaks_of_group(group: re.Pattern[str], retrieval: Retrieval, own: list[Passage]) -> bool:
+    """The best passage found for the question is one of the topic's own and names the group."""
+    best = next((p for p in retrieval.passages if not p.context_only), None)
+    return (
+        best is not None
+        and best.chunk_id in {p.chunk_id for p in own}
+        and bool(group.search(best.stored.chunk.text))
+    )
 
 
 def group_not_named(message: str, sources: Iterable[str]) -> str | None:

@@ -82,9 +82,22 @@ _ELLIPSIS = re.compile(
     r"|la|si|cu[aá]nt[oa]s?|qu[eé]|c[oó]mo|cu[aá]ndo)\b))\s+(?P<y>.+?)[?.!]*\s*$",
     re.IGNORECASE,
 )
+# An age names a group as plainly as a word does: "my 18 month old", "a 3-year-old", "my 6 week
+# old baby" (the age's unit, and a word for the child after it, may follow).
+_AGED = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]?"
+    r"(?:weeks?|months?|years?|yrs?)[- ]?olds?"
+)
+_AGE = (
+    rf"{_AGED}"
+    r"(?:\s+(?:baby|child|kid|son|daughter|boy|girl|toddler|grandson|granddaughter))?"
+)
 _CONTEXT = re.compile(
     r"^(?:(?:in|for|during|with|among|after|before|at|on)\s+.+"
-    r"|(?:my\s+|the\s+)?(?:children|child|kids|kid|babies|baby|infants|toddlers|teens|teenagers"
+    rf"|(?:my\s+|our\s+|the\s+|a\s+|an\s+)?{_AGE}"
+    r"|(?:my\s+|our\s+|the\s+|a\s+)?(?:children|child|kids|kid|babies|baby|infants|infant"
+    r"|toddlers|toddler"
+    r"|newborns|newborn|teens|teenagers"
     r"|adolescents|adults|elderly|older adults|older people|seniors|men|women|pregnancy"
     r"|pregnant women"
     r"|breastfeeding|smokers|athletes|dogs|cats))$",
@@ -125,14 +138,14 @@ _OWN_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _GROUPS = (
-    r"(?:my\s+|the\s+|a\s+|an\s+)?(?:\d+[- ]?(?:year|yr|month)[- ]?olds?|children|child|kids|kid"
+    rf"(?:my\s+|the\s+|a\s+|an\s+)?(?:{_AGED}|children|child|kids|kid"
     r"|babies|baby|infants|toddlers|teens|teenagers|adolescents|adults|elderly|older adults"
     r"|older people|seniors|men|women|pregnancy|pregnant women)"
 )
 _GROUP_CONTEXT = re.compile(rf"\s+(?:in|for|among)\s+{_GROUPS}\b", re.IGNORECASE)
 _ADULT = re.compile(r"\b(adults?|elderly|older|seniors|men|women)\b", re.IGNORECASE)
 _CHILD = re.compile(r"\b(children|child|kids?|bab(?:y|ies)|infants?|toddlers?|teens?"
-                    r"|teenagers?|adolescents?|\d+[- ]?(?:year|yr|month)[- ]?olds?)\b",
+                    rf"|teenagers?|adolescents?|newborns?|{_AGED})\b",
                     re.IGNORECASE)
 _CHILD_WORDS = re.compile(r"\b(childhood|pediatric|paediatric|infantile|juvenile)\s+",
                           re.IGNORECASE)
@@ -165,7 +178,7 @@ def needs_context(message: str) -> bool:
         return True
     if _names_topic(text):
         return False
-    refers = points_back(text) or bool(_PERSON.search(text))
+    refers = points_back(text) or bool(_PERSON.search(text)) or bool(_ONE.search(text))
     return refers or len(_words(text)) <= _SHORT or _is_bare_type(text)
 
 
@@ -196,7 +209,33 @@ def _with_topic(conversation: Conversation, focus: str, text: str) -> str:
         return _PRONOUN.sub(lambda m: _replacement(m, focus), text, count=1)
     if _PERSON.search(text):
         return _with_person(text, focus)
-    return _append_topic(text, focus)
+    return about_focus(text, focus)
+
+
+# "when do I need to go to A&E for one": "one" stands for the topic (a nosebleed, a migraine)
+# when it ends the question after a verb or preposition; not "no one", "one of", "which one".
+_ONE = re.compile(
+    r"\b(?P<before>for|with|get|gets|getting|got|have|has|having|had|during|after|treat|stop"
+    r"|prevent|about|from|of)\s+(?:a\s+|another\s+)?one(?=\s*[?.!]*\s*$)",
+    re.IGNORECASE,
+)
+
+
+def names_no_topic(message: str) -> bool:
+    """A question that names no topic of its own and was not read as leaning on earlier turns
+    ("when should I see a doctor?", "what will the physio do?"): in a conversation it asks about
+    the topic talked about, though searched alone a heading that matches its words better on
+    another article's page wins."""
+    text = message.strip()
+    return bool(_words(text)) and not needs_context(text) and analyze(text).focus is None
+
+
+def about_focus(message: str, focus: str) -> str:
+    """`message` asked about `focus`: its pointing "one" replaced, else the topic added
+    ("when should I see a doctor about tinnitus?")."""
+    text = message.strip()
+    replaced, count = _ONE.subn(lambda m: f"{m.group('before')} {focus}", text, count=1)
+    return replaced if count else _append_topic(text, focus)
 
 
 def _with_person(text: str, focus: str) -> str:
@@ -251,7 +290,7 @@ def new_topic(message: str) -> str | None:
 _GROUP_NAMES = (
     re.compile(
         r"\b(child|children|childhood|kids?|bab(?:y|ies)|infants?|toddlers?|teens?|teenagers?"
-        r"|adolescents?|pediatric|paediatric|\d+[- ]?(?:year|yr|month)[- ]?olds?)\b",
+        rf"|adolescents?|pediatric|paediatric|newborns?|{_AGED})\b",
         re.IGNORECASE,
     ),
     re.compile(r"\b(elderly|older|seniors?|aging|ageing)\b", re.IGNORECASE),
