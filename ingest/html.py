@@ -15,6 +15,7 @@ from lxml import etree
 from healthqa.errors import IngestError
 from ingest.encoding import as_utf8
 from ingest.html_captions import with_captions_as_text
+from ingest.html_controls import without_control_links
 from ingest.html_div_blocks import with_div_paragraphs
 from ingest.html_furniture import without_site_furniture
 from ingest.html_landmark import with_main_landmark
@@ -57,7 +58,7 @@ def load_html(path: Path, *, doc_id: str | None = None) -> Article:
         # as <div>s has none until they are named so.
         kept = with_main_landmark(with_div_paragraphs(with_main_landmark(tree)))
         kept = with_kept_structure(with_captions_as_text(kept))
-        kept = without_site_furniture(kept)
+        kept = without_control_links(without_site_furniture(kept))
         page = _without_apparatus(kept)
     extracted = trafilatura.bare_extraction(
         page,
