@@ -36,21 +36,24 @@ _BLOCKS = frozenset(
 )
 # Before a control that stands alone: nothing, or the end of a sentence.
 _SENTENCE_ENDED = re.compile(r"(?:^|[.!?][\"'”’)\]]*)\s*$")
+# Enough of the text on either side of a link to see where its sentence ends.
+_CONTEXT_CHARS = 40
+_CONTEXT_PIECES = 50
 # After it: its own full stop at most, then nothing or the next sentence.
 _OWN_STOP = re.compile(r"^\s*[.!?]?(?=\s*(?:$|[A-Z0-9\"“]))")
 
 
 def without_control_links(tree: etree._Element) -> etree._Element:
     """The same tree without control links that stand as sentences. Changes `tree` in place."""
-    for link in [a for a in tree.iter("a") if is_control(a)]:
-        block = _block_of(link)
-        if block is None:
-            continue
-        before, after = _text_around(block, link)
-        if not _SENTENCE_ENDED.search(before) or not _OWN_STOP.match(after):
-            continue
-        link.tail = (link.tail or "")[len(_leading_stop(link.tail or "")) :]
-        remove_keeping_tail(link)
+    blocks: dict[etree._Element, list[etree._Element]] = {}
+    for link in tree.iter("a"):
+        block = _block_of(link) if is_control(link) else None
+        if block is not None:
+            blocks.setdefault(block, []).append(link)
+    for block, links in blocks.items():
+        for link in _standing_alone(block, links):
+            link.tail = (link.tail or "")[len(_leading_stop(link.tail or "")) :]
+            remove_keeping_tail(link)
     return tree
 
 
@@ -75,26 +78,38 @@ def _block_of(link: etree._Element) -> etree._Element | None:
     return next((a for a in link.iterancestors() if a.tag in _BLOCKS), None)
 
 
-def _text_around(block: etree._Element, link: etree._Element) -> tuple[str, str]:
-    """The block's text before the link and after it (its tail included)."""
-    before: list[str] = []
-    after: list[str] = []
-    seen = False
-    for piece in _pieces(block, link):
-        if piece is None:
-            seen = True
+def _standing_alone(block: etree._Element, links: list[etree._Element]) -> list[etree._Element]:
+    """Those of `links` that stand as sentences of `block`, in one pass over its text however
+    many links it holds. A control already found is no part of the text before the next one
+    ("Share on Facebook Email a friend")."""
+    pieces = list(_pieces(block, frozenset(links)))
+    alone: list[etree._Element] = []
+    before = ""
+    for at, piece in enumerate(pieces):
+        if isinstance(piece, str):
+            before = (before + piece)[-_CONTEXT_CHARS:]
+            continue
+        after = ""
+        for later in pieces[at + 1 : at + 1 + _CONTEXT_PIECES]:
+            after += later if isinstance(later, str) else "".join(later.itertext())
+            if len(after.strip()) >= _CONTEXT_CHARS:
+                break
+        if _SENTENCE_ENDED.search(" ".join(before.split())) and _OWN_STOP.match(after):
+            alone.append(piece)
         else:
-            (after if seen else before).append(piece)
-    return " ".join("".join(before).split()), " ".join("".join(after).split())
+            before = (before + "".join(piece.itertext()))[-_CONTEXT_CHARS:]
+    return alone
 
 
-def _pieces(element: etree._Element, link: etree._Element) -> Iterator[str | None]:
-    """The element's visible text in reading order, with None where `link` stands."""
-    if element is link:
-        yield None
+def _pieces(
+    element: etree._Element, links: frozenset[etree._Element]
+) -> Iterator[str | etree._Element]:
+    """The element's visible text in reading order, each of `links` as itself."""
+    if element in links:
+        yield element
         return
     if isinstance(element.tag, str) and element.tag not in ("script", "style", "template"):
         yield element.text or ""
         for child in element:
-            yield from _pieces(child, link)
+            yield from _pieces(child, links)
             yield child.tail or ""
