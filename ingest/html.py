@@ -15,6 +15,8 @@ from lxml import etree
 from healthqa.errors import IngestError
 from ingest.encoding import as_utf8
 from ingest.html_captions import with_captions_as_text
+from ingest.html_controls import without_control_links
+from ingest.html_div_blocks import with_div_paragraphs
 from ingest.html_furniture import without_site_furniture
 from ingest.html_landmark import with_main_landmark
 from ingest.html_structure import with_kept_structure
@@ -52,8 +54,11 @@ def load_html(path: Path, *, doc_id: str | None = None) -> Article:
     tree = _parsed(data)
     page: str | bytes = data
     if tree is not None:
-        kept = with_kept_structure(with_captions_as_text(with_main_landmark(tree)))
-        kept = without_site_furniture(kept)
+        # The page's own paragraphs find its content first; a page that writes its paragraphs
+        # as <div>s has none until they are named so.
+        kept = with_main_landmark(with_div_paragraphs(with_main_landmark(tree)))
+        kept = with_kept_structure(with_captions_as_text(kept))
+        kept = without_control_links(without_site_furniture(kept))
         page = _without_apparatus(kept)
     extracted = trafilatura.bare_extraction(
         page,
@@ -190,6 +195,11 @@ def canonical_url(page: bytes) -> str | None:
     return None
 
 
+# A label over a page's title ("Fact sheet", "Health A to Z"): a few words, no sentence.
+_LABEL_MAX_WORDS = 5
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+
+
 def _sections(body: etree._Element, title: str) -> list[Section]:
     sections: list[Section] = []
     heading, paragraphs = "", list[str]()
@@ -198,14 +208,25 @@ def _sections(body: etree._Element, title: str) -> list[Section]:
         if not text:
             continue
         if element.tag == "head":
-            if not sections and not paragraphs and text == title:
-                continue  # the page's own h1 repeats the title
+            if not sections and text == title and all(map(_is_label, paragraphs)):
+                # The page's own h1 repeats the title; a label above it names the kind of page
+                # or its place on the site, and would open the article's first sentence.
+                paragraphs = []
+                continue
             sections.append(Section(heading=heading, text="\n\n".join(paragraphs)))
             heading, paragraphs = text, []
         else:
             paragraphs.append(text)
     sections.append(Section(heading=heading, text="\n\n".join(paragraphs)))
     return sections
+
+
+def _is_label(text: str) -> bool:
+    return (
+        len(text.split()) <= _LABEL_MAX_WORDS
+        and not text.startswith("- ")
+        and not _SENTENCE_END.search(text)
+    )
 
 
 def _element_text(element: etree._Element) -> str:

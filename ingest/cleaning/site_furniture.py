@@ -8,6 +8,8 @@ your legs. Related: A | B | C Follow us on ..."). Kinds are read by shape, with 
 
 - a date stamp: a line that only gives labelled dates ("Page last reviewed: 14 March 2023Next
   review due: 14 March 2026"); the loaders read the page's date before cleaning;
+- the provenance a line closes with: a reviewed date beside a content source, a leaflet number,
+  a notice that the document is for information only (`provenance`);
 - a row of links: a row label and a colon before short labels between bars or dots ("See also:
   A | B | C"), or a line that is only a row label ("Advertisement");
 - a breadcrumb: three or more short labels between chevrons ("Home > Conditions > Gout");
@@ -31,6 +33,7 @@ from collections.abc import Callable
 
 from healthqa.text.sentences import split_sentences
 from ingest.cleaning.edits import Dropped, RuleResult, SectionContext, delete_ranges
+from ingest.cleaning.provenance import provenance_start
 from ingest.cleaning.words import CleaningWords
 from ingest.review_date import DATE
 
@@ -99,6 +102,9 @@ def _furniture_in_line(
     if any(kind(body, words) for kind in whole_line):
         return [(0, len(line))]
     ranges = _phrase_sentences(line, words) if phrases else []
+    provenance = provenance_start(line)
+    if provenance is not None:
+        ranges = [r for r in ranges if r[1] <= provenance] + [(provenance, len(line))]
     notice = _NOTICE.search(line) if _NOTICE_MARK.search(line) else None
     if notice is not None and len(line[notice.start() :].split()) <= _NOTICE_MAX_WORDS:
         ranges = [r for r in ranges if r[1] <= notice.start()] + [(notice.start(), len(line))]

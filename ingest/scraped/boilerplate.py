@@ -213,6 +213,12 @@ def _title(page: Page, start: int) -> tuple[int | None, int]:
     if first is None:
         found = _title_over_byline(page, range(after_menu, start), topic)
         return found, after_menu if found is None else found + 1
+    # A leaflet's title over its byline ("NOSEBLEEDS\nA guide for patients\nReviewed: ..."),
+    # then a first section heading over the text ("ABOUT NOSEBLEEDS"): the heading heads its
+    # section, and the title is the one at the top.
+    above = _title_over_byline(page, range(after_menu, first), topic, opening=True)
+    if above is not None and page.heads_content(first):
+        return above, above + 1
     if content_words(lines[first].text) & topic:
         return first, first + 1
     for i in range(first - 1, -1, -1):
@@ -223,13 +229,18 @@ def _title(page: Page, start: int) -> tuple[int | None, int]:
     return first, first + 1
 
 
-def _title_over_byline(page: Page, header: range, topic: frozenset[str]) -> int | None:
+def _title_over_byline(
+    page: Page, header: range, topic: frozenset[str], *, opening: bool = False
+) -> int | None:
     """A title that shares its block with the byline or date under it ("Gout\nBy ...\nLast
     reviewed: ..."), so it is not a line of its own: the first heading line of the header that
-    names what the article talks about and is no date stamp."""
+    names what the article talks about and is no date stamp (with `opening`, that opens its
+    block)."""
     for i in header:
         line = page.lines[i]
         if line.chrome or line.bullet or not is_heading_like(line.text) or is_date_stamp(line):
+            continue
+        if opening and (line.standalone or not line.opens_block):
             continue
         if content_words(line.text) & topic:
             return i

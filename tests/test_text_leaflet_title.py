@@ -1,0 +1,56 @@
+"""A text leaflet's title is its first line, over its byline and date, even when a section
+heading follows ("WHAT IS EARWAX?" under "EARWAX BUILD-UP"): that heading heads its section."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.cleaning import clean_article
+from ingest.text import load_text
+
+_LEAFLET = """EARWAX BUILD-UP
+Information for patients
+Audiology Service, Westbrook Hospital
+Reviewed: 12 March 2025
+
+WHAT IS EARWAX?
+
+Earwax is made naturally to protect the ear canal. It usually falls out on its own, but sometimes it builds up and blocks the ear, causing hearing loss or a feeling of fullness.
+
+HOW TO REMOVE EARWAX AT HOME
+
+Put 2 or 3 drops of olive oil in the ear 3 or 4 times a day for 3 to 5 days. Do not use cotton buds, because they push the wax further in.
+
+WHEN TO SEE A GP
+
+See a GP or practice nurse if your hearing has not improved after 5 days of drops, or if you have ear pain, discharge or a high temperature.
+
+This leaflet is for general information only. Westbrook Hospital Patient Information Group. Leaflet number AUD-014.
+"""  # noqa: E501
+
+
+def test_a_text_leaflet_keeps_its_first_line_as_title_and_its_first_heading(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "earwax.txt"
+    path.write_text(_LEAFLET, encoding="utf-8")
+    article, _ = clean_article(load_text(path))
+    assert article.title == "EARWAX BUILD-UP"
+    assert article.reviewed == "2025-03-12"
+    assert [s.heading for s in article.sections] == [
+        "WHAT IS EARWAX?",
+        "HOW TO REMOVE EARWAX AT HOME",
+        "WHEN TO SEE A GP",
+    ]
+    last = article.sections[-1].text
+    assert last.startswith("See a GP or practice nurse"), last
+    assert "general information only" not in last, last
+    assert "AUD-014" not in last, last
+
+
+def test_a_title_standing_alone_over_its_first_heading_is_still_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "earwax.txt"
+    path.write_text(_LEAFLET.replace("Information for patients\n", "\n"), encoding="utf-8")
+    article, _ = clean_article(load_text(path))
+    assert article.title == "EARWAX BUILD-UP"
+    assert article.sections[0].heading == "WHAT IS EARWAX?"
