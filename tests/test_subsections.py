@@ -61,6 +61,15 @@ def test_a_heading_that_is_a_question_starts_a_section_of_its_own():
     assert subsections_of(chunks[0], chunks) == []
 
 
+def test_a_heading_phrased_as_a_question_without_its_mark_starts_a_section_of_its_own():
+    # A two-column leaflet: a one-line "Other remedies" and then "When to see a GP".
+    chunks = page(
+        ("Other remedies", "Some people find ginger helps."),
+        ("When to see a GP", BODY),
+    )
+    assert subsections_of(chunks[0], chunks) == []
+
+
 def test_a_section_that_says_something_of_its_own_has_no_parts():
     chunks = page(
         ("Treatment", "Chilblains usually heal on their own in one to two weeks. " + BODY),

@@ -5,12 +5,14 @@ medications.", "The treatment depends on the cause.") and puts its content under
 makes every heading a section, so the line is retrieved on its own and would be the whole answer.
 The sections after such a headed line belong to it until one asks something of its own: a
 heading of another question type ("How it spreads" after "Treatment") or a heading phrased as a
-question. A heading the introduction names ("Medications") belongs to it whatever its type. A
-page's untitled opening is its summary, not an introduction.
+question, with its mark or without ("When to see a GP"). A heading the introduction names
+("Medications") belongs to it whatever its type. A page's untitled opening is its summary, not
+an introduction.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -20,6 +22,9 @@ from healthqa.text.words import stem, words
 from index.protocols import IndexReading
 from index.records import StoredChunk
 
+# A heading phrased as a question without its mark ("When to see a GP", "What to do next")
+# asks something of its own, as one with the mark does.
+_ASKS = re.compile(r"(?:when|what|why|how|who|where|which|should|can|is|are|do|does)\b", re.I)
 # An introduction is one or two sentences, no list: more than this says something of its own.
 INTRO_MAX_WORDS = 25
 INTRO_MAX_SENTENCES = 2
@@ -76,7 +81,7 @@ def subsections_of(intro: StoredChunk, chunks: Sequence[StoredChunk]) -> list[St
     found: list[StoredChunk] = []
     for index in sorted(later)[:MAX_SUBSECTIONS]:
         heading = later[index][0].chunk.section.strip()
-        if not heading or heading.endswith("?"):
+        if not heading or heading.endswith("?") or _ASKS.match(heading):
             break
         said = {stem(w) for w in words(heading.lower())} <= named
         if not said and heading_type(heading) not in (QuestionType.information, kind):
