@@ -10,6 +10,7 @@ the answer is declined when none does.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from assistant.retrieval.coverage import (
@@ -45,6 +46,7 @@ _ASKING_FOR = frozenset({
 # How deep a follow-up naming a group ("what about kids?") looks for passages from the group's
 # own articles or sections.
 GROUP_SEARCH_DEPTH = 40
+_ARTICLE_WORD = re.compile(r"[a-z0-9']+")
 
 
 def about_topic(
@@ -63,8 +65,11 @@ def about_topic(
     where the topic is the visitor's own words; a focus read from a follow-up rewritten with the
     conversation, or from a long story, is too unreliable to refuse an answer on. A yes-or-no
     question whose subject no article names ("can my dog get lyme disease") is not answered
-    at all (`unnamed`)."""
-    if unnamed_subject(retrieval.analysis.asked or message, vocabulary):
+    at all (`unnamed`), nor one whose subject only another article names."""
+    asked = retrieval.analysis.asked or message
+    if unnamed_subject(asked, vocabulary) or unnamed_subject(
+        asked, articles_words(retrieval, retriever)
+    ):
         return None
     group = group_names(message)
     if group is not None:
@@ -103,6 +108,21 @@ def about_topic(
                 if p in kept or (not p.context_only and names_title_topic(message, p))
             )
     return Retrieval(retrieval.analysis, retrieval.query_vector, kept) if kept else None
+
+
+def articles_words(retrieval: Retrieval, retriever: HybridRetriever) -> Counter[str]:
+    """The words of the whole article the best ranked passage comes from (titles, headings and
+    text), each counted once per chunk: what the answer would be read from. Not every article
+    found: lower down, a neighbouring page names what the question asks about ("vaccine" on
+    the shingles page for a question on athlete's foot) and answers nothing of it."""
+    words: Counter[str] = Counter()
+    ranked = [p for p in retrieval.passages if not p.context_only]
+    for doc_id in [ranked[0].doc_id] if ranked else []:
+        for stored in retriever.reader.chunks_of(doc_id):
+            chunk = stored.chunk
+            said = f"{chunk.title} {chunk.section} {chunk.text}".lower()
+            words.update(set(_ARTICLE_WORD.findall(said)))
+    return words
 
 
 def names_title_topic(message: str, passage: Passage) -> bool:

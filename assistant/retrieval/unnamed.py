@@ -8,6 +8,10 @@ after "can my", "do", "are") or what is said to be caused: when that is a word n
 in any form, the articles cannot answer yes or no. Other words the articles lack are left alone:
 they are the visitor's ("already", "husband") or another name for what a page covers ("crib"
 where the page says "cot", "imodium" for anti-diarrhoea medicine), and do not decide the answer.
+
+What the question turns on must be named by the articles that would answer it, not merely by
+some article: "can pinworms cause weight loss" was answered with the pinworm symptoms because
+the gout page says "lose weight"; "is there a vaccine for ..." turns on "vaccine", past "there a".
 """
 
 from __future__ import annotations
@@ -24,8 +28,14 @@ _AUXILIARIES = frozenset({
     "can", "could", "do", "does", "did", "is", "are", "was", "were", "will", "would", "may",
     "might",
 })
-# Skipped before the subject: "can my dog ...".
+# Skipped before the subject: "can my dog ...", "is there a vaccine ...", "are there any pills".
 _POSSESSIVES = frozenset({"my", "your", "his", "her", "their", "our"})
+_LEADING = frozenset({"there", "a", "an", "any", "the", "some"})
+# What "is there a link between ..." asks about is the two things it links, not the word "link":
+# a page says "linked to", "associated with", "raises the risk of".
+_RELATIONS = frozenset({
+    "link", "links", "connection", "connections", "relationship", "association", "correlation",
+})
 # The subject of "are demodex mites the cause" is at most two words.
 SUBJECT_SLOT = 2
 # What is said to be caused: "can celiac disease cause infertility".
@@ -42,7 +52,7 @@ def unnamed_subject(question: str, vocabulary: Mapping[str, int]) -> str | None:
     if not words or words[0] not in _AUXILIARIES:
         return None
     rest = words[1:]
-    while rest and rest[0] in _POSSESSIVES:
+    while rest and (rest[0] in _POSSESSIVES or rest[0] in _LEADING):
         rest = rest[1:]
     slots = [rest[:SUBJECT_SLOT]]
     slots += [words[k + 1 : k + 2] for k, w in enumerate(words) if w in _CAUSING]
@@ -64,6 +74,7 @@ def _names_a_thing(word: str) -> bool:
         and word not in FOCUS_STOP
         and word not in _AUXILIARIES
         and word not in _CAUSING
+        and word not in _RELATIONS
     )
 
 
