@@ -24,6 +24,7 @@ from assistant.retrieval.coverage import (
 )
 from assistant.retrieval.defined_term import passages_defining
 from assistant.retrieval.hybrid import HybridRetriever, Passage, Retrieval
+from assistant.retrieval.lay_name import gives_as_name
 from assistant.retrieval.unnamed import unnamed_subject
 from assistant.understanding.conversation import group_names, new_topic
 from assistant.understanding.focus import title_topic
@@ -96,6 +97,18 @@ def about_topic(
             p
             for p in kept
             if p in defining or not all(names_in_passing(w, p.stored.chunk) for w in named)
+        )
+        # A page that gives the word as what its topic is ("often described as ringing in the
+        # ears") is about it, every passage of it (`lay_name`).
+        named_as = {
+            p.doc_id
+            for p in retrieval.passages
+            if not p.context_only and any(gives_as_name(w, p.stored.chunk) for w in words)
+        }
+        kept = tuple(
+            p
+            for p in retrieval.passages
+            if p in kept or (not p.context_only and p.doc_id in named_as)
         )
         if all(vocabulary.get(american(w), 0) or vocabulary.get(w, 0) for w in words):
             # The focus read may be a word of the question, not its topic ("likely" of "who is
