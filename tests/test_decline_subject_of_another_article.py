@@ -85,3 +85,25 @@ def test_a_thing_the_article_names_is_answered(assistant, question):
     answer = assistant.answer(Conversation(), question)
     assert not answer.abstained
     assert answer.citations[0].title == "Athlete's foot"
+
+
+@pytest.mark.parametrize(
+    ("question", "unnamed"),
+    [
+        # The visitor piles up words for a symptom; one the page uses names it.
+        ("does a stinging itchy feeling between my toes mean athlete's foot", None),
+        ("is a cracked heel a sign of athlete's foot", None),
+        # None of the symptom's words is the page's: the question turns on something it lacks.
+        ("does hair loss mean athlete's foot", "hair loss"),
+    ],
+)
+def test_a_symptom_asked_to_mean_the_topic_is_named_by_any_of_its_words(question, unnamed):
+    assert unnamed_subject(question, {**WORDS, "heel": 1}) == unnamed
+
+
+def test_a_symptom_in_the_visitor_s_words_is_answered(assistant):
+    question = "does a stinging itchy rash between my toes mean athlete's foot"
+    assert "stinging" not in assistant.speller().vocabulary  # the visitor's word, not the page's
+    answer = assistant.answer(Conversation(), question)
+    assert not answer.abstained
+    assert answer.citations[0].title == "Athlete's foot"

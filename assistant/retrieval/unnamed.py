@@ -41,6 +41,10 @@ SUBJECT_SLOT = 2
 # What is said to be caused: "can celiac disease cause infertility".
 _CAUSING = frozenset({"cause", "causes", "trigger", "triggers"})
 _WORD = re.compile(r"[a-z0-9']+")
+# "does <a symptom> mean <a condition>", "is <a symptom> a sign of ...": the symptom is the
+# words before these, at most DESCRIPTION_WORDS of them.
+_MEANING = frozenset({"mean", "means", "indicate", "indicates", "sign", "signs"})
+DESCRIPTION_WORDS = 10
 # Two words sharing this many first letters are forms of one word ("expire", "expiry").
 SAME_START = 5
 
@@ -54,13 +58,30 @@ def unnamed_subject(question: str, vocabulary: Mapping[str, int]) -> str | None:
     rest = words[1:]
     while rest and (rest[0] in _POSSESSIVES or rest[0] in _LEADING):
         rest = rest[1:]
-    slots = [rest[:SUBJECT_SLOT]]
-    slots += [words[k + 1 : k + 2] for k, w in enumerate(words) if w in _CAUSING]
     known = _Known(vocabulary)
+    described = _description(rest)
+    slots = [rest[:SUBJECT_SLOT]] if described is None else []
+    if described:
+        # A symptom described in the visitor's words is named when any word of it is.
+        things = [w for w in described if _names_a_thing(w)]
+        if things and not any(known(w) for w in things):
+            return " ".join(things)
+    slots += [words[k + 1 : k + 2] for k, w in enumerate(words) if w in _CAUSING]
     for slot in slots:
         unknown = [w for w in slot if _names_a_thing(w) and not known(w)]
         if unknown:
             return " ".join(unknown)
+    return None
+
+
+def _description(rest: list[str]) -> list[str] | None:
+    """The words before "mean" or "a sign of" in "does a shooting stabbing pain in the heel mean
+    plantar fasciitis": a symptom described in the visitor's own words, which they pile up
+    ("shooting", "stabbing") where a page picks one; None when the question is not of that
+    form, and what it turns on is its first words ("can my dog get ...")."""
+    for k, word in enumerate(rest[:DESCRIPTION_WORDS]):
+        if word in _MEANING:
+            return rest[:k]
     return None
 
 
