@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from assistant.retrieval.asked_value import value_not_given
 from assistant.retrieval.coverage import (
     american,
     chunk_speaks_of,
@@ -28,6 +29,7 @@ from assistant.retrieval.lay_name import gives_as_name
 from assistant.retrieval.unnamed import unnamed_subject
 from assistant.understanding.conversation import group_names, new_topic
 from assistant.understanding.focus import title_topic
+from index.records import Chunk
 
 # A message this short that is searched as typed is a question whose focus is the visitor's own
 # words ("what causes kidney stones"), so an article that never names the focus's rarest word
@@ -66,10 +68,14 @@ def about_topic(
     where the topic is the visitor's own words; a focus read from a follow-up rewritten with the
     conversation, or from a long story, is too unreliable to refuse an answer on. A yes-or-no
     question whose subject no article names ("can my dog get lyme disease") is not answered
-    at all (`unnamed`), nor one whose subject only another article names."""
+    at all (`unnamed`), nor one whose subject only another article names, nor one asking for a
+    level that article gives no number for (`asked_value`)."""
     asked = retrieval.analysis.asked or message
-    if unnamed_subject(asked, vocabulary) or unnamed_subject(
-        asked, articles_words(retrieval, retriever)
+    article = answering_article(retrieval, retriever)
+    if (
+        unnamed_subject(asked, vocabulary)
+        or unnamed_subject(asked, words_of(article))
+        or value_not_given(asked, article)
     ):
         return None
     group = group_names(message)
@@ -123,18 +129,23 @@ def about_topic(
     return Retrieval(retrieval.analysis, retrieval.query_vector, kept) if kept else None
 
 
-def articles_words(retrieval: Retrieval, retriever: HybridRetriever) -> Counter[str]:
-    """The words of the whole article the best ranked passage comes from (titles, headings and
-    text), each counted once per chunk: what the answer would be read from. Not every article
-    found: lower down, a neighbouring page names what the question asks about ("vaccine" on
-    the shingles page for a question on athlete's foot) and answers nothing of it."""
-    words: Counter[str] = Counter()
+def answering_article(retrieval: Retrieval, retriever: HybridRetriever) -> list[Chunk]:
+    """Every chunk of the article the best ranked passage comes from: what the answer would be
+    read from. Not every article found: lower down, a neighbouring page names what the question
+    asks about ("vaccine" on the shingles page for a question on athlete's foot) and answers
+    nothing of it."""
     ranked = [p for p in retrieval.passages if not p.context_only]
-    for doc_id in [ranked[0].doc_id] if ranked else []:
-        for stored in retriever.reader.chunks_of(doc_id):
-            chunk = stored.chunk
-            said = f"{chunk.title} {chunk.section} {chunk.text}".lower()
-            words.update(set(_ARTICLE_WORD.findall(said)))
+    if not ranked:
+        return []
+    return [stored.chunk for stored in retriever.reader.chunks_of(ranked[0].doc_id)]
+
+
+def words_of(chunks: list[Chunk]) -> Counter[str]:
+    """The words of the chunks' titles, headings and text, each counted once per chunk."""
+    words: Counter[str] = Counter()
+    for chunk in chunks:
+        said = f"{chunk.title} {chunk.section} {chunk.text}".lower()
+        words.update(set(_ARTICLE_WORD.findall(said)))
     return words
 
 
