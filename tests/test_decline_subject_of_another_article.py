@@ -18,7 +18,7 @@ WORDS = dict.fromkeys(["athlete's", "foot", "feet", "cream", "toes", "itchy", "s
     ("question", "unnamed"),
     [
         ("is there a vaccine for athlete's foot", "vaccine"),  # past "there a"
-        ("are there any pills for athlete's foot", "pills"),
+        ("is there a blood test for athlete's foot", "blood test"),
     ],
 )
 def test_the_thing_an_is_there_question_asks_for_is_its_subject(question, unnamed):
@@ -107,3 +107,15 @@ def test_a_symptom_in_the_visitor_s_words_is_answered(assistant):
     answer = assistant.answer(Conversation(), question)
     assert not answer.abstained
     assert answer.citations[0].title == "Athlete's foot"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can i put cream on athlete's foot",  # the subject is the visitor; "put" is no thing
+        "is there a pill that cures athlete's foot",  # the lay word for a medicine
+        "do baths help athlete's foot",  # the end of "footbaths"
+    ],
+)
+def test_the_visitor_a_medicine_or_a_compound_s_end_is_not_unnamed(question):
+    assert unnamed_subject(question, {**WORDS, "footbaths": 1}) is None

@@ -36,6 +36,11 @@ _LEADING = frozenset({"there", "a", "an", "any", "the", "some"})
 _RELATIONS = frozenset({
     "link", "links", "connection", "connections", "relationship", "association", "correlation",
 })
+# "is there a pill that cures ...": the lay words for a medicine ask what treats it, which the
+# page's treatment section answers in its own words ("no medicine cures tinnitus").
+_REMEDIES = frozenset({"pill", "pills", "tablet", "tablets", "drug", "drugs", "remedy", "remedies"})
+# "can i put steroid cream on ...": the subject is the visitor, and what they do is not a thing.
+_VISITOR = frozenset({"i", "we", "you"})
 # The subject of "are demodex mites the cause" is at most two words.
 SUBJECT_SLOT = 2
 # What is said to be caused: "can celiac disease cause infertility".
@@ -47,6 +52,8 @@ _MEANING = frozenset({"mean", "means", "indicate", "indicates", "sign", "signs"}
 DESCRIPTION_WORDS = 10
 # Two words sharing this many first letters are forms of one word ("expire", "expiry").
 SAME_START = 5
+# A word at least this long that ends an article's word is named by it ("bands", "wristbands").
+COMPOUND_END = 4
 
 
 def unnamed_subject(question: str, vocabulary: Mapping[str, int]) -> str | None:
@@ -60,7 +67,8 @@ def unnamed_subject(question: str, vocabulary: Mapping[str, int]) -> str | None:
         rest = rest[1:]
     known = _Known(vocabulary)
     described = _description(rest)
-    slots = [rest[:SUBJECT_SLOT]] if described is None else []
+    visitor = bool(rest) and rest[0] in _VISITOR
+    slots = [rest[:SUBJECT_SLOT]] if described is None and not visitor else []
     if described:
         # A symptom described in the visitor's words is named when any word of it is.
         things = [w for w in described if _names_a_thing(w)]
@@ -96,12 +104,14 @@ def _names_a_thing(word: str) -> bool:
         and word not in _AUXILIARIES
         and word not in _CAUSING
         and word not in _RELATIONS
+        and word not in _REMEDIES
     )
 
 
 class _Known:
     """Whether the articles use a word in some form: itself, its other spelling, another form
-    with the same stem, or one sharing its first letters ("expire" where they say "expiry")."""
+    with the same stem, one sharing its first letters ("expire" where they say "expiry"), or
+    one it ends ("bands" where they say "wristbands")."""
 
     def __init__(self, vocabulary: Mapping[str, int]) -> None:
         self.words = {american(w) for w, count in vocabulary.items() if count}
@@ -112,4 +122,7 @@ class _Known:
         word = american(word)
         if word in self.words or stem(word) in self.stems:
             return True
-        return len(word) >= SAME_START and word[:SAME_START] in self.starts
+        if len(word) >= SAME_START and word[:SAME_START] in self.starts:
+            return True
+        # The end of a word run together with another: "bands" of "wristbands".
+        return len(word) >= COMPOUND_END and any(w.endswith(word) for w in self.words)
