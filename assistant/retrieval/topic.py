@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from assistant.retrieval.asked_value import value_not_given
+from assistant.retrieval.asked_value import asks_for_value, value_not_given
 from assistant.retrieval.coverage import (
     american,
     chunk_speaks_of,
@@ -26,7 +26,7 @@ from assistant.retrieval.coverage import (
 from assistant.retrieval.defined_term import passages_defining
 from assistant.retrieval.hybrid import HybridRetriever, Passage, Retrieval
 from assistant.retrieval.lay_name import gives_as_name
-from assistant.retrieval.unnamed import unnamed_subject
+from assistant.retrieval.unnamed import asks_yes_or_no, unnamed_subject
 from assistant.understanding.conversation import group_names, new_topic
 from assistant.understanding.focus import title_topic
 from index.records import Chunk
@@ -71,13 +71,13 @@ def about_topic(
     at all (`unnamed`), nor one whose subject only another article names, nor one asking for a
     level that article gives no number for (`asked_value`)."""
     asked = retrieval.analysis.asked or message
-    article = answering_article(retrieval, retriever)
-    if (
-        unnamed_subject(asked, vocabulary)
-        or unnamed_subject(asked, words_of(article))
-        or value_not_given(asked, article)
-    ):
+    if unnamed_subject(asked, vocabulary):
         return None
+    # The answering article is read only for a question whose answer it must hold a word of.
+    if asks_yes_or_no(asked) or asks_for_value(asked):
+        article = answering_article(retrieval, retriever)
+        if unnamed_subject(asked, words_of(article)) or value_not_given(asked, article):
+            return None
     group = group_names(message)
     if group is not None:
         return about_group(group, retrieval, retriever)

@@ -56,6 +56,11 @@ SAME_START = 5
 COMPOUND_END = 4
 
 
+def asks_yes_or_no(question: str) -> bool:
+    words = _WORD.findall(question.lower())
+    return bool(words) and words[0] in _AUXILIARIES
+
+
 def unnamed_subject(question: str, vocabulary: Mapping[str, int]) -> str | None:
     """The subject of a yes-or-no question, or what it asks is caused, in the visitor's words,
     when no article uses it in any form; None otherwise."""
