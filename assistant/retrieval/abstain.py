@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from assistant.retrieval.defined_term import passages_defining
+from assistant.retrieval.defined_term import passages_defining, rarest_term
 from assistant.retrieval.hybrid import Retrieval
+from assistant.retrieval.lay_name import gives_as_name
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 UNANSWERABLE_FILE = Path(__file__).resolve().parent / "data" / "unanswerable.txt"
@@ -69,4 +70,11 @@ def answer_from(
     if match_strength(retrieval, calibration.statistic) >= calibration.threshold:
         return retrieval
     kept = passages_defining(retrieval, vocabulary)
+    term = rarest_term(retrieval, vocabulary)
+    # A page that gives the term as what its topic is ("sometimes called gnashing") is about
+    # it throughout: its causes section answers "what causes gnashing" (`lay_name`).
+    named_as = {p.doc_id for p in kept if term is not None and gives_as_name(term, p.stored.chunk)}
+    kept = tuple(
+        p for p in retrieval.passages if p in kept or (not p.context_only and p.doc_id in named_as)
+    )
     return Retrieval(retrieval.analysis, retrieval.query_vector, kept) if kept else retrieval

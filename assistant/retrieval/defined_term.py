@@ -23,6 +23,7 @@ from collections.abc import Mapping
 
 from assistant.retrieval.coverage import SUBJECT_WORDS, american
 from assistant.retrieval.hybrid import Passage, Retrieval
+from assistant.retrieval.lay_name import gives_as_name
 from assistant.understanding.vocabulary import FOCUS_STOP, NOT_A_TOPIC
 from healthqa.text.words import STOPWORDS, stem
 from index.records import Chunk
@@ -38,6 +39,10 @@ _NAMING = re.compile(r"\b(?:called|known as|named)\s+(?:an?\s+|the\s+)?([a-z0-9]
 _DEFINING_VERBS = frozenset({"is", "are", "means", "refers"})
 DEFINED_WITHIN = 6
 _ASIDE = re.compile(r",[^,.;:]{1,80},")
+# A list of treatments or tests says what each is in a clause after its name: "shockwave
+# lithotripsy (SWL), which uses shockwaves ...", "ureteroscopy, where a thin telescope is
+# passed ...", "percutaneous nephrolithotomy (PCNL), keyhole surgery through the back".
+_CLAUSE_AFTER = re.compile(r"\s*(?:\([a-z0-9]{2,8}\)\s*,|,\s*(?:which|where|in which)\b)")
 # A run of words a question shares with a passage that holds this many content words is a quote.
 QUOTED_WORDS = 3
 
@@ -61,9 +66,9 @@ def _frequency(word: str, vocabulary: Mapping[str, int]) -> int:
 
 
 def passages_defining(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> tuple[Passage, ...]:
-    """The ranked passages that define the question's rarest word (`rarest_term`), say every
-    content word of it about that word (`says_all`), or that it quotes (`quotes`); none when
-    it names a word the index never uses."""
+    """The ranked passages that define the question's rarest word (`rarest_term`) or give it as
+    what their page's topic is (`lay_name`), say every content word of it about that word
+    (`says_all`), or that it quotes (`quotes`); none when it names a word the index never uses."""
     analysis = retrieval.analysis
     if any(not _frequency(w, vocabulary) for w in _named_words(analysis.keywords)):
         return ()
@@ -75,6 +80,7 @@ def passages_defining(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> tu
         if not p.context_only
         and (
             (term is not None and defines(term, p.stored.chunk))
+            or (term is not None and gives_as_name(term, p.stored.chunk))
             or (term is not None and says_all(asked, p.stored.chunk, term))
             or quotes(analysis.asked or analysis.text, asked, p.stored.chunk)
         )
@@ -84,8 +90,9 @@ def passages_defining(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> tu
 def defines(word: str, chunk: Chunk) -> bool:
     """Some sentence of the chunk says what the word is: it opens with the word and goes on
     with "is" or "are" ("Denosumab is an injection", "Bisphosphonates, such as alendronic acid
-    or risedronate, are the most common medicines"), or names it as what something is called
-    ("called a DEXA scan")."""
+    or risedronate, are the most common medicines") or a clause on it ("ureteroscopy, where a
+    thin telescope is passed ..."), or names it as what something is called ("called a DEXA
+    scan")."""
     for start, end in chunk.sentence_spans:
         said = chunk.text[start:end].lower()
         # An aside between commas does not part the word from its verb: "Bisphosphonates, such
@@ -98,6 +105,18 @@ def defines(word: str, chunk: Chunk) -> bool:
                 return True
         if any(_is(word, w) for w in _NAMING.findall(said)):
             return True
+        if _described_after(word, said):
+            return True
+    return False
+
+
+def _described_after(word: str, sentence: str) -> bool:
+    """The sentence opens with the word, and a clause after it says what it is (`_CLAUSE_AFTER`)."""
+    for k, found in enumerate(_WORD.finditer(sentence)):
+        if k >= SUBJECT_WORDS:
+            return False
+        if _is(word, found.group()):
+            return bool(_CLAUSE_AFTER.match(sentence, found.end()))
     return False
 
 

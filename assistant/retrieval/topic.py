@@ -10,8 +10,10 @@ the answer is declined when none does.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from assistant.retrieval.asked_value import asks_for_value, value_not_given
 from assistant.retrieval.coverage import (
     american,
     chunk_speaks_of,
@@ -23,9 +25,11 @@ from assistant.retrieval.coverage import (
 )
 from assistant.retrieval.defined_term import passages_defining
 from assistant.retrieval.hybrid import HybridRetriever, Passage, Retrieval
-from assistant.retrieval.unnamed import unnamed_subject
+from assistant.retrieval.lay_name import gives_as_name
+from assistant.retrieval.unnamed import asks_yes_or_no, unnamed_subject
 from assistant.understanding.conversation import group_names, new_topic
 from assistant.understanding.focus import title_topic
+from index.records import Chunk
 
 # A message this short that is searched as typed is a question whose focus is the visitor's own
 # words ("what causes kidney stones"), so an article that never names the focus's rarest word
@@ -45,6 +49,7 @@ _ASKING_FOR = frozenset({
 # How deep a follow-up naming a group ("what about kids?") looks for passages from the group's
 # own articles or sections.
 GROUP_SEARCH_DEPTH = 40
+_ARTICLE_WORD = re.compile(r"[a-z0-9']+")
 
 
 def about_topic(
@@ -63,9 +68,16 @@ def about_topic(
     where the topic is the visitor's own words; a focus read from a follow-up rewritten with the
     conversation, or from a long story, is too unreliable to refuse an answer on. A yes-or-no
     question whose subject no article names ("can my dog get lyme disease") is not answered
-    at all (`unnamed`)."""
-    if unnamed_subject(retrieval.analysis.asked or message, vocabulary):
+    at all (`unnamed`), nor one whose subject only another article names, nor one asking for a
+    level that article gives no number for (`asked_value`)."""
+    asked = retrieval.analysis.asked or message
+    if unnamed_subject(asked, vocabulary):
         return None
+    # The answering article is read only for a question whose answer it must hold a word of.
+    if asks_yes_or_no(asked) or asks_for_value(asked):
+        article = answering_article(retrieval, retriever)
+        if unnamed_subject(asked, words_of(article)) or value_not_given(asked, article):
+            return None
     group = group_names(message)
     if group is not None:
         return about_group(group, retrieval, retriever)
@@ -92,6 +104,18 @@ def about_topic(
             for p in kept
             if p in defining or not all(names_in_passing(w, p.stored.chunk) for w in named)
         )
+        # A page that gives the word as what its topic is ("often described as ringing in the
+        # ears") is about it, every passage of it (`lay_name`).
+        named_as = {
+            p.doc_id
+            for p in retrieval.passages
+            if not p.context_only and any(gives_as_name(w, p.stored.chunk) for w in words)
+        }
+        kept = tuple(
+            p
+            for p in retrieval.passages
+            if p in kept or (not p.context_only and p.doc_id in named_as)
+        )
         if all(vocabulary.get(american(w), 0) or vocabulary.get(w, 0) for w in words):
             # The focus read may be a word of the question, not its topic ("likely" of "who is
             # most likely to get sleep apnea"): a question that names an article's topic as its
@@ -103,6 +127,26 @@ def about_topic(
                 if p in kept or (not p.context_only and names_title_topic(message, p))
             )
     return Retrieval(retrieval.analysis, retrieval.query_vector, kept) if kept else None
+
+
+def answering_article(retrieval: Retrieval, retriever: HybridRetriever) -> list[Chunk]:
+    """Every chunk of the article the best ranked passage comes from: what the answer would be
+    read from. Not every article found: lower down, a neighbouring page names what the question
+    asks about ("vaccine" on the shingles page for a question on athlete's foot) and answers
+    nothing of it."""
+    ranked = [p for p in retrieval.passages if not p.context_only]
+    if not ranked:
+        return []
+    return [stored.chunk for stored in retriever.reader.chunks_of(ranked[0].doc_id)]
+
+
+def words_of(chunks: list[Chunk]) -> Counter[str]:
+    """The words of the chunks' titles, headings and text, each counted once per chunk."""
+    words: Counter[str] = Counter()
+    for chunk in chunks:
+        said = f"{chunk.title} {chunk.section} {chunk.text}".lower()
+        words.update(set(_ARTICLE_WORD.findall(said)))
+    return words
 
 
 def names_title_topic(message: str, passage: Passage) -> bool:

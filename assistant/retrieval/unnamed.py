@@ -8,6 +8,10 @@ after "can my", "do", "are") or what is said to be caused: when that is a word n
 in any form, the articles cannot answer yes or no. Other words the articles lack are left alone:
 they are the visitor's ("already", "husband") or another name for what a page covers ("crib"
 where the page says "cot", "imodium" for anti-diarrhoea medicine), and do not decide the answer.
+
+What the question turns on must be named by the articles that would answer it, not merely by
+some article: "can pinworms cause weight loss" was answered with the pinworm symptoms because
+the gout page says "lose weight"; "is there a vaccine for ..." turns on "vaccine", past "there a".
 """
 
 from __future__ import annotations
@@ -24,15 +28,37 @@ _AUXILIARIES = frozenset({
     "can", "could", "do", "does", "did", "is", "are", "was", "were", "will", "would", "may",
     "might",
 })
-# Skipped before the subject: "can my dog ...".
+# Skipped before the subject: "can my dog ...", "is there a vaccine ...", "are there any pills".
 _POSSESSIVES = frozenset({"my", "your", "his", "her", "their", "our"})
+_LEADING = frozenset({"there", "a", "an", "any", "the", "some"})
+# What "is there a link between ..." asks about is the two things it links, not the word "link":
+# a page says "linked to", "associated with", "raises the risk of".
+_RELATIONS = frozenset({
+    "link", "links", "connection", "connections", "relationship", "association", "correlation",
+})
+# "is there a pill that cures ...": the lay words for a medicine ask what treats it, which the
+# page's treatment section answers in its own words ("no medicine cures tinnitus").
+_REMEDIES = frozenset({"pill", "pills", "tablet", "tablets", "drug", "drugs", "remedy", "remedies"})
+# "can i put steroid cream on ...": the subject is the visitor, and what they do is not a thing.
+_VISITOR = frozenset({"i", "we", "you"})
 # The subject of "are demodex mites the cause" is at most two words.
 SUBJECT_SLOT = 2
 # What is said to be caused: "can celiac disease cause infertility".
 _CAUSING = frozenset({"cause", "causes", "trigger", "triggers"})
 _WORD = re.compile(r"[a-z0-9']+")
+# "does <a symptom> mean <a condition>", "is <a symptom> a sign of ...": the symptom is the
+# words before these, at most DESCRIPTION_WORDS of them.
+_MEANING = frozenset({"mean", "means", "indicate", "indicates", "sign", "signs"})
+DESCRIPTION_WORDS = 10
 # Two words sharing this many first letters are forms of one word ("expire", "expiry").
 SAME_START = 5
+# A word at least this long that ends an article's word is named by it ("bands", "wristbands").
+COMPOUND_END = 4
+
+
+def asks_yes_or_no(question: str) -> bool:
+    words = _WORD.findall(question.lower())
+    return bool(words) and words[0] in _AUXILIARIES
 
 
 def unnamed_subject(question: str, vocabulary: Mapping[str, int]) -> str | None:
@@ -42,15 +68,33 @@ def unnamed_subject(question: str, vocabulary: Mapping[str, int]) -> str | None:
     if not words or words[0] not in _AUXILIARIES:
         return None
     rest = words[1:]
-    while rest and rest[0] in _POSSESSIVES:
+    while rest and (rest[0] in _POSSESSIVES or rest[0] in _LEADING):
         rest = rest[1:]
-    slots = [rest[:SUBJECT_SLOT]]
-    slots += [words[k + 1 : k + 2] for k, w in enumerate(words) if w in _CAUSING]
     known = _Known(vocabulary)
+    described = _description(rest)
+    visitor = bool(rest) and rest[0] in _VISITOR
+    slots = [rest[:SUBJECT_SLOT]] if described is None and not visitor else []
+    if described:
+        # A symptom described in the visitor's words is named when any word of it is.
+        things = [w for w in described if _names_a_thing(w)]
+        if things and not any(known(w) for w in things):
+            return " ".join(things)
+    slots += [words[k + 1 : k + 2] for k, w in enumerate(words) if w in _CAUSING]
     for slot in slots:
         unknown = [w for w in slot if _names_a_thing(w) and not known(w)]
         if unknown:
             return " ".join(unknown)
+    return None
+
+
+def _description(rest: list[str]) -> list[str] | None:
+    """The words before "mean" or "a sign of" in "does a shooting stabbing pain in the heel mean
+    plantar fasciitis": a symptom described in the visitor's own words, which they pile up
+    ("shooting", "stabbing") where a page picks one; None when the question is not of that
+    form, and what it turns on is its first words ("can my dog get ...")."""
+    for k, word in enumerate(rest[:DESCRIPTION_WORDS]):
+        if word in _MEANING:
+            return rest[:k]
     return None
 
 
@@ -64,12 +108,15 @@ def _names_a_thing(word: str) -> bool:
         and word not in FOCUS_STOP
         and word not in _AUXILIARIES
         and word not in _CAUSING
+        and word not in _RELATIONS
+        and word not in _REMEDIES
     )
 
 
 class _Known:
     """Whether the articles use a word in some form: itself, its other spelling, another form
-    with the same stem, or one sharing its first letters ("expire" where they say "expiry")."""
+    with the same stem, one sharing its first letters ("expire" where they say "expiry"), or
+    one it ends ("bands" where they say "wristbands")."""
 
     def __init__(self, vocabulary: Mapping[str, int]) -> None:
         self.words = {american(w) for w, count in vocabulary.items() if count}
@@ -80,4 +127,7 @@ class _Known:
         word = american(word)
         if word in self.words or stem(word) in self.stems:
             return True
-        return len(word) >= SAME_START and word[:SAME_START] in self.starts
+        if len(word) >= SAME_START and word[:SAME_START] in self.starts:
+            return True
+        # The end of a word run together with another: "bands" of "wristbands".
+        return len(word) >= COMPOUND_END and any(w.endswith(word) for w in self.words)
