@@ -124,7 +124,10 @@ def test_without_articles_or_network_the_demo_articles_answer_and_say_they_are_n
     made = (tmp_path / "make.log").read_text()
     assert "PORT=8502 make run" in made
     log = (tmp_path / "data" / "firststart.log").read_text()
-    assert "Could not download the sample articles from https://" in log
+    # Nothing is fetched unless asked; the log says how to get the sample.
+    assert "There are no sample articles in" in log
+    assert "HEALTHQA_DOWNLOAD_SAMPLE=1" in log
+    assert "Could not download" not in log
     assert "demo articles" in log
     assert "Traceback" not in log
 
