@@ -37,6 +37,8 @@ def test_the_subject_no_article_names_is_found(question, unnamed):
         "can my cat get ringworm",  # another form of a named word
         "does the cream expire",  # "expiry": the same word's start
         "should i raise the head of his crib",  # the subject is the visitor
+        "is it necessary to see a doctor for ringworm",  # a pronoun subject: "necessary" says
+        "are they contagious",  # something of it, and is not a thing asked about
         "can i take imodium for ringworm",  # what is taken is not the subject
         "is ringworm bad for my husband",  # the visitor's words, not a thing asked about
         "how do dogs get ringworm",  # not a yes-or-no question

@@ -40,7 +40,11 @@ _RELATIONS = frozenset({
 # page's treatment section answers in its own words ("no medicine cures tinnitus").
 _REMEDIES = frozenset({"pill", "pills", "tablet", "tablets", "drug", "drugs", "remedy", "remedies"})
 # "can i put steroid cream on ...": the subject is the visitor, and what they do is not a thing.
-_VISITOR = frozenset({"i", "we", "you"})
+# "is it necessary to see a doctor ...", "is it contagious", "are they safe": the subject is a
+# pronoun, and the word after it says something of it (or of what follows "to"), not a thing.
+_VISITOR = frozenset({
+    "i", "we", "you", "it", "this", "that", "they", "these", "those", "he", "she",
+})
 # The subject of "are demodex mites the cause" is at most two words.
 SUBJECT_SLOT = 2
 # What is said to be caused: "can celiac disease cause infertility".
