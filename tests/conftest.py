@@ -10,6 +10,7 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 
 from assistant.service import Assistant, build_assistant
+from assistant.triage.classifier import TriageClassifier, load_triage
 from healthqa.settings import default_embedding_model
 from index.embedder import SentenceTransformerEmbedder
 from tests.support.kb import build_index
@@ -51,6 +52,12 @@ def fixtures_dir() -> Path:
 def embedder() -> SentenceTransformerEmbedder:
     """The real all-MiniLM-L6-v2, loaded once for the whole session."""
     return SentenceTransformerEmbedder(default_embedding_model())
+
+
+@pytest.fixture(scope="session")
+def triage(embedder: SentenceTransformerEmbedder) -> TriageClassifier:
+    """The shipped triage model over the real embedder, loaded once."""
+    return load_triage(embedder)
 
 
 @pytest.fixture(scope="session")

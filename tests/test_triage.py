@@ -11,14 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.triage import LABELS, SafetyLines, Triage, TriageLabel, load_triage, notice_for
+from assistant.triage import LABELS, SafetyLines, Triage, TriageLabel, notice_for
 from assistant.triage.classifier import TriageClassifier, danger_left_unnamed, in_context
 from assistant.triage.danger import names_danger
 from assistant.triage.examples import (
-    HELD_OUT_DIR,
     extra_examples,
     off_topic_gate_examples,
-    read_folder,
     split_of,
     team_examples,
 )
@@ -32,11 +30,7 @@ from assistant.triage.model import (
     training_inputs_digest,
 )
 from assistant.triage.train import same_model
-
-
-@pytest.fixture(scope="module")
-def triage(embedder):
-    return load_triage(embedder)
+from tests.support.labelled import every_labelled_example
 
 
 def _known_texts() -> set[str]:
@@ -468,8 +462,7 @@ def test_words_of_death_or_harm_or_no_figure_at_all_keep_the_crisis_open(message
 
 def test_no_crisis_of_the_labelled_sets_leaves_its_danger_unnamed():
     # The triage withholds the crisis label from such messages (classifier.danger_left_unnamed).
-    rows = [*team_examples(), *extra_examples(), *off_topic_gate_examples(),
-            *read_folder(HELD_OUT_DIR)]
+    rows = every_labelled_example()
     crises = [e for e in rows if e.label == "crisis"]
     assert len(crises) > 500
     assert [e.text for e in crises if _unnamed(e.text, e.earlier)] == []

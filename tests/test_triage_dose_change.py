@@ -3,20 +3,8 @@ changes that are not doses is not. Messages written for this test, in no labelle
 
 import pytest
 
-from assistant.triage import load_triage
 from assistant.triage.dose_change import asks_to_change_dose
-from assistant.triage.examples import (
-    HELD_OUT_DIR,
-    extra_examples,
-    off_topic_gate_examples,
-    read_folder,
-    team_examples,
-)
-
-
-@pytest.fixture(scope="module")
-def triage(embedder):
-    return load_triage(embedder)
+from tests.support.labelled import every_labelled_example
 
 
 @pytest.mark.parametrize(
@@ -68,8 +56,7 @@ def test_the_triage_labels_a_dose_change_a_personal_dose_request(triage, message
 
 
 def test_no_harmless_message_of_the_labelled_sets_is_read_as_a_dose_change():
-    rows = [*team_examples(), *extra_examples(), *off_topic_gate_examples(),
-            *read_folder(HELD_OUT_DIR)]
+    rows = every_labelled_example()
     harmless = [e.text for e in rows if e.label == "none"]
     assert len(harmless) > 1000
     assert [t for t in harmless if asks_to_change_dose(t)] == []

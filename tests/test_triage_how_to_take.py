@@ -4,20 +4,8 @@ test, in no labelled file."""
 
 import pytest
 
-from assistant.triage import load_triage
-from assistant.triage.examples import (
-    HELD_OUT_DIR,
-    extra_examples,
-    off_topic_gate_examples,
-    read_folder,
-    team_examples,
-)
 from assistant.triage.how_to_take import asks_how_to_take
-
-
-@pytest.fixture(scope="module")
-def triage(embedder):
-    return load_triage(embedder)
+from tests.support.labelled import every_labelled_example
 
 
 @pytest.mark.parametrize(
@@ -67,8 +55,7 @@ def test_the_triage_still_reads_a_dose_asked_with_food(triage):
 
 
 def test_no_dose_request_of_the_labelled_sets_is_read_as_how_to_take():
-    rows = [*team_examples(), *extra_examples(), *off_topic_gate_examples(),
-            *read_folder(HELD_OUT_DIR)]
+    rows = every_labelled_example()
     doses = [e.text for e in rows if e.label == "personal_dose"]
     assert len(doses) > 300
     assert [t for t in doses if asks_how_to_take(t)] == []
