@@ -46,10 +46,20 @@ class Settings:
     # Each file is loaded, cleaned and chunked in a separate process under these limits, so a
     # hostile or broken file becomes one failed row instead of a crash, a hang or a swapped host.
     max_file_bytes: int = 50 * 1024 * 1024
+    # HTML costs far more per byte to parse and clean than text: on two cores a 5 MB page took
+    # 21 s in the loader, a 9.9 MB one 58 s of its 60, a 12 MB one timed out and a 30 MB one ran
+    # out of memory, messages that do not say the page is simply too big. Real health pages
+    # are well under 2 MB.
+    max_html_bytes: int = 5 * 1024 * 1024
     max_decompressed_bytes: int = 200 * 1024 * 1024  # what a PDF's streams may inflate to
     max_pages: int = 2000
     file_timeout_s: float = 60.0  # per file; for a BEIR corpus, per document after the parse
     loader_memory_bytes: int = 1024 * 1024 * 1024  # the loader process's address space
+    # Embedding runs in the main process at about 30 passages a second on two cores, outside the
+    # loader's limits; this bounds what one article can stall an ingest for. Real prose makes
+    # about 9 passages per 1,000 words, so a 500-page booklet of 800 words a page (3,500) fits;
+    # a 20,000-row table (5,700) does not.
+    max_passages_per_article: int = 4000
     top_k: int = 5
     candidates: int = 40
     composer: ComposerKind = "extractive"
@@ -102,8 +112,10 @@ class Settings:
             "max_question_chars",
             "max_concurrent_answers",
             "max_file_bytes",
+            "max_html_bytes",
             "max_decompressed_bytes",
             "max_pages",
+            "max_passages_per_article",
         ):
             if getattr(self, name) < 1:
                 raise SettingsError(f"{name} is {getattr(self, name)}; it must be at least 1.")
@@ -207,8 +219,10 @@ class Settings:
             "HEALTHQA_MAX_QUESTION_CHARS": "max_question_chars",
             "HEALTHQA_MAX_CONCURRENT_ANSWERS": "max_concurrent_answers",
             "HEALTHQA_MAX_FILE_BYTES": "max_file_bytes",
+            "HEALTHQA_MAX_HTML_BYTES": "max_html_bytes",
             "HEALTHQA_MAX_DECOMPRESSED_BYTES": "max_decompressed_bytes",
             "HEALTHQA_MAX_PAGES": "max_pages",
+            "HEALTHQA_MAX_PASSAGES_PER_ARTICLE": "max_passages_per_article",
             "HEALTHQA_LOADER_MEMORY": "loader_memory_bytes",
         }
         for var, name in ints.items():
