@@ -83,6 +83,7 @@ class LoadLimits:
     the time and memory limits, which only a separate process can enforce)."""
 
     max_file_bytes: int = 50 * 1024 * 1024
+    max_html_bytes: int = 5 * 1024 * 1024
     max_decompressed_bytes: int = 200 * 1024 * 1024
     max_pages: int = 2000
 
@@ -90,6 +91,7 @@ class LoadLimits:
     def from_settings(cls, settings: Settings) -> LoadLimits:
         return cls(
             max_file_bytes=settings.max_file_bytes,
+            max_html_bytes=settings.max_html_bytes,
             max_decompressed_bytes=settings.max_decompressed_bytes,
             max_pages=settings.max_pages,
         )
@@ -179,6 +181,15 @@ def load_source(source: SourceFile, limits: LoadLimits | None = None) -> list[Ar
             raise FileLimitExceeded(
                 f"{source.path} is {_size(size)}; files over {_size(limits.max_file_bytes)} "
                 "are not ingested (HEALTHQA_MAX_FILE_BYTES)."
+            )
+        # Told by the name, before reading: a file named .html that is not HTML is refused
+        # anyway (sniff_format), and past this size the parse would hit the loader's time or
+        # memory limit, whose message does not say the file is simply too big.
+        is_html = EXTENSIONS.get(source.path.suffix.lower()) is Format.HTML
+        if is_html and size > limits.max_html_bytes:
+            raise FileLimitExceeded(
+                f"{source.path} is {_size(size)}; HTML pages over {_size(limits.max_html_bytes)} "
+                "are not ingested (HEALTHQA_MAX_HTML_BYTES)."
             )
         data = source.path.read_bytes()
     except OSError as exc:

@@ -9,8 +9,16 @@ from pathlib import Path
 import pytest
 from fpdf import FPDF
 
-from healthqa.errors import IngestError, UnsupportedFormat
-from ingest.discover import Format, SourceFile, discover, load_source, sniff_format, url_doc_id
+from healthqa.errors import FileLimitExceeded, IngestError, UnsupportedFormat
+from ingest.discover import (
+    Format,
+    LoadLimits,
+    SourceFile,
+    discover,
+    load_source,
+    sniff_format,
+    url_doc_id,
+)
 
 
 @pytest.fixture
@@ -229,6 +237,27 @@ def test_load_source_wrong_content(tmp_path: Path) -> None:
     path.write_bytes(b"GIF89a\x01\x00")
     with pytest.raises(IngestError, match=r"scan\.pdf is named \.pdf but is not a PDF"):
         load_source(SourceFile(path=path, root=tmp_path, relative="scan.pdf"))
+
+
+def test_html_has_its_own_lower_size_limit_told_by_its_name(tmp_path: Path) -> None:
+    paragraph = "<p>Cool a burn under cool running water for twenty minutes.</p>\n"
+    page = f"<html><body><h1>Burns</h1>{paragraph * 400}</body></html>"  # about 25 KB
+    limits = LoadLimits(max_html_bytes=20_000)
+    for name in ("burns.html", "burns.HTM"):
+        (tmp_path / name).write_text(page)
+        with pytest.raises(FileLimitExceeded) as refused:
+            load_source(SourceFile(path=tmp_path / name, root=tmp_path, relative=name), limits)
+        assert str(refused.value) == (
+            f"{tmp_path / name} is 25.0 KB; HTML pages over 19.5 KB are not ingested "
+            "(HEALTHQA_MAX_HTML_BYTES)."
+        )
+    # Text as large is cheap to read: only max_file_bytes applies to it.
+    (tmp_path / "burns.md").write_text("# Burns\n\n" + paragraph[3:-5] * 400)
+    (article,) = load_source(
+        SourceFile(path=tmp_path / "burns.md", root=tmp_path, relative="burns.md"), limits
+    )
+    assert (tmp_path / "burns.md").stat().st_size > 20_000
+    assert "running water" in article.sections[0].text
 
 
 def test_unreadable_paths(tmp_path: Path) -> None:
