@@ -9,41 +9,15 @@ from pathlib import Path
 import pytest
 
 from healthqa.settings import Settings
-from index.embedder import SentenceTransformerEmbedder, Vectors
+from index.embedder import SentenceTransformerEmbedder
 from index.reader import IndexReader
-from index.records import Chunk, Span
+from index.records import Chunk
 from ingest.pipeline import embedding_inputs, ingest_paths
+from tests.support.counting import CountingEmbedder
 
 pytestmark = pytest.mark.slow
 
 TOPICS = ("asthma", "diabetes", "migraine", "gout", "psoriasis", "anemia", "glaucoma", "shingles")
-
-
-class CountingEmbedder:
-    """The real embedder, counting the passages it is asked to embed (not a mock)."""
-
-    def __init__(self, inner: SentenceTransformerEmbedder) -> None:
-        self._inner = inner
-        self.model_name = inner.model_name
-        self.dimension = inner.dimension
-        self.max_tokens = inner.max_tokens
-        self.calls: list[int] = []
-
-    def count_tokens(self, text: str) -> int:
-        return self._inner.count_tokens(text)
-
-    def embed_queries(self, texts: Sequence[str]) -> Vectors:
-        return self._inner.embed_queries(texts)
-
-    def embed_passages(
-        self, texts: Sequence[str], sentence_spans: Sequence[Sequence[Span]]
-    ) -> tuple[Vectors, list[Vectors]]:
-        self.calls.append(len(texts))
-        return self._inner.embed_passages(texts, sentence_spans)
-
-    @property
-    def passages(self) -> int:
-        return sum(self.calls)
 
 
 def article_text(topic: str, marker: str = "") -> str:
