@@ -8,6 +8,10 @@ boundaries (and a word too long for it at characters); no text is ever dropped.
 A chunk also has a character budget (`MAX_CHARS_PER_TOKEN` per token of its token budget): the
 tokenizer reads any "word" of over 100 characters as one unknown token, so a token budget alone
 let a 200-token chunk hold megabytes, which every answer citing it would then carry.
+
+An article may be refused for making too many chunks (`max_chunks`): a file can be small and
+quick to load yet, as a 20,000-row table, make thousands of passages whose embedding would hold
+an ingest up for minutes in the main process, where no loader limit reaches.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from healthqa.errors import IngestError
+from healthqa.errors import FileLimitExceeded, IngestError
 from healthqa.text.sentences import split_sentences
 from index.records import Chunk, Span
 from ingest.model import Article, Section
@@ -69,7 +73,12 @@ def text_budget(header: str, *, count_tokens: TokenCounter, max_tokens: int) -> 
 
 
 def chunk_article(
-    article: Article, *, count_tokens: TokenCounter, max_tokens: int, overlap_tokens: int
+    article: Article,
+    *,
+    count_tokens: TokenCounter,
+    max_tokens: int,
+    overlap_tokens: int,
+    max_chunks: int | None = None,
 ) -> list[Chunk]:
     chunks: list[Chunk] = []
     for section_index, section in enumerate(article.sections):
@@ -95,7 +104,20 @@ def chunk_article(
                     sentences=sentences,
                 )
             )
+    if max_chunks is not None and len(chunks) > max_chunks:
+        raise FileLimitExceeded(
+            f"{_named(article)} would make {len(chunks):,} passages; articles over "
+            f"{max_chunks:,} passages are not ingested (HEALTHQA_MAX_PASSAGES_PER_ARTICLE)."
+        )
     return chunks
+
+
+def _named(article: Article) -> str:
+    """The article as a reader knows it: its file, and its own id when that is not the file
+    (a page named by its URL, one document of a BEIR corpus)."""
+    if article.path is None or article.path == article.doc_id:
+        return article.doc_id
+    return f"{article.doc_id} (in {article.path})"
 
 
 @dataclass(frozen=True)

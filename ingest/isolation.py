@@ -63,11 +63,13 @@ class Limits:
 
 @dataclass(frozen=True)
 class ChunkPlan:
-    """How the loader chunks: the model's tokenizer and the token budget."""
+    """How the loader chunks: the model's tokenizer, the token budget, and how many chunks an
+    article may make (None: no limit)."""
 
     count_tokens: TokenCounter
     max_tokens: int
     overlap_tokens: int
+    max_chunks: int | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ def prepare_file(
                     count_tokens=plan.count_tokens,
                     max_tokens=plan.max_tokens,
                     overlap_tokens=plan.overlap_tokens,
+                    max_chunks=plan.max_chunks,
                 )
             except IngestError as error:
                 yield Prepared(record, error=str(error))

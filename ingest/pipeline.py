@@ -3,7 +3,9 @@
 Loading, cleaning and chunking happen in a loader process under limits (ingest.isolation), ahead
 of the model: a file that fails there, however it fails, is one failed row. An article whose
 content hash matches the stored record is neither chunked nor embedded, so re-ingesting a folder
-after editing one file costs one document's embedding. Chunks of many small documents are
+after editing one file costs one document's embedding. An article that would make more passages
+than `max_passages_per_article` fails at chunking, before any of it is embedded, and like any
+failed file leaves its stored version as it was. Chunks of many small documents are
 embedded together, because the model's cost is per batch, not per document. Everything goes
 through one IndexWriter and is published by a single commit at the end: a run that dies midway
 leaves the previous generation live and whole.
@@ -156,6 +158,7 @@ def _chunk_plan(embedder: Embedder, settings: Settings) -> ChunkPlan | None:
         count_tokens=embedder.token_counter,
         max_tokens=min(settings.chunk_tokens, embedder.max_tokens),
         overlap_tokens=settings.chunk_overlap_tokens,
+        max_chunks=settings.max_passages_per_article,
     )
 
 
@@ -336,6 +339,7 @@ class _Run:
                     count_tokens=self._embedder.count_tokens,
                     max_tokens=self._max_tokens,
                     overlap_tokens=self._settings.chunk_overlap_tokens,
+                    max_chunks=self._settings.max_passages_per_article,
                 )
             except IngestError as error:
                 self._fail(path, str(error))

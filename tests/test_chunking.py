@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from healthqa.errors import IngestError
+from healthqa.errors import FileLimitExceeded, IngestError
 from healthqa.settings import MODEL_MAX_TOKENS
 from healthqa.text.sentences import split_sentences
 from index.embedder import SentenceTransformerEmbedder
@@ -135,6 +136,24 @@ def test_a_header_that_leaves_no_room_is_an_ingest_error() -> None:
     with pytest.raises(IngestError, match="raise HEALTHQA_CHUNK_TOKENS"):
         chunk_article(article, count_tokens=word_count, max_tokens=24, overlap_tokens=0)
 
+
+
+def test_an_article_over_max_chunks_is_refused_naming_its_id_and_its_file() -> None:
+    article = dataclasses.replace(
+        article_of("One. Two. Three. Four.", "Five. Six."), path="/articles/asthma.html"
+    )
+    chunks = chunk_article(article, count_tokens=word_count, max_tokens=20, overlap_tokens=0)
+    assert chunk_article(
+        article, count_tokens=word_count, max_tokens=20, overlap_tokens=0, max_chunks=len(chunks)
+    ) == chunks
+    with pytest.raises(FileLimitExceeded) as refused:
+        chunk_article(
+            article, count_tokens=word_count, max_tokens=20, overlap_tokens=0, max_chunks=1
+        )
+    assert str(refused.value) == (
+        f"doc-1 (in /articles/asthma.html) would make {len(chunks)} passages; articles over 1 "
+        "passages are not ingested (HEALTHQA_MAX_PASSAGES_PER_ARTICLE)."
+    )
 
 HEALTH_TEXT = (
     "Asthma is a chronic (long-term) lung disease that inflames and narrows the airways. "
