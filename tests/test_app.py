@@ -246,6 +246,47 @@ def test_the_editor_is_locked_without_a_password(app: AppTest) -> None:
     assert not app.file_uploader
 
 
+
+def test_the_editor_says_which_upload_is_too_large_to_ingest_and_ingests_the_rest(
+    tmp_path_factory, embedder, monkeypatch
+) -> None:
+    settings = build_index(tmp_path_factory.mktemp("limits"), embedder, [])
+    monkeypatch.setenv("HEALTHQA_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("HEALTHQA_INDEX", str(settings.index_dir))
+    monkeypatch.setenv("HEALTHQA_MAX_PASSAGES_PER_ARTICLE", "10")
+    monkeypatch.setenv("HEALTHQA_MAX_HTML_BYTES", "20000")
+    table = "# Interactions\n\n| Medicine | With |\n|---|---|\n" + "".join(
+        f"| medicine {n} | compound {n} raises its level |\n" for n in range(300)
+    )
+    page = "<html><body><h1>Burns</h1>" + "<p>Cool a burn under running water.</p>" * 700
+    at = opened(AppTest.from_file(str(APP), default_timeout=TIMEOUT))
+    at.secrets["editor_password"] = "correct horse"
+    at.switch_page(EDITOR).run()
+    at.text_input[0].input("correct horse")
+    at.button[0].click().run()
+    at.file_uploader[0].set_value(
+        [
+            ("frostnip.md", NEW_ARTICLE, "text/markdown"),
+            ("interactions.md", table.encode(), "text/markdown"),
+            ("burns.html", page.encode(), "text/html"),
+        ]
+    ).run()
+    [ingest] = [b for b in at.button if b.label == "Ingest uploaded files"]
+    ingest.click().run()
+    assert not at.exception
+    assert "1 added" in at.success[0].value
+    assert "2 failed" in at.success[0].value
+    shown = at.dataframe[0].value
+    results = dict(zip(shown["document or file"], shown["result"], strict=True))
+    assert re.search(
+        r"would make [\d,]+ passages; articles over 10 passages are not ingested "
+        r"\(HEALTHQA_MAX_PASSAGES_PER_ARTICLE\)",
+        results["uploads/interactions.md"],
+    )
+    assert "HTML pages over 19.5 KB are not ingested (HEALTHQA_MAX_HTML_BYTES)" in (
+        results["uploads/burns.html"]
+    )
+
 def test_an_uploaded_article_is_answered_without_a_restart(
     tmp_path_factory, embedder, monkeypatch
 ) -> None:
