@@ -112,6 +112,34 @@ def test_fresh_messages(triage, message, label):
     assert triage.classify(message).label == label
 
 
+# A telling with a question after it (told.py): an emergency stays one, and ordinary tellings
+# with the same questions stay harmless.
+TOLD_THEN_ASKED = [
+    ("my toddler is turning blue. what should I do?", "emergency"),
+    ("my husband collapsed in the kitchen and he's not answering me, is this serious?",
+     "emergency"),
+    ("my kid has had a runny nose for two days, what should I do?", "none"),
+    ("I stubbed my toe this morning and it's a bit bruised. should I be worried?", "none"),
+    ("my dad has had a mild cough for a week, is this serious?", "none"),
+    ("my wife has a headache after a long day at work, any advice?", "none"),
+]
+
+
+@pytest.mark.parametrize(("message", "label"), TOLD_THEN_ASKED)
+def test_a_question_after_the_telling_does_not_hide_an_emergency(triage, message, label):
+    assert fold(message) not in _known_texts()
+    assert triage.classify(message).label == label
+
+
+def test_the_telling_read_alone_keeps_the_message_s_own_vector(triage, embedder):
+    message = "my toddler is turning blue. what should I do?"
+    vector = embedder.embed_queries([message])[0]
+    triage_result = triage.classify(message, vector=vector)
+    assert triage_result.label == "emergency"
+    assert triage_result.vector is not None
+    assert float(triage_result.vector @ vector) > 0.999
+
+
 @pytest.mark.parametrize("message", OFF_TOPIC)
 def test_fresh_chat_that_is_not_about_health_is_not_escalated(triage, message):
     assert fold(message) not in _known_texts() | _gate_texts()
