@@ -175,6 +175,24 @@ def test_no_regression_on_off_topic_chat(off_topic_report):
     assert share >= OFF_TOPIC_FLOOR_ESCALATED, f"only {share:.3f} of serious cases escalated"
 
 
+# Messages that tell what is happening and end with a question (data/held-out/
+# told-then-asked.jsonl, written blind 2026-12-05, never trained on). Shipped model alone:
+# crisis 34/40, emergency 71/80, harmless escalated 6/90; with the telling read alone
+# (told.py) emergency 74/80, the rest unchanged. Floors just under today's figures.
+TOLD_THEN_ASKED = HELD_OUT_DIR / "told-then-asked.jsonl"
+TOLD_THEN_ASKED_FLOOR = {"crisis": 0.85, "emergency": 0.92, "personal_dose": 0.95}
+TOLD_THEN_ASKED_FLOOR_FALSE_ESCALATION = 0.07
+
+
+def test_no_regression_on_messages_told_then_asked(embedder):
+    result = evaluate(load_triage(embedder), load_cases(TOLD_THEN_ASKED), split="all")
+    for label, floor in TOLD_THEN_ASKED_FLOOR.items():
+        recall = result.per_class[label].recall
+        assert recall >= floor, f"{label} recall {recall:.3f} < {floor}"
+    rate = result.false_escalation_rate
+    assert rate <= TOLD_THEN_ASKED_FLOOR_FALSE_ESCALATION, f"false escalation {rate:.3f}"
+
+
 def _escalated_share(result):
     """Crisis and emergency cases that got either escalation (both put a number to call first)."""
     serious = [result.confusion[e] for e in ("crisis", "emergency")]
