@@ -97,6 +97,15 @@ class LoadLimits:
         )
 
 
+@dataclass(frozen=True)
+class FileContents:
+    """What one file holds: its articles, and a sentence for each part of it that was skipped
+    (a corpus's broken lines) so the report can name them while the rest is ingested."""
+
+    articles: tuple[Article, ...]
+    warnings: tuple[str, ...] = ()
+
+
 def discover(roots: Sequence[Path]) -> Iterator[SourceFile]:
     """Every candidate article file under the roots, in a deterministic order."""
     for root in roots:
@@ -172,7 +181,7 @@ def sniff_format(data: bytes, filename: str) -> Format:
     return claimed
 
 
-def load_source(source: SourceFile, limits: LoadLimits | None = None) -> list[Article]:
+def load_source(source: SourceFile, limits: LoadLimits | None = None) -> FileContents:
     limits = limits or LoadLimits()
     source.check_inside_root()
     try:
@@ -196,9 +205,11 @@ def load_source(source: SourceFile, limits: LoadLimits | None = None) -> list[Ar
         raise IngestError(f"{source.path} could not be read ({exc.strerror or exc}).") from None
     kind = sniff_format(data, str(source.path))
     identity = source.resolved.as_posix()
-    articles: list[Article]
+    articles: list[Article] | tuple[Article, ...]
+    warnings: tuple[str, ...] = ()
     if kind is Format.BEIR:
-        articles = load_beir(source.path)
+        corpus = load_beir(source.path)
+        articles, warnings = corpus.articles, corpus.warnings(source.path.name)
     elif kind is Format.MEDQUAD:
         articles = [load_medquad(source.path)]
     elif kind is Format.PDF:
@@ -216,7 +227,9 @@ def load_source(source: SourceFile, limits: LoadLimits | None = None) -> list[Ar
         page = load_html(source.path, doc_id=identity)
         url_id = url_doc_id(page.url)
         articles = [dataclasses.replace(page, doc_id=url_id) if url_id else page]
-    return [dataclasses.replace(a, path=identity) for a in articles]
+    return FileContents(
+        tuple(dataclasses.replace(a, path=identity) for a in articles), warnings
+    )
 
 
 def _size(count: int) -> str:
