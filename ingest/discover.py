@@ -84,6 +84,7 @@ class LoadLimits:
 
     max_file_bytes: int = 50 * 1024 * 1024
     max_html_bytes: int = 5 * 1024 * 1024
+    max_text_bytes: int = 1024 * 1024
     max_decompressed_bytes: int = 200 * 1024 * 1024
     max_pages: int = 2000
 
@@ -92,6 +93,7 @@ class LoadLimits:
         return cls(
             max_file_bytes=settings.max_file_bytes,
             max_html_bytes=settings.max_html_bytes,
+            max_text_bytes=settings.max_text_bytes,
             max_decompressed_bytes=settings.max_decompressed_bytes,
             max_pages=settings.max_pages,
         )
@@ -191,15 +193,7 @@ def load_source(source: SourceFile, limits: LoadLimits | None = None) -> FileCon
                 f"{source.path} is {_size(size)}; files over {_size(limits.max_file_bytes)} "
                 "are not ingested (HEALTHQA_MAX_FILE_BYTES)."
             )
-        # Told by the name, before reading: a file named .html that is not HTML is refused
-        # anyway (sniff_format), and past this size the parse would hit the loader's time or
-        # memory limit, whose message does not say the file is simply too big.
-        is_html = EXTENSIONS.get(source.path.suffix.lower()) is Format.HTML
-        if is_html and size > limits.max_html_bytes:
-            raise FileLimitExceeded(
-                f"{source.path} is {_size(size)}; HTML pages over {_size(limits.max_html_bytes)} "
-                "are not ingested (HEALTHQA_MAX_HTML_BYTES)."
-            )
+        _check_format_size(source.path, size, limits)
         data = source.path.read_bytes()
     except OSError as exc:
         raise IngestError(f"{source.path} could not be read ({exc.strerror or exc}).") from None
@@ -230,6 +224,24 @@ def load_source(source: SourceFile, limits: LoadLimits | None = None) -> FileCon
     return FileContents(
         tuple(dataclasses.replace(a, path=identity) for a in articles), warnings
     )
+
+
+def _check_format_size(path: Path, size: int, limits: LoadLimits) -> None:
+    """Told by the name, before reading: a file named .html that is not HTML is refused anyway
+    (sniff_format), and past these sizes loading would hit the loader's time or memory limit,
+    whose message does not say the file is simply too big. Corpora (BEIR, MedQuAD) hold many
+    small documents and keep only max_file_bytes."""
+    claimed = EXTENSIONS.get(path.suffix.lower())
+    if claimed is Format.HTML and size > limits.max_html_bytes:
+        raise FileLimitExceeded(
+            f"{path} is {_size(size)}; HTML pages over {_size(limits.max_html_bytes)} "
+            "are not ingested (HEALTHQA_MAX_HTML_BYTES)."
+        )
+    if claimed is Format.TEXT and size > limits.max_text_bytes:
+        raise FileLimitExceeded(
+            f"{path} is {_size(size)}; Markdown and text articles over "
+            f"{_size(limits.max_text_bytes)} are not ingested (HEALTHQA_MAX_TEXT_BYTES)."
+        )
 
 
 def _size(count: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -255,13 +256,33 @@ def test_html_has_its_own_lower_size_limit_told_by_its_name(tmp_path: Path) -> N
             f"{tmp_path / name} is 25.0 KB; HTML pages over 19.5 KB are not ingested "
             "(HEALTHQA_MAX_HTML_BYTES)."
         )
-    # Text as large is cheap to read: only max_file_bytes applies to it.
+    # The HTML limit is not a limit on text, which has its own (max_text_bytes).
     (tmp_path / "burns.md").write_text("# Burns\n\n" + paragraph[3:-5] * 400)
     (article,) = load_source(
         SourceFile(path=tmp_path / "burns.md", root=tmp_path, relative="burns.md"), limits
     ).articles
     assert (tmp_path / "burns.md").stat().st_size > 20_000
     assert "running water" in article.sections[0].text
+
+
+def test_markdown_and_text_have_their_own_size_limit_and_corpora_do_not(tmp_path: Path) -> None:
+    sentence = "Cool a burn under cool running water for twenty minutes. "
+    limits = LoadLimits(max_text_bytes=20_000)
+    for name in ("burns.md", "burns.markdown", "burns.TXT"):
+        (tmp_path / name).write_text("# Burns\n\n" + sentence * 430)
+        with pytest.raises(FileLimitExceeded) as refused:
+            load_source(SourceFile(path=tmp_path / name, root=tmp_path, relative=name), limits)
+        assert str(refused.value) == (
+            f"{tmp_path / name} is 23.9 KB; Markdown and text articles over 19.5 KB are not "
+            "ingested (HEALTHQA_MAX_TEXT_BYTES)."
+        )
+    # A BEIR corpus as large is many small documents: only max_file_bytes applies to it.
+    record = {"_id": "", "title": "Burns", "text": sentence}
+    lines = [json.dumps(record | {"_id": f"b{n}"}) for n in range(300)]
+    (tmp_path / "corpus.jsonl").write_text("\n".join(lines) + "\n")
+    assert (tmp_path / "corpus.jsonl").stat().st_size > 20_000
+    corpus = SourceFile(path=tmp_path / "corpus.jsonl", root=tmp_path, relative="corpus.jsonl")
+    assert len(load_source(corpus, limits).articles) == 300
 
 
 def test_unreadable_paths(tmp_path: Path) -> None:
