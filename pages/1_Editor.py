@@ -92,10 +92,12 @@ def run_ingest(paths: Sequence[Path], settings: Settings, notes: Sequence[str] =
 def upload_section(settings: Settings) -> None:
     st.subheader("Add articles")
     html_bytes = min(settings.max_html_bytes, settings.max_upload_bytes)
+    text_bytes = min(settings.max_text_bytes, settings.max_upload_bytes)
     st.caption(
         "HTML, PDF, Markdown or text, and MedQuAD XML; up to "
         f"{settings.max_upload_bytes / 2**20:.0f} MB each (HTML pages up to "
-        f"{html_bytes / 2**20:.0f} MB). The type is checked from the content."
+        f"{html_bytes / 2**20:.0f} MB, Markdown and text up to {text_bytes / 2**20:.0f} MB). "
+        "The type is checked from the content."
     )
     folder = settings.data_dir / "uploads"
     files = st.file_uploader(
