@@ -145,7 +145,7 @@ def main() -> None:
     args = parser.parse_args()
     medquad = load_medquad_articles(args.medquad)
     report(measure("MedQuAD", medquad))
-    report(measure("MEDIQA", load_beir(args.mediqa)))
+    report(measure("MEDIQA", list(load_beir(args.mediqa).articles)))
     seconds, sentences = pysbd_everywhere_seconds(medquad, args.pysbd_sample)
     print(
         f"\npysbd on every paragraph of the first {args.pysbd_sample} MedQuAD passages: "

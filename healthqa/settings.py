@@ -51,6 +51,13 @@ class Settings:
     # out of memory, messages that do not say the page is simply too big. Real health pages
     # are well under 2 MB.
     max_html_bytes: int = 5 * 1024 * 1024
+    # Markdown and plain text: cleaning costs more than linearly in an article's length (it
+    # compares each block with every earlier one for repeats). On two busy cores, prose with
+    # headings and a table took 11 s in the loader at 1 MB; 76 s at 2 MB (34 s of CPU alone for
+    # 2 MB of prose), 246 s at 5 MB (94 s of CPU) and over 600 s at 10 MB are past the 60 s
+    # limit, whose message does not say the file is simply too big. 1 MB keeps about five times
+    # the margin, and is about 1,900 passages, a 200-page book of plain text.
+    max_text_bytes: int = 1024 * 1024
     max_decompressed_bytes: int = 200 * 1024 * 1024  # what a PDF's streams may inflate to
     max_pages: int = 2000
     file_timeout_s: float = 60.0  # per file; for a BEIR corpus, per document after the parse
@@ -113,6 +120,7 @@ class Settings:
             "max_concurrent_answers",
             "max_file_bytes",
             "max_html_bytes",
+            "max_text_bytes",
             "max_decompressed_bytes",
             "max_pages",
             "max_passages_per_article",
@@ -220,6 +228,7 @@ class Settings:
             "HEALTHQA_MAX_CONCURRENT_ANSWERS": "max_concurrent_answers",
             "HEALTHQA_MAX_FILE_BYTES": "max_file_bytes",
             "HEALTHQA_MAX_HTML_BYTES": "max_html_bytes",
+            "HEALTHQA_MAX_TEXT_BYTES": "max_text_bytes",
             "HEALTHQA_MAX_DECOMPRESSED_BYTES": "max_decompressed_bytes",
             "HEALTHQA_MAX_PAGES": "max_pages",
             "HEALTHQA_MAX_PASSAGES_PER_ARTICLE": "max_passages_per_article",

@@ -84,6 +84,7 @@ class LoadLimits:
 
     max_file_bytes: int = 50 * 1024 * 1024
     max_html_bytes: int = 5 * 1024 * 1024
+    max_text_bytes: int = 1024 * 1024
     max_decompressed_bytes: int = 200 * 1024 * 1024
     max_pages: int = 2000
 
@@ -92,9 +93,19 @@ class LoadLimits:
         return cls(
             max_file_bytes=settings.max_file_bytes,
             max_html_bytes=settings.max_html_bytes,
+            max_text_bytes=settings.max_text_bytes,
             max_decompressed_bytes=settings.max_decompressed_bytes,
             max_pages=settings.max_pages,
         )
+
+
+@dataclass(frozen=True)
+class FileContents:
+    """What one file holds: its articles, and a sentence for each part of it that was skipped
+    (a corpus's broken lines) so the report can name them while the rest is ingested."""
+
+    articles: tuple[Article, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def discover(roots: Sequence[Path]) -> Iterator[SourceFile]:
@@ -172,7 +183,7 @@ def sniff_format(data: bytes, filename: str) -> Format:
     return claimed
 
 
-def load_source(source: SourceFile, limits: LoadLimits | None = None) -> list[Article]:
+def load_source(source: SourceFile, limits: LoadLimits | None = None) -> FileContents:
     limits = limits or LoadLimits()
     source.check_inside_root()
     try:
@@ -182,23 +193,17 @@ def load_source(source: SourceFile, limits: LoadLimits | None = None) -> list[Ar
                 f"{source.path} is {_size(size)}; files over {_size(limits.max_file_bytes)} "
                 "are not ingested (HEALTHQA_MAX_FILE_BYTES)."
             )
-        # Told by the name, before reading: a file named .html that is not HTML is refused
-        # anyway (sniff_format), and past this size the parse would hit the loader's time or
-        # memory limit, whose message does not say the file is simply too big.
-        is_html = EXTENSIONS.get(source.path.suffix.lower()) is Format.HTML
-        if is_html and size > limits.max_html_bytes:
-            raise FileLimitExceeded(
-                f"{source.path} is {_size(size)}; HTML pages over {_size(limits.max_html_bytes)} "
-                "are not ingested (HEALTHQA_MAX_HTML_BYTES)."
-            )
+        _check_format_size(source.path, size, limits)
         data = source.path.read_bytes()
     except OSError as exc:
         raise IngestError(f"{source.path} could not be read ({exc.strerror or exc}).") from None
     kind = sniff_format(data, str(source.path))
     identity = source.resolved.as_posix()
-    articles: list[Article]
+    articles: list[Article] | tuple[Article, ...]
+    warnings: tuple[str, ...] = ()
     if kind is Format.BEIR:
-        articles = load_beir(source.path)
+        corpus = load_beir(source.path)
+        articles, warnings = corpus.articles, corpus.warnings(source.path.name)
     elif kind is Format.MEDQUAD:
         articles = [load_medquad(source.path)]
     elif kind is Format.PDF:
@@ -216,7 +221,27 @@ def load_source(source: SourceFile, limits: LoadLimits | None = None) -> list[Ar
         page = load_html(source.path, doc_id=identity)
         url_id = url_doc_id(page.url)
         articles = [dataclasses.replace(page, doc_id=url_id) if url_id else page]
-    return [dataclasses.replace(a, path=identity) for a in articles]
+    return FileContents(
+        tuple(dataclasses.replace(a, path=identity) for a in articles), warnings
+    )
+
+
+def _check_format_size(path: Path, size: int, limits: LoadLimits) -> None:
+    """Told by the name, before reading: a file named .html that is not HTML is refused anyway
+    (sniff_format), and past these sizes loading would hit the loader's time or memory limit,
+    whose message does not say the file is simply too big. Corpora (BEIR, MedQuAD) hold many
+    small documents and keep only max_file_bytes."""
+    claimed = EXTENSIONS.get(path.suffix.lower())
+    if claimed is Format.HTML and size > limits.max_html_bytes:
+        raise FileLimitExceeded(
+            f"{path} is {_size(size)}; HTML pages over {_size(limits.max_html_bytes)} "
+            "are not ingested (HEALTHQA_MAX_HTML_BYTES)."
+        )
+    if claimed is Format.TEXT and size > limits.max_text_bytes:
+        raise FileLimitExceeded(
+            f"{path} is {_size(size)}; Markdown and text articles over "
+            f"{_size(limits.max_text_bytes)} are not ingested (HEALTHQA_MAX_TEXT_BYTES)."
+        )
 
 
 def _size(count: int) -> str:

@@ -24,7 +24,7 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
@@ -95,12 +95,12 @@ class Loaded:
     documents: tuple[Prepared, ...] = ()
     failure: str | None = None
     unsupported: bool = False  # the failure is "not a format HealthQA reads"
+    warnings: tuple[str, ...] = ()  # parts of the file skipped while the rest loaded
 
 
-def prepare_file(
-    source: SourceFile,
+def prepare_articles(
+    articles: Iterable[Article],
     *,
-    limits: LoadLimits,
     plan: ChunkPlan | None,
     known: Mapping[str, str],
 ) -> Iterator[Prepared]:
@@ -108,7 +108,7 @@ def prepare_file(
 
     `known`: content hash by document id of what the index holds already.
     """
-    for loaded in load_source(source, limits):
+    for loaded in articles:
         article, _ = clean_article(loaded)
         content_hash = article.content_hash
         record = _record_of(article, content_hash)
@@ -202,6 +202,7 @@ class _LoaderProcess:
         if connection is None:
             return Loaded(source, failure=f"{path} was not loaded: {self._start_failure}")
         documents: list[Prepared] = []
+        warnings: list[str] = []
         try:
             connection.send(source)
         except OSError:
@@ -224,8 +225,10 @@ class _LoaderProcess:
                 return Loaded(source, failure=self._crashed(path))
             if kind == "document":
                 documents.append(payload)
+            elif kind == "warning":
+                warnings.append(payload)
             elif kind == "done":
-                return Loaded(source, tuple(documents))
+                return Loaded(source, tuple(documents), warnings=tuple(warnings))
             else:  # "failed" or "failed-restart": one sentence, and whether it is a format matter
                 message, unsupported = payload
                 if kind == "failed-restart":
@@ -307,7 +310,8 @@ _BOOTSTRAP = "import sys; from ingest.isolation import serve_loader; serve_loade
 
 
 def serve_loader(fd: int) -> None:
-    """The loader process: take a file, send its documents one by one, then "done"."""
+    """The loader process: take a file, send what was skipped of it, its documents one by one,
+    then "done"."""
     connection = Connection(fd)
     limits, plan, known = connection.recv()
     # A damaged PDF makes pypdf log a line per repair it tries; the file's outcome comes back
@@ -324,7 +328,10 @@ def serve_loader(fd: int) -> None:
         if source is None:
             return
         try:
-            for prepared in prepare_file(source, limits=limits.load, plan=plan, known=known):
+            contents = load_source(source, limits.load)
+            for warning in contents.warnings:
+                connection.send(("warning", warning))
+            for prepared in prepare_articles(contents.articles, plan=plan, known=known):
                 connection.send(("document", prepared))
         except UnsupportedFormat as error:
             connection.send(("failed", (str(error), True)))

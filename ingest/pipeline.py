@@ -43,6 +43,14 @@ class FailedFile:
 
 
 @dataclass(frozen=True)
+class FileWarning:
+    """A file that was ingested with a part of it skipped (a BEIR corpus's broken line)."""
+
+    path: str
+    warning: str  # one sentence, ready to show
+
+
+@dataclass(frozen=True)
 class IngestReport:
     added: tuple[str, ...] = ()
     updated: tuple[str, ...] = ()
@@ -50,6 +58,7 @@ class IngestReport:
     removed: tuple[str, ...] = ()
     failed: tuple[FailedFile, ...] = ()
     skipped: tuple[FailedFile, ...] = ()  # files in a folder that are not a format HealthQA reads
+    warnings: tuple[FileWarning, ...] = ()
     generation: int | None = None  # the live generation after the run; None: no index exists
 
 
@@ -114,6 +123,7 @@ def ingest_paths(
         removed=tuple(removed),
         failed=tuple(failed),
         skipped=tuple(run.skipped),
+        warnings=tuple(run.warnings),
         generation=generation,
     )
 
@@ -204,6 +214,7 @@ class _Run:
         self.relocated = 0  # documents whose id or file path changed, content unchanged
         self.failed: list[FailedFile] = []
         self.skipped: list[FailedFile] = []
+        self.warnings: list[FileWarning] = []
 
     def take(self, loaded: Loaded) -> None:
         """One file's outcome from the loader."""
@@ -216,6 +227,7 @@ class _Run:
                 self._fail(source.path, loaded.failure)
             self._progress.file_loaded(_printable(source.path), 0)
             return
+        self.warnings += [FileWarning(_printable(source.path), w) for w in loaded.warnings]
         single = len(loaded.documents) == 1
         for prepared in loaded.documents:
             self._take_document(prepared, source.path, single_document_file=single)

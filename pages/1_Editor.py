@@ -63,6 +63,10 @@ def report_rows(
         {"document or file": shown(f.path), "result": f"failed: {f.error}"} for f in report.failed
     ]
     rows += [
+        {"document or file": shown(w.path), "result": f"warning: {w.warning}"}
+        for w in report.warnings
+    ]
+    rows += [
         {"document or file": shown(f.path), "result": f"skipped: {f.error}"}
         for f in report.skipped
     ]
@@ -77,7 +81,8 @@ def run_ingest(paths: Sequence[Path], settings: Settings, notes: Sequence[str] =
     progress.done()
     st.success(
         f"{len(report.added)} added, {len(report.updated)} updated, "
-        f"{len(report.unchanged)} unchanged, {len(report.failed)} failed. "
+        f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
+        f"{f', {len(report.warnings)} warnings' if report.warnings else ''}. "
         "The chat uses the new articles from its next question."
     )
     root = settings.data_dir.resolve()
@@ -87,10 +92,12 @@ def run_ingest(paths: Sequence[Path], settings: Settings, notes: Sequence[str] =
 def upload_section(settings: Settings) -> None:
     st.subheader("Add articles")
     html_bytes = min(settings.max_html_bytes, settings.max_upload_bytes)
+    text_bytes = min(settings.max_text_bytes, settings.max_upload_bytes)
     st.caption(
         "HTML, PDF, Markdown or text, and MedQuAD XML; up to "
         f"{settings.max_upload_bytes / 2**20:.0f} MB each (HTML pages up to "
-        f"{html_bytes / 2**20:.0f} MB). The type is checked from the content."
+        f"{html_bytes / 2**20:.0f} MB, Markdown and text up to {text_bytes / 2**20:.0f} MB). "
+        "The type is checked from the content."
     )
     folder = settings.data_dir / "uploads"
     files = st.file_uploader(

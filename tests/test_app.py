@@ -287,6 +287,36 @@ def test_the_editor_says_which_upload_is_too_large_to_ingest_and_ingests_the_res
         results["uploads/burns.html"]
     )
 
+def test_the_editor_names_a_corpus_line_it_skipped_and_ingests_the_rest(
+    tmp_path_factory, embedder, monkeypatch
+) -> None:
+    settings = build_index(tmp_path_factory.mktemp("beirlines"), embedder, [])
+    monkeypatch.setenv("HEALTHQA_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("HEALTHQA_INDEX", str(settings.index_dir))
+    corpus = (
+        '{"_id": "c1", "title": "Chilblains", "text": "Chilblains are itchy red patches."}\n'
+        '{"_id": "c2", "title": "Broken" "text": "A comma is missing before text."}\n'
+        '{"_id": "c3", "title": "Corns", "text": "Corns are hard skin on the feet."}\n'
+    )
+    at = opened(AppTest.from_file(str(APP), default_timeout=TIMEOUT))
+    at.secrets["editor_password"] = "correct horse"
+    at.switch_page(EDITOR).run()
+    at.text_input[0].input("correct horse")
+    at.button[0].click().run()
+    at.file_uploader[0].set_value(
+        [("corpus.jsonl", corpus.encode(), "application/jsonl")]
+    ).run()
+    [ingest] = [b for b in at.button if b.label == "Ingest uploaded files"]
+    ingest.click().run()
+    assert not at.exception
+    assert "2 added" in at.success[0].value
+    assert "1 warnings" in at.success[0].value
+    shown = at.dataframe[0].value
+    rows = list(zip(shown["document or file"], shown["result"], strict=True))
+    assert ("uploads/corpus.jsonl", "warning: corpus.jsonl line 2: not JSON (Expecting ',' "
+            "delimiter at column 33); skipped.") in rows
+
+
 def test_an_uploaded_article_is_answered_without_a_restart(
     tmp_path_factory, embedder, monkeypatch
 ) -> None:

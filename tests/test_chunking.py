@@ -215,7 +215,7 @@ def test_a_file_with_a_two_megabyte_word_chunks_within_the_character_budget(
         + ". Plinkworm infection is treated with antiparasitic medicines.\n",
         encoding="utf-8",
     )
-    [article] = load_source(SourceFile(path, tmp_path, path.name))
+    [article] = load_source(SourceFile(path, tmp_path, path.name)).articles
     article, _ = clean_article(article)
     chunks = chunk_article(article, count_tokens=embedder.count_tokens, max_tokens=200,
                            overlap_tokens=40)

@@ -1253,7 +1253,7 @@ def test_mediqa_sample_lists_have_no_run_in_bullets(shared_data: Path, tmp_path:
     sample = random.Random(7).sample(corpus, 120)
     path = tmp_path / "corpus.jsonl"
     path.write_text("\n".join(sample) + "\n")
-    for article in load_beir(path):
+    for article in load_beir(path).articles:
         cleaned, _ = clean_article(article)
         for section in cleaned.sections:
             sentences = [section.text[s:e] for s, e in split_sentences(section.text)]

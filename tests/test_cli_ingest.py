@@ -28,7 +28,7 @@ def test_ingest_reingest_prune_stats_and_docs(tmp_path: Path) -> None:
     first = run_json("ingest", str(articles), "--index", index)
     assert first == {
         "added": 3, "updated": 0, "unchanged": 0, "removed": 0, "failed": [], "skipped": [],
-        "generation": 1,
+        "warnings": [], "generation": 1,
     }
 
     write(articles, {"asthma": "Wheezing is common. "})

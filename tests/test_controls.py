@@ -69,7 +69,7 @@ def test_articles_from_files_lose_their_controls_at_ingest(tmp_path: Path) -> No
     articles = [
         clean_article(article)[0]
         for name in ("shimmerpox.md", "corpus.jsonl")
-        for article in load_source(SourceFile(tmp_path / name, tmp_path, name))
+        for article in load_source(SourceFile(tmp_path / name, tmp_path, name)).articles
     ]
     shimmer, glimmer = articles
     assert (shimmer.title, shimmer.url, shimmer.source, shimmer.reviewed) == (
@@ -104,7 +104,9 @@ def test_an_article_keeps_a_link_only_when_it_is_a_web_address(tmp_path: Path, u
         f'---\ntitle: Frostbite\nurl: "{url}"\n---\nFrostbite damages skin in the cold.\n',
         encoding="utf-8",
     )
-    [article] = load_source(SourceFile(tmp_path / "frostbite.md", tmp_path, "frostbite.md"))
+    [article] = load_source(
+        SourceFile(tmp_path / "frostbite.md", tmp_path, "frostbite.md")
+    ).articles
     assert clean_article(article)[0].url is None
 
 

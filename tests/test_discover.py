@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -79,7 +80,7 @@ def test_links_out_of_a_folder_are_refused_and_links_inside_it_are_read(tmp_path
 
     found = {s.relative: s for s in discover([root])}
     assert sorted(found) == ["flu.md", "passwd.txt", "secret.txt", "sub/flu-again.md", "sub/notes"]
-    assert [a.title for a in load_source(found["sub/flu-again.md"])] == ["Flu"]
+    assert [a.title for a in load_source(found["sub/flu-again.md"]).articles] == ["Flu"]
     for relative, target in (
         ("passwd.txt", Path("/etc/passwd").resolve()),
         ("secret.txt", outside / "secret.txt"),
@@ -93,12 +94,12 @@ def test_links_out_of_a_folder_are_refused_and_links_inside_it_are_read(tmp_path
         )
 
     # Named itself, a link is read; a root that is itself a link holds what its target holds.
-    assert load_source(next(discover([root / "secret.txt"])))[0].sections
+    assert load_source(next(discover([root / "secret.txt"]))).articles[0].sections
     (tmp_path / "shortcut").symlink_to(outside, target_is_directory=True)
     assert [s.relative for s in discover([tmp_path / "shortcut"])] == [
         "secret.txt", "notes/more.md"
     ]
-    assert all(load_source(s) for s in discover([tmp_path / "shortcut"]))
+    assert all(load_source(s).articles for s in discover([tmp_path / "shortcut"]))
 
 
 def test_a_file_root(tree: Path) -> None:
@@ -113,7 +114,7 @@ def test_missing_root(tmp_path: Path) -> None:
 
 
 def test_load_source_settles_ids_and_paths(tree: Path) -> None:
-    loaded = {s.relative: load_source(s) for s in discover([tree])}
+    loaded = {s.relative: load_source(s).articles for s in discover([tree])}
     ids = {rel: [a.doc_id for a in arts] for rel, arts in loaded.items()}
     assert ids == {
         "corpus.jsonl": ["ex-001", "ex-002", "EX 3/Mixed"],
@@ -134,7 +135,7 @@ def test_html_without_canonical_uses_its_absolute_path(tree: Path) -> None:
     html = page.read_text().replace("conditions/asthma/living-with-asthma", "")
     page.write_text(html.replace("og/asthma", ""))
     source = SourceFile(path=page, root=tree, relative="web/asthma.html")
-    assert load_source(source)[0].doc_id == str(page)
+    assert load_source(source).articles[0].doc_id == str(page)
 
 
 def test_url_doc_id() -> None:
@@ -206,7 +207,9 @@ def test_text_saved_as_utf16_or_utf32_with_a_byte_order_mark_is_read(
 ) -> None:
     mark = {"utf-16-be": "\ufeff"}.get(encoding, "")  # Python writes the mark for the others
     (tmp_path / name).write_bytes((mark + content).encode(encoding))
-    [article] = load_source(SourceFile(path=tmp_path / name, root=tmp_path, relative=name))
+    [article] = load_source(
+        SourceFile(path=tmp_path / name, root=tmp_path, relative=name)
+    ).articles
     text = " ".join(s.text for s in article.sections)
     assert "flat" in text
     assert "Café" in article.title + text
@@ -228,7 +231,9 @@ def test_medquad_xml_in_utf16_is_read_by_the_xml_parser(tmp_path: Path) -> None:
         '</Focus><QAPairs><QAPair pid="1"><Question qid="5-1" qtype="information">What is it ?'
         "</Question><Answer>A drink.</Answer></QAPair></QAPairs></Document>".encode("utf-16")
     )
-    [article] = load_source(SourceFile(path=path, root=tmp_path, relative=path.name))
+    [article] = load_source(
+        SourceFile(path=path, root=tmp_path, relative=path.name)
+    ).articles
     assert (article.title, article.sections[0].text) == ("Café", "A drink.")
 
 
@@ -251,13 +256,33 @@ def test_html_has_its_own_lower_size_limit_told_by_its_name(tmp_path: Path) -> N
             f"{tmp_path / name} is 25.0 KB; HTML pages over 19.5 KB are not ingested "
             "(HEALTHQA_MAX_HTML_BYTES)."
         )
-    # Text as large is cheap to read: only max_file_bytes applies to it.
+    # The HTML limit is not a limit on text, which has its own (max_text_bytes).
     (tmp_path / "burns.md").write_text("# Burns\n\n" + paragraph[3:-5] * 400)
     (article,) = load_source(
         SourceFile(path=tmp_path / "burns.md", root=tmp_path, relative="burns.md"), limits
-    )
+    ).articles
     assert (tmp_path / "burns.md").stat().st_size > 20_000
     assert "running water" in article.sections[0].text
+
+
+def test_markdown_and_text_have_their_own_size_limit_and_corpora_do_not(tmp_path: Path) -> None:
+    sentence = "Cool a burn under cool running water for twenty minutes. "
+    limits = LoadLimits(max_text_bytes=20_000)
+    for name in ("burns.md", "burns.markdown", "burns.TXT"):
+        (tmp_path / name).write_text("# Burns\n\n" + sentence * 430)
+        with pytest.raises(FileLimitExceeded) as refused:
+            load_source(SourceFile(path=tmp_path / name, root=tmp_path, relative=name), limits)
+        assert str(refused.value) == (
+            f"{tmp_path / name} is 23.9 KB; Markdown and text articles over 19.5 KB are not "
+            "ingested (HEALTHQA_MAX_TEXT_BYTES)."
+        )
+    # A BEIR corpus as large is many small documents: only max_file_bytes applies to it.
+    record = {"_id": "", "title": "Burns", "text": sentence}
+    lines = [json.dumps(record | {"_id": f"b{n}"}) for n in range(300)]
+    (tmp_path / "corpus.jsonl").write_text("\n".join(lines) + "\n")
+    assert (tmp_path / "corpus.jsonl").stat().st_size > 20_000
+    corpus = SourceFile(path=tmp_path / "corpus.jsonl", root=tmp_path, relative="corpus.jsonl")
+    assert len(load_source(corpus, limits).articles) == 300
 
 
 def test_unreadable_paths(tmp_path: Path) -> None:

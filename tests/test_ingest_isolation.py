@@ -59,18 +59,25 @@ def test_files_that_used_to_abort_the_whole_ingest_fail_alone(
     known_bad = {
         "bad-date.md": "impossible value",  # front matter date 2023-02-30
         "declared-bogus.xml": "encoding",  # <?xml encoding="x-bogus"?>
-        "deep.jsonl": "line 2 nests JSON too deeply",
-        "surrogate.jsonl": "lone surrogate",
+        "not-objects.jsonl": "none of its 4 lines is a BEIR corpus record",
         "bomb.pdf": "HEALTHQA_MAX_DECOMPRESSED_BYTES",  # 280 MB of page content
     }
-    cases = [c for c in hostile(fixtures()) if c.name in known_bad]
+    # A corpus with one broken line is ingested without it, and the line is named.
+    warned = {
+        "deep.jsonl": "deep.jsonl line 2: nests JSON too deeply to read; skipped.",
+        "surrogate.jsonl": "surrogate.jsonl line 2: record 's1' contains a lone surrogate",
+    }
+    cases = [c for c in hostile(fixtures()) if c.name in known_bad | warned]
     articles = tmp_path / "articles"
     write(articles, [*cases, Case("good.md", fixtures()["flu.md"])])
     settings = Settings(data_dir=tmp_path, index_dir=tmp_path / "index")
 
     report = ingest_paths([articles], settings=settings, embedder=embedder)
 
-    assert report.added == (str(articles / "good.md"),)
+    assert set(report.added) == {"ex-001", "ex-002", str(articles / "good.md")}
+    said = {Path(w.path).name: w.warning for w in report.warnings}
+    assert set(said) == set(warned)
+    assert all(said[name].startswith(start) for name, start in warned.items()), said
     failed = {Path(f.path).name: f.error for f in report.failed}
     assert set(failed) == set(known_bad)
     for name, error in failed.items():
@@ -84,7 +91,7 @@ def test_files_that_used_to_abort_the_whole_ingest_fail_alone(
     table = console.export_text()
     assert all(f"{articles / name}: {error}" in table for name, error in failed.items())
     with IndexReader.open(settings.index_dir) as reader:
-        assert reader.stats().documents == 1
+        assert reader.stats().documents == 3
 
 
 def test_size_page_and_inflation_limits(tmp_path: Path) -> None:
@@ -164,3 +171,4 @@ def test_fuzzed_copies_of_every_format_fail_alone_or_load(tmp_path: Path) -> Non
             assert is_one_sentence(loaded.failure, name), loaded.failure
         else:
             assert loaded.documents or loaded.unsupported, name
+        assert all(is_one_sentence(warning, name) for warning in loaded.warnings), name

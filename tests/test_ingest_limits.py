@@ -1,6 +1,7 @@
-"""What one article may cost beyond loading it: a page too large to parse within the loader's
-limits, an article that would make too many passages to embed. Each is refused with one sentence
-before that cost, the rest of its batch is ingested, and a version already indexed stays."""
+"""What one article may cost beyond loading it: a page or text too large to load within the
+loader's limits, an article that would make too many passages to embed. Each is refused with one
+sentence before that cost, the rest of its batch is ingested, and a version already indexed
+stays."""
 
 from __future__ import annotations
 
@@ -154,3 +155,31 @@ def test_an_html_page_over_the_html_limit_is_refused_and_the_rest_go_on(
     ]
     assert len(report.added) == 2  # the asthma page (named by its URL) and gout.md
     assert str(articles / "gout.md") in report.added
+
+
+def test_a_text_article_over_the_text_limit_is_refused_and_the_rest_go_on(
+    tmp_path: Path, embedder: SentenceTransformerEmbedder
+) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    big = articles / "leaflet.md"
+    big.write_text(long_leaflet())
+    (articles / "gout.txt").write_text(article("gout"))
+    # A corpus as large as the leaflet is many small documents: the text limit is not for it.
+    record = '{"_id": "b%d", "title": "Burns", "text": "Cool a burn under running water %d."}'
+    (articles / "corpus.jsonl").write_text("\n".join(record % (n, n) for n in range(600)))
+    assert (articles / "corpus.jsonl").stat().st_size > 20_000
+    settings = Settings(data_dir=tmp_path, index_dir=tmp_path / "index", max_text_bytes=20_000)
+
+    report = ingest_paths([articles], settings=settings, embedder=embedder)
+
+    size = f"{big.stat().st_size / 1024:,.1f} KB"
+    assert [(f.path, f.error) for f in report.failed] == [
+        (
+            str(big),
+            f"{big} is {size}; Markdown and text articles over 19.5 KB are not ingested "
+            "(HEALTHQA_MAX_TEXT_BYTES).",
+        )
+    ]
+    assert len(report.added) == 601  # the corpus's records and gout.txt
+    assert str(articles / "gout.txt") in report.added

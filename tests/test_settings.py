@@ -60,8 +60,16 @@ def test_bad_values_are_refused_by_name(env, named):
 
 def test_the_ingest_limits_are_read_from_the_environment():
     settings = Settings.from_env(
-        {"HEALTHQA_MAX_HTML_BYTES": "2000000", "HEALTHQA_MAX_PASSAGES_PER_ARTICLE": "300"}
+        {
+            "HEALTHQA_MAX_HTML_BYTES": "2000000",
+            "HEALTHQA_MAX_TEXT_BYTES": "1000000",
+            "HEALTHQA_MAX_PASSAGES_PER_ARTICLE": "300",
+        }
     )
-    assert (settings.max_html_bytes, settings.max_passages_per_article) == (2_000_000, 300)
+    assert (
+        settings.max_html_bytes, settings.max_text_bytes, settings.max_passages_per_article
+    ) == (2_000_000, 1_000_000, 300)
     with pytest.raises(SettingsError, match="max_passages_per_article is 0"):
         Settings(max_passages_per_article=0)
+    with pytest.raises(SettingsError, match="max_text_bytes is 0"):
+        Settings(max_text_bytes=0)

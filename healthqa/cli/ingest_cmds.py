@@ -122,6 +122,7 @@ def report_json(report: IngestReport) -> dict[str, object]:
         "removed": len(report.removed),
         "failed": [asdict(f) for f in report.failed],
         "skipped": [asdict(f) for f in report.skipped],
+        "warnings": [asdict(w) for w in report.warnings],
         "generation": report.generation,
     }
 
@@ -141,6 +142,10 @@ def report_table(report: IngestReport) -> Table:
     table.add_row("failed", str(len(report.failed)), "", style="red" if report.failed else None)
     for failure in report.failed:
         table.add_row("", "", _cell(f"{failure.path}: {failure.error}"), style="red")
+    if report.warnings:
+        table.add_row("warnings", str(len(report.warnings)), "", style="yellow")
+    for warning in report.warnings:
+        table.add_row("", "", _cell(f"{warning.path}: {warning.warning}"), style="yellow")
     if report.skipped:
         table.add_row("skipped files", str(len(report.skipped)), _cell(_sample(
             [f.path for f in report.skipped]

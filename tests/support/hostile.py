@@ -121,7 +121,10 @@ def hostile(fixture: dict[str, bytes]) -> Iterator[Case]:
     """Inputs written to break a loader rather than by accident."""
     markdown = fixture["flu.md"].decode()
     medquad = fixture["medquad.xml"].decode()
-    beir_line = fixture["corpus.jsonl"].decode().splitlines()[0]
+    # Two records with different ids, so two corpora that each keep their good line can both
+    # be ingested in one run.
+    records = [line for line in fixture["corpus.jsonl"].decode().splitlines() if line.strip()]
+    beir_line, other_beir_line = records[0], records[1]
     # Markdown and text.
     yield Case("bad-date.md", b"---\ntitle: Flu\nreviewed: 2023-02-30\n---\n\n# Flu\n\nRest.\n")
     yield Case("surrogate.md", b'---\ntitle: "Flu \\ud800"\n---\n\n# Flu\n\nRest and fluids.\n')
@@ -170,7 +173,7 @@ def hostile(fixture: dict[str, bytes]) -> Iterator[Case]:
     yield Case("deep.jsonl", f"{beir_line}\n{{\"_id\": \"d\", \"title\": {deep}}}\n".encode())
     yield Case("deep-first.jsonl", (deep + "\n" + beir_line + "\n").encode())
     lone = '{"_id": "s1", "title": "x", "text": "A \\ud800 B"}'  # JSON text with a lone \ud800
-    yield Case("surrogate.jsonl", f"{beir_line}\n{lone}\n".encode())
+    yield Case("surrogate.jsonl", f"{other_beir_line}\n{lone}\n".encode())
     big = b"9" * 6000  # past Python's 4300-digit limit for int()
     yield Case("bigint.jsonl", b'{"_id": "n", "title": "t", "text": "x", "v": ' + big + b"}\n")
     yield Case("not-objects.jsonl", b'{"_id": "a", "title": "t"}\n[1, 2]\n"x"\nnull\n')
