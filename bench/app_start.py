@@ -17,7 +17,15 @@ from pathlib import Path
 
 from bench.common import SHARED, ensure_index, median, write_results
 from healthqa.settings import Settings
-from tests.test_browser import app_env, ask, chat_box, chromium, streamlit_server, wait_for_answer
+from tests.test_browser import (
+    START_BUDGET_SECONDS,
+    app_env,
+    ask,
+    chat_box,
+    chromium,
+    streamlit_server,
+    wait_for_answer,
+)
 
 QUESTION = "What are the symptoms of shingles?"
 
@@ -60,6 +68,9 @@ def main() -> None:
         "all_runs": [{k: round(v, 2) for k, v in run.items()} for run in runs],
         "load_average_1min": round(os.getloadavg()[0], 2),
     }
+    # The budget a newcomer's warm start is held to (a timed test would fail on a busy machine).
+    results["budget_s"] = START_BUDGET_SECONDS
+    results["chat_input_within_budget"] = results["chat_input_enabled_s"] <= START_BUDGET_SECONDS
     print(json.dumps(results, indent=2))
     write_results(args.out, results)
 
