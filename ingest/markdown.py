@@ -16,8 +16,12 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from ingest.model import Section
+from ingest.plain_conventions import is_capitals_heading, with_plain_conventions
+from ingest.scraped.chrome import is_heading_like
 from ingest.tables import Row, table_text
 
+# A title-case line longer than this is more likely a short sentence without its full stop.
+TITLE_HEADING_MAX_WORDS = 6
 _LISTS = frozenset({"bullet_list", "ordered_list"})
 _DROPPED = frozenset({"html_block", "html_inline", "image", "hr"})
 # CommonMark plus GitHub tables and ~~strikethrough~~; HTML is recognised only to drop it whole.
@@ -30,21 +34,45 @@ def has_headings(text: str) -> bool:
 
 
 def markdown_sections(text: str) -> tuple[str | None, list[Section]]:
-    """The title (first level-1 heading) and the sections, the first one headed "" if untitled."""
+    """The title (first level-1 heading) and the sections, the first one headed "" if untitled.
+
+    A line in capitals on its own heads a section too ("SYMPTOMS"), and so does a short title-case
+    line over text when the page has no Markdown heading but its title: such a page is plain
+    text that only underlined its title (`ingest.plain_conventions`)."""
     title: str | None = None
     sections: list[Section] = []
     heading, nodes = "", list[SyntaxTreeNode]()
-    for node in SyntaxTreeNode(_PARSER.parse(text)).children:
+    children = SyntaxTreeNode(_PARSER.parse(with_plain_conventions(text))).children
+    plain = sum(node.type == "heading" for node in children) <= 1
+    for n, node in enumerate(children):
         level = _heading_level(node)
+        if level is None and _is_written_heading(children, n, plain=plain):
+            level = 2
         if level is None:
             nodes.append(node)
             continue
         sections.append(Section(heading=heading, text="\n\n".join(_blocks(nodes))))
-        heading, nodes = _words(node), []
+        heading, nodes = _words(node).rstrip(":").rstrip(), []
         if title is None and level == 1 and heading:
             title = heading
     sections.append(Section(heading=heading, text="\n\n".join(_blocks(nodes))))
     return title, sections
+
+
+def _is_written_heading(children: Sequence[SyntaxTreeNode], n: int, *, plain: bool) -> bool:
+    """A one-line paragraph over more text that reads as a heading: in capitals, or (on a page
+    of plain text) short and title-like ("Living with asthma"), never a sentence or a lead-in."""
+    node = children[n]
+    if node.type != "paragraph" or node.map is None or node.map[1] - node.map[0] != 1:
+        return False
+    if n + 1 >= len(children) or children[n + 1].type == "heading":
+        return False  # a heading heads something
+    words = _words(node)
+    if is_capitals_heading(words):
+        return True
+    # Digits mark an instruction more often than a name: "Call 111", "Take 2 tablets".
+    short = len(words.split()) <= TITLE_HEADING_MAX_WORDS and not any(c.isdigit() for c in words)
+    return plain and short and is_heading_like(words)
 
 
 def _heading_level(node: SyntaxTreeNode) -> int | None:

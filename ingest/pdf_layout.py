@@ -35,6 +35,8 @@ _PAGE_OF = re.compile(r"\bpage\s*\d{1,4}\s*(of|/)\s*\d{1,4}\b", re.IGNORECASE)
 _PAGE_NUMBERS_IN_LINE = re.compile(r"page\s*\d+|\d+\s*(of|/)\s*\d+|^\d+\b|\b\d+$")
 _BULLET = re.compile(r"^[•●▪◦■□➢►‣∙·*]\s*")
 _OPENS_LOWER = re.compile(r"^[(\[\"'‘“]*[a-z]")
+# A capitalised line ending in a colon, short enough to be a list's lead-in ("Call 999 if:").
+_LEAD_IN = re.compile(r"^[A-Z0-9][^.!?]{0,80}:$")
 _ENDS_CLAUSE = re.compile(r"[.!?:;]['\"”’)]*$")
 
 
@@ -115,6 +117,8 @@ def _line_width(lines: Sequence[str]) -> int:
 def _continues(joined: str, printed: str, line: str, widest: int) -> bool:
     if _ENDS_CLAUSE.search(joined) or line.startswith("- "):
         return False
+    if joined.startswith("- ") and _LEAD_IN.match(line):
+        return False  # "Go to A&E if:" after a full last item introduces the next list
     # "(regurgitation)" and "'soft' foods" go on a sentence as a lower-case word does.
     return _OPENS_LOWER.match(line) is not None or len(printed) >= FULL_LINE_SHARE * widest
 

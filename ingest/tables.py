@@ -20,8 +20,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# A column header is a label, not a sentence; cells of a column list are phrases.
-LABEL_MAX_WORDS = 5
+# A column header is a label, not a sentence; cells of a column list are phrases. A list's label
+# may be a long category phrase ("Foods and drinks that make it harder to absorb iron"): what
+# keeps a sentence out is its closing punctuation, not its length.
+LABEL_MAX_WORDS = 12
 PHRASE_MIN_WORDS = 4  # mean words of a column-list table's cells
 COLUMN_LIST_MAX_COLUMNS = 3
 
@@ -97,6 +99,8 @@ def _columns_are_lists(header: tuple[str, ...], body: list[tuple[str, ...]]) -> 
         return False
     if not all(header) or any(len(h.split()) > LABEL_MAX_WORDS for h in header):
         return False
+    if any(h.rstrip().endswith((".", "!")) for h in header):
+        return False  # a header that is a sentence says something; it does not name a list
     lengths = {
         max((n for n, row in enumerate(body, 1) if row[j]), default=0) for j in range(len(header))
     }

@@ -61,6 +61,21 @@ def test_a_full_line_continues_into_a_capitalised_word() -> None:
     ]
 
 
+def test_the_lead_in_of_the_next_list_is_not_joined_to_a_full_last_item() -> None:
+    text = (
+        "Call your midwife if:\n"
+        "• you have a headache that does not go away with paracetamol or rest at home\n"
+        "Call 999 if:\n"
+        "• you have a fit"
+    )
+    assert reflowed(text).splitlines() == [
+        "Call your midwife if:",
+        "- you have a headache that does not go away with paracetamol or rest at home",
+        "Call 999 if:",
+        "- you have a fit",
+    ]
+
+
 def test_the_title_is_the_first_run_of_the_largest_letters() -> None:
     segments = [
         (8.0, "Hospital header"),

@@ -44,6 +44,31 @@ def test_columns_of_phrases_under_labels_become_one_list_each() -> None:
     )
 
 
+def test_long_category_labels_over_columns_of_different_lengths_are_lists() -> None:
+    rows = [
+        Row(("Foods high in calcium", "Foods and drinks that reduce how much calcium you absorb"),
+            header=True),
+        Row(("milk, cheese and yoghurt", "drinks with a lot of caffeine")),
+        Row(("tinned fish with soft bones", "too much salt in cooking")),
+        Row(("green leafy vegetables such as broccoli", "")),
+    ]
+    assert table_text(rows) == (
+        "Foods high in calcium:\n- milk, cheese and yoghurt\n- tinned fish with soft bones\n"
+        "- green leafy vegetables such as broccoli\n\n"
+        "Foods and drinks that reduce how much calcium you absorb:\n"
+        "- drinks with a lot of caffeine\n- too much salt in cooking"
+    )
+
+
+def test_a_header_that_is_a_sentence_keeps_its_table_as_rows() -> None:
+    rows = [
+        Row(("Step one.", "Step two."), header=True),
+        Row(("wash the wound with clean water", "cover it with a clean dressing")),
+        Row(("keep the area dry for two days", "")),
+    ]
+    assert table_text(rows).startswith("- Step one.: wash the wound")
+
+
 def test_columns_of_phrases_that_end_together_stay_rows() -> None:
     rows = [
         Row(("Who", "When"), header=True),
