@@ -70,7 +70,7 @@ def main() -> None:
     }
     # The budget a newcomer's warm start is held to (a timed test would fail on a busy machine).
     results["budget_s"] = START_BUDGET_SECONDS
-    results["chat_input_within_budget"] = results["chat_input_enabled_s"] <= START_BUDGET_SECONDS
+    results["chat_enabled_within_budget"] = results["chat_enabled_s"] <= START_BUDGET_SECONDS
     print(json.dumps(results, indent=2))
     write_results(args.out, results)
 
