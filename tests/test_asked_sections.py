@@ -5,9 +5,12 @@ goes away?" from the outlook."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.compose.headings import shares_an_ask_word
+from assistant.compose.units import readable_units
 from assistant.understanding.conversation import Conversation, groups_named
 from assistant.understanding.question_types import QuestionType, question_type
 from tests.support.kb import build_article_assistant
@@ -18,7 +21,13 @@ Bursitis is when a bursa, a small fluid-filled sac that cushions a joint, become
 
 ## Symptoms of bursitis
 
-The main symptom of bursitis is pain in the joint, which is worse when you move it or press on it. The joint may look swollen and feel warm, and it can be stiff. Bursitis pain usually builds up over a few days.
+Bursitis usually comes on over a few days. A swelling over the joint, often soft like a small balloon, is the most common sign. It:
+
+- feels warm and tender when you press on it
+- may look red on white skin
+- can make the joint stiff
+
+Some people also have pain that is worse at night or when they lean on the joint.
 
 ## Treatment for bursitis
 
@@ -94,6 +103,15 @@ def test_a_section_for_one_group_does_not_answer_everyone(assistant):
     assert any(c.section == "Bursitis in older people" for c in older.citations), older.text
 
 
+def test_a_short_section_asked_for_is_quoted_whole(assistant):
+    # The sign's own list is introduced by a bare "It:": quoted with the sentence it leans on,
+    # and the section from its start.
+    answer = assistant.answer(Conversation(), "what are the symptoms of bursitis?")
+    assert answer.text.startswith("Bursitis usually comes on over a few days."), answer.text
+    assert "It: [1]\n- feels warm and tender" in answer.text, answer.text
+    assert "worse at night" in answer.text, answer.text
+
+
 def test_how_long_until_it_goes_away_is_the_outlook(assistant):
     conversation = Conversation()
     assistant.answer(conversation, "how is bursitis treated?")
@@ -145,3 +163,14 @@ def test_groups_named():
     assert groups_named("Bursitis in older people") == groups_named("my elderly mother")
     assert groups_named("my son is 7 and has a cough") == groups_named("Coughs in children")
     assert not groups_named("symptoms of low blood pressure")
+
+
+def test_an_instruction_about_them_is_quoted_with_what_they_are():
+    text = (
+        "Saline sprays are the first treatment. Use them three times a day. "
+        "When it rains, pollen counts fall."
+    )
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    units = readable_units(text, spans)
+    assert units[0].sentences == (0, 1)
+    assert units[1].sentences == (2,)

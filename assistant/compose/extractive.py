@@ -31,7 +31,7 @@ from assistant.answer import Citation
 from assistant.compose.base import Composition, CompositionRequest
 from assistant.compose.durations import asks_how_long, states_a_duration
 from assistant.compose.headings import restatement, shares_an_ask_word
-from assistant.compose.passages import SectionPassage, section_passages
+from assistant.compose.passages import GAP, SectionPassage, section_passages
 from assistant.compose.quotable import ends_statement, is_attribution, is_quotable
 from assistant.compose.units import (
     Unit,
@@ -239,6 +239,8 @@ class ExtractiveComposer:
         """The section's best units, best first, until the answer is long enough;
         `heading_asked`: the section's heading asks what the question asks."""
         settings = self.settings
+        if heading_asked and (whole := self._whole_section(units)):
+            return whole
         best = max(u.score for u in units)
         chosen: list[_Scored] = []
         total = 0
@@ -255,6 +257,22 @@ class ExtractiveComposer:
         chosen = self._with_closings(units, self._without_gaps(units, chosen, floor=floor))
         opened = self._from_paragraph_start(units, chosen, heading_asked=heading_asked)
         return self._filled(units, opened, floor=floor)
+
+    def _whole_section(self, units: Sequence[_Scored]) -> list[_Scored]:
+        """A section whose heading asks what the question asks, found from its start and short
+        enough to quote, is the answer whole: its parts lean on each other ("A rash is the most
+        common early sign. It:" before the list of what the rash looks like; "Some people also
+        have ..." after it), and the best-scoring ones alone drop what they lean on."""
+        section = units[0].section
+        if section.first.chunk.start != 0 or GAP in section.text:
+            return []
+        if sum(u.words for u in units) > self.settings.max_words:
+            return []
+        whole: list[_Scored] = []
+        for unit in units:  # in article order
+            if not self._repeats(unit, whole):
+                whole.append(unit)
+        return whole
 
     def _with_closings(self, units: Sequence[_Scored], chosen: list[_Scored]) -> list[_Scored]:
         """A short sentence that closes the paragraph of a chosen one completes it ("Some
