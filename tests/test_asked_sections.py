@@ -46,6 +46,14 @@ Anyone can get bursitis, but you are more likely to get it if you:
 
 Older people often have thinner skin over the elbow and knee, and a bursa there can become infected after a small cut. Painkillers may not suit older people with kidney or stomach problems, so a GP will choose bursitis treatment carefully.
 
+## Infected bursitis
+
+Bursitis caused by bacteria, called septic bursitis, needs antibiotics. Signs of septic bursitis include:
+
+- a joint that is hot, very red and very swollen
+- a high temperature
+- feeling shivery and unwell
+
 ## When to get medical help
 
 See a GP if bursitis has not got better after 2 weeks of rest and painkillers.
@@ -110,6 +118,12 @@ def test_a_short_section_asked_for_is_quoted_whole(assistant):
     assert answer.text.startswith("Bursitis usually comes on over a few days."), answer.text
     assert "It: [1]\n- feels warm and tender" in answer.text, answer.text
     assert "worse at night" in answer.text, answer.text
+
+
+def test_a_section_about_what_the_question_names_stays_the_answer(assistant):
+    # "Symptoms of bursitis" has the asked kind in its heading, but not what is asked about.
+    answer = assistant.answer(Conversation(), "what are the signs of septic bursitis?")
+    assert answer.citations[0].section == "Infected bursitis", answer.text
 
 
 def test_how_long_until_it_goes_away_is_the_outlook(assistant):

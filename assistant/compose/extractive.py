@@ -607,8 +607,12 @@ def _of_the_asked_type(
     if not same_type:
         return lead
     best = max(same_type, key=_section_score)
-    # "what about kids?" after "symptoms?": the group is asked too.
-    keeps_group = _names_group(lead, request) and not _names_group(best, request)
+    # "what about kids?" after "symptoms?": the group is asked too; so is the thing the
+    # question is about ("signs of a severe reaction": "Anaphylaxis", which names it, over the
+    # allergy's general "Symptoms" section, which does not).
+    keeps_group = (_names_group(lead, request) and not _names_group(best, request)) or (
+        _names_focus(lead, request) and not _names_focus(best, request)
+    )
     # A lead whose heading asks another kind ("Treatment" for "who gets it?") answers another
     # question: it gives way further than one whose heading says no kind ("Overview").
     margin = OTHER_KIND_MARGIN if _asks_another_kind(lead, request) else TYPE_MARGIN
@@ -679,6 +683,17 @@ def _for_another_group(section: SectionPassage, request: CompositionRequest) -> 
     analysis = request.analysis
     asked = f"{request.question} {analysis.text} {analysis.asked} {section.first.chunk.title}"
     return not named & groups_named(asked)
+
+
+def _names_focus(units: list[_Scored], request: CompositionRequest) -> bool:
+    """The section says every word of the question's focus that its page's title does not
+    ("severe reaction" on a food allergy page); False when the focus is the page's topic."""
+    focus = request.analysis.focus
+    if not focus:
+        return False
+    section = units[0].section
+    beyond_title = content_words(focus) - content_words(section.first.chunk.title)
+    return bool(beyond_title) and beyond_title <= content_words(section.text)
 
 
 def _ask_of(request: CompositionRequest) -> str:
