@@ -19,6 +19,7 @@ from threadpoolctl import threadpool_limits
 
 from assistant.admission import FairAdmission
 from assistant.answer import Answer, SafetyNotice
+from assistant.compose.asked_sections import with_asked_sections
 from assistant.compose.base import Composer, Composition, CompositionRequest, StreamingComposer
 from assistant.compose.extractive import ExtractiveComposer
 from assistant.compose.llm import build_llm_parts
@@ -280,7 +281,10 @@ class Assistant:
         retrieval = about
 
         readable = without_passages_addressing_the_assistant(
-            with_subsections(with_neighbours(retrieval, self.reader), self.reader)
+            with_subsections(
+                with_neighbours(with_asked_sections(retrieval, self.reader), self.reader),
+                self.reader,
+            )
         )
         request = CompositionRequest(
             question=query,

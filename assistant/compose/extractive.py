@@ -31,7 +31,7 @@ from assistant.answer import Citation
 from assistant.compose.base import Composition, CompositionRequest
 from assistant.compose.durations import asks_how_long, states_a_duration
 from assistant.compose.headings import restatement, shares_an_ask_word
-from assistant.compose.passages import SectionPassage, section_passages
+from assistant.compose.passages import GAP, SectionPassage, section_passages
 from assistant.compose.quotable import ends_statement, is_attribution, is_quotable
 from assistant.compose.units import (
     Unit,
@@ -42,6 +42,7 @@ from assistant.compose.units import (
     is_yes_or_no,
     readable_units,
 )
+from assistant.understanding.conversation import groups_named
 from assistant.understanding.question import QuestionAnalysis, QuestionType
 from assistant.understanding.question_types import heading_type
 from healthqa.text.sentences import split_sentences
@@ -64,6 +65,8 @@ REPEAT_MIN_WORDS = 5
 # How far below the lead section a section of the same article whose heading asks what the
 # question asks may score and still lead.
 TYPE_MARGIN = 0.15
+# The same, when the lead section's heading asks another kind of question than the one asked.
+OTHER_KIND_MARGIN = 0.3
 # How far below the lead section a section of the same article whose heading the question
 # says again may score and still lead (`_restating`).
 RESTATES_MARGIN = 0.3
@@ -73,6 +76,9 @@ ASK_MAX_WORDS = 3
 # For a follow-up about a group ("what about children?"): a unit naming the group outranks one
 # that matches the question as well without naming it.
 GROUP_BONUS = 0.15
+# A section for a group the question does not name ("Children and older people" for "symptoms
+# of low iron"): it answers that group's question, so it leads only when nothing else is close.
+OTHER_GROUP_PENALTY = 0.15
 # A unit stating a length of time, when the question asks how long (durations.py).
 DURATION_BONUS = 0.1
 _BULLET = re.compile(r"^\s*(?:[-*•·▪–]|\(?\d{1,2}[.)]|[a-z][.)])\s+")
@@ -119,6 +125,7 @@ class ExtractiveComposer:
             if request.as_asked
             else max(scored, key=_section_score)
         )
+        found_first = lead
         lead = _of_the_asked_type(scored, lead, request)
         primary = lead if request.question_vector is None else self._asked(scored, lead, request)
         chosen = self._from_section(primary, heading_asked=_heading_asks(primary, request))
@@ -126,7 +133,11 @@ class ExtractiveComposer:
             chosen = self._with_opening(primary, chosen)
         # When the question moved the answer away from the section that retells the story,
         # that section is not offered again as the second source: the visitor told it.
+        # So is one whose heading asks another question than this one ("Treatment" when the
+        # answer came from "Risk factors" for "who gets it?").
         passed_over = {primary[0].section.key, lead[0].section.key}
+        if _asks_another_kind(found_first, request):
+            passed_over.add(found_first[0].section.key)
         ask = _ask_words(chosen, request)
         for units in sorted(scored, key=_section_score, reverse=True):
             if len({c.section.key for c in chosen}) >= self.settings.max_sources:
@@ -171,6 +182,7 @@ class ExtractiveComposer:
         how_long = asks_how_long(analysis.question or analysis.asked or request.question)
         found: list[_Scored] = []
         heading = section.first.chunk.section
+        other_group = _for_another_group(section, request)
         for whole in readable_units(section.text, section.sentences, _quotable):
             unit = _without_unquotable_item_sentences(whole, texts)
             if is_yes_or_no(texts[unit.sentences[0]]) and not _asks_as_heading(
@@ -209,6 +221,7 @@ class ExtractiveComposer:
                 # ("... that do not improve after 24 hours"), and would outrank the answer.
                 score += DURATION_BONUS
             score -= 0.1 if any(is_attribution(t) for t in unit_texts) else 0.0
+            score -= OTHER_GROUP_PENALTY if other_group else 0.0
             score -= 0.05 if count < 8 else 0.0
             vector = section.vectors[list(unit.sentences)].mean(axis=0)
             vector = vector / (np.linalg.norm(vector) or 1.0)
@@ -226,6 +239,8 @@ class ExtractiveComposer:
         """The section's best units, best first, until the answer is long enough;
         `heading_asked`: the section's heading asks what the question asks."""
         settings = self.settings
+        if heading_asked and (whole := self._whole_section(units)):
+            return whole
         best = max(u.score for u in units)
         chosen: list[_Scored] = []
         total = 0
@@ -242,6 +257,22 @@ class ExtractiveComposer:
         chosen = self._with_closings(units, self._without_gaps(units, chosen, floor=floor))
         opened = self._from_paragraph_start(units, chosen, heading_asked=heading_asked)
         return self._filled(units, opened, floor=floor)
+
+    def _whole_section(self, units: Sequence[_Scored]) -> list[_Scored]:
+        """A section whose heading asks what the question asks, found from its start and short
+        enough to quote, is the answer whole: its parts lean on each other ("A rash is the most
+        common early sign. It:" before the list of what the rash looks like; "Some people also
+        have ..." after it), and the best-scoring ones alone drop what they lean on."""
+        section = units[0].section
+        if section.first.chunk.start != 0 or GAP in section.text:
+            return []
+        if sum(u.words for u in units) > self.settings.max_words:
+            return []
+        whole: list[_Scored] = []
+        for unit in units:  # in article order
+            if not self._repeats(unit, whole):
+                whole.append(unit)
+        return whole
 
     def _with_closings(self, units: Sequence[_Scored], chosen: list[_Scored]) -> list[_Scored]:
         """A short sentence that closes the paragraph of a chosen one completes it ("Some
@@ -576,7 +607,17 @@ def _of_the_asked_type(
     if not same_type:
         return lead
     best = max(same_type, key=_section_score)
-    return best if _section_score(best) >= _section_score(lead) - TYPE_MARGIN else lead
+    # "what about kids?" after "symptoms?": the group is asked too; so is the thing the
+    # question is about ("signs of a severe reaction": "Anaphylaxis", which names it, over the
+    # allergy's general "Symptoms" section, which does not).
+    keeps_group = (_names_group(lead, request) and not _names_group(best, request)) or (
+        _names_focus(lead, request) and not _names_focus(best, request)
+    )
+    # A lead whose heading asks another kind ("Treatment" for "who gets it?") answers another
+    # question: it gives way further than one whose heading says no kind ("Overview").
+    margin = OTHER_KIND_MARGIN if _asks_another_kind(lead, request) else TYPE_MARGIN
+    close = _section_score(best) >= _section_score(lead) - margin
+    return best if close and not keeps_group else lead
 
 
 def _ask_words(chosen: Sequence[_Scored], request: CompositionRequest) -> frozenset[str]:
@@ -617,6 +658,13 @@ def _heading_asks(units: list[_Scored], request: CompositionRequest) -> bool:
     return restatement(heading, _ask_of(request), asked, topic) is not None
 
 
+def _asks_another_kind(units: list[_Scored], request: CompositionRequest) -> bool:
+    """The section's heading asks a kind of question, and not the one asked ("Treatment" for
+    "who gets it?")."""
+    kind = heading_type(units[0].section.first.chunk.section)
+    return kind is not QuestionType.information and kind is not request.analysis.qtype
+
+
 def _names_group(units: list[_Scored], request: CompositionRequest) -> bool:
     """A unit of the section names the group a follow-up asks about ("what about children?")."""
     group = request.group
@@ -624,6 +672,28 @@ def _names_group(units: list[_Scored], request: CompositionRequest) -> bool:
         return False
     section = units[0].section
     return any(group.search(section.sentence(i)) for u in units for i in u.unit.sentences)
+
+
+def _for_another_group(section: SectionPassage, request: CompositionRequest) -> bool:
+    """The section's heading names a group (children, older people, pregnancy) that neither
+    the question nor the page's title names: it is the page's answer for that group only."""
+    named = groups_named(section.first.chunk.section)
+    if not named:
+        return False
+    analysis = request.analysis
+    asked = f"{request.question} {analysis.text} {analysis.asked} {section.first.chunk.title}"
+    return not named & groups_named(asked)
+
+
+def _names_focus(units: list[_Scored], request: CompositionRequest) -> bool:
+    """The section says every word of the question's focus that its page's title does not
+    ("severe reaction" on a food allergy page); False when the focus is the page's topic."""
+    focus = request.analysis.focus
+    if not focus:
+        return False
+    section = units[0].section
+    beyond_title = content_words(focus) - content_words(section.first.chunk.title)
+    return bool(beyond_title) and beyond_title <= content_words(section.text)
 
 
 def _ask_of(request: CompositionRequest) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.understanding.question_types import QuestionType, question_type
+from assistant.understanding.question_types import QuestionType, question_type, without_kind_cue
 from healthqa.text.words import STOPWORDS, content_words, stem, words
 
 
@@ -49,6 +49,7 @@ def restatement(heading: str, question: str, asked: QuestionType, topic: str) ->
 
 def shares_an_ask_word(heading: str, question: str, topic: str) -> bool:
     """The heading names something the question asks beyond the topic ("Foods and drinks: what
-    to limit" for "what foods should I avoid with gout")."""
-    said_in_question = content_words(question)
+    to limit" for "what foods should I avoid with gout"). The words that say the question's
+    kind do not count: "Treatment from a doctor" does not answer "when should I see a doctor?"."""
+    said_in_question = content_words(without_kind_cue(question))
     return any(stem(w) in said_in_question for w in heading_words(heading, topic))

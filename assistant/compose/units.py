@@ -31,6 +31,11 @@ _REFERS_BACK = re.compile(
     # "All three of these drugs are given twice": which drugs?
     r"|(all|both|each|either|neither|none|one|two|three|four|five|some|many|most|any)"
     r"( \w+)? of (these|those|them|this|that)"
+    # "Apply them twice a day": an instruction whose object is a pronoun pointing back (not
+    # "When it rains", "If it hurts": there the pronoun may be the page's topic).
+    r"|(?!(?:when|whenever|if|as|because|while|although|though|once|until|unless|before|after"
+    r"|since|whether|what|how|why|where|who|is|are|was|does|do|did|can|could|should|will|would"
+    r"|may|might|must)\b)[a-z]+ (it|them|these|those)(?! (is|are|was|were|has|have)\b)"
     r")\b",
     re.IGNORECASE,
 )

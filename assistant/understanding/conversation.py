@@ -290,7 +290,7 @@ def new_topic(message: str) -> str | None:
 _GROUP_NAMES = (
     re.compile(
         r"\b(child|children|childhood|kids?|bab(?:y|ies)|infants?|toddlers?|teens?|teenagers?"
-        rf"|adolescents?|pediatric|paediatric|newborns?|{_AGED})\b",
+        rf"|adolescents?|pediatric|paediatric|newborns?|\d+\s?yo|{_AGED})\b",
         re.IGNORECASE,
     ),
     re.compile(r"\b(elderly|older|seniors?|aging|ageing)\b", re.IGNORECASE),
@@ -307,6 +307,20 @@ def group_names(message: str) -> re.Pattern[str] | None:
     if what is None or not _CONTEXT.match(what):
         return None
     return next((names for names in _GROUP_NAMES if names.search(what)), None)
+
+
+# "my son is 7": a child by relation. Only for whether a question may be about children: a
+# follow-up "what about my son?" is not read as asking about children in general.
+_CHILD_BY_RELATION = re.compile(r"\b(sons?|daughters?|grand(?:son|daughter|child)\w*)\b", re.I)
+
+
+def groups_named(text: str) -> frozenset[int]:
+    """Which of the groups (children, older people, pregnancy, women, men) the text names or
+    may mean (a son or daughter may be a child)."""
+    named = {n for n, names in enumerate(_GROUP_NAMES) if names.search(text)}
+    if _CHILD_BY_RELATION.search(text):
+        named.add(0)
+    return frozenset(named)
 
 
 def _ellipsis(text: str) -> str | None:

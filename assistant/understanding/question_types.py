@@ -29,6 +29,7 @@ class QuestionType(StrEnum):
     susceptibility = "susceptibility"
     frequency = "frequency"
     complications = "complications"
+    seek_care = "seek_care"  # when to see a doctor, when it is urgent or an emergency
     research = "research"
     support = "support"
     considerations = "considerations"
@@ -51,12 +52,28 @@ def _cue_patterns() -> tuple[tuple[QuestionType, re.Pattern[str]], ...]:
 
 def question_type(text: str) -> QuestionType:
     """The kind of question from its cue phrases; the first cue in the text decides."""
-    best: tuple[int, int, QuestionType] | None = None
+    found = _deciding_cue(text)
+    return found[0] if found else QuestionType.information
+
+
+def without_kind_cue(text: str) -> str:
+    """The text without the cue that decides its kind: what is left says what it asks about
+    ("when should I see a doctor" asks when, not about doctors; "what foods should I avoid"
+    still asks about foods)."""
+    found = _deciding_cue(text)
+    if found is None:
+        return text
+    _, cue = found
+    return text[: cue.start()] + " " + text[cue.end() :]
+
+
+def _deciding_cue(text: str) -> tuple[QuestionType, re.Match[str]] | None:
+    best: tuple[int, int, QuestionType, re.Match[str]] | None = None
     for order, (qtype, rx) in enumerate(_cue_patterns()):
         found = rx.search(text)
         if found and (best is None or (found.start(), order) < best[:2]):
-            best = (found.start(), order, qtype)
-    return best[2] if best else QuestionType.information
+            best = (found.start(), order, qtype, found)
+    return (best[2], best[3]) if best else None
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,47 @@
+"""The lead article's section of the kind the question asks, read even when the search missed it.
+
+A short question names its topic more than what it asks ("who gets plantar fasciitis",
+"symptoms of low iron"), so the search finds the sections that name the topic most (Treatment, a
+section for children) and may miss the one whose heading asks the question's kind ("Risk factors",
+"Symptoms of iron deficiency anaemia"). When none of the lead article's found sections is of that
+kind, its sections that are join the passages, ranked right after the lead, for the composer to
+weigh (`extractive._of_the_asked_type`); nothing else changes.
+"""
+
+from __future__ import annotations
+
+from assistant.retrieval.hybrid import Passage, Retrieval
+from assistant.understanding.question_types import QuestionType, heading_type
+from index.protocols import IndexReading
+
+# At most this many chunks are added: a section of the asked kind, not the rest of the page.
+MAX_ADDED_CHUNKS = 4
+
+
+def with_asked_sections(retrieval: Retrieval, reader: IndexReading) -> Retrieval:
+    """The passages, with the lead article's sections of the asked kind added after the lead
+    when none of them was found."""
+    kind = retrieval.analysis.qtype
+    ranked = [p for p in retrieval.passages if not p.context_only]
+    if kind is QuestionType.information or not ranked or ranked[0] is not retrieval.passages[0]:
+        return retrieval
+    lead = ranked[0]
+    if any(
+        p.doc_id == lead.doc_id and heading_type(p.stored.chunk.section) is kind for p in ranked
+    ):
+        return retrieval
+    typed = [
+        c
+        for c in reader.chunks_of(lead.doc_id)
+        if c.chunk.section.strip() and heading_type(c.chunk.section) is kind
+    ][:MAX_ADDED_CHUNKS]
+    if not typed:
+        return retrieval
+    ids = {c.chunk_id for c in typed}
+    similarity = reader.vectors([c.chunk_id for c in typed]) @ retrieval.query_vector
+    added = tuple(
+        Passage(c.chunk_id, c.chunk.doc_id, 0.0, float(sim), c)
+        for c, sim in zip(typed, similarity, strict=True)
+    )
+    rest = tuple(p for p in retrieval.passages[1:] if p.chunk_id not in ids)
+    return Retrieval(retrieval.analysis, retrieval.query_vector, (lead, *added, *rest))
