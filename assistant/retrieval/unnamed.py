@@ -50,9 +50,10 @@ _VISITOR = frozenset({
 SUBJECT_SLOT = 2
 # What is said to be caused: "can celiac disease cause infertility".
 _CAUSING = frozenset({"cause", "causes", "trigger", "triggers"})
-# The way something is said to come or pass: "can lyme disease be passed on through breast
-# milk", "can i catch it from my dog". The question turns on that route as on its subject.
-_ROUTE = frozenset({"through", "via", "from"})
+# The way something is said to pass: "can lyme disease be passed on through breast milk". The
+# question turns on that route as on its subject. Not "from": "can i catch lyme disease from my
+# dog" is answered by "you cannot catch it from pets", in other words than the visitor's.
+_ROUTE = frozenset({"through", "via"})
 # How often or how surely, said of the subject, not a thing: "do gallstones always need surgery".
 _QUALIFIERS = frozenset({
     "always", "ever", "never", "usually", "normally", "often", "sometimes", "really", "still",
@@ -125,8 +126,7 @@ def unnamed_subject(question: str, vocabulary: Mapping[str, int]) -> str | None:
 
 
 def _after_route(rest: list[str]) -> list[str]:
-    """The first words of the route: "breast milk" of "through breast milk", "dog" of "from my
-    dog"."""
+    """The first words of the route: "breast milk" of "through breast milk"."""
     while rest and (rest[0] in _POSSESSIVES or rest[0] in _LEADING):
         rest = rest[1:]
     return rest[:SUBJECT_SLOT]
