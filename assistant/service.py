@@ -36,7 +36,12 @@ from assistant.retrieval.coverage import (
 )
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval, with_neighbours
 from assistant.retrieval.subsections import with_subsections
-from assistant.retrieval.topic import about_topic, group_not_named, names_kinds
+from assistant.retrieval.topic import (
+    about_topic,
+    group_not_named,
+    names_kinds,
+    without_asking_for,
+)
 from assistant.retrieval.untrusted import without_passages_addressing_the_assistant
 from assistant.starters import as_question
 from assistant.triage import SafetyLines, TriageClassifier, load_triage, notice_for
@@ -107,6 +112,8 @@ def answered_topic(focus: str | None, cited_title: str, question: str = "") -> s
     the answer came from is what the visitor was just told about, by its topic's name rather
     than the page's whole title. A question about the topic's vaccine, test or operation is
     about that ("is it safe?" after "who should get the shingles vaccine?")."""
+    # "constipation remedies" is about constipation: the page's title names that, not "remedies".
+    focus = without_asking_for(focus) if focus else focus
     topic = focus if focus and focus.casefold() in cited_title.casefold() else None
     topic = topic or title_topic(cited_title)
     return named_intervention(question, topic) or topic

@@ -9,6 +9,7 @@ import pytest
 
 from assistant.retrieval.defined_term import defines, quotes
 from assistant.retrieval.unnamed import unnamed_subject
+from assistant.service import answered_topic
 from assistant.understanding.conversation import Conversation
 from index.records import Chunk
 
@@ -122,4 +123,10 @@ def test_a_decline_offers_no_article_that_uses_no_word_of_the_question(assistant
     assert answer.abstained
     assert all(
         any(word in offer.lower() for word in ("cream", "pile")) for offer in answer.suggestions
+    )
+
+
+def test_a_follow_up_after_asking_for_remedies_is_about_the_topic_not_the_page_title():
+    assert answered_topic("gum disease remedies", "Gum disease in adults and children") == (
+        "gum disease"
     )

@@ -91,7 +91,7 @@ def about_topic(
         topic = retrieval.analysis.focus
         if topic and set(distinctive_words(topic)) <= _ASKING_FOR:
             topic = None  # "tips to fall asleep faster": what is asked for, not a topic
-        words = rarest_word(_without_asking_for(topic), vocabulary) if topic else None
+        words = rarest_word(without_asking_for(topic), vocabulary) if topic else None
     if topic is None:
         return retrieval
     kept = passages_about(topic, retrieval.passages, words)
@@ -101,7 +101,7 @@ def about_topic(
         # only the rarest: of a focus read as "COPD different" that is "different".)
         # A passage that says what the question's rarest word is (`defined_term`: "Use the
         # 20-20-20 rule at screens") is about it, however many words come before the term.
-        named = distinctive_words(_without_asking_for(topic))
+        named = distinctive_words(without_asking_for(topic))
         defining = passages_defining(retrieval, vocabulary)
         kept = tuple(
             p
@@ -135,7 +135,9 @@ def about_topic(
     return Retrieval(retrieval.analysis, retrieval.query_vector, kept) if kept else None
 
 
-def _without_asking_for(focus: str) -> str:
+def without_asking_for(focus: str) -> str:
+    """The focus without the words saying what kind of answer is wanted: "constipation" of
+    "constipation remedies"."""
     return " ".join(w for w in focus.split() if w.lower() not in _ASKING_FOR)
 
 
