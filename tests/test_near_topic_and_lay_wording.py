@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.retrieval.defined_term import defines, quotes
+from assistant.retrieval.defined_term import _topic_words, defines, quotes
 from assistant.retrieval.unnamed import unnamed_subject
 from assistant.service import answered_topic
 from assistant.understanding.conversation import Conversation
@@ -130,3 +130,7 @@ def test_a_follow_up_after_asking_for_remedies_is_about_the_topic_not_the_page_t
     assert answered_topic("gum disease remedies", "Gum disease in adults and children") == (
         "gum disease"
     )
+
+
+def test_the_judgement_asked_for_is_not_a_word_the_page_must_say():
+    assert _topic_words(("home", "pregnancy", "test", "good")) == ["home", "pregnancy", "test"]

@@ -48,6 +48,9 @@ _CLAUSE_AFTER = re.compile(
 )
 # A run of words a question shares with a passage that holds this many content words is a quote.
 QUOTED_WORDS = 3
+# What the visitor asks the page to judge, which it says in its own words ("not reliable"), never
+# as "good".
+_JUDGING = frozenset({"good", "bad", "ok", "okay", "fine", "worth", "worthwhile"})
 # A page speaks to its reader, the visitor of themself: "in time with my heartbeat" quotes "in
 # time with your heartbeat".
 _AS_THE_PAGE_SAYS = {"my": "your", "i": "you", "me": "you", "myself": "yourself", "im": "you"}
@@ -204,8 +207,11 @@ def _named_words(keywords: tuple[str, ...]) -> list[str]:
 
 
 def _topic_words(keywords: tuple[str, ...]) -> list[str]:
-    """The words that may name a topic: not "long", "cause", "symptoms", "first" ..."""
-    return [w for w in keywords if w not in FOCUS_STOP and w not in NOT_A_TOPIC]
+    """The words that may name a topic: not "long", "cause", "symptoms", "first" ..., nor the
+    visitor's judgement asked for ("are home test kits any good")."""
+    return [
+        w for w in keywords if w not in FOCUS_STOP and w not in NOT_A_TOPIC and w not in _JUDGING
+    ]
 
 
 def _is(word: str, found: str) -> bool:
