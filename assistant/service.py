@@ -37,7 +37,12 @@ from assistant.retrieval.coverage import (
 )
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval, with_neighbours
 from assistant.retrieval.subsections import with_subsections
-from assistant.retrieval.topic import about_topic, group_not_named
+from assistant.retrieval.topic import (
+    about_topic,
+    group_not_named,
+    names_kinds,
+    without_asking_for,
+)
 from assistant.retrieval.untrusted import without_passages_addressing_the_assistant
 from assistant.starters import as_question
 from assistant.triage import SafetyLines, TriageClassifier, load_triage, notice_for
@@ -57,6 +62,7 @@ from assistant.understanding.question_types import QuestionType, heading_type
 from assistant.understanding.smalltalk import small_talk_reply
 from assistant.understanding.spelling import Speller
 from healthqa.settings import Settings
+from healthqa.text.words import stem
 from index.embedder import Embedder, SentenceTransformerEmbedder, Vectors
 from index.location import open_reader
 from index.manifest import manifest_for
@@ -107,6 +113,8 @@ def answered_topic(focus: str | None, cited_title: str, question: str = "") -> s
     the answer came from is what the visitor was just told about, by its topic's name rather
     than the page's whole title. A question about the topic's vaccine, test or operation is
     about that ("is it safe?" after "who should get the shingles vaccine?")."""
+    # "constipation remedies" is about constipation: the page's title names that, not "remedies".
+    focus = without_asking_for(focus) if focus else focus
     topic = focus if focus and focus.casefold() in cited_title.casefold() else None
     topic = topic or title_topic(cited_title)
     return named_intervention(question, topic) or topic
@@ -543,16 +551,32 @@ def suggestions(retrieval: Retrieval, limit: int = 3) -> tuple[str, ...]:
     """Questions the closest articles do answer, one per article: a section heading that is a
     question when there is one, else the article's title as it stands (never a title forced
     into a "What is ...?" template). When the question names a topic, only articles that speak
-    of it are offered: none at all beats "Methamphetamine" for a question about metformin."""
+    of it are offered: none at all beats "Methamphetamine" for a question about metformin.
+    When it names none, only an article whose title or heading uses a word of the question:
+    piles cream is not "Eczema in babies" because both pages say "cream". A heading is offered
+    only when it uses a word of the question: "When to see a doctor?" alone says nothing of
+    what was asked. Nor an article that never names the focus's class: "Kidney stones" for
+    kidney cancer."""
+    asked = {stem(w) for w in retrieval.analysis.keywords}
+    focus = retrieval.analysis.focus
+    named_focus = is_checkable(focus)
     found: dict[str, str] = {}
-    for passage in passages_about(retrieval.analysis.focus, retrieval.passages):
+    for passage in passages_about(focus, retrieval.passages):
         chunk = passage.stored.chunk
-        if chunk.doc_id in found:
+        if chunk.doc_id in found or (focus and not names_kinds(focus, (passage,))):
             continue
-        offer = as_question(chunk.section) or " ".join(chunk.title.split())
+        heading = as_question(chunk.section)
+        title = " ".join(chunk.title.split())
+        offer = heading if heading and _uses_word_of(heading, asked) else None
+        if offer is None and (named_focus or _uses_word_of(title, asked)):
+            offer = title
         if offer and offer not in found.values():
             found[chunk.doc_id] = offer
     return tuple(found.values())[:limit]
+
+
+def _uses_word_of(text: str, stems: set[str]) -> bool:
+    return any(stem(w) in stems for w in re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def build_assistant(settings: Settings, *, embedder: Embedder | None = None) -> Assistant:

@@ -387,11 +387,13 @@ def test_starters_read_as_a_visitors_questions(app: AppTest) -> None:
 
 
 def test_an_abstention_names_the_related_topics_once(app: AppTest) -> None:
-    ask(app, "How do I replace the gearbox oil in a 2009 diesel van?")
+    # Only "Type 2 Diabetes" names metformin, and no page says what its side effects are: the
+    # page is offered as a related topic (a question naming nothing the articles cover, such as
+    # a van's gearbox oil, is offered none).
+    ask(app, "What are the side effects of metformin?")
     answer = last_answer(app)
     assert answer.abstained
-    if not answer.suggestions:
-        pytest.skip("the assistant offered no related topics for this question")
+    assert answer.suggestions
     mentions = [t for t in shown_texts(app) if "related topics" in unescaped(t)]
     assert len(mentions) == 1, mentions
     for suggestion in answer.suggestions:

@@ -36,6 +36,12 @@ _KIND_WORDS = frozenset({
     "your", "his", "her", "their", "kind", "kinds", "form", "forms", "one", "ones", "version",
     "variety", "sort",
 })
+# Of those, the ones that name a class of condition a neighbour sharing the topic's other words
+# is not: "kidney cancer" beside "kidney stones", "Down syndrome" beside "Down's ... ". A page
+# that answers the focus says its class somewhere ("cancer"), however it names the rest.
+_CLASS_WORDS = frozenset({
+    "cancer", "cancers", "tumor", "tumors", "tumour", "tumours", "syndrome", "syndromes",
+})
 _WORD = re.compile(r"[a-z0-9]+")
 _NUMBERED = re.compile(r"\b(type|stage|grade|class|phase)\s+(\d+|i{1,3}|iv|v)\b")
 _ARABIC = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
@@ -54,6 +60,11 @@ def distinctive_words(focus: str) -> list[str]:
         for w in _WORD.findall(focus.lower())
         if len(w) >= 3 and w not in _KIND_WORDS and not w.isdigit()
     ]
+
+
+def class_words(focus: str) -> list[str]:
+    """The focus's words naming its class of condition ("cancer" of "kidney cancer")."""
+    return [w for w in _WORD.findall(focus.lower()) if w in _CLASS_WORDS]
 
 
 def american(word: str) -> str:

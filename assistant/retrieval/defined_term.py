@@ -41,10 +41,19 @@ DEFINED_WITHIN = 6
 _ASIDE = re.compile(r",[^,.;:]{1,80},")
 # A list of treatments or tests says what each is in a clause after its name: "shockwave
 # lithotripsy (SWL), which uses shockwaves ...", "ureteroscopy, where a thin telescope is
-# passed ...", "percutaneous nephrolithotomy (PCNL), keyhole surgery through the back".
-_CLAUSE_AFTER = re.compile(r"\s*(?:\([a-z0-9]{2,8}\)\s*,|,\s*(?:which|where|in which)\b)")
+# passed ...", "percutaneous nephrolithotomy (PCNL), keyhole surgery through the back". A self-help
+# list says it after a colon: "Eat more fibre: aim for 30g a day".
+_CLAUSE_AFTER = re.compile(
+    r"\s*(?:\([a-z0-9]{2,8}\)\s*,|,\s*(?:which|where|in which)\b|:\s+[a-z0-9])"
+)
 # A run of words a question shares with a passage that holds this many content words is a quote.
 QUOTED_WORDS = 3
+# What the visitor asks the page to judge, which it says in its own words ("not reliable"), never
+# as "good".
+_JUDGING = frozenset({"good", "bad", "ok", "okay", "fine", "worth", "worthwhile"})
+# A page speaks to its reader, the visitor of themself: "in time with my heartbeat" quotes "in
+# time with your heartbeat".
+_AS_THE_PAGE_SAYS = {"my": "your", "i": "you", "me": "you", "myself": "yourself", "im": "you"}
 
 
 def rarest_term(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> str | None:
@@ -62,7 +71,27 @@ def rarest_term(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> str | No
 
 
 def _frequency(word: str, vocabulary: Mapping[str, int]) -> int:
-    return max(vocabulary.get(word, 0), vocabulary.get(american(word), 0))
+    """How often the index uses the word, or else another form of it: "absorbed" is not a word
+    the articles lack where they say "harder to absorb iron"."""
+    exact = max(vocabulary.get(word, 0), vocabulary.get(american(word), 0))
+    return exact or _stem_counts(vocabulary).get(stem(american(word)), 0)
+
+
+# One index's vocabulary stemmed once: it is the same object for every question.
+_STEMMED: dict[int, tuple[Mapping[str, int], dict[str, int]]] = {}
+
+
+def _stem_counts(vocabulary: Mapping[str, int]) -> dict[str, int]:
+    cached = _STEMMED.get(id(vocabulary))
+    if cached is not None and cached[0] is vocabulary:
+        return cached[1]
+    counts: dict[str, int] = {}
+    for word, count in vocabulary.items():
+        key = stem(american(word))
+        counts[key] = max(counts.get(key, 0), count)
+    _STEMMED.clear()  # the one index in use; a test's small one replaces it
+    _STEMMED[id(vocabulary)] = (vocabulary, counts)
+    return counts
 
 
 def passages_defining(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> tuple[Passage, ...]:
@@ -145,7 +174,7 @@ def quotes(question: str, words: list[str], chunk: Chunk) -> bool:
     steps in the morning" of "why does my heel hurt so much with the first steps in the
     morning"), and the chunk holds the rest of the `words` ("heel"): a symptom described in the
     page's own words, without the condition's name."""
-    asked = _WORD.findall(question.lower())
+    asked = [_AS_THE_PAGE_SAYS.get(w, w) for w in _WORD.findall(question.lower())]
     sentences = [_WORD.findall(chunk.text[a:b].lower()) for a, b in chunk.sentence_spans]
     if not any(_longest_shared(asked, sentence) >= QUOTED_WORDS for sentence in sentences):
         return False
@@ -178,8 +207,11 @@ def _named_words(keywords: tuple[str, ...]) -> list[str]:
 
 
 def _topic_words(keywords: tuple[str, ...]) -> list[str]:
-    """The words that may name a topic: not "long", "cause", "symptoms", "first" ..."""
-    return [w for w in keywords if w not in FOCUS_STOP and w not in NOT_A_TOPIC]
+    """The words that may name a topic: not "long", "cause", "symptoms", "first" ..., nor the
+    visitor's judgement asked for ("are home test kits any good")."""
+    return [
+        w for w in keywords if w not in FOCUS_STOP and w not in NOT_A_TOPIC and w not in _JUDGING
+    ]
 
 
 def _is(word: str, found: str) -> bool:

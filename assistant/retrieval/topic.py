@@ -17,6 +17,7 @@ from assistant.retrieval.asked_value import asks_for_value, value_not_given
 from assistant.retrieval.coverage import (
     american,
     chunk_speaks_of,
+    class_words,
     distinctive_words,
     is_checkable,
     names_in_passing,
@@ -41,10 +42,13 @@ from index.records import Chunk
 # ("main causes of tooth loss" from a page on tooth decay).
 SHORT_QUESTION_WORDS = 12
 # Words that say what kind of answer is wanted, not what it is about: a focus of only these
-# ("tips" of "tips to fall asleep faster") has nothing to hold the passages to.
+# ("tips" of "tips to fall asleep faster") has nothing to hold the passages to, and in a focus
+# with a topic they are not what a passage must name ("constipation remedies" is answered by a
+# "Self-help" section that never says "remedies").
 _ASKING_FOR = frozenset({
     "tip", "tips", "advice", "idea", "ideas", "hack", "hacks", "trick", "tricks", "guidance",
-    "recommendation", "recommendations", "pointers",
+    "recommendation", "recommendations", "pointers", "remedy", "remedies", "cure", "cures",
+    "treatment", "treatments", "option", "options", "relief",
 })
 # How deep a follow-up naming a group ("what about kids?") looks for passages from the group's
 # own articles or sections.
@@ -87,7 +91,7 @@ def about_topic(
         topic = retrieval.analysis.focus
         if topic and set(distinctive_words(topic)) <= _ASKING_FOR:
             topic = None  # "tips to fall asleep faster": what is asked for, not a topic
-        words = rarest_word(topic, vocabulary) if topic else None
+        words = rarest_word(without_asking_for(topic), vocabulary) if topic else None
     if topic is None:
         return retrieval
     kept = passages_about(topic, retrieval.passages, words)
@@ -97,7 +101,7 @@ def about_topic(
         # only the rarest: of a focus read as "COPD different" that is "different".)
         # A passage that says what the question's rarest word is (`defined_term`: "Use the
         # 20-20-20 rule at screens") is about it, however many words come before the term.
-        named = distinctive_words(topic)
+        named = distinctive_words(without_asking_for(topic))
         defining = passages_defining(retrieval, vocabulary)
         kept = tuple(
             p
@@ -126,7 +130,26 @@ def about_topic(
                 for p in retrieval.passages
                 if p in kept or (not p.context_only and names_title_topic(message, p))
             )
+    if words and not names_kinds(topic, kept):
+        return None
     return Retrieval(retrieval.analysis, retrieval.query_vector, kept) if kept else None
+
+
+def without_asking_for(focus: str) -> str:
+    """The focus without the words saying what kind of answer is wanted: "constipation" of
+    "constipation remedies"."""
+    return " ".join(w for w in focus.split() if w.lower() not in _ASKING_FOR)
+
+
+def names_kinds(focus: str, passages: Iterable[Passage]) -> bool:
+    """Every class word of the focus (`coverage.class_words`: "cancer" of "kidney cancer") is
+    named by some passage: the kidney-stones page shares "kidney" with a question on kidney
+    cancer and never says "cancer"."""
+    passages = tuple(passages)
+    return all(
+        any(chunk_speaks_of(word, p.stored.chunk, [word]) for p in passages)
+        for word in class_words(focus)
+    )
 
 
 def answering_article(retrieval: Retrieval, retriever: HybridRetriever) -> list[Chunk]:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping
 
 from assistant.retrieval.coverage import american
+from assistant.understanding.conversation import group_of
 from assistant.understanding.vocabulary import CHATTER, FOCUS_STOP, NOT_A_TOPIC
 from healthqa.text.words import STOPWORDS, stem
 
@@ -49,6 +50,15 @@ _VISITOR = frozenset({
 SUBJECT_SLOT = 2
 # What is said to be caused: "can celiac disease cause infertility".
 _CAUSING = frozenset({"cause", "causes", "trigger", "triggers"})
+# The way something is said to pass: "can lyme disease be passed on through breast milk". The
+# question turns on that route as on its subject. Not "from": "can i catch lyme disease from my
+# dog" is answered by "you cannot catch it from pets", in other words than the visitor's.
+_ROUTE = frozenset({"through", "via"})
+# How often or how surely, said of the subject, not a thing: "do gallstones always need surgery".
+_QUALIFIERS = frozenset({
+    "always", "ever", "never", "usually", "normally", "often", "sometimes", "really", "still",
+    "actually", "definitely", "necessarily", "just", "only", "also", "even", "generally",
+})
 _WORD = re.compile(r"[a-z0-9']+")
 # "does <a symptom> mean <a condition>", "is <a symptom> a sign of ...": the symptom is the
 # words before these, at most DESCRIPTION_WORDS of them.
@@ -61,14 +71,37 @@ COMPOUND_END = 4
 
 
 def asks_yes_or_no(question: str) -> bool:
-    words = _WORD.findall(question.lower())
+    words = _yes_or_no_words(question)
     return bool(words) and words[0] in _AUXILIARIES
+
+
+# "how do i know if my nose is broken", "how can you tell whether a wrist is sprained": a yes-or-
+# no question put inside another, which turns on the same words as "is my nose broken".
+_EMBEDDING = re.compile(
+    r"^\s*how\s+(?:do|can|could|would|will|should)\s+(?:i|you|we|one)\s+(?:know|tell)"
+    r"\s+(?:if|whether)\s+(?P<clause>.+)$"
+)
+# The verb of such a clause is among its first words: "my nose is", "the bone has".
+VERB_WITHIN = 4
+
+
+def _yes_or_no_words(question: str) -> list[str]:
+    """The question's words, an embedded yes-or-no question put as one ("is my nose broken")."""
+    text = question.lower()
+    embedded = _EMBEDDING.match(text)
+    if embedded is None:
+        return _WORD.findall(text)
+    clause = _WORD.findall(embedded.group("clause"))
+    verb = next((k for k, w in enumerate(clause[:VERB_WITHIN]) if w in _AUXILIARIES), None)
+    if verb is None:
+        return _WORD.findall(text)
+    return [clause[verb], *clause[:verb], *clause[verb + 1 :]]
 
 
 def unnamed_subject(question: str, vocabulary: Mapping[str, int]) -> str | None:
     """The subject of a yes-or-no question, or what it asks is caused, in the visitor's words,
     when no article uses it in any form; None otherwise."""
-    words = _WORD.findall(question.lower())
+    words = _yes_or_no_words(question)
     if not words or words[0] not in _AUXILIARIES:
         return None
     rest = words[1:]
@@ -84,11 +117,19 @@ def unnamed_subject(question: str, vocabulary: Mapping[str, int]) -> str | None:
         if things and not any(known(w) for w in things):
             return " ".join(things)
     slots += [words[k + 1 : k + 2] for k, w in enumerate(words) if w in _CAUSING]
+    slots += [_after_route(words[k + 1 :]) for k, w in enumerate(words) if w in _ROUTE]
     for slot in slots:
         unknown = [w for w in slot if _names_a_thing(w) and not known(w)]
         if unknown:
             return " ".join(unknown)
     return None
+
+
+def _after_route(rest: list[str]) -> list[str]:
+    """The first words of the route: "breast milk" of "through breast milk"."""
+    while rest and (rest[0] in _POSSESSIVES or rest[0] in _LEADING):
+        rest = rest[1:]
+    return rest[:SUBJECT_SLOT]
 
 
 def _description(rest: list[str]) -> list[str] | None:
@@ -114,6 +155,8 @@ def _names_a_thing(word: str) -> bool:
         and word not in _CAUSING
         and word not in _RELATIONS
         and word not in _REMEDIES
+        and word not in _QUALIFIERS
+        and word not in _ROUTE
     )
 
 
@@ -132,6 +175,10 @@ class _Known:
         if word in self.words or stem(word) in self.stems:
             return True
         if len(word) >= SAME_START and word[:SAME_START] in self.starts:
+            return True
+        # A group said in other words: "toddler" where the articles say "young children".
+        group = group_of(word)
+        if group is not None and any(group.fullmatch(w) for w in self.words):
             return True
         # The end of a word run together with another: "bands" of "wristbands".
         return len(word) >= COMPOUND_END and any(w.endswith(word) for w in self.words)

@@ -300,6 +300,11 @@ _GROUP_NAMES = (
 )
 
 
+def group_of(word: str) -> re.Pattern[str] | None:
+    """The pattern of the words naming the group `word` names ("toddler": the children's)."""
+    return next((names for names in _GROUP_NAMES if names.fullmatch(word)), None)
+
+
 def group_names(message: str) -> re.Pattern[str] | None:
     """For an elliptical follow-up that brings up a group ("what about kids?", "and in older
     adults?"), the pattern of the words that name that group; None otherwise."""
