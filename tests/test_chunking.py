@@ -24,7 +24,7 @@ from ingest.chunking import (
     text_budget,
 )
 from ingest.cleaning import clean_article
-from ingest.discover import SourceFile, load_source
+from ingest.discover import LoadLimits, SourceFile, load_source
 from ingest.model import Article, Section
 
 
@@ -215,7 +215,12 @@ def test_a_file_with_a_two_megabyte_word_chunks_within_the_character_budget(
         + ". Plinkworm infection is treated with antiparasitic medicines.\n",
         encoding="utf-8",
     )
-    [article] = load_source(SourceFile(path, tmp_path, path.name)).articles
+    source = SourceFile(path, tmp_path, path.name)
+    # By default a text file this large is refused by size (HEALTHQA_MAX_TEXT_BYTES); a
+    # deployment that raises the limit still gets chunks within the character budget.
+    with pytest.raises(FileLimitExceeded, match="HEALTHQA_MAX_TEXT_BYTES"):
+        load_source(source)
+    [article] = load_source(source, LoadLimits(max_text_bytes=4 * 1024 * 1024)).articles
     article, _ = clean_article(article)
     chunks = chunk_article(article, count_tokens=embedder.count_tokens, max_tokens=200,
                            overlap_tokens=40)
