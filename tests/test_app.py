@@ -259,20 +259,15 @@ def test_the_editor_says_which_upload_is_too_large_to_ingest_and_ingests_the_res
         f"| medicine {n} | compound {n} raises its level |\n" for n in range(300)
     )
     page = "<html><body><h1>Burns</h1>" + "<p>Cool a burn under running water.</p>" * 700
-    at = opened(AppTest.from_file(str(APP), default_timeout=TIMEOUT))
-    at.secrets["editor_password"] = "correct horse"
-    at.switch_page(EDITOR).run()
-    at.text_input[0].input("correct horse")
-    at.button[0].click().run()
-    at.file_uploader[0].set_value(
+    at = unlocked_editor(opened(AppTest.from_file(str(APP), default_timeout=TIMEOUT)))
+    upload_all(
+        at,
         [
             ("frostnip.md", NEW_ARTICLE, "text/markdown"),
             ("interactions.md", table.encode(), "text/markdown"),
             ("burns.html", page.encode(), "text/html"),
-        ]
-    ).run()
-    [ingest] = [b for b in at.button if b.label == "Ingest uploaded files"]
-    ingest.click().run()
+        ],
+    )
     assert not at.exception
     assert "1 added" in at.success[0].value
     assert "2 failed" in at.success[0].value
@@ -298,16 +293,8 @@ def test_the_editor_names_a_corpus_line_it_skipped_and_ingests_the_rest(
         '{"_id": "c2", "title": "Broken" "text": "A comma is missing before text."}\n'
         '{"_id": "c3", "title": "Corns", "text": "Corns are hard skin on the feet."}\n'
     )
-    at = opened(AppTest.from_file(str(APP), default_timeout=TIMEOUT))
-    at.secrets["editor_password"] = "correct horse"
-    at.switch_page(EDITOR).run()
-    at.text_input[0].input("correct horse")
-    at.button[0].click().run()
-    at.file_uploader[0].set_value(
-        [("corpus.jsonl", corpus.encode(), "application/jsonl")]
-    ).run()
-    [ingest] = [b for b in at.button if b.label == "Ingest uploaded files"]
-    ingest.click().run()
+    at = unlocked_editor(opened(AppTest.from_file(str(APP), default_timeout=TIMEOUT)))
+    upload_all(at, [("corpus.jsonl", corpus.encode(), "application/jsonl")])
     assert not at.exception
     assert "2 added" in at.success[0].value
     assert "1 warnings" in at.success[0].value
@@ -549,9 +536,19 @@ def test_the_evaluation_page_is_locked_without_a_password(app: AppTest) -> None:
 
 
 def upload(at: AppTest, name: str, data: bytes) -> AppTest:
-    at.file_uploader[0].set_value([(name, data, "text/markdown")]).run()
+    return upload_all(at, [(name, data, "text/markdown")])
+
+
+def upload_all(at: AppTest, files: list[tuple[str, bytes, str]]) -> AppTest:
+    """Sends (name, bytes, MIME type) files through the unlocked editor and ingests them."""
+    at.file_uploader[0].set_value(files).run()
     [ingest] = [b for b in at.button if b.label == "Ingest uploaded files"]
     return ingest.click().run()
+
+
+def unlocked_editor(at: AppTest) -> AppTest:
+    at.secrets["editor_password"] = "correct horse"
+    return unlock(at.switch_page(EDITOR).run(), "correct horse")
 
 
 def test_an_upload_with_a_taken_name_asks_before_replacing(
@@ -561,8 +558,7 @@ def test_an_upload_with_a_taken_name_asks_before_replacing(
     monkeypatch.setenv("HEALTHQA_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("HEALTHQA_INDEX", str(settings.index_dir))
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
-    at.secrets["editor_password"] = "correct horse"
-    unlock(at.switch_page(EDITOR).run(), "correct horse")
+    unlocked_editor(at)
     uploads = settings.data_dir / "uploads"
 
     upload(at, "frostnip.md", NEW_ARTICLE)
