@@ -216,9 +216,10 @@ class Assistant:
         notice = notice_for(triage, self.lines)
         if notice is not None:
             yield notice.message + "\n\n"
-        # A practical question read as a crisis names no danger: the crisis lines lead and the
-        # articles may answer under them (Triage.answer_beside); every other escalation is alone.
-        beside = notice is not None and notice.kind == "crisis" and triage.answer_beside
+        # A practical question read as a crisis names no danger, an emergency reading is unsure
+        # and shows no threat to life: the lines lead and the articles may answer under them
+        # (Triage.answer_beside); every other escalation is alone.
+        beside = notice is not None and notice.escalates and triage.answer_beside
         if notice is not None and notice.escalates and not beside:
             # Nothing is searched, but an emergency's words are what a later question leans on
             # ("how do I stop it happening again?" after a child's asthma attack); a crisis is
@@ -455,8 +456,9 @@ class Assistant:
         """`searched`: the message's own query when `query` read it with the one before."""
         # After a dosing notice, "ask your clinician or pharmacist" is the answer: a question about
         # one person's dose is not a gap in the articles to report.
-        # Under the crisis lines, a gap in the articles is not worth a word either.
-        quiet = notice is not None and notice.kind in ("dosing", "crisis")
+        # Under the crisis lines or the emergency call, a gap in the articles is not worth a word
+        # either.
+        quiet = notice is not None and (notice.kind == "dosing" or notice.escalates)
         text = "" if quiet else ABSTAIN_TEXT
         yield text
         conversation.record(

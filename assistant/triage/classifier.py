@@ -27,6 +27,7 @@ from assistant.triage.how_to_take import asks_how_to_take
 from assistant.triage.model import MODEL_DIR, ModelError, TriageModel, load_model
 from assistant.triage.respell import respelled
 from assistant.triage.told import told_before_question
+from assistant.triage.unsure_emergency import unsure_emergency
 from assistant.understanding.conversation import needs_context, points_back
 from assistant.understanding.injection import looks_like_instruction
 from assistant.understanding.message_text import is_question
@@ -59,7 +60,9 @@ class Triage:
     # A crisis read in a question that, with the turns before it, names no danger and uses no
     # word of death or harm ("is it ok to run the generator in the garage if I leave the door
     # open?"): the crisis lines lead and the articles' answer may follow them. A question that
-    # names a means or a wish to die gets the crisis lines alone.
+    # names a means or a wish to die gets the crisis lines alone. Likewise an emergency the
+    # model is unsure of in a message showing no threat to life (unsure_emergency.py): the
+    # call leads, said conditionally, and the answer may follow.
     answer_beside: bool = False
 
     @property
@@ -224,18 +227,31 @@ class TriageClassifier:
             label = "personal_dose"  # high-precision evidence the model misses (dose_change.py)
         elif label == "personal_dose" and asks_how_to_take(message):
             label = "none"  # what to take it with, not how much (how_to_take.py)
+        poisoning = is_poisoning(context, self._cues)
+        crisis_too = label == "emergency" and any(names_danger(t, self._cues) for t in read)
         return Triage(
             label=label,
             scores={name: float(p) for name, p in zip(LABELS, mixed, strict=True)},
-            poisoning=is_poisoning(context, self._cues),
+            poisoning=poisoning,
             diagnosis=label == "none" and asks_diagnosis(message),
             emergency_too=label == "crisis"
             and float(mixed[LABELS.index("emergency")])
             >= self._model.decision.thresholds["emergency"],
-            crisis_too=label == "emergency" and any(names_danger(t, self._cues) for t in read),
-            answer_beside=label == "crisis"
-            and is_question(message)
-            and quiet_about_danger([*read, *earlier[-CONTEXT_TURNS:]], self._cues),
+            crisis_too=crisis_too,
+            answer_beside=(
+                label == "crisis"
+                and is_question(message)
+                and quiet_about_danger([*read, *earlier[-CONTEXT_TURNS:]], self._cues)
+            )
+            or (
+                label == "emergency"
+                and not poisoning
+                and not crisis_too
+                # a dose asked for under an unsure emergency is not answered beside it
+                and float(mixed[LABELS.index("personal_dose")])
+                < self._model.decision.thresholds["personal_dose"]
+                and unsure_emergency(float(mixed[LABELS.index("emergency")]), read, self._cues)
+            ),
             vector=vectors[0] if as_typed else None,
         )
 

@@ -2,7 +2,9 @@
 
 A crisis gets a short warm line and every way to reach the crisis line; an emergency gets the
 emergency number first, Poison Help as the one thing to do while waiting when something was
-swallowed, and nothing else that could delay the call.
+swallowed, and nothing else that could delay the call. When the articles' answer may follow
+(`Triage.answer_beside`: a practical question, or an emergency reading the model is unsure of),
+the lines are said for the case that it is one.
 """
 
 from __future__ import annotations
@@ -41,6 +43,25 @@ def emergency_text(lines: SafetyLines, *, poisoning: bool) -> str:
     return text
 
 
+def crisis_if_text(lines: SafetyLines) -> str:
+    """The crisis lines above an answer to a practical question read as a crisis: said for the
+    case that it is one, since the question itself named no danger."""
+    return (
+        "If you are having thoughts of suicide or self-harm, or are worried about someone who "
+        f"is, you don't have to face it alone: {lines.crisis_call} now, chat at "
+        f"{lines.crisis_chat}, or {lines.crisis_text}. If someone is in immediate danger, call "
+        f"{lines.emergency_number}."
+    )
+
+
+def emergency_if_text(lines: SafetyLines) -> str:
+    """The call above an answer to a message the model is unsure is an emergency."""
+    return (
+        "If this is severe, came on suddenly or is getting worse, call "
+        f"{lines.emergency_number} (or your local emergency number) now."
+    )
+
+
 def overdose_text(lines: SafetyLines) -> str:
     return (
         f"{emergency_text(lines, poisoning=True)} "
@@ -62,7 +83,18 @@ def _crisis_notice(triage: Triage, lines: SafetyLines) -> SafetyNotice:
         return SafetyNotice("emergency", overdose_text(lines))
     if triage.emergency_too:
         return SafetyNotice("emergency", crisis_now_text(lines))
+    if triage.answer_beside:
+        return SafetyNotice("crisis", crisis_if_text(lines))
     return SafetyNotice("crisis", crisis_text(lines))
+
+
+def _emergency_notice(triage: Triage, lines: SafetyLines) -> SafetyNotice:
+    if triage.crisis_too:
+        urgent = overdose_text(lines) if triage.poisoning else crisis_now_text(lines)
+        return SafetyNotice("emergency", urgent)
+    if triage.answer_beside:
+        return SafetyNotice("emergency", emergency_if_text(lines))
+    return SafetyNotice("emergency", emergency_text(lines, poisoning=triage.poisoning))
 
 
 def notice_for(triage: Triage, lines: SafetyLines = SafetyLines()) -> SafetyNotice | None:
@@ -77,10 +109,7 @@ def notice_for(triage: Triage, lines: SafetyLines = SafetyLines()) -> SafetyNoti
     if triage.label == "crisis":
         return _crisis_notice(triage, lines)
     if triage.label == "emergency":
-        if triage.crisis_too:
-            urgent = overdose_text(lines) if triage.poisoning else crisis_now_text(lines)
-            return SafetyNotice("emergency", urgent)
-        return SafetyNotice("emergency", emergency_text(lines, poisoning=triage.poisoning))
+        return _emergency_notice(triage, lines)
     if triage.label == "personal_dose":
         return SafetyNotice("dosing", DOSING_TEXT)
     if triage.diagnosis:
