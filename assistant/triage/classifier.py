@@ -19,6 +19,7 @@ import numpy as np
 
 from assistant.triage import screen
 from assistant.triage.danger import names_danger, quiet_about_danger
+from assistant.triage.diagnosis_ask import asks_which_condition
 from assistant.triage.dose_change import asks_to_change_dose
 from assistant.triage.examples import LABELS, TriageLabel
 from assistant.triage.features import Cues, Floats, featurize, fold, read_cues
@@ -314,5 +315,6 @@ def is_poisoning(text: str, cues: Cues) -> bool:
 
 
 def asks_diagnosis(message: str) -> bool:
-    """"Do I have X?": the old screen's diagnosis rule, kept as the trigger for its reminder."""
-    return screen.asks_diagnosis(message)
+    """"Do I have X?": the old screen's diagnosis rule, kept as the trigger for its reminder,
+    and "is it X?" asked of a complaint told before it (diagnosis_ask.py)."""
+    return screen.asks_diagnosis(message) or asks_which_condition(message)
