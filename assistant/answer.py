@@ -53,6 +53,8 @@ class Answer:
     query: str  # what was actually searched (after follow-up rewriting), "" if nothing was
     disclaimer: str = DISCLAIMER
     suggestions: tuple[str, ...] = ()  # closest covered topics, offered when abstaining
+    # Where help is, under an answer whose articles speak of suicide or self-harm (fixed text).
+    support: str = ""
 
     @property
     def body(self) -> str:
@@ -87,4 +89,5 @@ class Answer:
             "disclaimer": self.disclaimer,
             "query": self.query,
             "suggestions": list(self.suggestions),
+            "support": self.support,
         }

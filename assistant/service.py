@@ -47,6 +47,7 @@ from assistant.retrieval.untrusted import without_passages_addressing_the_assist
 from assistant.starters import as_question
 from assistant.triage import SafetyLines, TriageClassifier, load_triage, notice_for
 from assistant.triage.dose_advice import withheld_after_dose_request
+from assistant.triage.support_line import speaks_of_suicide, support_text
 from assistant.understanding.conversation import (
     Conversation,
     Turn,
@@ -330,7 +331,15 @@ class Assistant:
             abstained=False,
             safety=notice,
             query=query,
+            support=self._support_under(composition.text, notice),
         )
+
+    def _support_under(self, text: str, notice: SafetyNotice | None) -> str:
+        """The crisis lines under an answer that speaks of suicide or self-harm, unless they
+        already lead it."""
+        if notice is not None and notice.escalates:
+            return ""
+        return support_text(self.lines) if speaks_of_suicide(text) else ""
 
     def _question_vector(self, analysis: QuestionAnalysis) -> Vectors | None:
         """The question sentences' own vector, when the message is more than its question."""

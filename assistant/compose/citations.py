@@ -116,7 +116,7 @@ def check_citations(
 
 def check_answer_citations(answer: Answer, *, framing: Iterable[str] = ()) -> CitationCheck:
     """`check_citations` on a whole answer: its disclaimer and safety notice are framing."""
-    fixed = [answer.disclaimer, *framing]
+    fixed = [answer.disclaimer, answer.support, *framing]
     if answer.safety is not None:
         fixed.append(answer.safety.message)
     return check_citations(answer.text, answer.citations, framing=fixed)

@@ -82,6 +82,8 @@ def render(answer: Answer) -> str:
             if citation.url:
                 lines.append(f"      {escape_controls(citation.url)}")
         parts.append("\n".join(lines))
+    if answer.support:
+        parts.append(click.style(answer.support, bold=True))
     if answer.suggestions:
         parts.append(
             "The articles do cover:\n"
