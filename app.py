@@ -65,6 +65,8 @@ NEW_INDEX_PATIENCE_S = 20.0
 USER_AVATAR = ":material/person:"
 ASSISTANT_AVATAR = ":material/health_and_safety:"
 CHAT_PLACEHOLDER = "Ask a health question"
+# How many times the question limit the chat box takes (see chat_box_chars).
+PASTE_ALLOWANCE = 10
 CHAT_KEY = "question"
 RELATED_HEADING = "The articles do cover these related topics:"
 THANKS = "Thanks for your feedback."
@@ -152,6 +154,8 @@ def render_answer(answer: Answer, turn: int) -> str | None:
     elif answer.safety is not None:
         st.warning(escape_markdown(answer.safety.message), icon=":material/info:")
     st.markdown(answer_markdown(answer_body(answer), answer.citations, turn=turn))
+    if answer.support:
+        st.info(escape_markdown(answer.support), icon=":material/support:")
     clicked = None
     if answer.abstained and answer.suggestions:
         st.markdown(f"**{RELATED_HEADING}**")
@@ -245,6 +249,13 @@ def more_articles_progress(status_file: str) -> None:
         show_progress(background_progress(status, time.time()))
 
 
+def chat_box_chars(settings: Settings) -> int:
+    """What the chat box takes: a paste over its limit is dropped by the browser without a word,
+    so it takes several times the question limit and the assistant refuses an overlong message
+    with a sentence (after the triage has read its start); the bound keeps a pasted book out."""
+    return PASTE_ALLOWANCE * settings.max_question_chars
+
+
 def without_index(settings: Settings, status: FirstStartStatus | None) -> None:
     if status is not None and job_alive(status):
         first_articles_progress(str(settings.index_location), str(status_path(settings.data_dir)))
@@ -252,7 +263,7 @@ def without_index(settings: Settings, status: FirstStartStatus | None) -> None:
         st.chat_input(
             "The chat opens as soon as the first articles are indexed",
             key=CHAT_KEY,
-            max_chars=settings.max_question_chars,
+            max_chars=chat_box_chars(settings),
             disabled=True,
         )
         return
@@ -284,7 +295,7 @@ def chat(settings: Settings, index_size: DeltaGenerator) -> None:
             render_feedback(turn, exchange, store)
 
     # Read before drawing the starters: once a question is typed they are no longer offered.
-    typed = st.chat_input(CHAT_PLACEHOLDER, key=CHAT_KEY, max_chars=settings.max_question_chars)
+    typed = st.chat_input(CHAT_PLACEHOLDER, key=CHAT_KEY, max_chars=chat_box_chars(settings))
     # The model and index load in the background from here; the chat box already works.
     shelf = assistant_shelf(settings)
     if not history and not typed:

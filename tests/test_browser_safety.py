@@ -80,3 +80,21 @@ def test_an_everyday_exaggeration_gets_a_normal_reply_without_a_banner(server_ur
         assert reply.get_by_test_id("stAlert").count() == 0
         assert "988" not in reply.inner_text()
         assert "911" not in reply.inner_text()
+
+
+def test_a_pasted_message_over_the_limit_is_refused_with_a_sentence(server_url: str) -> None:
+    # The browser drops a paste longer than the chat box's max_chars without a word; the box
+    # takes more than the question limit so the assistant can say why it will not read it.
+    from assistant.service import too_long_text
+
+    limit = Settings().max_question_chars
+    story = ("My knee has been sore for a few weeks and it clicks when I climb stairs. " * 40)[
+        : limit + 500
+    ]
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(server_url)
+        ask(page, story)
+        wait_for_answer(page, 1)
+        reply = page.get_by_test_id("stChatMessage").nth(1)
+        assert too_long_text(limit) in reply.inner_text()

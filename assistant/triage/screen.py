@@ -36,7 +36,8 @@ POISONING_TEXT = (
 DOSING_TEXT = (
     "I can't tell you what dose to take or give, or whether a medicine is right for you: that "
     "depends on age, weight, other medicines and health conditions, so please ask your "
-    "clinician or pharmacist."
+    "clinician or pharmacist. Don't stop, skip or change a prescribed medicine without asking "
+    "them first."
 )
 DIAGNOSIS_TEXT = (
     "I can't tell you whether you have a condition: only a clinician who examines you can "
