@@ -33,6 +33,7 @@ from healthqa.web.answering import StreamlitAnswerView, answer_live
 from healthqa.web.assistants import AssistantShelf
 from healthqa.web.collection import DEMO_BANNER, Collection, collection_of
 from healthqa.web.errors import callback_errors, shown_errors
+from healthqa.web.help_links import help_markdown
 from healthqa.web.progress import show_progress
 from healthqa.web.rendering import (
     answer_body,
@@ -148,14 +149,14 @@ def render_answer(answer: Answer, turn: int) -> str | None:
     if answer.safety is not None and answer.safety.escalates:
         # An emergency or a crisis comes first, and alone unless the question named no danger
         # and the articles answer it (Triage.answer_beside): then the answer follows the lines.
-        st.error(escape_markdown(answer.safety.message), icon=":material/emergency:")
+        st.error(help_markdown(answer.safety.message), icon=":material/emergency:")
         if not answer.citations:
             return None
     elif answer.safety is not None:
-        st.warning(escape_markdown(answer.safety.message), icon=":material/info:")
+        st.warning(help_markdown(answer.safety.message), icon=":material/info:")
     st.markdown(answer_markdown(answer_body(answer), answer.citations, turn=turn))
     if answer.support:
-        st.info(escape_markdown(answer.support), icon=":material/support:")
+        st.info(help_markdown(answer.support), icon=":material/support:")
     clicked = None
     if answer.abstained and answer.suggestions:
         st.markdown(f"**{RELATED_HEADING}**")
