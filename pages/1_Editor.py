@@ -200,7 +200,19 @@ def documents_section(settings: Settings) -> None:
         index=None,
         key="remove_choice",
     )
-    st.button("Remove document", on_click=remove_chosen_document, args=(settings,))
+    # Removing is at once and cannot be undone: the editor says so first.
+    chosen = st.session_state.get("remove_choice") is not None
+    confirmed = st.checkbox(
+        "Yes, remove it: its passages leave the index at once",
+        key="remove_confirmed",
+        disabled=not chosen,
+    )
+    st.button(
+        "Remove document",
+        on_click=remove_chosen_document,
+        args=(settings,),
+        disabled=not (chosen and confirmed),
+    )
     if st.button("Re-ingest all"):
         # Only where indexed documents already live: the uploads and the configured folders.
         paths = sorted({Path(d.path) for d in documents if d.path and Path(d.path).exists()})
@@ -215,8 +227,12 @@ def remove_chosen_document(settings: Settings) -> None:
         st.toast("Choose a document to remove first.")
         return
     titles: dict[str, str] = st.session_state.get("document_titles", {})
+    if not st.session_state.get("remove_confirmed"):
+        st.toast("Tick the box to confirm the removal first.")
+        return
     remove_documents(settings.index_location, [doc_id])
     st.session_state["remove_choice"] = None
+    st.session_state["remove_confirmed"] = False
     name = titles.get(doc_id) or shown_name(doc_id, settings.data_dir.resolve())
     st.toast(f"Removed {inline(name)}.")
 

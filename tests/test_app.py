@@ -595,3 +595,30 @@ def test_no_page_asks_for_a_server_path(app: AppTest) -> None:
     unlock(app, "correct horse")
     assert app.file_uploader
     assert not app.text_input  # articles come from uploads and the indexed folders only
+
+
+def test_removing_a_document_asks_for_a_confirmation_first(
+    tmp_path_factory, embedder, monkeypatch
+) -> None:
+    settings = build_index(tmp_path_factory.mktemp("remove"), embedder, [])
+    monkeypatch.setenv("HEALTHQA_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("HEALTHQA_INDEX", str(settings.index_dir))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    unlocked_editor(at)
+    upload(at, "frostnip.md", NEW_ARTICLE)
+    assert "1 added" in at.success[0].value
+    [remove] = [b for b in at.button if b.label == "Remove document"]
+    assert remove.disabled  # nothing chosen yet
+    [choice] = [s for s in at.selectbox if s.label == "Document to remove"]
+    frostnip = next(o for o in choice.options if "Frostnip" in o or "frostnip" in o)
+    choice.select(frostnip).run()
+    [remove] = [b for b in at.button if b.label == "Remove document"]
+    assert remove.disabled  # chosen, not confirmed: nothing is removed by one click
+    [confirm] = at.checkbox
+    confirm.check().run()
+    [remove] = [b for b in at.button if b.label == "Remove document"]
+    assert not remove.disabled
+    remove.click().run()
+    assert not at.exception
+    [choice] = [s for s in at.selectbox if s.label == "Document to remove"]
+    assert not any("rostnip" in o for o in choice.options)
