@@ -14,6 +14,7 @@ from lxml import etree
 
 from healthqa.errors import IngestError
 from ingest.encoding import as_utf8
+from ingest.heading_paths import Heading, section_groups, with_group_recorded
 from ingest.html_captions import with_captions_as_text
 from ingest.html_controls import without_control_links
 from ingest.html_div_blocks import with_div_paragraphs
@@ -202,6 +203,7 @@ _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
 def _sections(body: etree._Element, title: str) -> list[Section]:
     sections: list[Section] = []
+    levels: list[int] = [0]  # the untitled opening section is under no heading
     heading, paragraphs = "", list[str]()
     for element in body:
         text = _element_text(element)
@@ -215,10 +217,28 @@ def _sections(body: etree._Element, title: str) -> list[Section]:
                 continue
             sections.append(Section(heading=heading, text="\n\n".join(paragraphs)))
             heading, paragraphs = text, []
+            levels.append(_level(element))
         else:
             paragraphs.append(text)
     sections.append(Section(heading=heading, text="\n\n".join(paragraphs)))
-    return sections
+    return _with_groups(sections, levels, title)
+
+
+def _level(head: etree._Element) -> int:
+    """A heading's level as the page wrote it (trafilatura keeps "h3" in `rend`)."""
+    rend = head.get("rend") or ""
+    return int(rend[1]) if len(rend) == 2 and rend[0] == "h" and rend[1].isdigit() else 2
+
+
+def _with_groups(sections: list[Section], levels: list[int], title: str) -> list[Section]:
+    """Subsections of a heading without text of its own, with it recorded as their group
+    (`ingest.heading_paths`)."""
+    headings = [
+        Heading(level, s.heading, has_text=bool(s.text))
+        for s, level in zip(sections[1:], levels[1:], strict=True)
+    ]
+    groups = section_groups(headings, title=title)
+    return [sections[0], *map(with_group_recorded, sections[1:], groups)]
 
 
 def _is_label(text: str) -> bool:
