@@ -21,6 +21,7 @@ from ingest.html_div_blocks import with_div_paragraphs
 from ingest.html_furniture import without_site_furniture
 from ingest.html_landmark import with_main_landmark
 from ingest.html_structure import with_kept_structure
+from ingest.html_table_headings import with_table_headings
 from ingest.html_tree import remove_keeping_tail
 from ingest.model import Article, Section
 from ingest.review_date import stated_review_date
@@ -58,7 +59,7 @@ def load_html(path: Path, *, doc_id: str | None = None) -> Article:
         # The page's own paragraphs find its content first; a page that writes its paragraphs
         # as <div>s has none until they are named so.
         kept = with_main_landmark(with_div_paragraphs(with_main_landmark(tree)))
-        kept = with_kept_structure(with_captions_as_text(kept))
+        kept = with_kept_structure(with_captions_as_text(with_table_headings(kept)))
         kept = without_control_links(without_site_furniture(kept))
         page = _without_apparatus(kept)
     extracted = trafilatura.bare_extraction(

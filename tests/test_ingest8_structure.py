@@ -161,7 +161,8 @@ def test_a_closing_line_of_names_a_code_and_a_review_date_is_provenance() -> Non
         "Leaflet DS-3, reviewed May 2024."
     )
     start = provenance_start(line)
-    assert start is not None and line[:start].strip() == "Cut down slowly."
+    assert start is not None
+    assert line[:start].strip() == "Cut down slowly."
     assert provenance_start("Eat apples, pears and plums.") is None
     assert provenance_start("Drink water, reviewed daily by staff.") is None
 
