@@ -14,12 +14,14 @@ from lxml import etree
 
 from healthqa.errors import IngestError
 from ingest.encoding import as_utf8
+from ingest.heading_paths import Heading, section_groups, with_group_recorded
 from ingest.html_captions import with_captions_as_text
 from ingest.html_controls import without_control_links
 from ingest.html_div_blocks import with_div_paragraphs
 from ingest.html_furniture import without_site_furniture
 from ingest.html_landmark import with_main_landmark
 from ingest.html_structure import with_kept_structure
+from ingest.html_table_headings import with_table_headings
 from ingest.html_tree import remove_keeping_tail
 from ingest.model import Article, Section
 from ingest.review_date import stated_review_date
@@ -57,7 +59,7 @@ def load_html(path: Path, *, doc_id: str | None = None) -> Article:
         # The page's own paragraphs find its content first; a page that writes its paragraphs
         # as <div>s has none until they are named so.
         kept = with_main_landmark(with_div_paragraphs(with_main_landmark(tree)))
-        kept = with_kept_structure(with_captions_as_text(kept))
+        kept = with_kept_structure(with_captions_as_text(with_table_headings(kept)))
         kept = without_control_links(without_site_furniture(kept))
         page = _without_apparatus(kept)
     extracted = trafilatura.bare_extraction(
@@ -202,6 +204,7 @@ _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
 def _sections(body: etree._Element, title: str) -> list[Section]:
     sections: list[Section] = []
+    levels: list[int] = [0]  # the untitled opening section is under no heading
     heading, paragraphs = "", list[str]()
     for element in body:
         text = _element_text(element)
@@ -215,10 +218,28 @@ def _sections(body: etree._Element, title: str) -> list[Section]:
                 continue
             sections.append(Section(heading=heading, text="\n\n".join(paragraphs)))
             heading, paragraphs = text, []
+            levels.append(_level(element))
         else:
             paragraphs.append(text)
     sections.append(Section(heading=heading, text="\n\n".join(paragraphs)))
-    return sections
+    return _with_groups(sections, levels, title)
+
+
+def _level(head: etree._Element) -> int:
+    """A heading's level as the page wrote it (trafilatura keeps "h3" in `rend`)."""
+    rend = head.get("rend") or ""
+    return int(rend[1]) if len(rend) == 2 and rend[0] == "h" and rend[1].isdigit() else 2
+
+
+def _with_groups(sections: list[Section], levels: list[int], title: str) -> list[Section]:
+    """Subsections of a heading without text of its own, with it recorded as their group
+    (`ingest.heading_paths`)."""
+    headings = [
+        Heading(level, s.heading, has_text=bool(s.text))
+        for s, level in zip(sections[1:], levels[1:], strict=True)
+    ]
+    groups = section_groups(headings, title=title)
+    return [sections[0], *map(with_group_recorded, sections[1:], groups)]
 
 
 def _is_label(text: str) -> bool:

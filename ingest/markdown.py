@@ -10,11 +10,13 @@ dropped too: the text is never rendered, so markup in it is data, not words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
+from ingest.heading_paths import Heading, section_groups, with_group_recorded
 from ingest.model import Section
 from ingest.plain_conventions import is_capitals_heading, with_plain_conventions
 from ingest.scraped.chrome import is_heading_like
@@ -22,6 +24,11 @@ from ingest.tables import Row, table_text
 
 # A title-case line longer than this is more likely a short sentence without its full stop.
 TITLE_HEADING_MAX_WORDS = 6
+# A byline or a footer is a line, not a paragraph.
+BYLINE_MAX_WORDS = 12
+FOOTER_MAX_WORDS = 40
+_FIELD_SEPARATOR = re.compile(r"\s[·|•]\s")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _LISTS = frozenset({"bullet_list", "ordered_list"})
 _DROPPED = frozenset({"html_block", "html_inline", "image", "hr"})
 # CommonMark plus GitHub tables and ~~strikethrough~~; HTML is recognised only to drop it whole.
@@ -42,9 +49,12 @@ def markdown_sections(text: str) -> tuple[str | None, list[Section]]:
     title: str | None = None
     sections: list[Section] = []
     heading, nodes = "", list[SyntaxTreeNode]()
-    children = SyntaxTreeNode(_PARSER.parse(with_plain_conventions(text))).children
+    levels: list[int] = []  # of each heading, in order
+    children = _without_footer(SyntaxTreeNode(_PARSER.parse(with_plain_conventions(text))).children)
     plain = sum(node.type == "heading" for node in children) <= 1
     for n, node in enumerate(children):
+        if not nodes and heading and heading == title and _is_byline(node):
+            continue
         level = _heading_level(node)
         if level is None and _is_written_heading(children, n, plain=plain):
             level = 2
@@ -53,10 +63,44 @@ def markdown_sections(text: str) -> tuple[str | None, list[Section]]:
             continue
         sections.append(Section(heading=heading, text="\n\n".join(_blocks(nodes))))
         heading, nodes = _words(node).rstrip(":").rstrip(), []
+        levels.append(level)
         if title is None and level == 1 and heading:
             title = heading
     sections.append(Section(heading=heading, text="\n\n".join(_blocks(nodes))))
-    return title, sections
+    headings = [
+        Heading(level, s.heading, has_text=bool(s.text))
+        for s, level in zip(sections[1:], levels, strict=True)
+    ]
+    groups = section_groups(headings, title=title or "")
+    return title, [sections[0], *map(with_group_recorded, sections[1:], groups)]
+
+
+def _is_byline(node: SyntaxTreeNode) -> bool:
+    """A line set in italics or bold alone, not a sentence, straight under the title: who
+    publishes the leaflet ("*Skin Trust — patient leaflet*"), not what it says."""
+    if node.type != "paragraph" or not node.children:
+        return False
+    inline = node.children[0].children
+    parts = [c for c in inline if not (c.type == "text" and not c.content.strip())]
+    words = _words(node)
+    emphasised = len(parts) == 1 and parts[0].type in {"em", "strong"}
+    return emphasised and len(words.split()) <= BYLINE_MAX_WORDS and not _SENTENCE_END.search(words)
+
+
+def _without_footer(children: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+    """The nodes without a closing footer: after the page's last rule ("---"), a short row of
+    fields set apart by dots or bars ("Skin Trust · Registered charity 1234 · Contact us")."""
+    rules = [n for n, node in enumerate(children) if node.type == "hr"]
+    if not rules:
+        return children
+    closing = children[rules[-1] + 1 :]
+    texts = [_words(node) if node.type == "paragraph" else "" for node in closing]
+    is_footer = (
+        bool(texts)
+        and all(_FIELD_SEPARATOR.search(text) for text in texts)
+        and sum(len(text.split()) for text in texts) <= FOOTER_MAX_WORDS
+    )
+    return children[: rules[-1]] if is_footer else children
 
 
 def _is_written_heading(children: Sequence[SyntaxTreeNode], n: int, *, plain: bool) -> bool:

@@ -5,14 +5,24 @@ first lines are cited under the heading they were printed under, not under none.
 reflowed on its own, so a heading never joins the line before it. A document without printed
 headings keeps one untitled section per page, for the cleaning to split by its text. The
 document's printed title is not the heading of what follows it: that text is untitled.
+
+A sentence the page break cuts ("a supplement of 10" | "micrograms a day ...") is made whole on
+the page where it starts: a page whose last line ends no sentence, followed by a page that opens
+in lower case (with its running header already gone), hands that page's opening lines, up to
+the end of the sentence, back to the page before.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ingest.model import Section
 from ingest.pdf_layout import reflowed
+
+# A cut sentence goes on for at most this many lines on the next page.
+MAX_CARRIED_LINES = 4
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
 
 def page_sections(
@@ -22,6 +32,7 @@ def page_sections(
     `title`: the title as printed, if it is."""
     sections: list[Section] = []
     heading = printed = ""  # the heading as printed, which may be the title
+    pages = with_sentences_rejoined(pages, headings)
     for number, (text, page_headings) in enumerate(zip(pages, headings, strict=True), start=1):
         body: list[str] = []
         after_heading = False
@@ -40,6 +51,35 @@ def page_sections(
             heading = "" if printed == title else printed
         _add(sections, heading, body, number)
     return tuple(sections)
+
+
+def with_sentences_rejoined(
+    pages: Sequence[str], headings: Sequence[frozenset[str]] = ()
+) -> list[str]:
+    """The pages, each sentence cut by a page break whole on the page where it starts."""
+    joined = list(pages)
+    for n in range(1, len(joined)):
+        before = joined[n - 1].rstrip().splitlines()
+        lines = joined[n].lstrip("\n").splitlines()
+        page_headings = headings[n] if n < len(headings) else frozenset()
+        if not before or not lines or _SENTENCE_END.search(before[-1].rstrip()):
+            continue
+        opening = " ".join(lines[0].split())
+        if not opening[:1].islower() or opening in page_headings:
+            continue
+        end = next(
+            (i + 1 for i, line in enumerate(lines[:MAX_CARRIED_LINES]) if _ends(line)),
+            None,
+        )
+        if end is None:
+            continue  # no sentence ends soon: not a cut sentence, or not one to move
+        joined[n - 1] = "\n".join([*before, *lines[:end]])
+        joined[n] = "\n".join(lines[end:])
+    return joined
+
+
+def _ends(line: str) -> bool:
+    return not line.strip() or bool(_SENTENCE_END.search(line.rstrip()))
 
 
 def _wraps_onto(heading: str, line: str) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from healthqa.errors import IngestError
+from ingest.aligned_tables import with_aligned_tables
 from ingest.encoding import as_utf8
 from ingest.markdown import has_headings, markdown_sections
 from ingest.model import Article, Section
@@ -115,7 +116,7 @@ def _read(path: Path) -> bytes:
 
 
 def _plain_sections(text: str) -> tuple[str | None, list[Section]]:
-    cleaned = clean_scraped_text(text)
+    cleaned = clean_scraped_text(with_aligned_tables(text))
     sections: list[Section] = []
     heading, paragraphs = "", list[str]()
     for block in cleaned.blocks:

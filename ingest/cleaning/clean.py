@@ -37,7 +37,8 @@ from ingest.cleaning.sections import split_at_headings
 from ingest.cleaning.site_furniture import drop_site_furniture
 from ingest.cleaning.title_headings import split_title_case_headings
 from ingest.cleaning.words import DEFAULT_WORDS, CleaningWords
-from ingest.model import Article
+from ingest.heading_paths import named_section
+from ingest.model import Article, Section
 
 RULES: tuple[tuple[str, Rule], ...] = (
     ("apparatus_sections", drop_apparatus_sections),
@@ -99,10 +100,13 @@ def clean_article(
     article: Article, *, words: CleaningWords = DEFAULT_WORDS
 ) -> tuple[Article, CleaningStats]:
     """Every section cleaned; a block that repeats one of an earlier section goes, and so does a
-    section left with no text. Title and headings get the character repairs only."""
+    section left with no text. Title and headings get the character repairs only; a subsection
+    is named with the group heading its loader recorded (`ingest.heading_paths`), and the
+    opening section, when headed by the title itself, is headed "" as in every other format."""
     article = _without_controls(article)
+    title = _clean_label(article.title, words)
     earlier: list[Shingles] = []
-    sections = []
+    sections: list[Section] = []
     changes: Counter[str] = Counter()
     dropped: list[Dropped] = []
     changed = 0
@@ -117,7 +121,10 @@ def clean_article(
         earlier.extend(block_shingles(cleaned.text))
         if cleaned.text:
             heading = _clean_label(section.heading, words)
-            sections += split_at_headings(replace(section, heading=heading, text=cleaned.text))
+            if not sections and heading.casefold() == title.casefold():
+                heading = ""  # the opening text under the title heads nothing the title does not
+            named = named_section(replace(section, heading=heading, text=cleaned.text))
+            sections += split_at_headings(named)
     stats = CleaningStats(
         sections=len(article.sections),
         sections_changed=changed,
@@ -125,7 +132,6 @@ def clean_article(
         rule_changes=dict(changes),
         dropped=tuple(dropped),
     )
-    title = _clean_label(article.title, words)
     return replace(article, title=title, sections=tuple(sections)), stats
 
 

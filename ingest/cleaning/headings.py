@@ -76,12 +76,15 @@ def _may_hold_heading(line: str, vocabulary: CleaningWords) -> bool:
 
 def drop_repeated_question(text: str, context: SectionContext) -> RuleResult:
     """The first line goes when it is the section heading again and more text follows. A
-    statement ("Asthma causes wheezing.") is text, whatever words it shares with the heading."""
+    statement ("Asthma causes wheezing.") is text, whatever words it shares with the heading,
+    and so is a list's lead-in ("See a GP if:"), whose sentence its items finish."""
     first, _, rest = text.partition("\n")
     if not rest.strip() or not context.heading.strip() or is_list_item(first):
         return text, ()
     if first.rstrip().endswith((".", "!")):
         return text, ()
+    if first.rstrip().endswith(":") and is_list_item(rest.strip().partition("\n")[0]):
+        return text, ()  # "See a GP if:" over its items: the list's lead-in, said once
     if len(first.split()) > QUESTION_HEADING_MAX_WORDS or not _same_words(first, context.heading):
         return text, ()
     return tidy(rest), (Dropped("repeated heading", first),)

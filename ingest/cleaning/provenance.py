@@ -75,6 +75,8 @@ _NOTICE = re.compile(
     r"|(?:is )?not medical advice)",
     re.IGNORECASE,
 )
+# The parts of a sentence that lists facts about the document.
+_PARTS = re.compile(r"\s*[,;]\s+")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’&.-]*|of|and|the|for|in|on|&)$")
 NAME_MAX_WORDS = 10
 
@@ -98,6 +100,16 @@ def provenance_start(line: str) -> int | None:
 
 
 def _is_provenance(sentence: str) -> bool:
+    """One provenance sentence, or one that lists several ("Leaflet HE-07, reviewed May 2024")."""
+    if _is_one_provenance(sentence):
+        return True
+    parts = _PARTS.split(sentence.strip().rstrip("."))
+    return len(parts) > 1 and any(map(_is_one_provenance, parts)) and all(
+        _is_one_provenance(p) or _is_name(p) or _is_credit(p) for p in parts
+    )
+
+
+def _is_one_provenance(sentence: str) -> bool:
     words = len(sentence.split())
     if _STAMP.match(sentence) or _NOTICE.match(sentence):
         return True
@@ -111,6 +123,12 @@ def _is_credit(sentence: str) -> bool:
 
 
 def _is_name(sentence: str) -> bool:
+    """A name, or names listed with commas ("Diet Service, Community Health Department.")."""
+    parts = _PARTS.split(sentence.strip().rstrip("."))
+    return all(map(_is_one_name, parts))
+
+
+def _is_one_name(sentence: str) -> bool:
     words = sentence.rstrip(".").split()
     if not 2 <= len(words) <= NAME_MAX_WORDS or re.search(r"\d", sentence):
         return False

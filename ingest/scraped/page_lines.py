@@ -19,6 +19,8 @@ from ingest.scraped.chrome import BULLET, is_heading_like, is_nav_row, is_notice
 LEAD_IN_MIN_WORDS = 8
 # A hard-wrapped row is at least this share of its block's longest row.
 WRAPPED_ROW_SHARE = 0.6
+# Fewer cased letters than this say nothing of a line being written in capitals ("NHS 111").
+CAPITALS_MIN_LETTERS = 6
 # A date as bylines write it: "May 4, 2024", "3 March 2024", "2024-05-04", "04/05/2024".
 _DATE = re.compile(
     r"\d{1,2},\s*\d{4}\b|\b\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b"
@@ -79,11 +81,18 @@ def _continues(previous: str, row: str, *, heads_block: bool, width: int) -> boo
         return False
     if heads_block and is_heading_like(previous) and len(previous) < WRAPPED_ROW_SHARE * width:
         return False
+    if _in_capitals(previous) and not _in_capitals(row):
+        return False  # a title in capitals over its subtitle: a wrapped capital line stays capital
     if cell_count(row) or cell_count(previous):
         return False  # a table row or a row of links is a line of its own, never wrapped prose
     if re.search(r"[.!?…:;][\"'”’)\]]*$", previous):
         return False
     return row[0].islower() or len(previous.split()) >= 7
+
+
+def _in_capitals(text: str) -> bool:
+    cased = [c for c in text if c.isupper() or c.islower()]
+    return len(cased) >= CAPITALS_MIN_LETTERS and all(c.isupper() for c in cased)
 
 
 def cell_count(text: str) -> int:
