@@ -34,7 +34,10 @@ SHORT_QUESTION_WORDS = 12
 _WORD = re.compile(r"[a-z0-9]+")
 # "a bone density scan, called a DEXA scan": the word after these is what a thing is named. Not
 # "such as": "diabetes medicines, such as metformin" says nothing of what metformin does.
-_NAMING = re.compile(r"\b(?:called|known as|named)\s+(?:an?\s+|the\s+)?([a-z0-9]+)")
+# The name is the few words after them, up to a punctuation mark: "called nasal irrigation, which".
+_NAMING = re.compile(
+    r"\b(?:called|known as|named)\s+(?:an?\s+|the\s+)?([a-z0-9]+(?:[ -][a-z0-9]+){0,2})"
+)
 # A term in brackets right after words names what they say: "benign paroxysmal positional vertigo
 # (BPPV)", "lumps of crystals under the skin (tophi)", "an inner ear infection (labyrinthitis or
 # vestibular neuritis)". The first word in the brackets is the name; a bracket that goes on
@@ -139,7 +142,7 @@ def defines(word: str, chunk: Chunk) -> bool:
             following = set(sentence[named[0] + 1 :][:DEFINED_WITHIN]) if named else set()
             if named and named[0] < SUBJECT_WORDS and _DEFINING_VERBS & following:
                 return True
-        if any(_is(word, w) for w in _NAMING.findall(said)):
+        if any(_is(word, w) for name in _NAMING.findall(said) for w in _WORD.findall(name)):
             return True
         if any(_is(word, name) for name in _BRACKETED.findall(said)):
             return True
