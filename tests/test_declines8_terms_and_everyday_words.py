@@ -85,8 +85,8 @@ common and usually clears up on its own within 2 to 3 weeks.
 3. Hold a warm clean flannel over your face for a few minutes several times a day.
 4. Avoid allergic triggers and do not smoke.
 
-Tip: a pharmacist can show you how to clean the inside of your nose with a salt-water solution,
-called nasal irrigation, which helps many people whose symptoms keep coming back.
+Tip: a pharmacist can show you how to rinse the inside of your nose with salt water from a small
+spouted jug, called a neti pot, which helps many people whose symptoms keep coming back.
 
 ## When to see a GP
 
@@ -108,9 +108,9 @@ def assistant(tmp_path_factory, embedder):
 
 
 def test_a_term_named_once_in_a_callout_of_a_long_section_is_answered(assistant):
-    answer = assistant.answer(Conversation(), "What is nasal irrigation?")
+    answer = assistant.answer(Conversation(), "What is a neti pot?")
     assert not answer.abstained
-    assert "called nasal irrigation" in answer.text
+    assert "called a neti pot" in answer.text
 
 
 def test_an_abbreviation_given_in_brackets_is_answered(assistant):
@@ -146,3 +146,7 @@ def test_an_everyday_story_just_below_the_cut_is_answered_from_the_article_it_ma
     named = _retrieval("how do I prepare for a balloon sinuplasty",
                        ["sinus", "sinus", "sinus", "sinus", "sinus"])
     assert not told_in_everyday_words(named, 1.20, 1.30, vocabulary)
+    # Naming the article's topic and still scoring low: it asks what the article does not say.
+    topic_named = _retrieval("which airlines let you fly with sinusitis",
+                             ["sinus", "sinus", "sinus", "sinus", "sinus"])
+    assert not told_in_everyday_words(topic_named, 1.20, 1.30, vocabulary)

@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from assistant.retrieval.coverage import SUBJECT_WORDS, american
 from assistant.retrieval.hybrid import Passage, Retrieval
 from assistant.retrieval.lay_name import gives_as_name
+from assistant.understanding.spelling import english_words
 from assistant.understanding.vocabulary import FOCUS_STOP, NOT_A_TOPIC
 from healthqa.text.words import STOPWORDS, stem
 from index.records import Chunk
@@ -111,9 +112,14 @@ def passages_defining(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> tu
         return ()
     term = rarest_term(retrieval, vocabulary)
     asked = _topic_words(analysis.keywords)
-    # Below the ranked passages too: what the lexical search found for the words (`lexical`), a
-    # term in one list item of a long section ("called the Epley manoeuvre").
-    found = retrieval.passages + (retrieval.lexical if term is not None else ())
+    # Below the ranked passages too, for a term no everyday English word: what the lexical search
+    # found for it (`lexical`), a term in one list item of a long section ("called the Epley
+    # manoeuvre"). The embedding reads an everyday word well, and a passage it ranks low that
+    # opens a sentence with one ("An accurate diagnosis is needed") is about something else.
+    deeper = (
+        term is not None and american(term) not in english_words() and term not in english_words()
+    )
+    found = retrieval.passages + (retrieval.lexical if deeper else ())
     return tuple(
         p
         for p in found

@@ -12,7 +12,9 @@ procedure, a drug, a rare disease: "gastroscopy", "ranitidine") or that is writt
 do not use is the visitor's own wording ("nan", "tripping", "spilt"), not a topic.
 
 So below the cut by at most `EVERYDAY_MARGIN`, a question is answered when the ranked passages
-agree on one article (`AGREEING` of them come from the best one's) and it names no such term.
+agree on one article (`AGREEING` of them come from the best one's), it names no such term, and
+it does not name that article's topic: the low score of a story comes from the name it lacks,
+while a question that names the topic and still scores low asks what the article does not say.
 The topic checks (`topic.about_topic`) still apply afterwards: a focus the visitor named must be
 named by the passages.
 """
@@ -22,8 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from assistant.retrieval.coverage import american
+from assistant.retrieval.coverage import american, text_names
 from assistant.retrieval.hybrid import Retrieval
+from assistant.understanding.focus import title_topic
 from assistant.understanding.spelling import english_words
 from assistant.understanding.vocabulary import CHATTER
 from healthqa.text.words import STOPWORDS, stem
@@ -51,6 +54,10 @@ def told_in_everyday_words(
     if not ranked or sum(p.doc_id == ranked[0].doc_id for p in ranked) < min(AGREEING, len(ranked)):
         return False
     asked = retrieval.analysis.asked or retrieval.analysis.text
+    if text_names(asked, title_topic(ranked[0].stored.chunk.title)):
+        # It names the article's topic and still scores low: it asks what the article does not
+        # say ("which colleges give extra test time to students with ADHD").
+        return False
     return names_a_term(asked, vocabulary) is None
 
 
