@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from assistant.retrieval.defined_term import passages_defining, rarest_term
+from assistant.retrieval.everyday_words import told_in_everyday_words
 from assistant.retrieval.hybrid import Retrieval
 from assistant.retrieval.lay_name import gives_as_name
 
@@ -52,13 +53,26 @@ def match_strength(retrieval: Retrieval, statistic: Statistic) -> float:
 def should_abstain(
     retrieval: Retrieval, calibration: Calibration, vocabulary: Mapping[str, int] | None = None
 ) -> bool:
-    """Below the cut, a short question is still answered from a passage about its rarest word
-    in the index (`defined_term`), when the index's word counts (`vocabulary`) are given."""
+    """Below the cut, when the index's word counts (`vocabulary`) are given, a short question is
+    still answered from a passage about its rarest word in the index (`defined_term`), and one
+    told in everyday words just below it from the one article its passages agree on
+    (`everyday_words`)."""
     if not retrieval.passages:
         return True
     if match_strength(retrieval, calibration.statistic) >= calibration.threshold:
         return False
-    return vocabulary is None or not passages_defining(retrieval, vocabulary)
+    if vocabulary is None:
+        return True
+    return not passages_defining(retrieval, vocabulary) and not _everyday(
+        retrieval, calibration, vocabulary
+    )
+
+
+def _everyday(
+    retrieval: Retrieval, calibration: Calibration, vocabulary: Mapping[str, int]
+) -> bool:
+    strength = match_strength(retrieval, calibration.statistic)
+    return told_in_everyday_words(retrieval, strength, calibration.threshold, vocabulary)
 
 
 def answer_from(
@@ -70,11 +84,15 @@ def answer_from(
     if match_strength(retrieval, calibration.statistic) >= calibration.threshold:
         return retrieval
     kept = passages_defining(retrieval, vocabulary)
+    if not kept and _everyday(retrieval, calibration, vocabulary):
+        return retrieval
     term = rarest_term(retrieval, vocabulary)
     # A page that gives the term as what its topic is ("sometimes called gnashing") is about
     # it throughout: its causes section answers "what causes gnashing" (`lay_name`).
     named_as = {p.doc_id for p in kept if term is not None and gives_as_name(term, p.stored.chunk)}
+    ranked = {p.chunk_id for p in retrieval.passages}
+    # A defining passage the lexical search found below the ranked ones comes after them.
     kept = tuple(
         p for p in retrieval.passages if p in kept or (not p.context_only and p.doc_id in named_as)
-    )
+    ) + tuple(p for p in kept if p.chunk_id not in ranked)
     return Retrieval(retrieval.analysis, retrieval.query_vector, kept) if kept else retrieval

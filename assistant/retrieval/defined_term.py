@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from assistant.retrieval.coverage import SUBJECT_WORDS, american
 from assistant.retrieval.hybrid import Passage, Retrieval
 from assistant.retrieval.lay_name import gives_as_name
+from assistant.understanding.spelling import english_words
 from assistant.understanding.vocabulary import FOCUS_STOP, NOT_A_TOPIC
 from healthqa.text.words import STOPWORDS, stem
 from index.records import Chunk
@@ -34,7 +35,15 @@ SHORT_QUESTION_WORDS = 12
 _WORD = re.compile(r"[a-z0-9]+")
 # "a bone density scan, called a DEXA scan": the word after these is what a thing is named. Not
 # "such as": "diabetes medicines, such as metformin" says nothing of what metformin does.
-_NAMING = re.compile(r"\b(?:called|known as|named)\s+(?:an?\s+|the\s+)?([a-z0-9]+)")
+# The name is the few words after them, up to a punctuation mark: "called nasal irrigation, which".
+_NAMING = re.compile(
+    r"\b(?:called|known as|named)\s+(?:an?\s+|the\s+)?([a-z0-9]+(?:[ -][a-z0-9]+){0,2})"
+)
+# A term in brackets right after words names what they say: "benign paroxysmal positional vertigo
+# (BPPV)", "lumps of crystals under the skin (tophi)", "an inner ear infection (labyrinthitis or
+# vestibular neuritis)". The first word in the brackets is the name; a bracket that goes on
+# longer is an aside ("(see below)", "(about 1 in 100 to 1 in 200)").
+_BRACKETED = re.compile(r"[a-z0-9]\s+\(([a-z0-9]+)(?:\s+or\s+[a-z0-9 ]{1,40})?\)")
 # A sentence that opens with the word and says within a few words what it "is" defines it.
 _DEFINING_VERBS = frozenset({"is", "are", "means", "refers"})
 DEFINED_WITHIN = 6
@@ -103,9 +112,17 @@ def passages_defining(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> tu
         return ()
     term = rarest_term(retrieval, vocabulary)
     asked = _topic_words(analysis.keywords)
+    # Below the ranked passages too, for a term no everyday English word: what the lexical search
+    # found for it (`lexical`), a term in one list item of a long section ("called the Epley
+    # manoeuvre"). The embedding reads an everyday word well, and a passage it ranks low that
+    # opens a sentence with one ("An accurate diagnosis is needed") is about something else.
+    deeper = (
+        term is not None and american(term) not in english_words() and term not in english_words()
+    )
+    found = retrieval.passages + (retrieval.lexical if deeper else ())
     return tuple(
         p
-        for p in retrieval.passages
+        for p in found
         if not p.context_only
         and (
             (term is not None and defines(term, p.stored.chunk))
@@ -122,8 +139,7 @@ def defines(word: str, chunk: Chunk) -> bool:
     or risedronate, are the most common medicines") or a clause on it ("ureteroscopy, where a
     thin telescope is passed ..."), or names it as what something is called ("called a DEXA
     scan")."""
-    for start, end in chunk.sentence_spans:
-        said = chunk.text[start:end].lower()
+    for said in _clauses(chunk):
         # An aside between commas does not part the word from its verb: "Bisphosphonates, such
         # as alendronic acid or risedronate, are ...".
         for text in (said, _ASIDE.sub("", said, count=1)):
@@ -132,11 +148,23 @@ def defines(word: str, chunk: Chunk) -> bool:
             following = set(sentence[named[0] + 1 :][:DEFINED_WITHIN]) if named else set()
             if named and named[0] < SUBJECT_WORDS and _DEFINING_VERBS & following:
                 return True
-        if any(_is(word, w) for w in _NAMING.findall(said)):
+        if any(_is(word, w) for name in _NAMING.findall(said) for w in _WORD.findall(name)):
+            return True
+        if any(_is(word, name) for name in _BRACKETED.findall(said)):
             return True
         if _described_after(word, said):
             return True
     return False
+
+
+def _clauses(chunk: Chunk) -> list[str]:
+    """The chunk's sentences, lower-cased, each split at its semicolons: what follows one is a
+    sentence of its own ("Used as directed, they are safe; the fingertip unit is a guide")."""
+    return [
+        clause.strip()
+        for start, end in chunk.sentence_spans
+        for clause in chunk.text[start:end].lower().split(";")
+    ]
 
 
 def _described_after(word: str, sentence: str) -> bool:

@@ -30,6 +30,9 @@ from index.embedder import Embedder, Vectors
 from index.protocols import IndexReading
 from index.records import StoredChunk
 
+# How many of the BM25 hits below the ranked passages a Retrieval keeps (`Retrieval.lexical`).
+LEXICAL_KEPT = 5
+
 
 @dataclass(frozen=True)
 class RankingWeights:
@@ -61,6 +64,11 @@ class Retrieval:
     analysis: QuestionAnalysis
     query_vector: Vectors  # the vector the question was searched with
     passages: tuple[Passage, ...]
+    # Passages the BM25 search found for the question's words that did not rank among
+    # `passages`, best BM25 first: a rare term named in one list item or callout of a long
+    # section ("called the Epley manoeuvre" in a self-help section) ranks low on the embedding,
+    # whose match is to the section as a whole. Read only to find a passage defining the term.
+    lexical: tuple[Passage, ...] = ()
 
     @property
     def top_similarity(self) -> float:
@@ -123,17 +131,25 @@ class HybridRetriever:
         texts = [stored[n].chunk.text for n in order]
         duplicates = near_duplicates(texts, self.reader.vectors([ids[n] for n in order]))
         kept = [n for position, n in enumerate(order) if position not in duplicates][:k]
-        passages = tuple(
-            Passage(
+
+        def passage(n: int) -> Passage:
+            return Passage(
                 chunk_id=ids[n],
                 doc_id=stored[n].chunk.doc_id,
                 score=float(scores[n]),
                 similarity=float(similarity[n]),
                 stored=stored[n],
             )
-            for n in kept
+
+        shown = {ids[n] for n in kept}
+        index_of = {cid: n for n, cid in enumerate(ids)}
+        by_words = [cid for cid, _ in sorted(lexical.items(), key=lambda hit: -hit[1])]
+        return Retrieval(
+            analysis=analysis,
+            query_vector=query,
+            passages=tuple(passage(n) for n in kept),
+            lexical=tuple(passage(index_of[c]) for c in by_words if c not in shown)[:LEXICAL_KEPT],
         )
-        return Retrieval(analysis=analysis, query_vector=query, passages=passages)
 
 
 def with_neighbours(retrieval: Retrieval, reader: IndexReading, *, around: int = 3) -> Retrieval:

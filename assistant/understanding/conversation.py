@@ -273,6 +273,11 @@ def _same_word(a: str, b: str) -> bool:
     return short == long or (len(short) >= 3 and long.startswith(short))
 
 
+# "what about his tablets?", "and her diet?": something the person talked about has, which is
+# part of the matter already asked about (his medicines as a cause of his falls), not a new topic.
+_OWNED = re.compile(r"^(?:his|her|their|my|our)\s+\w", re.IGNORECASE)
+
+
 def new_topic(message: str) -> str | None:
     """The topic an elliptical follow-up brings up ("what about X?", "and X?", "what about X,
     is that ...?"), read as a focus; None when it brings up a group ("and in children?") or
@@ -282,7 +287,7 @@ def new_topic(message: str) -> str | None:
         return None
     split = _with_own_question(what)
     head = split[0] if split else what
-    return None if _CONTEXT.match(head) else analyze(head).focus
+    return None if _CONTEXT.match(head) or _OWNED.match(head) else analyze(head).focus
 
 
 # The words an article's title or heading uses for a group a follow-up names ("kids" -> "My
@@ -349,14 +354,22 @@ def _fill_ellipsis(conversation: Conversation, focus: str, what: str) -> str:
         # follow-up, not a topic to put in the place of the earlier one.
         asked = _with_topic(conversation, focus, what)
         return asked if asked.endswith("?") else f"{asked}?"
-    if _CONTEXT.match(what):
-        context = what if _PREPOSITION.match(what) else f"in {what}"
-        base = previous if _is_short(previous) else focus
-        return f"{_for_group(base, what).rstrip(' ?.!')} {context}?"
+    if _CONTEXT.match(what) or _OWNED.match(what):
+        return _in_context(previous, focus, what)
     what = _completed(what, focus)
     if _is_short(previous) and focus.lower() in previous.lower():
         return re.sub(re.escape(focus), what, previous, count=1, flags=re.IGNORECASE)
     return what if what.endswith("?") else f"{what}?"
+
+
+def _in_context(previous: str, focus: str, what: str) -> str:
+    """The earlier question asked for a group ("in children") or of what the person talked
+    about has ("what about his tablets?": the same matter, his medicines)."""
+    if not _CONTEXT.match(what):
+        return f"{previous.rstrip(' ?.!')}: {what.rstrip(' ?.!')}?"
+    context = what if _PREPOSITION.match(what) else f"in {what}"
+    base = previous if _is_short(previous) else focus
+    return f"{_for_group(base, what).rstrip(' ?.!')} {context}?"
 
 
 def _clause_about(clause: str, focus: str) -> str:
