@@ -6,13 +6,19 @@ section for children) and may miss the one whose heading asks the question's kin
 "Symptoms of iron deficiency anaemia"). When none of the lead article's found sections is of that
 kind, its sections that are join the passages, ranked right after the lead, for the composer to
 weigh (`extractive._of_the_asked_type`); nothing else changes.
+
+So do its sections whose heading names what the question asks beyond the topic ("Alcohol and
+food" for "can I drink alcohol while taking omeprazole?"), when no found section's heading does:
+the search matched the topic's name, which every section of a medicine leaflet repeats.
 """
 
 from __future__ import annotations
 
+from assistant.compose.headings import shares_an_ask_word
 from assistant.retrieval.hybrid import Passage, Retrieval
 from assistant.understanding.question_types import QuestionType, heading_type
 from index.protocols import IndexReading
+from index.records import StoredChunk
 
 # At most this many chunks are added: a section of the asked kind, not the rest of the page.
 MAX_ADDED_CHUNKS = 4
@@ -23,18 +29,26 @@ def with_asked_sections(retrieval: Retrieval, reader: IndexReading) -> Retrieval
     when none of them was found."""
     kind = retrieval.analysis.qtype
     ranked = [p for p in retrieval.passages if not p.context_only]
-    if kind is QuestionType.information or not ranked or ranked[0] is not retrieval.passages[0]:
+    if not ranked or ranked[0] is not retrieval.passages[0]:
         return retrieval
     lead = ranked[0]
-    if any(
-        p.doc_id == lead.doc_id and heading_type(p.stored.chunk.section) is kind for p in ranked
+    found = [p for p in ranked if p.doc_id == lead.doc_id]
+    chunks = [c for c in reader.chunks_of(lead.doc_id) if c.chunk.section.strip()]
+    typed: list[StoredChunk] = []
+    if kind is not QuestionType.information and not any(
+        heading_type(p.stored.chunk.section) is kind for p in found
     ):
-        return retrieval
-    typed = [
-        c
-        for c in reader.chunks_of(lead.doc_id)
-        if c.chunk.section.strip() and heading_type(c.chunk.section) is kind
-    ][:MAX_ADDED_CHUNKS]
+        typed = [c for c in chunks if heading_type(c.chunk.section) is kind][:MAX_ADDED_CHUNKS]
+    analysis = retrieval.analysis
+    question = analysis.question or analysis.asked
+    topic = f"{lead.stored.chunk.title} {analysis.focus or ''}"
+    if not any(shares_an_ask_word(p.stored.chunk.section, question, topic) for p in found):
+        ids = {c.chunk_id for c in typed}
+        typed += [
+            c
+            for c in chunks
+            if shares_an_ask_word(c.chunk.section, question, topic) and c.chunk_id not in ids
+        ][:MAX_ADDED_CHUNKS]
     if not typed:
         return retrieval
     ids = {c.chunk_id for c in typed}

@@ -30,7 +30,12 @@ import numpy as np
 from assistant.answer import Citation
 from assistant.compose.base import Composition, CompositionRequest
 from assistant.compose.durations import asks_how_long, states_a_duration
-from assistant.compose.headings import restatement, shares_an_ask_word
+from assistant.compose.headings import (
+    ask_words,
+    opens_as_question_does,
+    restatement,
+    shares_an_ask_word,
+)
 from assistant.compose.passages import GAP, SectionPassage, section_passages
 from assistant.compose.quotable import ends_statement, is_attribution, is_quotable
 from assistant.compose.units import (
@@ -81,6 +86,11 @@ GROUP_BONUS = 0.15
 OTHER_GROUP_PENALTY = 0.15
 # A unit stating a length of time, when the question asks how long (durations.py).
 DURATION_BONUS = 0.1
+# A sentence saying every word a short question asks beyond its topic ("If you forget a dose,
+# take it ..." for "what if I forget a dose?"), like a heading that says them (`_naming_the_ask`).
+WHOLE_ASK_BONUS = 0.1
+# The fewest and most such words: one word is said by chance, a long message tells a story.
+WHOLE_ASK_WORDS = (2, 3)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪–]|\(?\d{1,2}[.)]|[a-z][.)])\s+")
 
 
@@ -183,6 +193,7 @@ class ExtractiveComposer:
         found: list[_Scored] = []
         heading = section.first.chunk.section
         other_group = _for_another_group(section, request)
+        whole_ask = _whole_ask(section, request)
         for whole in readable_units(section.text, section.sentences, _quotable):
             unit = _without_unquotable_item_sentences(whole, texts)
             if is_yes_or_no(texts[unit.sentences[0]]) and not _asks_as_heading(
@@ -220,6 +231,10 @@ class ExtractiveComposer:
                 # Not for a list item: a list of warning signs often names an hour or a day
                 # ("... that do not improve after 24 hours"), and would outrank the answer.
                 score += DURATION_BONUS
+            if whole_ask and any(
+                whole_ask <= content_words(texts[i]) for i in _scored_sentences(unit, texts)
+            ):
+                score += WHOLE_ASK_BONUS
             score -= 0.1 if any(is_attribution(t) for t in unit_texts) else 0.0
             score -= OTHER_GROUP_PENALTY if other_group else 0.0
             score -= 0.05 if count < 8 else 0.0
@@ -583,16 +598,16 @@ def _of_the_asked_type(
     getting X?", "What are the treatments for X?" for "how do I get rid of X?") scoring within
     `TYPE_MARGIN` of the lead. Only within the article: across articles, a heading's type moved
     the better page down (MEDIQA train P@1 0.808 -> 0.788 at a 0.06 ranking bonus)."""
-    restating = _restating(scored, lead, request)
-    if restating is not None:
-        return restating
+    by_words = _said_by_the_ask(scored, lead, request)
+    if by_words is not None:
+        return by_words
+    question = _ask_of(request)
+    heading = lead[0].section.first.chunk.section
     asked = request.analysis.qtype
     if asked is QuestionType.information:
         return lead
-    heading = lead[0].section.first.chunk.section
     if heading_type(heading) is asked:
         return lead
-    question = _ask_of(request)
     if shares_an_ask_word(heading, question, _topic_of(lead, request)):
         # "Foods and drinks: what to limit" answers "what foods should I avoid?" more
         # closely than "Preventing further attacks" does, whatever its heading's kind.
@@ -739,6 +754,64 @@ def _restating(
         # the medicines section says what it says about children; the group is asked too.
         return None
     return best if _section_score(best) >= _section_score(lead) - RESTATES_MARGIN else None
+
+
+def _whole_ask(section: SectionPassage, request: CompositionRequest) -> frozenset[str]:
+    """The words a short question asks beyond its topic, when there are `WHOLE_ASK_WORDS`."""
+    topic = f"{section.first.chunk.title} {request.analysis.focus or ''}"
+    asked = ask_words(_ask_of(request), topic)
+    low, high = WHOLE_ASK_WORDS
+    return asked if low <= len(asked) <= high else frozenset()
+
+
+def _says_whole_ask(units: list[_Scored], request: CompositionRequest) -> bool:
+    section = units[0].section
+    asked = _whole_ask(section, request)
+    return bool(asked) and any(
+        asked <= content_words(section.sentence(i)) for u in units for i in _own_sentences(u)
+    )
+
+
+def _said_by_the_ask(
+    scored: Sequence[list[_Scored]], lead: list[_Scored], request: CompositionRequest
+) -> list[_Scored] | None:
+    """The section the question's own words choose, before any heading's kind does: one whose
+    heading it says again, the lead when its heading opens with the question's "when" or
+    "who", else one naming what it asks; None when its words choose none."""
+    restating = _restating(scored, lead, request)
+    if restating is not None:
+        return restating
+    if opens_as_question_does(lead[0].section.first.chunk.section, _ask_of(request)):
+        return lead
+    return _naming_the_ask(scored, lead, request)
+
+
+def _naming_the_ask(
+    scored: Sequence[list[_Scored]], lead: list[_Scored], request: CompositionRequest
+) -> list[_Scored] | None:
+    """The lead article's section whose heading names something the question asks beyond its
+    topic ("Alcohol and food" for "can I drink alcohol while taking omeprazole?"), or with a
+    sentence that says all of a short ask ("If you forget a dose, ..."), when the lead names
+    none and it scores within `TYPE_MARGIN` of the lead: a heading or sentence that says the ask
+    is nearer the answer than sentences that repeat the topic's name."""
+    question = _ask_of(request)
+
+    def names(units: list[_Scored]) -> bool:
+        heading = units[0].section.first.chunk.section
+        return shares_an_ask_word(
+            heading, question, _topic_of(units, request)
+        ) or _says_whole_ask(units, request)
+
+    if names(lead):
+        return None
+    doc_id = lead[0].section.doc_id
+    naming = [u for u in scored if u[0].section.doc_id == doc_id and u is not lead and names(u)]
+    if not naming:
+        return None
+    if _names_group(lead, request) and not any(_names_group(u, request) for u in naming):
+        return None
+    best = max(naming, key=_section_score)
+    return best if _section_score(best) >= _section_score(lead) - TYPE_MARGIN else None
 
 
 def _trimmed(unit: Unit, max_items: int, texts: Sequence[str], *, row_words: int) -> Unit:
