@@ -21,6 +21,7 @@ Every quoted sentence carries its [n]; one source entry per article section.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from assistant.compose.headings import (
     shares_an_ask_word,
 )
 from assistant.compose.passages import GAP, SectionPassage, section_passages
+from assistant.compose.question_parts import part_signal, question_parts
 from assistant.compose.quotable import ends_statement, is_attribution, is_quotable
 from assistant.compose.units import (
     Unit,
@@ -91,6 +93,18 @@ DURATION_BONUS = 0.1
 WHOLE_ASK_BONUS = 0.1
 # The fewest and most such words: one word is said by chance, a long message tells a story.
 WHOLE_ASK_WORDS = (2, 3)
+# A question joining asks is answered one unit per ask (question_parts.py) when it is this
+# short: a longer message tells a story whose "and how ..." is one ask.
+PARTS_MAX_WORDS = 24
+MAX_PARTS = 3
+PART_CANDIDATES = 5
+# The part's own signals weigh above the unit's match with the whole question, which the other
+# part's words pull towards its own answer.
+PART_SIGNAL_WEIGHT = 2.0
+# A part's answer grows with the units after it to this many words (`_part_answers`).
+PART_MIN_WORDS = 30
+# A section's first unit, when its heading speaks to the part (`_by_parts`).
+OPENING_WEIGHT = 0.15
 _BULLET = re.compile(r"^\s*(?:[-*•·▪–]|\(?\d{1,2}[.)]|[a-z][.)])\s+")
 
 
@@ -136,6 +150,8 @@ class ExtractiveComposer:
             else max(scored, key=_section_score)
         )
         found_first = lead
+        if by_parts := self._by_parts(scored, lead, request):
+            return layout(by_parts)
         lead = _of_the_asked_type(scored, lead, request)
         primary = lead if request.question_vector is None else self._asked(scored, lead, request)
         chosen = self._from_section(primary, heading_asked=_heading_asks(primary, request))
@@ -157,6 +173,60 @@ class ExtractiveComposer:
                 if offered:
                     chosen += self._second_source(offered, chosen, best=_section_score(lead))
         return layout(chosen)
+
+    def _by_parts(
+        self, scored: list[list[_Scored]], lead: list[_Scored], request: CompositionRequest
+    ) -> list[_Scored]:
+        """For a question joining several asks in the visitor's own words, one unit of the lead
+        article per ask, together scoring best (`question_parts`); none when the question asks
+        one thing, or when an ask has nothing in the article that speaks to it."""
+        question = request.question
+        if not request.as_asked or len(question.split()) > PARTS_MAX_WORDS:
+            return []
+        parts = question_parts(question)[:MAX_PARTS]
+        if len(parts) < 2:
+            return []
+        doc_id = lead[0].section.doc_id
+        sections = [section for section in scored if section[0].section.doc_id == doc_id]
+        units = [u for section in sections for u in section]
+        # A section's first unit says what its heading asks ("Attacks are treated with ..."
+        # under "Treating an attack"): it answers a part that the heading matched.
+        openings = {id(s[0]) for s in sections if s[0].section.first.chunk.start == 0}
+        # The page's title only: the question's focus is one part's words ("biopsy results").
+        topic = lead[0].section.first.chunk.title
+        candidates: list[list[tuple[float, _Scored]]] = []
+        for part in parts:
+            signals = [(_part_signal(part, u, topic, opens=id(u) in openings), u) for u in units]
+            ranked = sorted(
+                ((PART_SIGNAL_WEIGHT * signal + u.score, u) for signal, u in signals if signal > 0),
+                key=lambda c: -c[0],
+            )
+            if not ranked:
+                return []
+            candidates.append(ranked[:PART_CANDIDATES])
+        best: tuple[float, tuple[_Scored, ...]] = (float("-inf"), ())
+        for pick in itertools.product(*candidates):
+            chosen = tuple(u for _, u in pick)
+            if len({id(u) for u in chosen}) == len(chosen):
+                best = max(best, (sum(score for score, _ in pick), chosen), key=lambda b: b[0])
+        return self._part_answers(scored, list(best[1]))
+
+    def _part_answers(self, scored: list[list[_Scored]], picked: list[_Scored]) -> list[_Scored]:
+        """Each part's unit with the units after it in its section until it says enough to
+        read alone (`PART_MIN_WORDS`): the cause's first sentence with the two that explain it,
+        not one line."""
+        chosen = list(picked)
+        for unit in picked:
+            section = next(s for s in scored if any(u is unit for u in s))
+            words = unit.words
+            for after in section[section.index(unit) + 1 :]:
+                if words >= PART_MIN_WORDS or after.unit.is_list or unit.unit.is_list:
+                    break
+                if any(after is c for c in chosen) or self._repeats(after, chosen):
+                    break
+                chosen.append(after)
+                words += after.words
+        return chosen
 
     def _asked(
         self, scored: list[list[_Scored]], lead: list[_Scored], request: CompositionRequest
@@ -756,6 +826,18 @@ def _restating(
     return best if _section_score(best) >= _section_score(lead) - RESTATES_MARGIN else None
 
 
+def _part_signal(part: str, unit: _Scored, topic: str, *, opens: bool) -> float:
+    """How clearly the unit answers one part of the question (`question_parts.part_signal`)."""
+    section = unit.section
+    heading = section.first.chunk.section
+    sentences = [section.sentence(i) for i in _own_sentences(unit)]
+    prose = [t for t in sentences if not is_list_item(t)]
+    signal = part_signal(part, heading, sentences, topic, prose=prose)
+    if opens and part_signal(part, heading, [], topic, prose=[]) > 0:
+        signal += OPENING_WEIGHT
+    return signal
+
+
 def _whole_ask(section: SectionPassage, request: CompositionRequest) -> frozenset[str]:
     """The words a short question asks beyond its topic, when there are `WHOLE_ASK_WORDS`."""
     topic = f"{section.first.chunk.title} {request.analysis.focus or ''}"
@@ -781,8 +863,11 @@ def _said_by_the_ask(
     restating = _restating(scored, lead, request)
     if restating is not None:
         return restating
-    if opens_as_question_does(lead[0].section.first.chunk.section, _ask_of(request)):
+    heading = lead[0].section.first.chunk.section
+    if opens_as_question_does(heading, _ask_of(request)):
         return lead
+    if restatement(heading, _ask_of(request), request.analysis.qtype, _topic_of(lead, request)):
+        return None  # "Signs of dehydration" for "signs of dehydration in a baby?": it answers
     return _naming_the_ask(scored, lead, request)
 
 
