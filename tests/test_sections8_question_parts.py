@@ -87,3 +87,9 @@ def test_a_how_long_part_gets_the_sentence_stating_a_length(assistant):
     )
     assert "7 to 10 days" in answer.text, answer.text
     assert "caused by bacteria" in answer.text, answer.text
+
+
+def test_how_long_is_answered_by_the_section_stating_a_length(assistant):
+    # The treatment section names the topic as often; the symptoms section says how long.
+    answer = assistant.answer(Conversation(), "how long do impetigo sores last?")
+    assert "7 to 10 days" in answer.text, answer.text

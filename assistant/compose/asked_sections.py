@@ -14,7 +14,7 @@ the search matched the topic's name, which every section of a medicine leaflet r
 
 from __future__ import annotations
 
-from assistant.compose.headings import shares_an_ask_word
+from assistant.compose.headings import asks_only_its_kind, shares_an_ask_word
 from assistant.retrieval.hybrid import Passage, Retrieval
 from assistant.understanding.question_types import QuestionType, heading_type
 from index.protocols import IndexReading
@@ -34,14 +34,22 @@ def with_asked_sections(retrieval: Retrieval, reader: IndexReading) -> Retrieval
     lead = ranked[0]
     found = [p for p in ranked if p.doc_id == lead.doc_id]
     chunks = [c for c in reader.chunks_of(lead.doc_id) if c.chunk.section.strip()]
-    typed: list[StoredChunk] = []
-    if kind is not QuestionType.information and not any(
-        heading_type(p.stored.chunk.section) is kind for p in found
-    ):
-        typed = [c for c in chunks if heading_type(c.chunk.section) is kind][:MAX_ADDED_CHUNKS]
     analysis = retrieval.analysis
     question = analysis.question or analysis.asked
     topic = f"{lead.stored.chunk.title} {analysis.focus or ''}"
+    typed: list[StoredChunk] = []
+    found_ids = {p.chunk_id for p in found}
+    if kind is not QuestionType.information and (
+        asks_only_its_kind(question, kind, topic)
+        or not any(heading_type(p.stored.chunk.section) is kind for p in found)
+    ):
+        # A broad question ("how is eczema treated?") is answered from every section of its
+        # kind (`extractive._overview`); a narrower one from the best of them.
+        typed = [
+            c
+            for c in chunks
+            if heading_type(c.chunk.section) is kind and c.chunk_id not in found_ids
+        ][:MAX_ADDED_CHUNKS]
     if not any(shares_an_ask_word(p.stored.chunk.section, question, topic) for p in found):
         ids = {c.chunk_id for c in typed}
         typed += [

@@ -33,6 +33,7 @@ from assistant.compose.base import Composition, CompositionRequest
 from assistant.compose.durations import asks_how_long, states_a_duration
 from assistant.compose.headings import (
     ask_words,
+    asks_only_its_kind,
     opens_as_question_does,
     restatement,
     shares_an_ask_word,
@@ -101,6 +102,10 @@ PART_CANDIDATES = 5
 # The part's own signals weigh above the unit's match with the whole question, which the other
 # part's words pull towards its own answer.
 PART_SIGNAL_WEIGHT = 2.0
+# A broad question ("how is X treated?", at most this many words) is answered with the opening
+# of each of up to `OVERVIEW_SECTIONS` sections of its kind (`_overview`).
+OVERVIEW_MAX_WORDS = 10
+OVERVIEW_SECTIONS = 4
 # A part's answer grows with the units after it to this many words (`_part_answers`).
 PART_MIN_WORDS = 30
 # A section's first unit, when its heading speaks to the part (`_by_parts`).
@@ -152,6 +157,8 @@ class ExtractiveComposer:
         found_first = lead
         if by_parts := self._by_parts(scored, lead, request):
             return layout(by_parts)
+        if overview := self._overview(scored, lead, request):
+            return layout(overview)
         lead = _of_the_asked_type(scored, lead, request)
         primary = lead if request.question_vector is None else self._asked(scored, lead, request)
         chosen = self._from_section(primary, heading_asked=_heading_asks(primary, request))
@@ -210,6 +217,39 @@ class ExtractiveComposer:
             if len({id(u) for u in chosen}) == len(chosen):
                 best = max(best, (sum(score for score, _ in pick), chosen), key=lambda b: b[0])
         return self._part_answers(scored, list(best[1]))
+
+    def _overview(
+        self, scored: list[list[_Scored]], lead: list[_Scored], request: CompositionRequest
+    ) -> list[_Scored]:
+        """For a broad question in the visitor's own words ("how is eczema treated?"), the
+        opening of each of the lead article's sections of the asked kind, in article order
+        ("Emollients ...", "Steroid creams ...", "Other treatments ..."): the best one alone
+        answers one treatment. None when fewer than two sections are of that kind."""
+        asked = request.analysis.qtype
+        question = _ask_of(request)
+        if not request.as_asked or len(question.split()) > OVERVIEW_MAX_WORDS:
+            return []
+        if not asks_only_its_kind(question, asked, _topic_of(lead, request)):
+            return []
+        doc_id = lead[0].section.doc_id
+        typed = sorted(
+            (
+                units
+                for units in scored
+                if units[0].section.doc_id == doc_id
+                and heading_type(units[0].section.first.chunk.section) is asked
+            ),
+            key=lambda units: units[0].section.first.chunk_id,
+        )[:OVERVIEW_SECTIONS]
+        if len(typed) < 2:
+            return []
+        chosen: list[_Scored] = []
+        for units in typed:
+            total = sum(c.words for c in chosen)
+            opening = units[0]  # in article order
+            if total + opening.words <= self.settings.max_words:
+                chosen.append(opening)
+        return chosen if len({c.section.key for c in chosen}) >= 2 else []
 
     def _part_answers(self, scored: list[list[_Scored]], picked: list[_Scored]) -> list[_Scored]:
         """Each part's unit with the units after it in its section until it says enough to
@@ -871,21 +911,37 @@ def _said_by_the_ask(
     return _naming_the_ask(scored, lead, request)
 
 
+def _states_a_duration(units: list[_Scored]) -> bool:
+    """A unit of the section says how long in prose (a list item's hours are mostly a warning
+    sign's, see `_units`)."""
+    section = units[0].section
+    return any(
+        states_a_duration(t) and not is_list_item(t)
+        for u in units
+        for i in _own_sentences(u)
+        if (t := section.sentence(i))
+    )
+
+
 def _naming_the_ask(
     scored: Sequence[list[_Scored]], lead: list[_Scored], request: CompositionRequest
 ) -> list[_Scored] | None:
     """The lead article's section whose heading names something the question asks beyond its
     topic ("Alcohol and food" for "can I drink alcohol while taking omeprazole?"), or with a
-    sentence that says all of a short ask ("If you forget a dose, ..."), when the lead names
-    none and it scores within `TYPE_MARGIN` of the lead: a heading or sentence that says the ask
+    sentence that says all of a short ask ("If you forget a dose, ..."), or for "how long"
+    one stating a length of time ("... settles within 1 to 2 weeks"), when the lead has none
+    and it scores within `TYPE_MARGIN` of the lead: a heading or sentence that says the ask
     is nearer the answer than sentences that repeat the topic's name."""
     question = _ask_of(request)
+    how_long = asks_how_long(question)
 
     def names(units: list[_Scored]) -> bool:
         heading = units[0].section.first.chunk.section
-        return shares_an_ask_word(
-            heading, question, _topic_of(units, request)
-        ) or _says_whole_ask(units, request)
+        return (
+            shares_an_ask_word(heading, question, _topic_of(units, request))
+            or _says_whole_ask(units, request)
+            or (how_long and _states_a_duration(units))
+        )
 
     if names(lead):
         return None

@@ -66,6 +66,14 @@ def ask_words(question: str, topic: str) -> frozenset[str]:
     return content_words(asked) - content_words(topic)
 
 
+def asks_only_its_kind(question: str, asked: QuestionType, topic: str) -> bool:
+    """The question asks its kind about the topic and nothing narrower ("how is eczema
+    treated?", "how to prevent gout"): every section of that kind is part of the answer."""
+    if asked is QuestionType.information:
+        return False
+    return not content_words(without_kind_cue(question)) - content_words(topic)
+
+
 def shares_an_ask_word(heading: str, question: str, topic: str) -> bool:
     """The heading names something the question asks beyond the topic ("Foods and drinks: what
     to limit" for "what foods should I avoid with gout"). The words that say the question's
