@@ -1,12 +1,13 @@
-"""A broad question ("how is acne treated?") is answered with the opening of each section of
-its kind, not with the one treatment whose sentences match best; a narrower one ("how is acne
-treated with tablets?") still gets its own section."""
+"""A broad question ("how is acne treated?") is answered with the opening of each subsection of
+its kind under one heading ("Treatment — Creams and gels", ingest's name for an h3 under an h2
+with no text of its own), not with the one treatment whose sentences match best; a narrower
+one ("how is acne treated with tablets?") still gets its own section."""
 
 from __future__ import annotations
 
 import pytest
 
-from assistant.compose.headings import asks_only_its_kind
+from assistant.compose.headings import asks_only_its_kind, parent_heading
 from assistant.understanding.conversation import Conversation
 from assistant.understanding.question_types import QuestionType
 from tests.support.kb import build_article_assistant
@@ -19,15 +20,15 @@ Acne is a common skin condition that causes spots, oily skin and sometimes skin 
 
 Acne most often affects the face, back and chest. Spots range from blackheads and whiteheads to painful lumps under the skin called nodules.
 
-## Treating acne with creams and gels
+## Treatment — Creams and gels
 
 Creams and gels are usually the first treatment for mild acne. They include benzoyl peroxide, which kills bacteria on the skin, and retinoids, which unblock the pores. They can take 6 to 8 weeks to work and may make the skin dry at first.
 
-## Treating acne with tablets
+## Treatment — Tablets
 
 Antibiotic tablets are used for moderate acne, together with a cream, for up to 3 months. Some women find the combined contraceptive pill helps their acne.
 
-## Treatment from a specialist
+## Treatment — From a specialist
 
 Severe acne may be treated by a skin specialist with isotretinoin tablets. Isotretinoin works well but can have serious side effects, so it needs regular check-ups.
 """  # noqa: E501 (one paragraph per line, as pages have them)
@@ -42,9 +43,9 @@ def test_a_broad_question_gets_the_opening_of_each_section_of_its_kind(assistant
     answer = assistant.answer(Conversation(), "How is acne treated?")
     sections = [c.section for c in answer.citations]
     assert sections == [
-        "Treating acne with creams and gels",
-        "Treating acne with tablets",
-        "Treatment from a specialist",
+        "Treatment — Creams and gels",
+        "Treatment — Tablets",
+        "Treatment — From a specialist",
     ], answer.text
     assert "Creams and gels are usually the first treatment" in answer.text
     assert "Antibiotic tablets are used for moderate acne" in answer.text
@@ -53,7 +54,7 @@ def test_a_broad_question_gets_the_opening_of_each_section_of_its_kind(assistant
 
 def test_a_narrower_question_gets_its_own_section(assistant):
     answer = assistant.answer(Conversation(), "how is acne treated with tablets?")
-    assert answer.citations[0].section == "Treating acne with tablets", answer.text
+    assert answer.citations[0].section == "Treatment — Tablets", answer.text
 
 
 @pytest.mark.parametrize(
@@ -67,3 +68,17 @@ def test_a_narrower_question_gets_its_own_section(assistant):
 )
 def test_asks_only_its_kind(question, asked, broad):
     assert asks_only_its_kind(question, asked, "Acne") is broad
+
+
+@pytest.mark.parametrize(
+    ("heading", "parent"),
+    [
+        ("Treatment — Tablets", "Treatment"),
+        ("Tablets (Treatment)", "Treatment"),
+        ("Creams (emollients) (Treatment)", "Treatment"),
+        ("Symptoms of acne", ""),
+    ],
+)
+def test_parent_heading(heading, parent):
+    assert parent_heading(heading) == parent
+

@@ -14,7 +14,7 @@ the search matched the topic's name, which every section of a medicine leaflet r
 
 from __future__ import annotations
 
-from assistant.compose.headings import asks_only_its_kind, shares_an_ask_word
+from assistant.compose.headings import asks_only_its_kind, parent_heading, shares_an_ask_word
 from assistant.retrieval.hybrid import Passage, Retrieval
 from assistant.understanding.question_types import QuestionType, heading_type
 from index.protocols import IndexReading
@@ -39,16 +39,19 @@ def with_asked_sections(retrieval: Retrieval, reader: IndexReading) -> Retrieval
     topic = f"{lead.stored.chunk.title} {analysis.focus or ''}"
     typed: list[StoredChunk] = []
     found_ids = {p.chunk_id for p in found}
-    if kind is not QuestionType.information and (
-        asks_only_its_kind(question, kind, topic)
-        or not any(heading_type(p.stored.chunk.section) is kind for p in found)
-    ):
-        # A broad question ("how is eczema treated?") is answered from every section of its
-        # kind (`extractive._overview`); a narrower one from the best of them.
+    of_kind = [c for c in chunks if heading_type(c.chunk.section) is kind]
+    if kind is QuestionType.information:
+        pass
+    elif not any(heading_type(p.stored.chunk.section) is kind for p in found):
+        typed = of_kind[:MAX_ADDED_CHUNKS]
+    elif asks_only_its_kind(question, kind, topic):
+        # A broad question ("how is eczema treated?") is answered from every subsection of
+        # its kind under one heading (`extractive._overview`): the missing ones join.
+        parents = {parent_heading(p.stored.chunk.section) for p in found} - {""}
         typed = [
             c
-            for c in chunks
-            if heading_type(c.chunk.section) is kind and c.chunk_id not in found_ids
+            for c in of_kind
+            if parent_heading(c.chunk.section) in parents and c.chunk_id not in found_ids
         ][:MAX_ADDED_CHUNKS]
     if not any(shares_an_ask_word(p.stored.chunk.section, question, topic) for p in found):
         ids = {c.chunk_id for c in typed}

@@ -35,6 +35,7 @@ from assistant.compose.headings import (
     ask_words,
     asks_only_its_kind,
     opens_as_question_does,
+    parent_heading,
     restatement,
     shares_an_ask_word,
 )
@@ -222,9 +223,9 @@ class ExtractiveComposer:
         self, scored: list[list[_Scored]], lead: list[_Scored], request: CompositionRequest
     ) -> list[_Scored]:
         """For a broad question in the visitor's own words ("how is eczema treated?"), the
-        opening of each of the lead article's sections of the asked kind, in article order
-        ("Emollients ...", "Steroid creams ...", "Other treatments ..."): the best one alone
-        answers one treatment. None when fewer than two sections are of that kind."""
+        opening of each of the lead article's subsections of the asked kind under one heading,
+        in article order ("Emollients ...", "Steroid creams ...", "Other treatments ..."): the
+        best one alone answers one treatment. None when fewer than two are of that kind."""
         asked = request.analysis.qtype
         question = _ask_of(request)
         if not request.as_asked or len(question.split()) > OVERVIEW_MAX_WORDS:
@@ -232,15 +233,18 @@ class ExtractiveComposer:
         if not asks_only_its_kind(question, asked, _topic_of(lead, request)):
             return []
         doc_id = lead[0].section.doc_id
-        typed = sorted(
-            (
-                units
-                for units in scored
-                if units[0].section.doc_id == doc_id
-                and heading_type(units[0].section.first.chunk.section) is asked
-            ),
-            key=lambda units: units[0].section.first.chunk_id,
-        )[:OVERVIEW_SECTIONS]
+        by_parent: dict[str, list[list[_Scored]]] = {}
+        for units in scored:
+            heading = units[0].section.first.chunk.section
+            parent = parent_heading(heading)
+            if units[0].section.doc_id == doc_id and parent and heading_type(heading) is asked:
+                by_parent.setdefault(parent, []).append(units)
+        # Only subsections of one heading ("Treatment — Emollients", "Treatment — Steroid
+        # creams"): the page's parts of one answer. Two top-level sections of one kind ("What
+        # to do during an attack", "Treatment for panic disorder") answer different questions.
+        siblings = max(by_parent.values(), key=len, default=[])
+        typed = sorted(siblings, key=lambda units: units[0].section.first.chunk_id)
+        typed = typed[:OVERVIEW_SECTIONS]
         if len(typed) < 2:
             return []
         chosen: list[_Scored] = []
@@ -911,12 +915,15 @@ def _said_by_the_ask(
     return _naming_the_ask(scored, lead, request)
 
 
-def _states_a_duration(units: list[_Scored]) -> bool:
-    """A unit of the section says how long in prose (a list item's hours are mostly a warning
-    sign's, see `_units`)."""
+def _states_how_long(units: list[_Scored], request: CompositionRequest) -> bool:
+    """A prose sentence of the section states a length of time of what the question asks
+    about: it says one of its words ("An attack ... at its worst within 12 to 24 hours" for
+    "how long does an attack last?"; not "wait 30 minutes between creams" for "how long does
+    it last?"). A list item's hours are mostly a warning sign's (see `_units`)."""
     section = units[0].section
-    return any(
-        states_a_duration(t) and not is_list_item(t)
+    asked = ask_words(_ask_of(request), _topic_of(units, request))
+    return bool(asked) and any(
+        states_a_duration(t) and not is_list_item(t) and bool(asked & content_words(t))
         for u in units
         for i in _own_sentences(u)
         if (t := section.sentence(i))
@@ -940,7 +947,7 @@ def _naming_the_ask(
         return (
             shares_an_ask_word(heading, question, _topic_of(units, request))
             or _says_whole_ask(units, request)
-            or (how_long and _states_a_duration(units))
+            or (how_long and _states_how_long(units, request))
         )
 
     if names(lead):

@@ -66,6 +66,24 @@ def ask_words(question: str, topic: str) -> frozenset[str]:
     return content_words(asked) - content_words(topic)
 
 
+# How a section's name says the heading above it: "Treatment — Emollients", or the child first
+# with the group after it in brackets, "Emollients (moisturisers) (Treatment)" (ingest names a
+# subsection of a heading with no text of its own so).
+PARENT_SEPARATOR = " — "
+_GROUP_AFTER = re.compile(r"\(([^()]+)\)\s*$")
+
+
+def parent_heading(heading: str) -> str:
+    """The heading above the section's own ("Treatment" for "Treatment — Emollients" and for
+    "Emollients (Treatment)"); empty when the name says none. A bracket that only explains the
+    heading ("Emollients (moisturisers)") reads as a group of one, which no sibling shares."""
+    parent, separator, _ = heading.rpartition(PARENT_SEPARATOR)
+    if separator:
+        return parent.strip()
+    group = _GROUP_AFTER.search(heading)
+    return group.group(1).strip() if group else ""
+
+
 def asks_only_its_kind(question: str, asked: QuestionType, topic: str) -> bool:
     """The question asks its kind about the topic and nothing narrower ("how is eczema
     treated?", "how to prevent gout"): every section of that kind is part of the answer."""

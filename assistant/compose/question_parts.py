@@ -56,7 +56,12 @@ def part_signal(
     if asked:
         said = content_words(" ".join([heading, *sentences]))
         signal += WORDS_WEIGHT * len(asked & said) / len(asked)
-    if asks_how_long(part) and any(states_a_duration(s) for s in prose):
+    # A length of time of what the part asks about: "The test usually takes 30 to 45 minutes"
+    # for "how long does the test take", not "You are infectious for 2 days" for "how long
+    # does it last".
+    if asks_how_long(part) and any(
+        states_a_duration(s) and asked & content_words(s) for s in prose
+    ):
         signal += DURATION_WEIGHT
     return signal
 
