@@ -50,19 +50,19 @@ def part_signal(
     long: a list item's hour counts are mostly warning signs ("... after 24 hours")."""
     signal = 0.0
     kind = question_type(part)
+    asked = ask_words(part, topic) - _kind_words(kind)
+    # A length of time of what the part asks about: "The test usually takes 30 to 45 minutes"
+    # for "how long does the test take", not "You are infectious for 2 days" for "how long
+    # does it last". Without one, nothing answers "how long", whatever words it shares.
+    if asks_how_long(part):
+        if not any(states_a_duration(s) and asked & content_words(s) for s in prose):
+            return 0.0
+        signal += DURATION_WEIGHT
     if kind is not QuestionType.information and heading_type(heading) is kind:
         signal += KIND_WEIGHT
-    asked = ask_words(part, topic) - _kind_words(kind)
     if asked:
         said = content_words(" ".join([heading, *sentences]))
         signal += WORDS_WEIGHT * len(asked & said) / len(asked)
-    # A length of time of what the part asks about: "The test usually takes 30 to 45 minutes"
-    # for "how long does the test take", not "You are infectious for 2 days" for "how long
-    # does it last".
-    if asks_how_long(part) and any(
-        states_a_duration(s) and asked & content_words(s) for s in prose
-    ):
-        signal += DURATION_WEIGHT
     return signal
 
 
