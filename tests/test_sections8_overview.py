@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.compose.headings import asks_only_its_kind, parent_heading
+from assistant.compose.headings import asks_only_its_kind, parent_heading, under_kind
 from assistant.understanding.conversation import Conversation
 from assistant.understanding.question_types import QuestionType
 from tests.support.kb import build_article_assistant
@@ -82,3 +82,9 @@ def test_asks_only_its_kind(question, asked, broad):
 def test_parent_heading(heading, parent):
     assert parent_heading(heading) == parent
 
+
+
+def test_a_subsection_answers_its_parents_kind():
+    assert under_kind("Preventing scars (Treatment)", QuestionType.treatment)
+    assert under_kind("Treatment — Preventing scars", QuestionType.treatment)
+    assert not under_kind("Preventing scars", QuestionType.treatment)

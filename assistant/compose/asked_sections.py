@@ -14,7 +14,12 @@ the search matched the topic's name, which every section of a medicine leaflet r
 
 from __future__ import annotations
 
-from assistant.compose.headings import asks_only_its_kind, parent_heading, shares_an_ask_word
+from assistant.compose.headings import (
+    asks_only_its_kind,
+    parent_heading,
+    shares_an_ask_word,
+    under_kind,
+)
 from assistant.retrieval.hybrid import Passage, Retrieval
 from assistant.understanding.question_types import QuestionType, heading_type
 from index.protocols import IndexReading
@@ -50,8 +55,10 @@ def with_asked_sections(retrieval: Retrieval, reader: IndexReading) -> Retrieval
         parents = {parent_heading(p.stored.chunk.section) for p in found} - {""}
         typed = [
             c
-            for c in of_kind
-            if parent_heading(c.chunk.section) in parents and c.chunk_id not in found_ids
+            for c in chunks
+            if under_kind(c.chunk.section, kind)
+            and parent_heading(c.chunk.section) in parents
+            and c.chunk_id not in found_ids
         ][:MAX_ADDED_CHUNKS]
     if not any(shares_an_ask_word(p.stored.chunk.section, question, topic) for p in found):
         ids = {c.chunk_id for c in typed}

@@ -38,6 +38,7 @@ from assistant.compose.headings import (
     parent_heading,
     restatement,
     shares_an_ask_word,
+    under_kind,
 )
 from assistant.compose.passages import GAP, SectionPassage, section_passages
 from assistant.compose.question_parts import part_signal, question_parts
@@ -237,7 +238,7 @@ class ExtractiveComposer:
         for units in scored:
             heading = units[0].section.first.chunk.section
             parent = parent_heading(heading)
-            if units[0].section.doc_id == doc_id and parent and heading_type(heading) is asked:
+            if units[0].section.doc_id == doc_id and parent and under_kind(heading, asked):
                 by_parent.setdefault(parent, []).append(units)
         # Only subsections of one heading ("Treatment — Emollients", "Treatment — Steroid
         # creams"): the page's parts of one answer. Two top-level sections of one kind ("What
@@ -253,7 +254,9 @@ class ExtractiveComposer:
             opening = units[0]  # in article order
             if total + opening.words <= self.settings.max_words:
                 chosen.append(opening)
-        return chosen if len({c.section.key for c in chosen}) >= 2 else []
+        if len({c.section.key for c in chosen}) < 2:
+            return []
+        return self._part_answers(scored, chosen)
 
     def _part_answers(self, scored: list[list[_Scored]], picked: list[_Scored]) -> list[_Scored]:
         """Each part's unit with the units after it in its section until it says enough to

@@ -13,7 +13,12 @@ import re
 from dataclasses import dataclass
 
 from assistant.compose.durations import ASKS_HOW_LONG
-from assistant.understanding.question_types import QuestionType, question_type, without_kind_cue
+from assistant.understanding.question_types import (
+    QuestionType,
+    heading_type,
+    question_type,
+    without_kind_cue,
+)
 from healthqa.text.words import STOPWORDS, content_words, stem, words
 
 # "while taking omeprazole", "when using an inhaler": a clause that sets the circumstances of the
@@ -82,6 +87,13 @@ def parent_heading(heading: str) -> str:
         return parent.strip()
     group = _GROUP_AFTER.search(heading)
     return group.group(1).strip() if group else ""
+
+
+def under_kind(heading: str, kind: QuestionType) -> bool:
+    """The section answers `kind` by its own heading or by the one above it: "Preventing
+    further attacks (Treatment for gout)" is part of the treatment."""
+    parent = parent_heading(heading)
+    return heading_type(heading) is kind or (bool(parent) and heading_type(parent) is kind)
 
 
 def asks_only_its_kind(question: str, asked: QuestionType, topic: str) -> bool:
