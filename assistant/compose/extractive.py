@@ -21,6 +21,7 @@ Every quoted sentence carries its [n]; one source entry per article section.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,8 +31,17 @@ import numpy as np
 from assistant.answer import Citation
 from assistant.compose.base import Composition, CompositionRequest
 from assistant.compose.durations import asks_how_long, states_a_duration
-from assistant.compose.headings import restatement, shares_an_ask_word
+from assistant.compose.headings import (
+    ask_words,
+    asks_only_its_kind,
+    opens_as_question_does,
+    parent_heading,
+    restatement,
+    shares_an_ask_word,
+    under_kind,
+)
 from assistant.compose.passages import GAP, SectionPassage, section_passages
+from assistant.compose.question_parts import part_signal, question_parts
 from assistant.compose.quotable import ends_statement, is_attribution, is_quotable
 from assistant.compose.units import (
     Unit,
@@ -81,6 +91,27 @@ GROUP_BONUS = 0.15
 OTHER_GROUP_PENALTY = 0.15
 # A unit stating a length of time, when the question asks how long (durations.py).
 DURATION_BONUS = 0.1
+# A sentence saying every word a short question asks beyond its topic ("If you forget a dose,
+# take it ..." for "what if I forget a dose?"), like a heading that says them (`_naming_the_ask`).
+WHOLE_ASK_BONUS = 0.1
+# The fewest and most such words: one word is said by chance, a long message tells a story.
+WHOLE_ASK_WORDS = (2, 3)
+# A question joining asks is answered one unit per ask (question_parts.py) when it is this
+# short: a longer message tells a story whose "and how ..." is one ask.
+PARTS_MAX_WORDS = 24
+MAX_PARTS = 3
+PART_CANDIDATES = 5
+# The part's own signals weigh above the unit's match with the whole question, which the other
+# part's words pull towards its own answer.
+PART_SIGNAL_WEIGHT = 2.0
+# A broad question ("how is X treated?", at most this many words) is answered with the opening
+# of each of up to `OVERVIEW_SECTIONS` sections of its kind (`_overview`).
+OVERVIEW_MAX_WORDS = 10
+OVERVIEW_SECTIONS = 4
+# A part's answer grows with the units after it to this many words (`_part_answers`).
+PART_MIN_WORDS = 30
+# A section's first unit, when its heading speaks to the part (`_by_parts`).
+OPENING_WEIGHT = 0.15
 _BULLET = re.compile(r"^\s*(?:[-*•·▪–]|\(?\d{1,2}[.)]|[a-z][.)])\s+")
 
 
@@ -126,6 +157,10 @@ class ExtractiveComposer:
             else max(scored, key=_section_score)
         )
         found_first = lead
+        if by_parts := self._by_parts(scored, lead, request):
+            return layout(by_parts)
+        if overview := self._overview(scored, lead, request):
+            return layout(overview)
         lead = _of_the_asked_type(scored, lead, request)
         primary = lead if request.question_vector is None else self._asked(scored, lead, request)
         chosen = self._from_section(primary, heading_asked=_heading_asks(primary, request))
@@ -147,6 +182,98 @@ class ExtractiveComposer:
                 if offered:
                     chosen += self._second_source(offered, chosen, best=_section_score(lead))
         return layout(chosen)
+
+    def _by_parts(
+        self, scored: list[list[_Scored]], lead: list[_Scored], request: CompositionRequest
+    ) -> list[_Scored]:
+        """For a question joining several asks in the visitor's own words, one unit of the lead
+        article per ask, together scoring best (`question_parts`); none when the question asks
+        one thing, or when an ask has nothing in the article that speaks to it."""
+        question = request.question
+        if not request.as_asked or len(question.split()) > PARTS_MAX_WORDS:
+            return []
+        parts = question_parts(question)[:MAX_PARTS]
+        if len(parts) < 2:
+            return []
+        doc_id = lead[0].section.doc_id
+        sections = [section for section in scored if section[0].section.doc_id == doc_id]
+        units = [u for section in sections for u in section]
+        # A section's first unit says what its heading asks ("Attacks are treated with ..."
+        # under "Treating an attack"): it answers a part that the heading matched.
+        openings = {id(s[0]) for s in sections if s[0].section.first.chunk.start == 0}
+        # The page's title only: the question's focus is one part's words ("biopsy results").
+        topic = lead[0].section.first.chunk.title
+        candidates: list[list[tuple[float, _Scored]]] = []
+        for part in parts:
+            signals = [(_part_signal(part, u, topic, opens=id(u) in openings), u) for u in units]
+            ranked = sorted(
+                ((PART_SIGNAL_WEIGHT * signal + u.score, u) for signal, u in signals if signal > 0),
+                key=lambda c: -c[0],
+            )
+            if not ranked:
+                return []
+            candidates.append(ranked[:PART_CANDIDATES])
+        best: tuple[float, tuple[_Scored, ...]] = (float("-inf"), ())
+        for pick in itertools.product(*candidates):
+            chosen = tuple(u for _, u in pick)
+            if len({id(u) for u in chosen}) == len(chosen):
+                best = max(best, (sum(score for score, _ in pick), chosen), key=lambda b: b[0])
+        return self._part_answers(scored, list(best[1]))
+
+    def _overview(
+        self, scored: list[list[_Scored]], lead: list[_Scored], request: CompositionRequest
+    ) -> list[_Scored]:
+        """For a broad question in the visitor's own words ("how is eczema treated?"), the
+        opening of each of the lead article's subsections of the asked kind under one heading,
+        in article order ("Emollients ...", "Steroid creams ...", "Other treatments ..."): the
+        best one alone answers one treatment. None when fewer than two are of that kind."""
+        asked = request.analysis.qtype
+        question = _ask_of(request)
+        if not request.as_asked or len(question.split()) > OVERVIEW_MAX_WORDS:
+            return []
+        if not asks_only_its_kind(question, asked, _topic_of(lead, request)):
+            return []
+        doc_id = lead[0].section.doc_id
+        by_parent: dict[str, list[list[_Scored]]] = {}
+        for units in scored:
+            heading = units[0].section.first.chunk.section
+            parent = parent_heading(heading)
+            if units[0].section.doc_id == doc_id and parent and under_kind(heading, asked):
+                by_parent.setdefault(parent, []).append(units)
+        # Only subsections of one heading ("Treatment — Emollients", "Treatment — Steroid
+        # creams"): the page's parts of one answer. Two top-level sections of one kind ("What
+        # to do during an attack", "Treatment for panic disorder") answer different questions.
+        siblings = max(by_parent.values(), key=len, default=[])
+        typed = sorted(siblings, key=lambda units: units[0].section.first.chunk_id)
+        typed = typed[:OVERVIEW_SECTIONS]
+        if len(typed) < 2:
+            return []
+        chosen: list[_Scored] = []
+        for units in typed:
+            total = sum(c.words for c in chosen)
+            opening = units[0]  # in article order
+            if total + opening.words <= self.settings.max_words:
+                chosen.append(opening)
+        if len({c.section.key for c in chosen}) < 2:
+            return []
+        return self._part_answers(scored, chosen)
+
+    def _part_answers(self, scored: list[list[_Scored]], picked: list[_Scored]) -> list[_Scored]:
+        """Each part's unit with the units after it in its section until it says enough to
+        read alone (`PART_MIN_WORDS`): the cause's first sentence with the two that explain it,
+        not one line."""
+        chosen = list(picked)
+        for unit in picked:
+            section = next(s for s in scored if any(u is unit for u in s))
+            words = unit.words
+            for after in section[section.index(unit) + 1 :]:
+                if words >= PART_MIN_WORDS or after.unit.is_list or unit.unit.is_list:
+                    break
+                if any(after is c for c in chosen) or self._repeats(after, chosen):
+                    break
+                chosen.append(after)
+                words += after.words
+        return chosen
 
     def _asked(
         self, scored: list[list[_Scored]], lead: list[_Scored], request: CompositionRequest
@@ -183,6 +310,7 @@ class ExtractiveComposer:
         found: list[_Scored] = []
         heading = section.first.chunk.section
         other_group = _for_another_group(section, request)
+        whole_ask = _whole_ask(section, request)
         for whole in readable_units(section.text, section.sentences, _quotable):
             unit = _without_unquotable_item_sentences(whole, texts)
             if is_yes_or_no(texts[unit.sentences[0]]) and not _asks_as_heading(
@@ -220,6 +348,10 @@ class ExtractiveComposer:
                 # Not for a list item: a list of warning signs often names an hour or a day
                 # ("... that do not improve after 24 hours"), and would outrank the answer.
                 score += DURATION_BONUS
+            if whole_ask and any(
+                whole_ask <= content_words(texts[i]) for i in _scored_sentences(unit, texts)
+            ):
+                score += WHOLE_ASK_BONUS
             score -= 0.1 if any(is_attribution(t) for t in unit_texts) else 0.0
             score -= OTHER_GROUP_PENALTY if other_group else 0.0
             score -= 0.05 if count < 8 else 0.0
@@ -583,16 +715,16 @@ def _of_the_asked_type(
     getting X?", "What are the treatments for X?" for "how do I get rid of X?") scoring within
     `TYPE_MARGIN` of the lead. Only within the article: across articles, a heading's type moved
     the better page down (MEDIQA train P@1 0.808 -> 0.788 at a 0.06 ranking bonus)."""
-    restating = _restating(scored, lead, request)
-    if restating is not None:
-        return restating
+    by_words = _said_by_the_ask(scored, lead, request)
+    if by_words is not None:
+        return by_words
+    question = _ask_of(request)
+    heading = lead[0].section.first.chunk.section
     asked = request.analysis.qtype
     if asked is QuestionType.information:
         return lead
-    heading = lead[0].section.first.chunk.section
     if heading_type(heading) is asked:
         return lead
-    question = _ask_of(request)
     if shares_an_ask_word(heading, question, _topic_of(lead, request)):
         # "Foods and drinks: what to limit" answers "what foods should I avoid?" more
         # closely than "Preventing further attacks" does, whatever its heading's kind.
@@ -739,6 +871,98 @@ def _restating(
         # the medicines section says what it says about children; the group is asked too.
         return None
     return best if _section_score(best) >= _section_score(lead) - RESTATES_MARGIN else None
+
+
+def _part_signal(part: str, unit: _Scored, topic: str, *, opens: bool) -> float:
+    """How clearly the unit answers one part of the question (`question_parts.part_signal`)."""
+    section = unit.section
+    heading = section.first.chunk.section
+    sentences = [section.sentence(i) for i in _own_sentences(unit)]
+    prose = [t for t in sentences if not is_list_item(t)]
+    signal = part_signal(part, heading, sentences, topic, prose=prose)
+    if opens and part_signal(part, heading, [], topic, prose=[]) > 0:
+        signal += OPENING_WEIGHT
+    return signal
+
+
+def _whole_ask(section: SectionPassage, request: CompositionRequest) -> frozenset[str]:
+    """The words a short question asks beyond its topic, when there are `WHOLE_ASK_WORDS`."""
+    topic = f"{section.first.chunk.title} {request.analysis.focus or ''}"
+    asked = ask_words(_ask_of(request), topic)
+    low, high = WHOLE_ASK_WORDS
+    return asked if low <= len(asked) <= high else frozenset()
+
+
+def _says_whole_ask(units: list[_Scored], request: CompositionRequest) -> bool:
+    section = units[0].section
+    asked = _whole_ask(section, request)
+    return bool(asked) and any(
+        asked <= content_words(section.sentence(i)) for u in units for i in _own_sentences(u)
+    )
+
+
+def _said_by_the_ask(
+    scored: Sequence[list[_Scored]], lead: list[_Scored], request: CompositionRequest
+) -> list[_Scored] | None:
+    """The section the question's own words choose, before any heading's kind does: one whose
+    heading it says again, the lead when its heading opens with the question's "when" or
+    "who", else one naming what it asks; None when its words choose none."""
+    restating = _restating(scored, lead, request)
+    if restating is not None:
+        return restating
+    heading = lead[0].section.first.chunk.section
+    if opens_as_question_does(heading, _ask_of(request)):
+        return lead
+    if restatement(heading, _ask_of(request), request.analysis.qtype, _topic_of(lead, request)):
+        return None  # "Signs of dehydration" for "signs of dehydration in a baby?": it answers
+    return _naming_the_ask(scored, lead, request)
+
+
+def _states_how_long(units: list[_Scored], request: CompositionRequest) -> bool:
+    """A prose sentence of the section states a length of time of what the question asks
+    about: it says one of its words ("An attack ... at its worst within 12 to 24 hours" for
+    "how long does an attack last?"; not "wait 30 minutes between creams" for "how long does
+    it last?"). A list item's hours are mostly a warning sign's (see `_units`)."""
+    section = units[0].section
+    asked = ask_words(_ask_of(request), _topic_of(units, request))
+    return bool(asked) and any(
+        states_a_duration(t) and not is_list_item(t) and bool(asked & content_words(t))
+        for u in units
+        for i in _own_sentences(u)
+        if (t := section.sentence(i))
+    )
+
+
+def _naming_the_ask(
+    scored: Sequence[list[_Scored]], lead: list[_Scored], request: CompositionRequest
+) -> list[_Scored] | None:
+    """The lead article's section whose heading names something the question asks beyond its
+    topic ("Alcohol and food" for "can I drink alcohol while taking omeprazole?"), or with a
+    sentence that says all of a short ask ("If you forget a dose, ..."), or for "how long"
+    one stating a length of time ("... settles within 1 to 2 weeks"), when the lead has none
+    and it scores within `TYPE_MARGIN` of the lead: a heading or sentence that says the ask
+    is nearer the answer than sentences that repeat the topic's name."""
+    question = _ask_of(request)
+    how_long = asks_how_long(question)
+
+    def names(units: list[_Scored]) -> bool:
+        heading = units[0].section.first.chunk.section
+        return (
+            shares_an_ask_word(heading, question, _topic_of(units, request))
+            or _says_whole_ask(units, request)
+            or (how_long and _states_how_long(units, request))
+        )
+
+    if names(lead):
+        return None
+    doc_id = lead[0].section.doc_id
+    naming = [u for u in scored if u[0].section.doc_id == doc_id and u is not lead and names(u)]
+    if not naming:
+        return None
+    if _names_group(lead, request) and not any(_names_group(u, request) for u in naming):
+        return None
+    best = max(naming, key=_section_score)
+    return best if _section_score(best) >= _section_score(lead) - TYPE_MARGIN else None
 
 
 def _trimmed(unit: Unit, max_items: int, texts: Sequence[str], *, row_words: int) -> Unit:

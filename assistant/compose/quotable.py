@@ -66,6 +66,9 @@ _STATEMENT_END = re.compile(r"""[.!;)\]"'”’]\s*$""")
 
 # A sentence that opens a quotation is someone's words; without its speaker it has no source.
 _OPENS_QUOTE = re.compile(r"^[“\"‘]")
+# Unless the quotation is a term the sentence goes on to talk about ('"Anxiety attack" is not
+# a medical term.'): a few words closed without punctuation of their own, then the sentence.
+_QUOTED_TERM = re.compile(r"^[“\"‘][^“”\"‘’.,!?;:]{1,40}[”\"’]\s+[a-z(]")
 
 
 # Every question checks the sentences of every retrieved section; popular sections come back
@@ -74,7 +77,8 @@ _OPENS_QUOTE = re.compile(r"^[“\"‘]")
 def is_quotable(sentence: str) -> bool:
     """A statement about the topic that can stand in an answer (list items included)."""
     text = sentence.strip()
-    if not text or text.endswith("?") or _OPENS_QUOTE.match(text) or is_attribution(text):
+    quotes = bool(_OPENS_QUOTE.match(text)) and not _QUOTED_TERM.match(text)
+    if not text or text.endswith("?") or quotes or is_attribution(text):
         return False
     if _URL.search(text) or _REFERENCE.search(text) or _PAGE_FURNITURE.search(text):
         return False
