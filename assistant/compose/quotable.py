@@ -47,6 +47,33 @@ _POINTER = re.compile(
     # Topic to learn more" ("Talk to your doctor to learn more" is advice, and stays).
     r"|(?:[Vv]isit|[Ss]ee|[Rr]ead|[Ww]atch|[Ee]xplore)\b[^.!?]*\bto learn more\b)"
 )
+# A pointer at another part of the site or book ("To learn more about the vaccine, see the
+# chapter on "Prevention."", "...the risk factors listed below."): what it points at is not in
+# the answer. A line ending in a colon introduces a list that is, and stays.
+_POINTS_ELSEWHERE = re.compile(
+    r"\bsee (?:the |our |this )?(?:chapter|section|part|topic|article|page)s? "
+    r"(?:on|about|called|titled|entitled)\b"
+    r"|\b(?:listed|described|discussed|explained|shown|mentioned) (?:below|above)\b",
+    re.IGNORECASE,
+)
+# An offer of a resource rather than a statement: "Get tips on finding an eye care
+# professional.", "Find information about clinical trials.", and a short call to find one
+# ("Find a dentist near you.").
+_CALL_TO_ACTION = re.compile(
+    r"^(?:[-*•]\s+)?(?:(?:get|find|download|order|print) (?:tips|information|resources|a list|"
+    r"more information|help finding)\b"
+    r"|(?:find|locate|search for) an? (?:[\w-]+ ){0,3}(?:professional|specialist|provider|"
+    r"doctor|dentist|therapist|clinic|center)s?\b[^.!?]{0,30}[.!]$)",
+    re.IGNORECASE,
+)
+# "In people with certain kinds of dry eye, it may decrease damage": the opening phrase names
+# the condition and the people, so the pronoun after it is something else, named only in a
+# sentence before. (After "If left untreated, it ..." the pronoun is the topic, and stays.)
+_PRONOUN_AFTER_PEOPLE = re.compile(
+    r"^(?:in|for|among|with) (?:people|patients|adults|children|women|men|those|some|many|most|"
+    r"older adults|persons)\b[^,.;]{0,80},\s+(?:it|this|these)\s+(?!is\b|was\b|'s\b)",
+    re.IGNORECASE,
+)
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 # Bibliography entries: "Smith AB, Jones CD.", "et al.", "2005;12(3):45-67", "PMID: 123".
 _REFERENCE = re.compile(
@@ -80,7 +107,17 @@ def is_quotable(sentence: str) -> bool:
         return False
     if _POINTER.match(text) or _LOST_WORDS.search(text) or _runs_on_after_stop(text):
         return False
+    if leans_on_text_not_quoted(text):
+        return False
     return not looks_like_instruction(text)
+
+
+def leans_on_text_not_quoted(sentence: str) -> bool:
+    """The sentence points at another part of the site, offers a resource, or has for subject a
+    pronoun named only before it: alone in an answer, it is a page leftover."""
+    text = sentence.strip()
+    points = _POINTS_ELSEWHERE.search(text) and not text.endswith(":")
+    return bool(points or _CALL_TO_ACTION.match(text) or _PRONOUN_AFTER_PEOPLE.match(text))
 
 
 def is_attribution(sentence: str) -> bool:

@@ -32,6 +32,7 @@ from ingest.cleaning.glued_sentences import space_glued_sentences
 from ingest.cleaning.glued_words import split_glued_words
 from ingest.cleaning.headings import drop_repeated_question, split_glued_headings
 from ingest.cleaning.headings_said_again import split_headings_said_again
+from ingest.cleaning.lead_in_colons import colon_after_list_introductions
 from ingest.cleaning.lists import restore_lists
 from ingest.cleaning.sections import split_at_headings
 from ingest.cleaning.site_furniture import drop_site_furniture
@@ -51,6 +52,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     # Before `lists`, whose item repairs then see the rebuilt items.
     ("capitalised_items", split_capitalised_items),
     ("lists", restore_lists),
+    ("lead_in_colons", colon_after_list_introductions),
     ("glued_headings", split_glued_headings),
     ("glued_sentences", space_glued_sentences),
     # Before a sentence said twice reads as a heading said again (title_headings' signal).

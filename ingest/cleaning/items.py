@@ -153,6 +153,11 @@ def _sentence_after_fragment(text: str) -> int | None:
             previous.text.endswith(")")
             or (previous.bare.islower() and previous.bare not in STOPWORDS)
         )
+        # No sentence starts inside a bracket the item opened ("Diuretics (water or fluid |
+        # Pills) flush ...") or ends on its own first word ("Enzyme (ACE) | Inhibitors.").
+        inside_brackets = text.count("(", 0, word.start) > text.count(")", 0, word.start)
+        if inside_brackets or ends_sentence(word.text):
+            continue
         if title_case and after_word and len(item_words) - n >= GLUED_SENTENCE_MIN_WORDS:
             return word.start
     return None
