@@ -31,9 +31,7 @@ def test_spaces_after_the_first_dash_and_a_copy_spaced_otherwise() -> None:
 
 
 def test_a_dash_in_prose_far_from_a_list_is_not_a_first_item() -> None:
-    prose = (
-        "A cold - unlike the flu - rarely causes a high fever. It lasts a week.   - Rest"
-    )
+    prose = "A cold - unlike the flu - rarely causes a high fever. It lasts a week.   - Rest"
     assert normalise_answer(prose).startswith("A cold - unlike the flu - rarely causes")
 
 

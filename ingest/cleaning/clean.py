@@ -36,6 +36,7 @@ from ingest.cleaning.lead_in_colons import colon_after_list_introductions
 from ingest.cleaning.lists import restore_lists
 from ingest.cleaning.sections import split_at_headings
 from ingest.cleaning.site_furniture import drop_site_furniture
+from ingest.cleaning.small_word_headings import split_small_word_headings
 from ingest.cleaning.title_headings import split_title_case_headings
 from ingest.cleaning.words import DEFAULT_WORDS, CleaningWords
 from ingest.model import Article
@@ -59,6 +60,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("doubled_sentences", drop_doubled_sentences),
     # After the sentences are spaced: a Title Case heading can follow a sentence's period.
     ("title_headings", split_title_case_headings),
+    ("small_word_headings", split_small_word_headings),
     ("headings_said_again", split_headings_said_again),
     ("repeated_question", drop_repeated_question),
     ("urls", remove_urls),
