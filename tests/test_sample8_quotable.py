@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.compose.quotable import is_quotable
+from assistant.compose.units import readable_units
+from healthqa.text.sentences import split_sentences
 
 
 @pytest.mark.parametrize(
@@ -18,8 +20,6 @@ from assistant.compose.quotable import is_quotable
         "Get tips on finding a hearing specialist.",
         "Find information about asthma clinical trials.",
         "Find an allergy specialist near you.",
-        "In people with severe asthma, it may reduce flare-ups by half.",
-        "For patients with hearing loss, these can make speech clearer.",
     ],
 )
 def test_leftovers_are_not_quoted(sentence: str) -> None:
@@ -39,3 +39,16 @@ def test_leftovers_are_not_quoted(sentence: str) -> None:
 )
 def test_statements_stay_quotable(sentence: str) -> None:
     assert is_quotable(sentence)
+
+
+def test_a_sentence_leaning_on_the_one_before_is_quoted_with_it_or_not_at_all() -> None:
+    told = (
+        "Montelukast is a tablet taken once a day. In people with allergic asthma, it may "
+        "reduce night-time coughing. Inhaled steroids are also used every day."
+    )
+    units = readable_units(told, split_sentences(told))
+    assert [u.sentences for u in units] == [(0, 1, 2)]
+    alone = "In people with allergic asthma, it may reduce night-time coughing."
+    assert readable_units(alone, split_sentences(alone)) == []
+    also = "Salmeterol is also approved for long-term control."
+    assert readable_units(also, split_sentences(also)) == []

@@ -74,6 +74,13 @@ _PRONOUN_AFTER_PEOPLE = re.compile(
     r"older adults|persons)\b[^,.;]{0,80},\s+(?:it|this|these)\s+(?!is\b|was\b|'s\b)",
     re.IGNORECASE,
 )
+# "also" before the main verb, within a subject's length of the start and before any comma:
+# "Donepezil is also approved", "Patients with long-term pain may also be treated" (not "It
+# can spread, and it can also...", where the "also" leans on the sentence's own first half).
+_ALSO_IN_MAIN_CLAUSE = re.compile(
+    r"^[A-Z][\w'’-]*(?: [\w'’()-]+){0,7}? (?:is|are|was|were|has|have|may|can|could|might|"
+    r"will|would|should|must|do|does)? ?also (?!known\b|called\b)\w+",
+)
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 # Bibliography entries: "Smith AB, Jones CD.", "et al.", "2005;12(3):45-67", "PMID: 123".
 _REFERENCE = re.compile(
@@ -107,17 +114,26 @@ def is_quotable(sentence: str) -> bool:
         return False
     if _POINTER.match(text) or _LOST_WORDS.search(text) or _runs_on_after_stop(text):
         return False
-    if leans_on_text_not_quoted(text):
+    if points_elsewhere(text):
         return False
     return not looks_like_instruction(text)
 
 
-def leans_on_text_not_quoted(sentence: str) -> bool:
-    """The sentence points at another part of the site, offers a resource, or has for subject a
-    pronoun named only before it: alone in an answer, it is a page leftover."""
+def points_elsewhere(sentence: str) -> bool:
+    """The sentence points at another part of the site or book, or offers a resource: in an
+    answer, a page leftover."""
     text = sentence.strip()
     points = _POINTS_ELSEWHERE.search(text) and not text.endswith(":")
-    return bool(points or _CALL_TO_ACTION.match(text) or _PRONOUN_AFTER_PEOPLE.match(text))
+    return bool(points or _CALL_TO_ACTION.match(text))
+
+
+def leans_on_sentence_before(sentence: str) -> bool:
+    """The sentence adds to something named only before it: a pronoun after a phrase that
+    names the people ("In people with dry eye, it may decrease..."), or "also" in its main
+    clause ("Donepezil is also approved...", "Patients with long-term pain may also be
+    treated..."). Quoted with the sentence before it, or not at all."""
+    text = sentence.strip()
+    return bool(_PRONOUN_AFTER_PEOPLE.match(text) or _ALSO_IN_MAIN_CLAUSE.match(text))
 
 
 def is_attribution(sentence: str) -> bool:
