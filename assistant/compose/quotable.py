@@ -128,12 +128,17 @@ def points_elsewhere(sentence: str) -> bool:
 
 
 def leans_on_sentence_before(sentence: str) -> bool:
-    """The sentence adds to something named only before it: a pronoun after a phrase that
-    names the people ("In people with dry eye, it may decrease..."), or "also" in its main
-    clause ("Donepezil is also approved...", "Patients with long-term pain may also be
-    treated..."). Quoted with the sentence before it, or not at all."""
-    text = sentence.strip()
-    return bool(_PRONOUN_AFTER_PEOPLE.match(text) or _ALSO_IN_MAIN_CLAUSE.match(text))
+    """A pronoun after a phrase that names the people ("In people with dry eye, it may
+    decrease..."): what it stands for was named only before. Quoted with the sentence before
+    it, or not at all."""
+    return bool(_PRONOUN_AFTER_PEOPLE.match(sentence.strip()))
+
+
+def adds_to_sentence_before(sentence: str) -> bool:
+    """An "also" in the main clause ("Donepezil is also approved...", "Patients with long-term
+    pain may also be treated..."): more of what the sentence before said, so quoted with it
+    when it can be (alone, after a list it adds to, it still reads)."""
+    return bool(_ALSO_IN_MAIN_CLAUSE.match(sentence.strip()))
 
 
 def is_attribution(sentence: str) -> bool:

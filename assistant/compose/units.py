@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.compose.quotable import leans_on_sentence_before
+from assistant.compose.quotable import adds_to_sentence_before, leans_on_sentence_before
 from index.records import Span
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪–]\s+|\(?\d{1,2}[.)]\s+|[a-z][.)]\s+)")
@@ -149,7 +149,11 @@ def readable_units(
         refers = (
             _REFERS_BACK.match(sentence) or leans_on_sentence_before(sentence)
         ) and not _POINTS_AHEAD.match(sentence)
-        connects = _CONNECTS_BACK.match(sentence) or _ADDS_TO.match(sentence)
+        connects = (
+            _CONNECTS_BACK.match(sentence)
+            or _ADDS_TO.match(sentence)
+            or adds_to_sentence_before(sentence)
+        )
         if refers or connects:
             if units and not units[-1].is_list and units[-1].sentences[-1] == i - 1:
                 previous = units.pop()
