@@ -32,6 +32,14 @@ def test_a_title_case_heading_with_a_capitalised_small_word() -> None:
     ]
 
 
+def test_a_title_case_heading_with_a_capitalised_verb() -> None:
+    text = "Most Sleep Problems Are Treatable Doctors use several approaches to insomnia."
+    assert _lines(text) == [
+        "Most Sleep Problems Are Treatable",
+        "Doctors use several approaches to insomnia.",
+    ]
+
+
 def test_names_and_ordinary_sentences_stay_whole() -> None:
     for text in (
         # A name's small word ends the run before the cut: not a heading's end.

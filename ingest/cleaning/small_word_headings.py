@@ -8,11 +8,12 @@ Case heading capitalises it anywhere. So at a sentence's start:
   "Exercise | By age 65, most...". (`headings` reads the same shape after the function words
   in `data/sentence_starters.txt`; the prepositions here open sentences too, and also sit
   inside Title Case headings, so they are read only right after a single word.)
-- a run of capitalised words with a capitalised small word inside it, ended by a capitalised
-  word and a lower-case one, is a heading and a sentence that opens with that word: "Why It's
-  Important To Act Fast | Stroke is a medical emergency." A name written in Title Case ends
-  the same way only after a small word ("Institute On | Aging supports"), which is left alone,
-  and so is a run the article writes elsewhere with the same two words at the cut.
+- a run of capitalised words with a capitalised small word (or "Is", "Are") inside it,
+  ended by a capitalised word and a lower-case one, is a heading and a sentence that opens
+  with that word: "Why It's Important To Act Fast | Stroke is a medical emergency." A
+  name written in Title Case ends the same way only after a small word ("Institute On |
+  Aging supports"), which is left alone, and so is a run the article writes elsewhere with
+  the same two words at the cut.
 """
 
 from __future__ import annotations
@@ -35,7 +36,12 @@ from ingest.cleaning.words import CleaningWords
 # Prepositions that open sentences ("At this time", "By age 65", "On average").
 _OPENING_PREPOSITIONS = frozenset({"at", "by", "on", "to", "from", "of"})
 _SENTENCE_START = re.compile(r"[.!?]['\"”’)\]]*\s+")
-_MAY_HOLD = re.compile(r"\b[A-Z][\w'’-]*\s+(?:At|By|On|To|From|Of|For|And|With|In|The)\s")
+_MAY_HOLD = re.compile(
+    r"\b[A-Z][\w'’-]*\s+(?:At|By|On|To|From|Of|For|And|With|In|The|Is|Are|Was|Were|Be)\s"
+)
+# Words prose capitalises only at a sentence's start: a Title Case heading's small words, and
+# the forms of "be" ("Most Symptoms Are Treatable | Doctors use...").
+_SMALL_WORDS = TITLE_CASE_SMALL_WORDS | {"is", "are", "was", "were", "be"}
 _WINDOW = 200
 _MIN_WORD = 3
 
@@ -102,7 +108,7 @@ def _small_word_heading(words: list[Token], section: str, vocabulary: CleaningWo
         return None
     heading, opener = words[:cut], words[cut]
     heading_shaped = (
-        any(w.bare.lower() in TITLE_CASE_SMALL_WORDS for w in heading[1:])
+        any(w.bare.lower() in _SMALL_WORDS for w in heading[1:])
         and heading[0].bare.lower() not in {"the", "a", "an"}
         # "National Institute On | Aging": a name's small word, not a heading's end.
         and heading[-1].bare.lower() not in TITLE_CASE_SMALL_WORDS
