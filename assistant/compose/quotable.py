@@ -47,6 +47,40 @@ _POINTER = re.compile(
     # Topic to learn more" ("Talk to your doctor to learn more" is advice, and stays).
     r"|(?:[Vv]isit|[Ss]ee|[Rr]ead|[Ww]atch|[Ee]xplore)\b[^.!?]*\bto learn more\b)"
 )
+# A pointer at another part of the site or book ("To learn more about the vaccine, see the
+# chapter on "Prevention."", "...the risk factors listed below."): what it points at is not in
+# the answer. A line ending in a colon introduces a list that is, and stays.
+_POINTS_ELSEWHERE = re.compile(
+    r"\bsee (?:the |our |this )?(?:chapter|section|part|topic|article|page)s? "
+    r"(?:on|about|called|titled|entitled)\b"
+    r"|\b(?:listed|described|discussed|explained|shown|mentioned) (?:below|above)\b",
+    re.IGNORECASE,
+)
+# An offer of a resource rather than a statement: "Get tips on finding an eye care
+# professional.", "Find information about clinical trials.", and a short call to find one
+# ("Find a dentist near you.").
+_CALL_TO_ACTION = re.compile(
+    r"^(?:[-*•]\s+)?(?:(?:get|find|download|order|print) (?:tips|information|resources|a list|"
+    r"more information|help finding)\b"
+    r"|(?:find|locate|search for) an? (?:[\w-]+ ){0,3}(?:professional|specialist|provider|"
+    r"doctor|dentist|therapist|clinic|center)s?\b[^.!?]{0,30}[.!]$)",
+    re.IGNORECASE,
+)
+# "In people with certain kinds of dry eye, it may decrease damage": the opening phrase names
+# the condition and the people, so the pronoun after it is something else, named only in a
+# sentence before. (After "If left untreated, it ..." the pronoun is the topic, and stays.)
+_PRONOUN_AFTER_PEOPLE = re.compile(
+    r"^(?:in|for|among|with) (?:people|patients|adults|children|women|men|those|some|many|most|"
+    r"older adults|persons)\b[^,.;]{0,80},\s+(?:it|this|these)\s+(?!is\b|was\b|'s\b)",
+    re.IGNORECASE,
+)
+# "also" before the main verb, within a subject's length of the start and before any comma:
+# "Donepezil is also approved", "Patients with long-term pain may also be treated" (not "It
+# can spread, and it can also...", where the "also" leans on the sentence's own first half).
+_ALSO_IN_MAIN_CLAUSE = re.compile(
+    r"^[A-Z][\w'’-]*(?: [\w'’()-]+){0,7}? (?:is|are|was|were|has|have|may|can|could|might|"
+    r"will|would|should|must|do|does)? ?also (?!known\b|called\b)\w+",
+)
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 # Bibliography entries: "Smith AB, Jones CD.", "et al.", "2005;12(3):45-67", "PMID: 123".
 _REFERENCE = re.compile(
@@ -84,7 +118,31 @@ def is_quotable(sentence: str) -> bool:
         return False
     if _POINTER.match(text) or _LOST_WORDS.search(text) or _runs_on_after_stop(text):
         return False
+    if points_elsewhere(text):
+        return False
     return not looks_like_instruction(text)
+
+
+def points_elsewhere(sentence: str) -> bool:
+    """The sentence points at another part of the site or book, or offers a resource: in an
+    answer, a page leftover."""
+    text = sentence.strip()
+    points = _POINTS_ELSEWHERE.search(text) and not text.endswith(":")
+    return bool(points or _CALL_TO_ACTION.match(text))
+
+
+def leans_on_sentence_before(sentence: str) -> bool:
+    """A pronoun after a phrase that names the people ("In people with dry eye, it may
+    decrease..."): what it stands for was named only before. Quoted with the sentence before
+    it, or not at all."""
+    return bool(_PRONOUN_AFTER_PEOPLE.match(sentence.strip()))
+
+
+def adds_to_sentence_before(sentence: str) -> bool:
+    """An "also" in the main clause ("Donepezil is also approved...", "Patients with long-term
+    pain may also be treated..."): more of what the sentence before said, so quoted with it
+    when it can be (alone, after a list it adds to, it still reads)."""
+    return bool(_ALSO_IN_MAIN_CLAUSE.match(sentence.strip()))
 
 
 def is_attribution(sentence: str) -> bool:

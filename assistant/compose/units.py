@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from assistant.compose.quotable import adds_to_sentence_before, leans_on_sentence_before
 from index.records import Span
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪–]\s+|\(?\d{1,2}[.)]\s+|[a-z][.)]\s+)")
@@ -145,8 +146,14 @@ def readable_units(
             units.append(Unit(sentences=tuple(range(i, end))))
             i = end
             continue
-        refers = _REFERS_BACK.match(sentence) and not _POINTS_AHEAD.match(sentence)
-        connects = _CONNECTS_BACK.match(sentence) or _ADDS_TO.match(sentence)
+        refers = (
+            _REFERS_BACK.match(sentence) or leans_on_sentence_before(sentence)
+        ) and not _POINTS_AHEAD.match(sentence)
+        connects = (
+            _CONNECTS_BACK.match(sentence)
+            or _ADDS_TO.match(sentence)
+            or adds_to_sentence_before(sentence)
+        )
         if refers or connects:
             if units and not units[-1].is_list and units[-1].sentences[-1] == i - 1:
                 previous = units.pop()

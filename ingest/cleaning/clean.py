@@ -32,9 +32,11 @@ from ingest.cleaning.glued_sentences import space_glued_sentences
 from ingest.cleaning.glued_words import split_glued_words
 from ingest.cleaning.headings import drop_repeated_question, split_glued_headings
 from ingest.cleaning.headings_said_again import split_headings_said_again
+from ingest.cleaning.lead_in_colons import colon_after_list_introductions
 from ingest.cleaning.lists import restore_lists
 from ingest.cleaning.sections import split_at_headings
 from ingest.cleaning.site_furniture import drop_site_furniture
+from ingest.cleaning.small_word_headings import split_small_word_headings
 from ingest.cleaning.title_headings import split_title_case_headings
 from ingest.cleaning.words import DEFAULT_WORDS, CleaningWords
 from ingest.heading_paths import named_section
@@ -52,12 +54,14 @@ RULES: tuple[tuple[str, Rule], ...] = (
     # Before `lists`, whose item repairs then see the rebuilt items.
     ("capitalised_items", split_capitalised_items),
     ("lists", restore_lists),
+    ("lead_in_colons", colon_after_list_introductions),
     ("glued_headings", split_glued_headings),
     ("glued_sentences", space_glued_sentences),
     # Before a sentence said twice reads as a heading said again (title_headings' signal).
     ("doubled_sentences", drop_doubled_sentences),
     # After the sentences are spaced: a Title Case heading can follow a sentence's period.
     ("title_headings", split_title_case_headings),
+    ("small_word_headings", split_small_word_headings),
     ("headings_said_again", split_headings_said_again),
     ("repeated_question", drop_repeated_question),
     ("urls", remove_urls),

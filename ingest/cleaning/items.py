@@ -149,10 +149,14 @@ def _sentence_after_fragment(text: str) -> int | None:
         if ends_sentence(previous.text) or ends_clause(previous):
             return None  # punctuation inside: the other rules read this item
         title_case = is_capitalised(word) and word.bare[1:].islower() and len(word.bare) > 1
-        after_word = (
-            previous.text.endswith(")")
-            or (previous.bare.islower() and previous.bare not in STOPWORDS)
+        after_word = previous.text.endswith(")") or (
+            previous.bare.islower() and previous.bare not in STOPWORDS
         )
+        # No sentence starts inside a bracket the item opened ("Diuretics (water or fluid |
+        # Pills) flush ...") or ends on its own first word ("Enzyme (ACE) | Inhibitors.").
+        inside_brackets = text.count("(", 0, word.start) > text.count(")", 0, word.start)
+        if inside_brackets or ends_sentence(word.text):
+            continue
         if title_case and after_word and len(item_words) - n >= GLUED_SENTENCE_MIN_WORDS:
             return word.start
     return None
