@@ -34,10 +34,9 @@ POISONING_TEXT = (
 # A dose request is also "can I take X for Y?" or "do I have to keep taking X?": the notice
 # speaks to both, so it never answers a question nobody asked about a dose.
 DOSING_TEXT = (
-    "I can't tell you what dose to take or give, or whether a medicine is right for you: that "
-    "depends on age, weight, other medicines and health conditions, so please ask your "
-    "clinician or pharmacist. Don't stop, skip or change a prescribed medicine without asking "
-    "them first."
+    "I can't tell you what dose to take or give, or whether a medicine is right for you or safe "
+    "to stop: that depends on age, weight, other medicines and health conditions, so please ask "
+    "your clinician or pharmacist."
 )
 DIAGNOSIS_TEXT = (
     "I can't tell you whether you have a condition: only a clinician who examines you can "
