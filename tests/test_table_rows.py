@@ -8,8 +8,8 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.compose.extractive import _trimmed
 from assistant.compose.passages import section_passages
+from assistant.compose.trimming import trimmed
 from assistant.compose.units import is_list_item, readable_units
 from assistant.retrieval.hybrid import Passage
 from healthqa.text.sentences import split_sentences
@@ -60,7 +60,7 @@ def test_a_table_cut_to_fit_drops_whole_rows(budget):
     text = INTRO + "\n\n" + "\n".join(ROWS)
     spans, texts = sentences_of(text)
     unit = next(u for u in readable_units(text, spans) if u.is_list)
-    cut = _trimmed(unit, 8, texts, row_words=budget)
+    cut = trimmed(unit, 8, texts, row_words=budget)
     kept = rows_in(texts, cut)
     assert kept  # the first row always
     assert kept == [" ".join(r.split()) for r in ROWS[: len(kept)]]

@@ -5,7 +5,7 @@ A short question names its topic more than what it asks ("who gets plantar fasci
 section for children) and may miss the one whose heading asks the question's kind ("Risk factors",
 "Symptoms of iron deficiency anaemia"). When none of the lead article's found sections is of that
 kind, its sections that are join the passages, ranked right after the lead, for the composer to
-weigh (`extractive._of_the_asked_type`); nothing else changes.
+weigh (`section_choice.of_the_asked_type`); nothing else changes.
 
 So do its sections whose heading names what the question asks beyond the topic ("Alcohol and
 food" for "can I drink alcohol while taking omeprazole?"), when no found section's heading does:
@@ -51,7 +51,7 @@ def with_asked_sections(retrieval: Retrieval, reader: IndexReading) -> Retrieval
         typed = of_kind[:MAX_ADDED_CHUNKS]
     elif asks_only_its_kind(question, kind, topic):
         # A broad question ("how is eczema treated?") is answered from every subsection of
-        # its kind under one heading (`extractive._overview`): the missing ones join.
+        # its kind under one heading (`parts.overview_answer`): the missing ones join.
         parents = {parent_heading(p.stored.chunk.section) for p in found} - {""}
         typed = [
             c

@@ -1,0 +1,113 @@
+"""The chosen units laid out as the answer's text, each sentence followed by its [n] marker,
+with one citation per section."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer import Citation
+from assistant.compose.base import Composition
+from assistant.compose.quotable import is_quotable
+from assistant.compose.repeats import repeated
+from assistant.compose.scored import BULLET, ScoredUnit
+from assistant.compose.units import continues_line, is_lead_in, is_list_item
+from healthqa.text.sentences import split_sentences
+
+
+def _each_sentence_marked(item: str, n: int, said: set[tuple[str, ...]]) -> str:
+    """A list item of several sentences carries the marker after each, like prose does, and
+    says each only once."""
+    pieces = [item[start:end].strip() for start, end in split_sentences(item)]
+    if len(pieces) > 1:
+        # Its later sentences are left out where they repeat or point at a lost link ("-
+        # Smoking. Smokers absorb less calcium. Learn more about smoking and bone health.").
+        pieces = pieces[:1] + [p for p in pieces[1:] if is_quotable(p)]
+        pieces = [piece for piece in pieces if not repeated(piece, said)]
+    return " ".join(f"{piece} [{n}]" for piece in pieces if piece) or f"{item} [{n}]"
+
+
+def layout(chosen: Sequence[ScoredUnit]) -> Composition:
+    """One paragraph per section, sections in the order chosen, units in article order."""
+    order: list[tuple[str, str]] = []
+    for item in chosen:
+        if item.section.key not in order:
+            order.append(item.section.key)
+    paragraphs: list[str] = []
+    citations: list[Citation] = []
+    said: set[tuple[str, ...]] = set()
+    for n, key in enumerate(order, start=1):
+        items = sorted(
+            (c for c in chosen if c.section.key == key),
+            key=lambda c: c.unit.sentences,
+        )
+        section = items[0].section
+        lines: list[str] = []
+        cited: list[int] = []
+        for item in items:
+            first_item = next(
+                (k for k in item.unit.sentences if is_list_item(section.sentence(k))), None
+            )
+            heading = section.first.chunk.section
+            if first_item == item.unit.sentences[0] and not lines and _heading_leads_in(heading):
+                # The list's introduction is the section's heading ("Call 999 or go to A&E
+                # if:"): without it the items do not say what they are.
+                lead = " ".join(heading.split())
+                lines.append(lead + ("" if lead.endswith(":") else ":") + f" [{n}]")
+            # What a list item says is checked for repeats within the item only: two items
+            # share a sentence by design ("Hold for 30 seconds and repeat three times." after
+            # each of two stretches), and each needs it.
+            in_item: set[tuple[str, ...]] = set()
+            for index in item.unit.sentences:
+                text = section.sentence(index)
+                continues_item = (
+                    first_item is not None
+                    and index > first_item
+                    and bool(lines)
+                    and lines[-1].startswith("\n- ")
+                    and not is_list_item(text)
+                    and continues_line(section.text, section.sentences, index)
+                )
+                if is_list_item(text):
+                    in_item = set()
+                if repeated(text, in_item if continues_item else said):
+                    continue  # a page that says a sentence twice in one place
+                cited.append(index)
+                if is_list_item(text):
+                    lines.append("\n- " + _each_sentence_marked(BULLET.sub("", text), n, in_item))
+                elif continues_item:
+                    lines[-1] += f" {text} [{n}]"  # an item's next sentence, on its line
+                elif item.unit.is_list and is_lead_in(text):
+                    # "symptoms can include" gets the colon it lacks; a lead-in that already
+                    # holds its first item inline ("may include - cloudy urine") does not.
+                    colon = "" if text.endswith(":") or " - " in text else ":"
+                    lines.append("\n" + text + colon + f" [{n}]")
+                else:
+                    after_list = bool(lines) and lines[-1].startswith("\n- ")
+                    lines.append(("\n" if after_list else " ") + text + f" [{n}]")
+        paragraphs.append("".join(lines).strip())
+        stored = section.first
+        citations.append(
+            Citation(
+                n=n,
+                chunk_id=stored.chunk_id,
+                doc_id=stored.chunk.doc_id,
+                title=stored.chunk.title,
+                section=stored.chunk.section,
+                passage=section.text,
+                spans=tuple(section.sentences[i] for i in sorted(set(cited))),
+                url=stored.chunk.url,
+                page=stored.chunk.page,
+                source=stored.source,
+                reviewed=stored.reviewed,
+            )
+        )
+    return Composition(text="\n\n".join(paragraphs), citations=tuple(citations))
+
+
+_LEADS_IN = re.compile(r"(:|\b(if|when|who|include|includes|including))\s*$", re.IGNORECASE)
+
+
+def _heading_leads_in(heading: str) -> bool:
+    """A heading that a list completes ("See a GP if", "Call 999 or go to A&E if:")."""
+    return bool(_LEADS_IN.search(heading.strip()))

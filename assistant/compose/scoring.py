@@ -1,0 +1,149 @@
+"""Each readable unit of a section scored against the question: its best sentence's match, with
+bonuses for what answers (a definition, the asked group, a length of time, the whole ask) and
+penalties for what does not."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from assistant.compose.base import CompositionRequest
+from assistant.compose.durations import asks_how_long, states_a_duration
+from assistant.compose.extractive_settings import ExtractiveSettings
+from assistant.compose.passages import SectionPassage
+from assistant.compose.quotable import ends_statement, is_attribution, is_quotable
+from assistant.compose.scored import BULLET, ScoredUnit, scored_sentences
+from assistant.compose.section_choice import for_another_group, whole_ask_of
+from assistant.compose.trimming import trimmed, without_unquotable_item_sentences
+from assistant.compose.units import Unit, is_list_item, is_yes_or_no, readable_units
+from assistant.understanding.question import QuestionAnalysis, QuestionType
+from healthqa.text.words import content_words, stem, words
+
+# Within the article the whole message chose, how much the question sentences alone decide
+# which sentences answer (1: entirely; the story has had its say in choosing the article).
+QUESTION_WEIGHT = 1.0
+# For a follow-up about a group ("what about children?"): a unit naming the group outranks one
+# that matches the question as well without naming it.
+GROUP_BONUS = 0.15
+# A section for a group the question does not name ("Children and older people" for "symptoms
+# of low iron"): it answers that group's question, so it leads only when nothing else is close.
+OTHER_GROUP_PENALTY = 0.15
+# A unit stating a length of time, when the question asks how long (durations.py).
+DURATION_BONUS = 0.1
+# A sentence saying every word a short question asks beyond its topic ("If you forget a dose,
+# take it ..." for "what if I forget a dose?"), like a heading that says them
+# (`section_choice._naming_the_ask`).
+WHOLE_ASK_BONUS = 0.1
+
+
+def scored_units(
+    section: SectionPassage,
+    request: CompositionRequest,
+    settings: ExtractiveSettings,
+    *,
+    by_question: bool = False,
+) -> list[ScoredUnit]:
+    analysis = request.analysis
+    keywords = {stem(w) for w in analysis.keywords}
+    similarity = section.vectors @ request.retrieval.query_vector
+    if by_question and request.question_vector is not None:
+        asked = section.vectors @ request.question_vector
+        similarity = (1 - QUESTION_WEIGHT) * similarity + QUESTION_WEIGHT * asked
+    texts = [section.sentence(i) for i in range(len(section.sentences))]
+    how_long = asks_how_long(analysis.question or analysis.asked or request.question)
+    found: list[ScoredUnit] = []
+    heading = section.first.chunk.section
+    other_group = for_another_group(section, request)
+    whole_ask = whole_ask_of(section, request)
+    for whole in readable_units(section.text, section.sentences, _quotable):
+        unit = without_unquotable_item_sentences(whole, texts)
+        if is_yes_or_no(texts[unit.sentences[0]]) and not _asks_as_heading(
+            heading, request.question
+        ):
+            unit = Unit(unit.sentences[1:])
+        if not _fits_whole(unit, texts, settings):
+            unit = trimmed(
+                unit,
+                settings.max_list_items,
+                texts,
+                row_words=settings.max_words - settings.min_words,
+            )
+        unit_texts = [texts[i] for i in unit.sentences]
+        if not all(is_quotable(t) for t in unit_texts if not t.endswith(":")):
+            continue
+        if request.withhold and any(request.withhold(t) for t in unit_texts):
+            continue
+        count = sum(len(t.split()) for t in unit_texts)
+        if count < 4:
+            continue
+        # An item's later sentences do not score its list: a list of long items would
+        # otherwise outscore every shorter unit by having more sentences to be best at.
+        score = max(
+            _sentence_score(float(similarity[i]), texts[i], keywords)
+            for i in scored_sentences(unit, texts)
+        )
+        score += 0.2 * section.similarity - 0.02 * section.rank
+        score += 0.1 if _defines(unit_texts[0], analysis) else 0.0
+        if request.group is not None and any(request.group.search(t) for t in unit_texts):
+            score += GROUP_BONUS
+        if how_long and any(states_a_duration(t) and not is_list_item(t) for t in unit_texts):
+            # Not for a list item: a list of warning signs often names an hour or a day
+            # ("... that do not improve after 24 hours"), and would outrank the answer.
+            score += DURATION_BONUS
+        if whole_ask and any(
+            whole_ask <= content_words(texts[i]) for i in scored_sentences(unit, texts)
+        ):
+            score += WHOLE_ASK_BONUS
+        score -= 0.1 if any(is_attribution(t) for t in unit_texts) else 0.0
+        score -= OTHER_GROUP_PENALTY if other_group else 0.0
+        score -= 0.05 if count < 8 else 0.0
+        vector = section.vectors[list(unit.sentences)].mean(axis=0)
+        vector = vector / (np.linalg.norm(vector) or 1.0)
+        found.append(ScoredUnit(section, unit, score, vector, count))
+    return found
+
+
+def _fits_whole(unit: Unit, texts: Sequence[str], settings: ExtractiveSettings) -> bool:
+    items = sum(1 for k in unit.sentences if is_list_item(texts[k]))
+    count = sum(len(texts[k].split()) for k in unit.sentences)
+    return items <= settings.whole_list_items and count <= settings.max_words
+
+
+def _quotable(sentence: str) -> bool:
+    return sentence.endswith(":") or is_quotable(BULLET.sub("", sentence))
+
+
+# How much of an FAQ's question (its heading) a question must say for the FAQ's "No." to be
+# its answer: "Will I need sleeping pills forever?" answers "No." to something else than "do
+# sleeping pills help?".
+ASKS_AS_HEADING = 2 / 3
+
+
+def _asks_as_heading(heading: str, question: str) -> bool:
+    """The question asks what the section's heading asks (a yes or no answers both)."""
+    asked = content_words(heading)
+    if not heading.strip().endswith("?") or not asked:
+        return False
+    return len(asked & content_words(question)) >= ASKS_AS_HEADING * len(asked)
+
+
+def _sentence_score(similarity: float, sentence: str, keywords: set[str]) -> float:
+    if not keywords:
+        return similarity
+    found = {stem(w) for w in words(sentence)}
+    return similarity + 0.15 * len(keywords & found) / len(keywords)
+
+
+def _defines(sentence: str, analysis: QuestionAnalysis) -> bool:
+    """'Glaucoma is a group of diseases ...' for 'What is glaucoma?'."""
+    if analysis.qtype is not QuestionType.information or not analysis.focus:
+        return False
+    head = BULLET.sub("", sentence).lower()
+    focus = analysis.focus.lower()
+    return (
+        head.startswith(focus)
+        and bool(re.match(r"\s*(\([^)]*\)\s*)?(is|are|refers to|means)\b", head[len(focus) :]))
+        and ends_statement(sentence)
+    )

@@ -1,0 +1,286 @@
+"""Which section of the lead article answers what the question asks: one whose heading says
+the question again or asks its kind, one naming its words or its group; and what a second
+source must say."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.compose.base import CompositionRequest
+from assistant.compose.durations import asks_how_long, states_a_duration
+from assistant.compose.headings import (
+    ask_words,
+    opens_as_question_does,
+    restatement,
+    shares_an_ask_word,
+)
+from assistant.compose.passages import SectionPassage
+from assistant.compose.scored import ScoredUnit, own_sentences, section_score
+from assistant.compose.units import is_list_item
+from assistant.understanding.conversation import groups_named
+from assistant.understanding.question import QuestionType
+from assistant.understanding.question_types import heading_type
+from healthqa.text.words import content_words
+
+# How far below the lead section a section of the same article whose heading asks what the
+# question asks may score and still lead.
+TYPE_MARGIN = 0.15
+# The same, when the lead section's heading asks another kind of question than the one asked.
+OTHER_KIND_MARGIN = 0.3
+# How far below the lead section a section of the same article whose heading the question
+# says again may score and still lead (`_restating`).
+RESTATES_MARGIN = 0.3
+# A question with at most this many words beyond its topic asks only what they say: a second
+# source must say one of them too (`quoted_ask_words`).
+ASK_MAX_WORDS = 3
+# The fewest and most words a short question may ask beyond its topic for a sentence saying
+# all of them to answer it (`scoring.WHOLE_ASK_BONUS`): one word is said by chance, a long
+# message tells a story.
+WHOLE_ASK_WORDS = (2, 3)
+
+
+def of_the_asked_type(
+    scored: Sequence[list[ScoredUnit]], lead: list[ScoredUnit], request: CompositionRequest
+) -> list[ScoredUnit]:
+    """The lead article's section that answers what the question asks, when the lead section
+    answers something else: first one whose heading the question says again (`_restating`),
+    else one whose heading asks the question's kind ("How to prevent X?" for "how do I stop
+    getting X?", "What are the treatments for X?" for "how do I get rid of X?") scoring within
+    `TYPE_MARGIN` of the lead. Only within the article: across articles, a heading's type moved
+    the better page down (MEDIQA train P@1 0.808 -> 0.788 at a 0.06 ranking bonus)."""
+    by_words = _said_by_the_ask(scored, lead, request)
+    if by_words is not None:
+        return by_words
+    question = ask_of(request)
+    heading = lead[0].section.first.chunk.section
+    asked = request.analysis.qtype
+    if asked is QuestionType.information:
+        return lead
+    if heading_type(heading) is asked:
+        return lead
+    if shares_an_ask_word(heading, question, topic_of(lead, request)):
+        # "Foods and drinks: what to limit" answers "what foods should I avoid?" more
+        # closely than "Preventing further attacks" does, whatever its heading's kind.
+        return lead
+    doc_id = lead[0].section.doc_id
+    same_type = [
+        units
+        for units in scored
+        if units[0].section.doc_id == doc_id
+        and heading_type(units[0].section.first.chunk.section) is asked
+    ]
+    if not same_type:
+        return lead
+    best = max(same_type, key=section_score)
+    # "what about kids?" after "symptoms?": the group is asked too; so is the thing the
+    # question is about ("signs of a severe reaction": "Anaphylaxis", which names it, over the
+    # allergy's general "Symptoms" section, which does not).
+    keeps_group = (_names_group(lead, request) and not _names_group(best, request)) or (
+        _names_focus(lead, request) and not _names_focus(best, request)
+    )
+    # A lead whose heading asks another kind ("Treatment" for "who gets it?") answers another
+    # question: it gives way further than one whose heading says no kind ("Overview").
+    margin = OTHER_KIND_MARGIN if asks_another_kind(lead, request) else TYPE_MARGIN
+    close = section_score(best) >= section_score(lead) - margin
+    return best if close and not keeps_group else lead
+
+
+def quoted_ask_words(chosen: Sequence[ScoredUnit], request: CompositionRequest) -> frozenset[str]:
+    """The question's words beyond its topic that the answer quotes ("contagious" in "is
+    rosacea contagious", "surgery" in "will I need surgery for plantar fasciitis?"), or none
+    when it quotes none of them (a paraphrase answered it). Only for a short ask: in a longer
+    message most words beyond the topic tell a story, and the answer quoting one is chance
+    (MEDIQA dev lost a relevant second source when every message was held to this).
+    """
+    topic = content_words(topic_of([chosen[0]], request))
+    ask = content_words(ask_of(request)) - topic
+    if len(ask) > ASK_MAX_WORDS:
+        return frozenset()
+    quoted = frozenset().union(*(_said_stems(c) for c in chosen))
+    return ask if ask & quoted else frozenset()
+
+
+def _said_stems(scored: ScoredUnit) -> frozenset[str]:
+    """What a unit says, with its section's heading, as content-word stems."""
+    section = scored.section
+    text = " ".join(section.sentence(i) for i in scored.unit.sentences)
+    return content_words(f"{section.first.chunk.section} {text}")
+
+
+def says_any(scored: ScoredUnit, ask: frozenset[str]) -> bool:
+    """A second source must speak to what the question asks, as the answer does, not only to
+    its topic: "Rosacea is not contagious" is not followed by the whole symptoms list."""
+    return bool(_said_stems(scored) & ask)
+
+
+def heading_asks(units: list[ScoredUnit], request: CompositionRequest) -> bool:
+    """The section's heading asks what the question asks: of its kind, or said again."""
+    heading = units[0].section.first.chunk.section
+    asked = request.analysis.qtype
+    if asked is not QuestionType.information and heading_type(heading) is asked:
+        return True
+    topic = topic_of(units, request)
+    return restatement(heading, ask_of(request), asked, topic) is not None
+
+
+def asks_another_kind(units: list[ScoredUnit], request: CompositionRequest) -> bool:
+    """The section's heading asks a kind of question, and not the one asked ("Treatment" for
+    "who gets it?")."""
+    kind = heading_type(units[0].section.first.chunk.section)
+    return kind is not QuestionType.information and kind is not request.analysis.qtype
+
+
+def _names_group(units: list[ScoredUnit], request: CompositionRequest) -> bool:
+    """A unit of the section names the group a follow-up asks about ("what about children?")."""
+    group = request.group
+    if group is None:
+        return False
+    section = units[0].section
+    return any(group.search(section.sentence(i)) for u in units for i in u.unit.sentences)
+
+
+def for_another_group(section: SectionPassage, request: CompositionRequest) -> bool:
+    """The section's heading names a group (children, older people, pregnancy) that neither
+    the question nor the page's title names: it is the page's answer for that group only."""
+    named = groups_named(section.first.chunk.section)
+    if not named:
+        return False
+    analysis = request.analysis
+    asked = f"{request.question} {analysis.text} {analysis.asked} {section.first.chunk.title}"
+    return not named & groups_named(asked)
+
+
+def _names_focus(units: list[ScoredUnit], request: CompositionRequest) -> bool:
+    """The section says every word of the question's focus that its page's title does not
+    ("severe reaction" on a food allergy page); False when the focus is the page's topic."""
+    focus = request.analysis.focus
+    if not focus:
+        return False
+    section = units[0].section
+    beyond_title = content_words(focus) - content_words(section.first.chunk.title)
+    return bool(beyond_title) and beyond_title <= content_words(section.text)
+
+
+def ask_of(request: CompositionRequest) -> str:
+    """The question sentences alone: a story's words must not say a heading by chance."""
+    return request.analysis.question or request.analysis.asked or request.question
+
+
+def topic_of(units: list[ScoredUnit], request: CompositionRequest) -> str:
+    """The words naming the page's topic: its title and the question's focus."""
+    return f"{units[0].section.first.chunk.title} {request.analysis.focus or ''}"
+
+
+def _restating(
+    scored: Sequence[list[ScoredUnit]], lead: list[ScoredUnit], request: CompositionRequest
+) -> list[ScoredUnit] | None:
+    """The lead article's section whose heading the question says again, word for word but
+    for the topic ("how to prevent carbon monoxide poisoning?" and "Preventing carbon monoxide
+    poisoning"), when the lead's heading says it less and it scores within `RESTATES_MARGIN`
+    of the lead. Sentences naming the topic often outscore the section that answers (the
+    hospital Treatment section names "carbon monoxide poisoning"; the prevention list does not
+    repeat it), so the heading is trusted further than a heading's kind alone."""
+    question = ask_of(request)
+    asked = request.analysis.qtype
+    doc_id = lead[0].section.doc_id
+
+    def said(units: list[ScoredUnit]) -> tuple[int, int] | None:
+        heading = units[0].section.first.chunk.section
+        found = restatement(heading, question, asked, topic_of(units, request))
+        return (found.said, found.by_type) if found else None
+
+    found = [
+        (key, units)
+        for units in scored
+        if units[0].section.doc_id == doc_id and (key := said(units)) is not None
+    ]
+    if not found:
+        return None
+    key, best = max(found, key=lambda f: (f[0], section_score(f[1])))
+    if best is lead or (said(lead) or (0, 0)) >= key:
+        return None
+    if _names_group(lead, request) and not _names_group(best, request):
+        # "motion sickness remedies for children?": "Other remedies" says the heading's word,
+        # the medicines section says what it says about children; the group is asked too.
+        return None
+    return best if section_score(best) >= section_score(lead) - RESTATES_MARGIN else None
+
+
+def whole_ask_of(section: SectionPassage, request: CompositionRequest) -> frozenset[str]:
+    """The words a short question asks beyond its topic, when there are `WHOLE_ASK_WORDS`."""
+    topic = f"{section.first.chunk.title} {request.analysis.focus or ''}"
+    asked = ask_words(ask_of(request), topic)
+    low, high = WHOLE_ASK_WORDS
+    return asked if low <= len(asked) <= high else frozenset()
+
+
+def _says_whole_ask(units: list[ScoredUnit], request: CompositionRequest) -> bool:
+    section = units[0].section
+    asked = whole_ask_of(section, request)
+    return bool(asked) and any(
+        asked <= content_words(section.sentence(i)) for u in units for i in own_sentences(u)
+    )
+
+
+def _said_by_the_ask(
+    scored: Sequence[list[ScoredUnit]], lead: list[ScoredUnit], request: CompositionRequest
+) -> list[ScoredUnit] | None:
+    """The section the question's own words choose, before any heading's kind does: one whose
+    heading it says again, the lead when its heading opens with the question's "when" or
+    "who", else one naming what it asks; None when its words choose none."""
+    restating = _restating(scored, lead, request)
+    if restating is not None:
+        return restating
+    heading = lead[0].section.first.chunk.section
+    if opens_as_question_does(heading, ask_of(request)):
+        return lead
+    if restatement(heading, ask_of(request), request.analysis.qtype, topic_of(lead, request)):
+        return None  # "Signs of dehydration" for "signs of dehydration in a baby?": it answers
+    return _naming_the_ask(scored, lead, request)
+
+
+def _states_how_long(units: list[ScoredUnit], request: CompositionRequest) -> bool:
+    """A prose sentence of the section states a length of time of what the question asks
+    about: it says one of its words ("An attack ... at its worst within 12 to 24 hours" for
+    "how long does an attack last?"; not "wait 30 minutes between creams" for "how long does
+    it last?"). A list item's hours are mostly a warning sign's (see `scoring.scored_units`)."""
+    section = units[0].section
+    asked = ask_words(ask_of(request), topic_of(units, request))
+    return bool(asked) and any(
+        states_a_duration(t) and not is_list_item(t) and bool(asked & content_words(t))
+        for u in units
+        for i in own_sentences(u)
+        if (t := section.sentence(i))
+    )
+
+
+def _naming_the_ask(
+    scored: Sequence[list[ScoredUnit]], lead: list[ScoredUnit], request: CompositionRequest
+) -> list[ScoredUnit] | None:
+    """The lead article's section whose heading names something the question asks beyond its
+    topic ("Alcohol and food" for "can I drink alcohol while taking omeprazole?"), or with a
+    sentence that says all of a short ask ("If you forget a dose, ..."), or for "how long"
+    one stating a length of time ("... settles within 1 to 2 weeks"), when the lead has none
+    and it scores within `TYPE_MARGIN` of the lead: a heading or sentence that says the ask
+    is nearer the answer than sentences that repeat the topic's name."""
+    question = ask_of(request)
+    how_long = asks_how_long(question)
+
+    def names(units: list[ScoredUnit]) -> bool:
+        heading = units[0].section.first.chunk.section
+        return (
+            shares_an_ask_word(heading, question, topic_of(units, request))
+            or _says_whole_ask(units, request)
+            or (how_long and _states_how_long(units, request))
+        )
+
+    if names(lead):
+        return None
+    doc_id = lead[0].section.doc_id
+    naming = [u for u in scored if u[0].section.doc_id == doc_id and u is not lead and names(u)]
+    if not naming:
+        return None
+    if _names_group(lead, request) and not any(_names_group(u, request) for u in naming):
+        return None
+    best = max(naming, key=section_score)
+    return best if section_score(best) >= section_score(lead) - TYPE_MARGIN else None
