@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.compose.base import Composition, CompositionRequest
+from assistant.compose.emergency_call import tells_to_call_for_help
 from assistant.compose.extractive_settings import ExtractiveSettings
 from assistant.compose.layout import layout
 from assistant.compose.parts import overview_answer, parts_answer
@@ -159,7 +160,8 @@ class ExtractiveComposer:
     ) -> list[ScoredUnit]:
         """A short sentence that closes the paragraph of a chosen one completes it ("Some
         children lose a fingernail a few weeks after the illness. The nails grow back
-        normally."): quoted with it, when it fits."""
+        normally."): quoted with it, when it fits, and always when it tells to call the
+        emergency number ("... don't wait. Call 911 right away!")."""
         position = {id(u): n for n, u in enumerate(units)}  # `units` are in article order
         total = sum(c.words for c in chosen)
         for c in list(chosen):
@@ -180,7 +182,10 @@ class ExtractiveComposer:
                     section, c.unit.sentences[0]
                 )
                 or not ends_paragraph
-                or total + closing.words > self.settings.max_words
+                or (
+                    total + closing.words > self.settings.max_words
+                    and not tells_to_call_for_help(section.sentence(last))
+                )
                 or repeats(closing, chosen, self.settings)
             ):
                 continue
