@@ -622,3 +622,25 @@ def test_removing_a_document_asks_for_a_confirmation_first(
     assert not at.exception
     [choice] = [s for s in at.selectbox if s.label == "Document to remove"]
     assert not any("rostnip" in o for o in choice.options)
+
+
+def test_an_unsure_emergency_shows_the_call_then_the_answer_and_its_sources(
+    tmp_path_factory, embedder, monkeypatch
+) -> None:
+    from tests.support.kb import build_article_index
+    from tests.test_emergency_answer_beside import UNSURE, WRIST
+
+    root = tmp_path_factory.mktemp("unsure-emergency")
+    settings = build_article_index(root, embedder, "wrist.md", WRIST)
+    monkeypatch.setenv("HEALTHQA_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("HEALTHQA_INDEX", str(settings.index_dir))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    ask(at, UNSURE)
+    answer = last_answer(at)
+    assert answer.safety is not None
+    assert answer.safety.kind == "emergency"
+    assert answer.citations
+    reply = at.chat_message[-1]
+    assert reply.error  # the call first, with a number a phone can dial
+    assert "](tel:911)" in reply.error[0].value
+    assert reply.expander  # then the answer's sources
