@@ -65,6 +65,14 @@ _ANNOUNCES = re.compile(
 # run on its line as several sentences of any shape, and it says what it says only whole: its
 # first cell alone drops the rest of the row, a later cell alone has lost what it is about.
 _TABLE_ROW = re.compile(r"^\s*[-*•·▪–]\s+[^;\n]{1,80}?:\s[^\n]*?;\s+[^;:\n]{1,60}:\s")
+# A line that names what it is about before a colon and goes on after it, with no full stop
+# ("Irritants: soaps, detergents, wool"): a list item written without a bullet when such lines
+# follow one another, as a list's items do. Alone, it may as well be a heading.
+_LABEL_LINE = re.compile(r"^[A-Z][\w'’()/&-]*(?: [\w'’()/&-]+){0,3}:\s+\S")
+# Unbulleted "Label: text" lines read as a list after a lead-in ending in ":" from this many on,
+# and without one from `LABEL_LINES_ALONE` on (fewer could be a heading and a stray line).
+LABEL_LINES_AFTER_LEAD_IN = 2
+LABEL_LINES_ALONE = 3
 # A one-word answer ("No.", "Yes!") that opens an FAQ's answer: quoted with what follows it,
 # up to this many words of it (the one word alone is too short to quote, and says nothing
 # without the sentence that gives the reason).
@@ -124,11 +132,24 @@ def readable_units(
             end = min(_flattened_copies(sentences, run), default=run[-1] + 1)
             items = [k for k in run if k < end]
             items = _whole_rows(sentences, items, MAX_LIST_ITEMS, rows)
+            if intro is None and _rows_under_heading(sentences, i, items, rows):
+                # A table's rows name their columns ("Signs: ...; What to do: Call 999"): under
+                # their own heading they say what they are without an introduction.
+                intro = ()
             if intro is not None and items:
                 units.append(
                     Unit(sentences=(*intro, *items), is_list=True, rows=rows & set(items))
                 )
             i = run[-1] + 1
+            continue
+        labels = _label_lines(text, spans, sentences, i)
+        led_in = i > 0 and sentences[i - 1].endswith(":") and is_lead_in(sentences[i - 1])
+        if len(labels) >= (LABEL_LINES_AFTER_LEAD_IN if led_in else LABEL_LINES_ALONE):
+            # Quoted like a bulleted list, with the line that introduces it.
+            intro = _introduction(sentences, units, i, quotable)
+            if intro is not None:
+                units.append(Unit(sentences=(*intro, *labels[:MAX_LIST_ITEMS]), is_list=True))
+            i = labels[-1] + 1
             continue
         if sentence.endswith("?") or not (
             _ENDS_STATEMENT.search(sentence) or sentence.endswith(":")
@@ -175,6 +196,50 @@ def readable_units(
             or any(_ANNOUNCES.match(sentences[k]) for k in u.sentences)
         )
     ]
+
+
+def is_label_line(sentence: str) -> bool:
+    """"Irritants: soaps, detergents, wool": a short label, a colon, then what it labels, with no
+    full stop (a statement with a colon in it, "Note: take it with food.", is quoted as one)."""
+    text = sentence.strip()
+    return (
+        bool(_LABEL_LINE.match(text))
+        and not text.endswith(("?", ":"))
+        and not _ENDS_STATEMENT.search(text)
+        and not is_list_item(text)
+    )
+
+
+def _label_lines(
+    text: str, spans: Sequence[Span], sentences: Sequence[str], start: int
+) -> list[int]:
+    """The "Label: text" lines from `start` on, each a whole line of its own."""
+    run: list[int] = []
+    k = start
+    while (
+        k < len(sentences)
+        and is_label_line(sentences[k])
+        and not continues_line(text, spans, k)
+        and not (k + 1 < len(sentences) and continues_line(text, spans, k + 1))
+    ):
+        run.append(k)
+        k += 1
+    return run
+
+
+def _rows_under_heading(
+    sentences: Sequence[str], first_item: int, items: Sequence[int], rows: frozenset[int]
+) -> bool:
+    """The list's items are all table rows and the line before them is a heading or a question
+    ("How worried should I be?"), not a statement the list would seem to belong to."""
+    listed = [k for k in items if is_list_item(sentences[k])]
+    before = sentences[first_item - 1].strip() if first_item > 0 else ""
+    return (
+        bool(listed)
+        and all(k in rows for k in listed)
+        and bool(before)
+        and (before.endswith("?") or not (_ENDS_STATEMENT.search(before) or before.endswith(":")))
+    )
 
 
 def _short_answer_end(
@@ -325,4 +390,4 @@ def is_lead_in(sentence: str) -> bool:
     text = sentence.strip()
     return bool(text) and not text.endswith("?") and (
         text.endswith(":") or not _ENDS_STATEMENT.search(text)
-    ) and not is_list_item(text)
+    ) and not is_list_item(text) and not is_label_line(text)

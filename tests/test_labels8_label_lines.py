@@ -1,0 +1,83 @@
+"""Unbulleted "Label: text" lines after a lead-in, and table rows under a question heading, are
+quoted as lists (fixtures on asthma and migraine, not on any audited document)."""
+
+from assistant.compose.units import is_lead_in, readable_units
+
+
+def spans_of(lines):
+    text, spans = "", []
+    for line in lines:
+        start = len(text)
+        text += line
+        spans.append((start, len(text)))
+        text += "\n"
+    return text, spans
+
+
+def quoted(text, spans, unit):
+    return [text[spans[i][0] : spans[i][1]] for i in unit.sentences]
+
+
+ASTHMA = [
+    "Asthma narrows the airways.",
+    "Things that can set off an attack include:",
+    "Allergies: pollen, dust mites and animal fur",
+    "Smoke: cigarette smoke and wood fires",
+    "Weather: cold air and sudden changes in temperature",
+]
+
+
+def test_label_lines_after_a_lead_in_are_one_list_with_it():
+    text, spans = spans_of(ASTHMA)
+    units = readable_units(text, spans)
+    lists = [u for u in units if u.is_list]
+    assert len(lists) == 1
+    assert quoted(text, spans, lists[0]) == ASTHMA[1:]
+    assert [u.sentences for u in units if not u.is_list] == [(0,)]
+
+
+def test_two_label_lines_after_a_lead_in_are_enough():
+    lines = ["Common migraine triggers are:", "Food: cheese and chocolate", "Sleep: too little"]
+    text, spans = spans_of(lines)
+    assert [quoted(text, spans, u) for u in readable_units(text, spans)] == [lines]
+
+
+def test_a_lone_label_line_stays_a_heading():
+    lines = ["Migraine is a severe headache.", "Treatment: what helps", "Rest in a dark room."]
+    text, spans = spans_of(lines)
+    assert [quoted(text, spans, u) for u in readable_units(text, spans)] == [
+        ["Migraine is a severe headache."],
+        ["Rest in a dark room."],
+    ]
+
+
+def test_two_label_lines_without_a_lead_in_are_not_a_list():
+    lines = ["Migraine is a severe headache.", "Type: chronic", "Updated: May 2024"]
+    text, spans = spans_of(lines)
+    assert [u.sentences for u in readable_units(text, spans)] == [(0,)]
+
+
+def test_a_label_line_is_not_a_lead_in_but_a_short_introduction_is():
+    assert not is_lead_in("Smoke: cigarette smoke and wood fires")
+    assert is_lead_in("Triggers include:")
+    assert is_lead_in("symptoms can include")
+
+
+def test_table_rows_under_a_question_heading_are_quoted_without_an_introduction():
+    lines = [
+        "Most migraines ease with rest.",
+        "When should I get help?",
+        "- Symptom: Headache eased by painkillers; What to do: Rest at home",
+        "- Symptom: Sudden worst headache of your life; What to do: Call 999 now",
+    ]
+    text, spans = spans_of(lines)
+    lists = [u for u in readable_units(text, spans) if u.is_list]
+    assert len(lists) == 1
+    assert quoted(text, spans, lists[0]) == lines[2:]
+
+
+def test_bullets_under_a_question_heading_after_prose_still_need_an_introduction():
+    # Plain items do not say what they are; under a statement they would seem to belong to it.
+    lines = ["Most migraines ease with rest.", "When should I get help?", "- numbness", "- fever"]
+    text, spans = spans_of(lines)
+    assert not [u for u in readable_units(text, spans) if u.is_list]
