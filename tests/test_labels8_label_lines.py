@@ -81,3 +81,43 @@ def test_bullets_under_a_question_heading_after_prose_still_need_an_introduction
     lines = ["Most migraines ease with rest.", "When should I get help?", "- numbness", "- fever"]
     text, spans = spans_of(lines)
     assert not [u for u in readable_units(text, spans) if u.is_list]
+
+
+TRIGGERS_ARTICLE = """# Asthma
+
+Asthma is a long-term condition that narrows the airways in the lungs.
+
+## What triggers an asthma attack
+
+Attacks often start after contact with something that irritates the airways.
+
+Common asthma triggers include:
+
+Allergies: pollen, dust mites and animal fur
+
+Smoke: cigarette smoke and wood fires
+
+Weather: cold air and sudden changes in temperature
+
+Exercise: running in cold weather
+
+## Treatment
+
+Inhalers relieve symptoms and prevent attacks.
+"""
+
+
+def test_label_lines_quoted_in_an_answer_are_one_item_per_line(tmp_path_factory, embedder):
+    from assistant.compose.citations import check_answer_citations
+    from assistant.understanding.conversation import Conversation
+    from tests.support.kb import build_article_assistant
+
+    assistant = build_article_assistant(
+        tmp_path_factory, embedder, "asthma-triggers.md", TRIGGERS_ARTICLE
+    )
+    answer = assistant.answer(Conversation(), "what triggers an asthma attack?")
+    assert answer.citations
+    lines = answer.text.splitlines()
+    assert any(line.startswith("- Smoke: cigarette smoke") for line in lines), answer.text
+    assert any(line.startswith("- Weather: cold air") for line in lines)
+    assert check_answer_citations(answer).precision == 1.0

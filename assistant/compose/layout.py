@@ -11,7 +11,7 @@ from assistant.compose.base import Composition
 from assistant.compose.quotable import is_quotable
 from assistant.compose.repeats import repeated
 from assistant.compose.scored import BULLET, ScoredUnit
-from assistant.compose.units import continues_line, is_lead_in, is_list_item
+from assistant.compose.units import continues_line, is_label_line, is_lead_in, is_list_item
 from healthqa.text.sentences import split_sentences
 
 
@@ -68,12 +68,14 @@ def layout(chosen: Sequence[ScoredUnit]) -> Composition:
                     and not is_list_item(text)
                     and continues_line(section.text, section.sentences, index)
                 )
-                if is_list_item(text):
+                # "Irritants: soaps, wool": the unbulleted lines a list is made of are items too.
+                as_item = is_list_item(text) or (item.unit.is_list and is_label_line(text))
+                if as_item:
                     in_item = set()
                 if repeated(text, in_item if continues_item else said):
                     continue  # a page that says a sentence twice in one place
                 cited.append(index)
-                if is_list_item(text):
+                if as_item:
                     lines.append("\n- " + _each_sentence_marked(BULLET.sub("", text), n, in_item))
                 elif continues_item:
                     lines[-1] += f" {text} [{n}]"  # an item's next sentence, on its line
