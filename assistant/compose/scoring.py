@@ -11,6 +11,7 @@ import numpy as np
 
 from assistant.compose.base import CompositionRequest
 from assistant.compose.durations import asks_how_long, states_a_duration
+from assistant.compose.emergency_call import asks_about_the_call, tells_to_call_for_help
 from assistant.compose.extractive_settings import ExtractiveSettings
 from assistant.compose.passages import SectionPassage
 from assistant.compose.quotable import ends_statement, is_attribution, is_quotable
@@ -36,6 +37,9 @@ DURATION_BONUS = 0.1
 # take it ..." for "what if I forget a dose?"), like a heading that says them
 # (`section_choice._naming_the_ask`).
 WHOLE_ASK_BONUS = 0.1
+# A unit telling to call the emergency number, when the question asks when to call one
+# (emergency_call.py), as a duration answers "how long".
+CALL_BONUS = 0.1
 
 
 def scored_units(
@@ -53,6 +57,7 @@ def scored_units(
         similarity = (1 - QUESTION_WEIGHT) * similarity + QUESTION_WEIGHT * asked
     texts = [section.sentence(i) for i in range(len(section.sentences))]
     how_long = asks_how_long(analysis.question or analysis.asked or request.question)
+    asks_the_call = asks_about_the_call(analysis.question or analysis.asked or request.question)
     found: list[ScoredUnit] = []
     heading = section.first.chunk.section
     other_group = for_another_group(section, request)
@@ -92,6 +97,8 @@ def scored_units(
             # Not for a list item: a list of warning signs often names an hour or a day
             # ("... that do not improve after 24 hours"), and would outrank the answer.
             score += DURATION_BONUS
+        if asks_the_call and any(tells_to_call_for_help(t) for t in unit_texts):
+            score += CALL_BONUS
         if whole_ask and any(
             whole_ask <= content_words(texts[i]) for i in scored_sentences(unit, texts)
         ):
