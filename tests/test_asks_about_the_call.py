@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.compose.citations import check_answer_citations
-from assistant.compose.emergency_call import asks_about_the_call
 from assistant.understanding.conversation import Conversation
+from healthqa.text.emergency_call import asks_about_the_call
 from tests.support.kb import build_article_assistant
 
 BRONCHIOLITIS = """# Bronchiolitis

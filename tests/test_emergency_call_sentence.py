@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.compose.emergency_call import tells_to_call_for_help
 from assistant.understanding.conversation import Conversation
+from healthqa.text.emergency_call import tells_to_call_for_help
 from tests.support.kb import build_article_assistant
 
 MENINGITIS = """# Meningitis

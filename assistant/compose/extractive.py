@@ -25,7 +25,6 @@ import re
 from collections.abc import Sequence
 
 from assistant.compose.base import Composition, CompositionRequest
-from assistant.compose.emergency_call import tells_to_call_for_help
 from assistant.compose.extractive_settings import ExtractiveSettings
 from assistant.compose.layout import layout
 from assistant.compose.parts import overview_answer, parts_answer
@@ -41,6 +40,7 @@ from assistant.compose.section_choice import (
     says_any,
 )
 from assistant.understanding.question import QuestionAnalysis, QuestionType
+from healthqa.text.emergency_call import tells_to_call_for_help
 
 __all__ = ["ExtractiveComposer", "ExtractiveSettings"]
 

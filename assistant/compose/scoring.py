@@ -11,7 +11,6 @@ import numpy as np
 
 from assistant.compose.base import CompositionRequest
 from assistant.compose.durations import asks_how_long, states_a_duration
-from assistant.compose.emergency_call import asks_about_the_call, tells_to_call_for_help
 from assistant.compose.extractive_settings import ExtractiveSettings
 from assistant.compose.passages import SectionPassage
 from assistant.compose.quotable import ends_statement, is_attribution, is_quotable
@@ -20,6 +19,7 @@ from assistant.compose.section_choice import for_another_group, whole_ask_of
 from assistant.compose.trimming import trimmed, without_unquotable_item_sentences
 from assistant.compose.units import Unit, is_list_item, is_yes_or_no, readable_units
 from assistant.understanding.question import QuestionAnalysis, QuestionType
+from healthqa.text.emergency_call import asks_about_the_call, tells_to_call_for_help
 from healthqa.text.words import content_words, stem, words
 
 # Within the article the whole message chose, how much the question sentences alone decide

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.triage.features import Cues, fold
+from healthqa.text.emergency_call import asks_about_the_call
 
 # Below this emergency probability a reading is unsure. Out of fold on the train split (five
 # folds, three seeds), of the 222 emergencies labelled emergency, those scoring under the cut and
@@ -51,11 +52,6 @@ _RED_FLAGS = re.compile(
     r"|not\s+fading|won'?t\s+fade|no\s+se\s+(?:quitan|van|borran|desaparecen)))"
 )
 
-# The message itself asks for the emergency services: it is answered as it asks.
-_ASKS_FOR_THE_CALL = re.compile(
-    r"\b(?:911|999|112|000|ambulance|paramedics?|emergency\s+(?:room|services|number)|er|a\s*&\s*e"
-    r"|urgencias|ambulancia)\b"
-)
 
 
 def unsure_emergency(score: float, texts: Sequence[str], cues: Cues) -> bool:
@@ -68,6 +64,6 @@ def unsure_emergency(score: float, texts: Sequence[str], cues: Cues) -> bool:
         hits = cues.hits(folded)
         if any(hits.get(name, False) for name in THREAT_CUES):
             return False
-        if _RED_FLAGS.search(folded) or _ASKS_FOR_THE_CALL.search(folded):
+        if _RED_FLAGS.search(folded) or asks_about_the_call(folded):
             return False
     return True
