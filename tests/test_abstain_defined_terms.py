@@ -11,16 +11,11 @@ from assistant.retrieval.defined_term import defines, quotes, says_all
 from assistant.understanding.conversation import Conversation
 from assistant.understanding.question import analyze
 from index.records import Chunk
+from tests.support.chunks import chunk_of
 
 
 def _chunk(sentences: list[str]) -> Chunk:
-    text = " ".join(sentences)
-    spans, at = [], 0
-    for sentence in sentences:
-        spans.append((at, at + len(sentence)))
-        at += len(sentence) + 1
-    return Chunk(doc_id="eyes", ordinal=0, section_index=0, text=text, title="Glaucoma",
-                 section="Treatment", start=0, end=len(text), sentence_spans=tuple(spans))
+    return chunk_of(sentences, doc_id="eyes", title="Glaucoma", section="Treatment")
 
 
 def test_a_sentence_that_says_what_the_term_is_defines_it():

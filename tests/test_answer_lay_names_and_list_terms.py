@@ -10,25 +10,11 @@ from assistant.retrieval.defined_term import defines
 from assistant.retrieval.lay_name import gives_as_name
 from assistant.understanding.conversation import Conversation
 from index.records import Chunk
+from tests.support.chunks import chunk_of
 
 
 def _chunk(sentences: list[str], title: str = "Bruxism") -> Chunk:
-    text = " ".join(sentences)
-    spans, at = [], 0
-    for sentence in sentences:
-        spans.append((at, at + len(sentence)))
-        at += len(sentence) + 1
-    return Chunk(
-        doc_id="teeth",
-        ordinal=0,
-        section_index=0,
-        text=text,
-        title=title,
-        section="What is it?",
-        start=0,
-        end=len(text),
-        sentence_spans=tuple(spans),
-    )
+    return chunk_of(sentences, doc_id="teeth", title=title, section="What is it?")
 
 
 def test_a_lay_phrase_the_page_gives_for_its_topic_names_it():

@@ -548,6 +548,13 @@ def upload_all(at: AppTest, files: list[tuple[str, bytes, str]]) -> AppTest:
     return ingest.click().run()
 
 
+def app_over(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The app run over the index `settings` names."""
+    monkeypatch.setenv("HEALTHQA_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("HEALTHQA_INDEX", str(settings.index_dir))
+    return AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+
+
 def unlocked_editor(at: AppTest) -> AppTest:
     at.secrets["editor_password"] = "correct horse"
     return unlock(at.switch_page(EDITOR).run(), "correct horse")
@@ -557,9 +564,7 @@ def test_an_upload_with_a_taken_name_asks_before_replacing(
     tmp_path_factory, embedder, monkeypatch
 ) -> None:
     settings = build_index(tmp_path_factory.mktemp("reupload"), embedder, [])
-    monkeypatch.setenv("HEALTHQA_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("HEALTHQA_INDEX", str(settings.index_dir))
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    at = app_over(settings, monkeypatch)
     unlocked_editor(at)
     uploads = settings.data_dir / "uploads"
 
@@ -601,9 +606,7 @@ def test_removing_a_document_asks_for_a_confirmation_first(
     tmp_path_factory, embedder, monkeypatch
 ) -> None:
     settings = build_index(tmp_path_factory.mktemp("remove"), embedder, [])
-    monkeypatch.setenv("HEALTHQA_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("HEALTHQA_INDEX", str(settings.index_dir))
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    at = app_over(settings, monkeypatch)
     unlocked_editor(at)
     upload(at, "frostnip.md", NEW_ARTICLE)
     assert "1 added" in at.success[0].value
@@ -632,9 +635,7 @@ def test_an_unsure_emergency_shows_the_call_then_the_answer_and_its_sources(
 
     root = tmp_path_factory.mktemp("unsure-emergency")
     settings = build_article_index(root, embedder, "wrist.md", WRIST)
-    monkeypatch.setenv("HEALTHQA_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("HEALTHQA_INDEX", str(settings.index_dir))
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    at = app_over(settings, monkeypatch)
     ask(at, UNSURE)
     answer = last_answer(at)
     assert answer.safety is not None

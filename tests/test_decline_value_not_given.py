@@ -8,25 +8,11 @@ import pytest
 from assistant.retrieval.asked_value import value_not_given
 from assistant.understanding.conversation import Conversation
 from index.records import Chunk
+from tests.support.chunks import chunk_of
 
 
 def _chunk(sentences: list[str], title: str = "Vitamin D deficiency") -> Chunk:
-    text = " ".join(sentences)
-    spans, at = [], 0
-    for sentence in sentences:
-        spans.append((at, at + len(sentence)))
-        at += len(sentence) + 1
-    return Chunk(
-        doc_id="vitd",
-        ordinal=0,
-        section_index=0,
-        text=text,
-        title=title,
-        section="Tests",
-        start=0,
-        end=len(text),
-        sentence_spans=tuple(spans),
-    )
+    return chunk_of(sentences, doc_id="vitd", title=title, section="Tests")
 
 
 def test_a_level_is_given_only_by_a_number_beside_what_is_measured():

@@ -17,16 +17,11 @@ from assistant.retrieval.hybrid import Passage, Retrieval
 from assistant.understanding.conversation import Conversation
 from assistant.understanding.question import analyze
 from index.records import Chunk, StoredChunk
+from tests.support.chunks import chunk_of
 
 
 def _chunk(sentences: list[str]) -> Chunk:
-    text = " ".join(sentences)
-    spans, at = [], 0
-    for sentence in sentences:
-        spans.append((at, at + len(sentence)))
-        at += len(sentence) + 1
-    return Chunk(doc_id="sinus", ordinal=0, section_index=0, text=text, title="Sinusitis",
-                 section="Causes", start=0, end=len(text), sentence_spans=tuple(spans))
+    return chunk_of(sentences, doc_id="sinus", title="Sinusitis", section="Causes")
 
 
 def test_a_term_in_brackets_after_words_is_named_by_them():

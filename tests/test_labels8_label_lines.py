@@ -2,16 +2,7 @@
 quoted as lists (fixtures on asthma and migraine, not on any audited document)."""
 
 from assistant.compose.units import is_lead_in, readable_units
-
-
-def spans_of(lines):
-    text, spans = "", []
-    for line in lines:
-        start = len(text)
-        text += line
-        spans.append((start, len(text)))
-        text += "\n"
-    return text, spans
+from tests.test_units import spans_of
 
 
 def quoted(text, spans, unit):

@@ -12,6 +12,7 @@ from assistant.retrieval.unnamed import unnamed_subject
 from assistant.service import answered_topic
 from assistant.understanding.conversation import Conversation
 from index.records import Chunk
+from tests.support.chunks import chunk_of
 
 WORDS = dict.fromkeys(
     ["gum", "gums", "disease", "bleeding", "teeth", "brush", "children", "floss", "dentist",
@@ -52,13 +53,7 @@ def test_a_group_no_article_names_in_any_words_is_still_unnamed():
 
 
 def _chunk(sentences: list[str]) -> Chunk:
-    text = " ".join(sentences)
-    spans, at = [], 0
-    for sentence in sentences:
-        spans.append((at, at + len(sentence)))
-        at += len(sentence) + 1
-    return Chunk(doc_id="jaw", ordinal=0, section_index=0, text=text, title="Jaw pain",
-                 section="Symptoms", start=0, end=len(text), sentence_spans=tuple(spans))
+    return chunk_of(sentences, doc_id="jaw", title="Jaw pain", section="Symptoms")
 
 
 def test_the_visitor_s_my_quotes_the_page_s_your():
