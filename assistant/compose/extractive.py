@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.compose.answer_first import asks_one_fact, leading_units, rest_kept_short
 from assistant.compose.base import Composition, CompositionRequest
 from assistant.compose.extractive_settings import ExtractiveSettings
 from assistant.compose.layout import layout
@@ -91,6 +92,10 @@ class ExtractiveComposer:
                 offered = [u for u in units if not ask or says_any(u, ask)]
                 if offered:
                     chosen += self._second_source(offered, chosen, best=section_score(lead))
+        if asks_one_fact(request.analysis, request.question) and (lead_by := leading_units(chosen)):
+            settings = self.settings
+            short = rest_kept_short(chosen, lead_by, settings.margin, settings.min_words)
+            return layout(short, lead_by)
         return layout(chosen)
 
     def _asked(

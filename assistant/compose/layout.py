@@ -27,8 +27,10 @@ def _each_sentence_marked(item: str, n: int, said: set[tuple[str, ...]]) -> str:
     return " ".join(f"{piece} [{n}]" for piece in pieces if piece) or f"{item} [{n}]"
 
 
-def layout(chosen: Sequence[ScoredUnit]) -> Composition:
-    """One paragraph per section, sections in the order chosen, units in article order."""
+def layout(chosen: Sequence[ScoredUnit], first: Sequence[ScoredUnit] = ()) -> Composition:
+    """One paragraph per section, sections in the order chosen, units in article order but
+    for `first`, which opens its section's paragraph (`answer_first`)."""
+    leading = {id(u): n for n, u in enumerate(first)}
     order: list[tuple[str, str]] = []
     for item in chosen:
         if item.section.key not in order:
@@ -39,7 +41,7 @@ def layout(chosen: Sequence[ScoredUnit]) -> Composition:
     for n, key in enumerate(order, start=1):
         items = sorted(
             (c for c in chosen if c.section.key == key),
-            key=lambda c: c.unit.sentences,
+            key=lambda c: (leading.get(id(c), len(leading)), c.unit.sentences),
         )
         section = items[0].section
         lines: list[str] = []
