@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from assistant.compose.answer_first import asks_one_fact
 from assistant.compose.base import CompositionRequest
 from assistant.compose.durations import asks_how_long, states_a_duration
 from assistant.compose.extractive_settings import ExtractiveSettings
@@ -64,8 +65,9 @@ def scored_units(
     whole_ask = whole_ask_of(section, request)
     for whole in readable_units(section.text, section.sentences, _quotable):
         unit = without_unquotable_item_sentences(whole, texts)
-        if is_yes_or_no(texts[unit.sentences[0]]) and not _asks_as_heading(
-            heading, request.question
+        if is_yes_or_no(texts[unit.sentences[0]]) and not (
+            asks_one_fact(analysis, request.question)
+            and _asks_as_heading(heading, request.question, section.first.chunk.title)
         ):
             unit = Unit(unit.sentences[1:])
         if not _fits_whole(unit, texts, settings):
@@ -128,12 +130,18 @@ def _quotable(sentence: str) -> bool:
 ASKS_AS_HEADING = 2 / 3
 
 
-def _asks_as_heading(heading: str, question: str) -> bool:
-    """The question asks what the section's heading asks (a yes or no answers both)."""
+def _asks_as_heading(heading: str, question: str, title: str = "") -> bool:
+    """The question asks what the section's heading asks (a yes or no answers both). The
+    heading's words beyond the page's topic must be said too: "Can adults get head lice?"
+    shares "head lice" with "Do head lice jump?", and its "Yes." answers another question."""
     asked = content_words(heading)
     if not heading.strip().endswith("?") or not asked:
         return False
-    return len(asked & content_words(question)) >= ASKS_AS_HEADING * len(asked)
+    said = content_words(question)
+    beyond_topic = asked - content_words(title)
+    if beyond_topic and not beyond_topic & said:
+        return False
+    return len(asked & said) >= ASKS_AS_HEADING * len(asked)
 
 
 def _sentence_score(similarity: float, sentence: str, keywords: set[str]) -> float:
