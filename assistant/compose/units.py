@@ -25,7 +25,10 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪–]\s+|\(?\d{1,2}[.)]\s+|[a-z][.)]\
 _REFERS_BACK = re.compile(
     r"^(this|these|that|those|it|its|they|their|them|such|he|she|his|her|both|in this case"
     # "If you do, antibiotics during labor can save your baby's life": do what?
-    r"|if (so|not|you do|you don't|they do|it does|this happens)\b"
+    r"|(if|when) (so|not|you do|you don't|they do|it does|this happens)\b"
+    # "In osteoporosis, this loss is greater than normal": which loss? A short opening phrase
+    # before the pointing word does not give it a subject.
+    r"|[^,.;:]{1,40}, (this|these|those|such) (?!as\b)[a-z]+(?<!ing)\b"
     # "On the contrary, people get the flu only once every few years": contrary to what?
     r"|on the contrary|in contrast|by contrast|conversely|on the other hand|in other words"
     r"|even so|that said"
