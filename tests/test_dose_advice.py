@@ -55,3 +55,31 @@ def test_a_request_to_stop_a_medicine_is_not_answered_with_stop(tmp_path_factory
     assert "without talking to your doctor" in answer.text
     assert "stop taking it straight away" not in answer.text
     assert "one tablet a day" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you forget a tablet, leave it and take the next one at the usual time.",
+        "If you miss a dose of your inhaler, take it when you remember.",
+        "If you do not remember until the evening, skip the missed dose.",
+    ],
+)
+def test_what_to_do_about_a_missed_dose_is_withheld(sentence: str) -> None:
+    # "do not remember" negates the remembering, not the skipping
+    assert withheld_after_dose_request(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Never take two doses to make up for a forgotten one.",
+        "If you miss a pill, you may need extra contraception.",
+        "Many people forget to take their inhaler.",
+        "Remember to take it with food.",
+        "Tell your asthma clinic if you often miss doses.",
+        "Do not suddenly stop or reduce the tablets.",
+    ],
+)
+def test_warnings_and_talk_of_missed_doses_are_kept(sentence: str) -> None:
+    assert not withheld_after_dose_request(sentence)

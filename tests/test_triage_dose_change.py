@@ -18,6 +18,11 @@ from tests.support.labelled import every_labelled_example
         "¿puedo dejar el omeprazol de golpe?",
         "mi hija vomitó el jarabe, le doy otra dosis?",
         "se me olvidó la levotiroxina, mañana me la salto?",
+        # Medicine names the cue list does not hold, read by their drug-class endings.
+        "Should I stop my risedronate before my tooth extraction?",
+        "should i pause my apixaban before my colonoscopy",
+        "do I need to hold off on my tranexamic acid before the operation?",
+        "can I come off my bisoprolol now my pulse is normal",
     ],
 )
 def test_a_request_to_change_a_dose_is_read(message):
@@ -35,6 +40,9 @@ def test_a_request_to_change_a_dose_is_read(message):
         "I stopped my antibiotics early last year and was fine, why do they say finish them?",
         "¿qué pasa si alguien deja los antidepresivos de golpe?",
         "le doy más agua al bebé si hace calor?",
+        "how should I hold my inhaler?",
+        "should I stop my acid reflux diet now?",
+        "can I pause my physiotherapy before my knee operation?",
         "",
     ],
 )

@@ -17,6 +17,11 @@ from tests.support.labelled import every_labelled_example
         "should I take my calcium tablets on an empty stomach",
         "is it better to take my statin in the morning or at night",
         "¿la levotiroxina se toma en ayunas o con el desayuno?",
+        "How should I take risedronate?",
+        "what's the best way to take my levothyroxine",
+        "how do you use a steroid nasal spray properly",
+        "can I take my thyroxine with my morning cup of tea",
+        "is it ok to take cetirizine with a light breakfast",
     ],
 )
 def test_a_question_about_how_to_take_a_medicine_is_read(message):
@@ -33,6 +38,10 @@ def test_a_question_about_how_to_take_a_medicine_is_read(message):
         "should I take an extra tablet with lunch",
         "how long can you go without food",
         "¿cuántas pastillas me tomo con la comida?",
+        "how often should I take my naproxen",
+        "how should I take ibuprofen for my toddler's fever",
+        "how do I take my prednisolone if I missed yesterday's",
+        "can I take my statin twice with my morning coffee",
     ],
 )
 def test_an_amount_a_change_or_alcohol_keeps_it_a_dose_question(message):
@@ -44,6 +53,8 @@ def test_an_amount_a_change_or_alcohol_keeps_it_a_dose_question(message):
     [
         "do I take my naproxen with food or not?",
         "can my daughter take her antibiotic syrup with milk",
+        "How should I take risedronate?",
+        "can i take my thyroxine with my morning coffee",
     ],
 )
 def test_the_triage_gives_such_a_question_a_plain_answer(triage, message):

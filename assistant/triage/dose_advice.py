@@ -1,11 +1,13 @@
-"""What an answer leaves out after a personal dose request: amounts of a medicine, and advice to
-start, stop or change one.
+"""What an answer leaves out after a personal dose request: amounts of a medicine, advice to
+start, stop or change one, and what to do about a missed dose.
 
 "Should I stop taking my blood pressure medicine?" gets the dose notice ("ask your clinician or
 pharmacist"), and quoting an article's "you should stop taking it" under it would answer for the
-person all the same. A sentence that warns against changing a medicine on one's own ("do not
-stop taking it suddenly") or sends the reader to a clinician is kept: it is the advice the notice
-gives too.
+person all the same; so would "if you do not remember until the next day, skip the missed dose"
+under "should I skip tonight's dose?". A sentence that warns against changing a medicine on one's
+own ("do not stop taking it suddenly", "never take a double dose") or sends the reader to a
+clinician is kept: it is the advice the notice gives too. The warning has to be said of the
+change itself: the "do not" of "if you do not remember" warns against nothing.
 """
 
 from __future__ import annotations
@@ -22,17 +24,38 @@ _CHANGE = re.compile(
     r"|doses?|dosage|treatment|prescription|it|them)\b",
     re.IGNORECASE,
 )
-_WARNS_OR_REFERS = re.compile(
-    r"\b(?:do\s+not|don't|never|should\s+not|shouldn't|must\s+not|without\s+(?:talking|speaking"
-    r"|asking|checking)|doctor|pharmacist|clinician|nurse|gp|physician|health\s*care\s+provider"
-    r"|prescriber)\b",
+# What to do when a dose was forgotten: "take it as soon as you remember", "skip the missed dose".
+_MISSED = re.compile(
+    r"\b(?:forget|forgets|forgot|forgotten|miss|misses|missed)\b(?:\s+\w+){0,3}?\s+(?:doses?"
+    r"|tablets?|pills?|injections?|one)\b"
+    r"|\bas\s+soon\s+as\s+you\s+remember\b|\b(?:do\s+not|don't|dont)\s+remember\b",
+    re.IGNORECASE,
+)
+_TAKE_OR_LEAVE = re.compile(
+    r"\b(?:take|skip|leave\s+out|leave|double|wait|carry\s+on|continue|go\s+back)\b", re.IGNORECASE
+)
+# Said of the very verb that follows: "do not", "never", "should not" and at most three words
+# between ("do not suddenly stop", "never take a double dose").
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:do\s+not|don't|dont|never|should\s+not|shouldn't|must\s+not|mustn't|not\s+to|no\s+need"
+    r"\s+to|avoid)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_REFERS = re.compile(
+    r"\b(?:without\s+(?:talking|speaking|asking|checking)|doctor|pharmacist|clinician|nurse|gp"
+    r"|physician|health\s*care\s+provider|prescriber|clinic)\b",
     re.IGNORECASE,
 )
 
 
 def withheld_after_dose_request(sentence: str) -> bool:
-    """An amount of a medicine, or advice to change one that neither warns against doing so nor
-    sends the reader to a clinician."""
+    """An amount of a medicine, advice to change one, or what to do about a missed dose, unless
+    the sentence warns against the change or sends the reader to a clinician."""
     if mentions_personal_dose(sentence):
         return True
-    return bool(_CHANGE.search(sentence)) and not _WARNS_OR_REFERS.search(sentence)
+    if _REFERS.search(sentence):
+        return False
+    advised = [m.start() for m in _CHANGE.finditer(sentence)]
+    if _MISSED.search(sentence):
+        advised += [m.start() for m in _TAKE_OR_LEAVE.finditer(sentence)]
+    return any(not _NEGATED_BEFORE.search(sentence[:start]) for start in advised)

@@ -32,7 +32,7 @@ _ASK = (
 _CHANGE = (
     r"(?:stop|skip|double(?:\s+up(?:\s+on)?)?|halve|cut\s+(?:back|down)(?:\s+on)?|quit"
     r"|come\s+off|go\s+off|get\s+off|taper(?:\s+off)?|wean\s+off|lower|reduce|increase|raise"
-    r"|up|split|miss|drop|take\s+(?:two|2|an?\s+extra|another|double|half|more|less|both)"
+    r"|up|split|miss|drop|pause|hold\s+off(?:\s+on)?|withhold|suspend|discontinue|take\s+(?:two|2|an?\s+extra|another|double|half|more|less|both)"
     r"(?:\s+of)?)(?:ping|ing)?(?:\s+taking)?"
 )
 _ES_ASK = (
@@ -57,9 +57,15 @@ _ES_IMPLICIT = re.compile(
     r"\b(?:me|le|se)\s+(?:tomo|doy|pongo|pone)\s+(?:dos|doble|otra|mas)\b[^.]*\?"
     r"|\b(?:me|se)\s+(?:lo|la)\s+(?:salto|dejo|quito|suspendo)\b"
 )
-# Besides the medicine names of cues.yaml: doses, prescriptions and amounts in units.
+# Besides the medicine names of cues.yaml: doses, prescriptions and amounts in units, and the
+# shapes of medicine names the list cannot hold ("alendronic acid", "risedronate", "apixaban",
+# "bisoprolol"): the endings of the drug classes' international names.
 _MORE_MEDICINE = (
     r"pasti|pastis|anticonceptiv\w*|dosis|dose|doses|dosage|prescription|receta|\w+\s+(?:mg|ml)"
+    r"|\w+ic\s+acid|bisphosphonates?|blood\s+thinners?|anticoagulants?"
+    r"|\w+(?:dronate|olol|pril|sartan|statin|azole|cillin|mycin|cycline|floxacin|prazole"
+    r"|triptan|xaban|gatran|parin|gliptin|gliflozin|azepam|azolam|oxetine|dipine|tidine"
+    r"|lukast|olone|thasone)"
 )
 
 
