@@ -24,6 +24,7 @@ from assistant.compose.base import Composer, Composition, CompositionRequest, St
 from assistant.compose.extractive import ExtractiveComposer
 from assistant.compose.llm import build_llm_parts
 from assistant.compose.narrowed import lines_naming, opening
+from assistant.compose.second_sources import without_unasked_sources
 from assistant.retrieval.abstain import (
     Calibration,
     answer_from,
@@ -504,7 +505,7 @@ class Assistant:
         never the same twice, and it can say the first itself)."""
         if isinstance(self.composer, StreamingComposer):
             return (yield from self.composer.stream(request))
-        composition = self.composer.compose(request)
+        composition = without_unasked_sources(self.composer.compose(request), request, previous)
         group = group_not_named(
             message, (f"{c.title} {c.section} {c.passage}" for c in composition.citations)
         )

@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from assistant.answer import Citation
-from assistant.compose.base import Composition
+from assistant.compose.base import Composition, CompositionRequest
 from assistant.compose.narrowed import lines_naming, opening
+from assistant.compose.second_sources import without_unasked_sources
 from assistant.compose.urgency import asks_routinely, asks_urgently, urgent_heading
+from assistant.retrieval.hybrid import Retrieval
 from assistant.understanding.conversation import Conversation, group_names, group_said
+from assistant.understanding.question import analyze
 from tests.support.kb import build_article_assistant
 
 CROUP = """# Croup
@@ -195,3 +199,64 @@ def test_the_opening_is_the_first_line():
     shown = opening(listed)
     assert shown.text == "Symptoms include: [1]\n- Spots [1]\n- Oily skin [1]"
     assert [c.n for c in shown.citations] == [1]
+
+
+# --- later sources that answer another question -------------------------------------------
+
+
+def _request(question: str) -> CompositionRequest:
+    analysis = analyze(question)
+    return CompositionRequest(
+        question=question,
+        analysis=analysis,
+        retrieval=Retrieval(analysis, np.zeros(3, dtype=np.float32), ()),
+        sentence_vectors={},
+    )
+
+
+def _cited(n: int, section: str) -> Citation:
+    return Citation(
+        n=n, chunk_id=n, doc_id="d", title="Migraine", section=section, passage="p", spans=()
+    )
+
+
+def test_a_second_source_of_another_kind_leaves_when_the_first_heading_asks_the_question():
+    answer = Composition(
+        text=(
+            "Migraine is a severe headache that often comes with feeling sick. [1]\n"
+            "Triggers include: [2]\n"
+            "- Stress [2]\n"
+            "- Missed meals [2]"
+        ),
+        citations=(_cited(1, "What is migraine?"), _cited(2, "Causes")),
+    )
+    kept = without_unasked_sources(answer, _request("What is migraine?"))
+    assert kept.text == "Migraine is a severe headache that often comes with feeling sick. [1]"
+    assert [c.section for c in kept.citations] == ["What is migraine?"]
+
+
+def test_a_getting_care_source_stays():
+    answer = Composition(
+        text="Migraine is a severe headache. [1]\nSee a GP if painkillers do not help. [2]",
+        citations=(_cited(1, "What is migraine?"), _cited(2, "When to see a doctor")),
+    )
+    assert without_unasked_sources(answer, _request("What is migraine?")) == answer
+
+
+def test_a_second_source_stays_when_the_first_heading_does_not_ask_the_question():
+    answer = Composition(
+        text="Migraine is common. [1]\nTriggers include stress. [2]",
+        citations=(_cited(1, "Overview"), _cited(2, "Causes")),
+    )
+    assert without_unasked_sources(answer, _request("What helps a migraine?")) == answer
+
+
+def test_a_second_source_quoted_in_the_answer_before_leaves():
+    previous = "Migraine is a severe headache. [1] It affects 1 in 7 people. [1]"
+    answer = Composition(
+        text="Painkillers and triptans can help. [1]\nIt affects 1 in 7 people. [2]",
+        citations=(_cited(1, "Treatment"), _cited(2, "Overview")),
+    )
+    kept = without_unasked_sources(answer, _request("how is migraine treated?"), previous)
+    assert kept.text == "Painkillers and triptans can help. [1]"
+    assert len(kept.citations) == 1

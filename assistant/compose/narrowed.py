@@ -35,7 +35,7 @@ def lines_naming(composition: Composition, group: re.Pattern[str]) -> Compositio
             kept.append(line)
     if not kept or len(kept) == len(lines):
         return None
-    return _renumbered(composition, kept)
+    return renumbered(composition, kept)
 
 
 def opening(composition: Composition) -> Composition:
@@ -48,7 +48,7 @@ def opening(composition: Composition) -> Composition:
         kept += _items_after(lines)
     if len(kept) == len(lines):
         return composition
-    return _renumbered(composition, kept)
+    return renumbered(composition, kept)
 
 
 def _items_after(lines: list[str]) -> list[str]:
@@ -60,7 +60,7 @@ def _items_after(lines: list[str]) -> list[str]:
     return items
 
 
-def _renumbered(composition: Composition, kept: list[str]) -> Composition:
+def renumbered(composition: Composition, kept: list[str]) -> Composition:
     """`kept` as the answer, citing only the sources it names, numbered from 1 in order."""
     order: list[int] = []
     for line in kept:
