@@ -23,6 +23,8 @@ from assistant.compose.asked_sections import with_asked_sections
 from assistant.compose.base import Composer, Composition, CompositionRequest, StreamingComposer
 from assistant.compose.extractive import ExtractiveComposer
 from assistant.compose.llm import build_llm_parts
+from assistant.compose.narrowed import lines_naming, opening
+from assistant.compose.second_sources import without_unasked_sources
 from assistant.retrieval.abstain import (
     Calibration,
     answer_from,
@@ -54,6 +56,7 @@ from assistant.understanding.conversation import (
     about_focus,
     contextualize,
     group_names,
+    group_said,
     names_no_topic,
 )
 from assistant.understanding.focus import named_intervention, title_topic
@@ -83,6 +86,9 @@ SAME_ANSWER_LEAD = "The articles I can search say no more about that than what I
 GENERAL_ONLY_LEAD = (
     "The articles I can search say nothing specifically about {group}; in general, they say:"
 )
+# Leads the lines of the answer just given that name the group a follow-up asks about ("and in
+# older people?" when the section quoted has one sentence about them): the rest is not repeated.
+GROUP_PART_LEAD = "Of what I quoted above, this is what the articles say about {group}:"
 EMPTY_MESSAGE_TEXT = "Type a health question and I'll answer it from the vetted articles."
 NO_QUESTION_TEXT = (
     "I answer health questions from vetted articles and my rules don't change. "
@@ -499,17 +505,25 @@ class Assistant:
         never the same twice, and it can say the first itself)."""
         if isinstance(self.composer, StreamingComposer):
             return (yield from self.composer.stream(request))
-        composition = self.composer.compose(request)
+        composition = without_unasked_sources(self.composer.compose(request), request, previous)
         group = group_not_named(
             message, (f"{c.title} {c.section} {c.passage}" for c in composition.citations)
         )
+        repeated = bool(composition.citations) and composition.text == _without_lead(previous)
         if composition.citations and group is not None:
+            # The general answer just given is not quoted whole again: its opening stands for it.
+            general = opening(composition) if repeated else composition
             lead = GENERAL_ONLY_LEAD.format(group=group)
-            composition = replace(composition, text=f"{lead}\n\n{composition.text}")
-        elif composition.citations and composition.text == _without_lead(previous):
+            composition = replace(general, text=f"{lead}\n\n{general.text}")
+        elif repeated:
             asked = self._from_asked_section(request, composition)
+            part = lines_naming(composition, request.group) if request.group else None
+            said = group_said(message)
             if asked is not None and asked.citations and asked.text != composition.text:
                 composition = asked
+            elif part is not None and said is not None:
+                lead = GROUP_PART_LEAD.format(group=said)
+                composition = replace(part, text=f"{lead}\n\n{part.text}")
             else:
                 lead = SAME_ANSWER_LEAD
                 composition = replace(composition, text=f"{lead}\n\n{composition.text}")
@@ -522,9 +536,16 @@ _GENERAL_ONLY = re.compile(
 )
 
 
+_GROUP_PART = re.compile(
+    re.escape(GROUP_PART_LEAD).replace(re.escape("{group}"), ".+?") + "\n\n"
+)
+
+
 def _without_lead(answer_text: str) -> str:
     """The quoted answer without the framing line a composition may have been led by."""
     text = answer_text.removeprefix(f"{SAME_ANSWER_LEAD}\n\n")
+    part = _GROUP_PART.match(text)
+    text = text[part.end() :] if part else text
     general = _GENERAL_ONLY.match(text)
     return text[general.end() :] if general else text
 

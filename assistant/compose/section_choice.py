@@ -17,6 +17,7 @@ from assistant.compose.headings import (
 from assistant.compose.passages import SectionPassage
 from assistant.compose.scored import ScoredUnit, own_sentences, section_score
 from assistant.compose.units import is_list_item
+from assistant.compose.urgency import asks_routinely, asks_urgently, urgent_heading
 from assistant.understanding.conversation import groups_named
 from assistant.understanding.question import QuestionType
 from assistant.understanding.question_types import heading_type
@@ -40,6 +41,50 @@ WHOLE_ASK_WORDS = (2, 3)
 
 
 def of_the_asked_type(
+    scored: Sequence[list[ScoredUnit]], lead: list[ScoredUnit], request: CompositionRequest
+) -> list[ScoredUnit]:
+    """The lead article's section that answers what the question asks (`_of_the_asked_kind`),
+    as urgent as the question asks (`as_urgent_as_asked`)."""
+    return as_urgent_as_asked(scored, _of_the_asked_kind(scored, lead, request), request)
+
+
+def as_urgent_as_asked(
+    scored: Sequence[list[ScoredUnit]], chosen: list[ScoredUnit], request: CompositionRequest
+) -> list[ScoredUnit]:
+    """For a question about getting care, the article's getting-care section whose heading
+    speaks of an emergency when the question does ("when should I go to the ER?": "When to get
+    emergency help", not "When to see a doctor"), and one whose heading does not when the
+    question asks about a routine visit ("when should I see a GP?"), scoring within
+    `RESTATES_MARGIN` of the chosen section. Both headings ask the same kind and open with
+    "When", so only the urgency tells them apart."""
+    kind = QuestionType.seek_care
+    heading = chosen[0].section.first.chunk.section
+    if request.analysis.qtype is not kind or heading_type(heading) is not kind:
+        return chosen
+    question = ask_of(request)
+    if asks_urgently(question):
+        wanted = True
+    elif asks_routinely(question):
+        wanted = False
+    else:
+        return chosen
+    if urgent_heading(heading) is wanted:
+        return chosen
+    doc_id = chosen[0].section.doc_id
+    matching = [
+        units
+        for units in scored
+        if units[0].section.doc_id == doc_id
+        and heading_type(h := units[0].section.first.chunk.section) is kind
+        and urgent_heading(h) is wanted
+    ]
+    if not matching:
+        return chosen
+    best = max(matching, key=section_score)
+    return best if section_score(best) >= section_score(chosen) - RESTATES_MARGIN else chosen
+
+
+def _of_the_asked_kind(
     scored: Sequence[list[ScoredUnit]], lead: list[ScoredUnit], request: CompositionRequest
 ) -> list[ScoredUnit]:
     """The lead article's section that answers what the question asks, when the lead section

@@ -302,6 +302,9 @@ _GROUP_NAMES = (
     re.compile(r"\b(pregnan\w*|expecting)\b", re.IGNORECASE),
     re.compile(r"\b(women|woman|female)\b", re.IGNORECASE),
     re.compile(r"\b(men|man|male)\b", re.IGNORECASE),
+    # Last: "older adults" is the older people's group; "adults" alone is its own ("what about
+    # adults?" after a childhood illness is answered by an "Adults" section).
+    re.compile(r"\b(adults?|grown[- ]?ups?)\b", re.IGNORECASE),
 )
 
 
@@ -319,14 +322,29 @@ def group_names(message: str) -> re.Pattern[str] | None:
     return next((names for names in _GROUP_NAMES if names.search(what)), None)
 
 
+# What comes before a group's name in a follow-up: "in", "for the", "about my".
+_LEADING = re.compile(
+    r"^(?:(?:in|for|during|with|among|about)\s+)?(?:(?:my|our|the|a|an)\s+)?", re.IGNORECASE
+)
+
+
+def group_said(message: str) -> str | None:
+    """The group an elliptical follow-up brings up, in the visitor's words ("older people" for
+    "and in older people?"); None when it brings up none."""
+    if group_names(message) is None:
+        return None
+    what = _ellipsis(message.strip()) or ""
+    return _LEADING.sub("", what).rstrip(" ?.!") or None
+
+
 # "my son is 7": a child by relation. Only for whether a question may be about children: a
 # follow-up "what about my son?" is not read as asking about children in general.
 _CHILD_BY_RELATION = re.compile(r"\b(sons?|daughters?|grand(?:son|daughter|child)\w*)\b", re.I)
 
 
 def groups_named(text: str) -> frozenset[int]:
-    """Which of the groups (children, older people, pregnancy, women, men) the text names or
-    may mean (a son or daughter may be a child)."""
+    """Which of the groups (children, older people, pregnancy, women, men, adults) the text names
+    or may mean (a son or daughter may be a child)."""
     named = {n for n, names in enumerate(_GROUP_NAMES) if names.search(text)}
     if _CHILD_BY_RELATION.search(text):
         named.add(0)
