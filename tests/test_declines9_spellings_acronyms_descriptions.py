@@ -169,3 +169,10 @@ def test_a_word_in_the_other_spelling_is_written_as_the_articles_write_it():
     assert speller.correct("upset") == "upset"
     # Two misspelled words in one short question are both corrected.
     assert speller.correct("anemia brusing") == "anaemia bruising"
+
+
+def test_an_english_word_the_articles_use_rarely_is_not_their_typo():
+    from assistant.understanding.spelling import Speller
+
+    speller = Speller({"taping": 1, "taking": 500}, frozenset({"taping", "taking"}))
+    assert speller.correct("is mouth taping safe") == "is mouth taping safe"

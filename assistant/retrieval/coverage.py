@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from assistant.understanding.spelling import american
+from assistant.understanding import spelling
 from healthqa.text.words import stem
 from index.records import Chunk
 
@@ -48,6 +48,9 @@ _CLASS_WORDS = frozenset({
 _WORD = re.compile(r"[a-z0-9]+")
 _NUMBERED = re.compile(r"\b(type|stage|grade|class|phase)\s+(\d+|i{1,3}|iv|v)\b")
 _ARABIC = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
+# The spelling both sides of a comparison are read in (`spelling.american`); the checks beside
+# this module take it from here.
+american = spelling.american
 # A word among a sentence's first few is what the sentence is about ("Lyme disease is spread
 # by ticks", "Symptoms of Lyme disease include"), not a passing mention.
 SUBJECT_WORDS = 5

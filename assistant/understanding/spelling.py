@@ -105,15 +105,15 @@ class Speller:
         """The replacement for an unknown word, or None to keep it."""
         if not MIN_LENGTH <= len(word) <= MAX_LENGTH:
             return None
-        if word in self._vocabulary:
-            return self._articles_typo(word)
         # Either spelling is right: the question is written the articles' way ("color" of a
         # page that says "colour"), even when it is an English word.
-        written = self._as_written.get(american(word))
+        written = None if word in self._vocabulary else self._as_written.get(american(word))
         if written is not None:
             return written
         if word in self._english:
             return None  # "upset" must not become "onset"
+        if word in self._vocabulary:
+            return self._articles_typo(word)
         edits = 2 if len(word) >= TWO_EDITS_FROM else 1
         found = self._symspell.lookup(word, Verbosity.CLOSEST, max_edit_distance=edits)
         if not found:
