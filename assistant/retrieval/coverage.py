@@ -13,15 +13,18 @@ A first question is held to its focus's rarest word in the index (`rarest_word`)
 kidney stones" needs "stones" (chronic kidney disease has "kidney"), while "what are the main
 causes of tooth loss" needs only "tooth" (a page on tooth decay answers it without "loss").
 A numbered kind is the same in Roman numerals: "type ii diabetes" is "type 2 diabetes", and a
-word is the same in British and American spelling: "sleep apnoea" is "sleep apnea".
+word is the same in British and American spelling: "sleep apnoea" is "sleep apnea", "tumour" is
+"tumor", "immunisation" is "immunization", "fibre" is "fiber".
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from assistant.understanding import spelling
 from healthqa.text.words import stem
 from index.records import Chunk
 
@@ -45,10 +48,9 @@ _CLASS_WORDS = frozenset({
 _WORD = re.compile(r"[a-z0-9]+")
 _NUMBERED = re.compile(r"\b(type|stage|grade|class|phase)\s+(\d+|i{1,3}|iv|v)\b")
 _ARABIC = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
-# British spelling's "ae" and "oe" inside a word are American "e": "apnoea", "oesophagus",
-# "haemorrhoids", "anaemia", "diarrhoea". Not at a word's end ("toe", "canoe"); the few words
-# this merges by accident ("does", "des") are not topics.
-_BRITISH_DIGRAPH = re.compile(r"(?:ae|oe)(?=[a-z])")
+# The spelling both sides of a comparison are read in (`spelling.american`); the checks beside
+# this module take it from here.
+american = spelling.american
 # A word among a sentence's first few is what the sentence is about ("Lyme disease is spread
 # by ticks", "Symptoms of Lyme disease include"), not a passing mention.
 SUBJECT_WORDS = 5
@@ -65,11 +67,6 @@ def distinctive_words(focus: str) -> list[str]:
 def class_words(focus: str) -> list[str]:
     """The focus's words naming its class of condition ("cancer" of "kidney cancer")."""
     return [w for w in _WORD.findall(focus.lower()) if w in _CLASS_WORDS]
-
-
-def american(word: str) -> str:
-    """The word in American spelling, so that either spelling of a topic finds the other."""
-    return _BRITISH_DIGRAPH.sub("e", word)
 
 
 def numbered_kinds(focus: str) -> list[str]:
@@ -102,8 +99,8 @@ def chunk_speaks_of(
     says what it is about, not in its text, where it may name the topic in passing."""
     headings = f"{chunk.title} {chunk.section}".lower()
     text = headings if headings_only else f"{headings} {chunk.text.lower()}"
-    found = {american(w) for w in _WORD.findall(text)}
-    titled = {american(w) for w in _WORD.findall(headings)}
+    found = {american(w) for w in with_joined(_WORD.findall(text))}
+    titled = {american(w) for w in with_joined(_WORD.findall(headings))}
     needed = [american(w) for w in (distinctive_words(focus) if words is None else words)]
     missing = [
         w
@@ -119,6 +116,22 @@ def chunk_speaks_of(
             return False
     kinds = numbered_kinds(focus)
     return not kinds or set(kinds) <= _kinds_in(text)
+
+
+# Two words a visitor runs together ("hayfever", "nosebleed") are each this long at least.
+JOINED_PART = 3
+
+
+def with_joined(words: list[str]) -> list[str]:
+    """The words, and each two neighbours written as one: a question's "hayfever" names the
+    page's "hay fever", "nosebleeds" its "nose bleeds". Only a pair the text says side by side,
+    never any two words the index knows ("members hip" of "membership")."""
+    joined = [
+        a + b
+        for a, b in pairwise(words)
+        if len(a) >= JOINED_PART and len(b) >= JOINED_PART and a.isalpha() and b.isalpha()
+    ]
+    return words + joined
 
 
 def names_in_passing(word: str, chunk: Chunk) -> bool:
@@ -162,7 +175,7 @@ def _names(word: str, text: str, *, clipped: bool = False) -> bool:
     """Some word of `text` is a form of `word` or shares its stem, in either spelling;
     `clipped`: or begins with it, as a heading's full name does ("Hepatitis B" for "hep b")."""
     word = american(word)
-    found = [american(w) for w in _WORD.findall(text)]
+    found = [american(w) for w in with_joined(_WORD.findall(text))]
     if any(w.startswith(word) if clipped else is_form_of(w, word) for w in found):
         return True
     return stem(word) in {stem(w) for w in found}

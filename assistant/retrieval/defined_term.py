@@ -22,8 +22,10 @@ import re
 from collections.abc import Mapping
 
 from assistant.retrieval.coverage import SUBJECT_WORDS, american
+from assistant.retrieval.described_thing import all_known, described_words, names_described
 from assistant.retrieval.hybrid import Passage, Retrieval
 from assistant.retrieval.lay_name import gives_as_name
+from assistant.understanding.conversation import group_of
 from assistant.understanding.spelling import english_words
 from assistant.understanding.vocabulary import FOCUS_STOP, NOT_A_TOPIC
 from healthqa.text.words import STOPWORDS, stem
@@ -60,6 +62,11 @@ QUOTED_WORDS = 3
 # What the visitor asks the page to judge, which it says in its own words ("not reliable"), never
 # as "good".
 _JUDGING = frozenset({"good", "bad", "ok", "okay", "fine", "worth", "worthwhile"})
+# What the visitor asks about a term, not a word of it: "what does INR mean", "what does ADHD
+# stand for", "the meaning of ...".
+_ASKING_WHAT_IT_IS = frozenset({
+    "mean", "means", "meaning", "meant", "stand", "stands", "definition", "define", "defined",
+})
 # A page speaks to its reader, the visitor of themself: "in time with my heartbeat" quotes "in
 # time with your heartbeat".
 _AS_THE_PAGE_SAYS = {"my": "your", "i": "you", "me": "you", "myself": "yourself", "im": "you"}
@@ -81,26 +88,35 @@ def rarest_term(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> str | No
 
 def _frequency(word: str, vocabulary: Mapping[str, int]) -> int:
     """How often the index uses the word, or else another form of it: "absorbed" is not a word
-    the articles lack where they say "harder to absorb iron"."""
+    the articles lack where they say "harder to absorb iron", nor "kid" where they say "child"."""
     exact = max(vocabulary.get(word, 0), vocabulary.get(american(word), 0))
-    return exact or _stem_counts(vocabulary).get(stem(american(word)), 0)
-
-
-# One index's vocabulary stemmed once: it is the same object for every question.
-_STEMMED: dict[int, tuple[Mapping[str, int], dict[str, int]]] = {}
+    found = exact or _stem_counts(vocabulary).get(stem(american(word)), 0)
+    group = None if found else group_of(word)
+    if group is not None:
+        # A group said in other words: "my kid" where the articles say "children".
+        return max((n for w, n in vocabulary.items() if group.fullmatch(w)), default=0)
+    return found
 
 
 def _stem_counts(vocabulary: Mapping[str, int]) -> dict[str, int]:
+    """Each stem's count in the index, a part of a hyphenated word counted as a word ("score"
+    of "T-score": the question's words are read apart at hyphens, the index's are not)."""
     cached = _STEMMED.get(id(vocabulary))
     if cached is not None and cached[0] is vocabulary:
         return cached[1]
     counts: dict[str, int] = {}
     for word, count in vocabulary.items():
-        key = stem(american(word))
-        counts[key] = max(counts.get(key, 0), count)
+        parts = [part for part in word.split("-") if len(part) >= 3] if "-" in word else []
+        for said in (word, *parts):
+            key = stem(american(said))
+            counts[key] = max(counts.get(key, 0), count)
     _STEMMED.clear()  # the one index in use; a test's small one replaces it
     _STEMMED[id(vocabulary)] = (vocabulary, counts)
     return counts
+
+
+# One index's vocabulary stemmed once: it is the same object for every question.
+_STEMMED: dict[int, tuple[Mapping[str, int], dict[str, int]]] = {}
 
 
 def passages_defining(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> tuple[Passage, ...]:
@@ -108,6 +124,9 @@ def passages_defining(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> tu
     what their page's topic is (`lay_name`), say every content word of it about that word
     (`says_all`), or that it quotes (`quotes`); none when it names a word the index never uses."""
     analysis = retrieval.analysis
+    described = _naming_described(retrieval, vocabulary)
+    if described:
+        return described
     if any(not _frequency(w, vocabulary) for w in _named_words(analysis.keywords)):
         return ()
     term = rarest_term(retrieval, vocabulary)
@@ -128,8 +147,22 @@ def passages_defining(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> tu
             (term is not None and defines(term, p.stored.chunk))
             or (term is not None and gives_as_name(term, p.stored.chunk))
             or (term is not None and says_all(asked, p.stored.chunk, term))
+            or (term is not None and headed_by(term, asked, p.stored.chunk))
             or quotes(analysis.asked or analysis.text, asked, p.stored.chunk)
         )
+    )
+
+
+def _naming_described(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> tuple[Passage, ...]:
+    """For a question describing what it cannot name ("what are the little white things stuck
+    in my kids hair"), the ranked passages with a sentence naming it (`described_thing`)."""
+    words = described_words(retrieval.analysis.asked or retrieval.analysis.text)
+    if words is None or not all_known(words, lambda w: _frequency(w, vocabulary)):
+        return ()
+    return tuple(
+        p
+        for p in retrieval.passages
+        if not p.context_only and names_described(words, p.stored.chunk)
     )
 
 
@@ -197,6 +230,23 @@ def says_all(words: list[str], chunk: Chunk, term: str | None = None) -> bool:
     return all(any(_is(w, found) for found in said) for w in words)
 
 
+def headed_by(term: str, words: list[str], chunk: Chunk) -> bool:
+    """The chunk's heading names the term, and its title, heading or text every other of the
+    `words` (two at least): a section or table titled "Staying off school or nursery" on the
+    hand, foot and mouth page is what "can my kid go to nursery with hand foot and mouth" asks
+    for, though it only lists when a child may go back."""
+    if len(words) < 2 or not any(_is(term, w) for w in _WORD.findall(chunk.section.lower())):
+        return False
+    said = _WORD.findall(f"{chunk.title} {chunk.section} {chunk.text}".lower())
+    return all(any(_is(w, found) or _same_group(w, found) for found in said) for w in words)
+
+
+def _same_group(word: str, found: str) -> bool:
+    """Both name one group of people: "kid" and "child"."""
+    group = group_of(word)
+    return group is not None and bool(group.fullmatch(found))
+
+
 def quotes(question: str, words: list[str], chunk: Chunk) -> bool:
     """The question repeats a phrase of the chunk holding `QUOTED_WORDS` content words ("first
     steps in the morning" of "why does my heel hurt so much with the first steps in the
@@ -238,7 +288,12 @@ def _topic_words(keywords: tuple[str, ...]) -> list[str]:
     """The words that may name a topic: not "long", "cause", "symptoms", "first" ..., nor the
     visitor's judgement asked for ("are home test kits any good")."""
     return [
-        w for w in keywords if w not in FOCUS_STOP and w not in NOT_A_TOPIC and w not in _JUDGING
+        w
+        for w in keywords
+        if w not in FOCUS_STOP
+        and w not in NOT_A_TOPIC
+        and w not in _JUDGING
+        and w not in _ASKING_WHAT_IT_IS
     ]
 
 

@@ -23,6 +23,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 _CUES = (("described", "as"), ("known", "as"), ("referred", "to", "as"), ("called",))
 # The word comes this many words after the cue at most: "described as a high-pitched ringing".
 AFTER_CUE = 3
+# The cue comes this many words after the subject at most: "It is often described as", "Bruxism,
+# also known as", "Tinnitus is the word for".
+CUE_AFTER_SUBJECT = 5
 # A sentence about the page's topic may open with a word standing for it.
 _STANDS_FOR_TOPIC = frozenset({"it", "this", "they"})
 
@@ -33,10 +36,16 @@ def gives_as_name(word: str, chunk: Chunk) -> bool:
     topic = {american(w) for w in _WORD.findall(title_topic(chunk.title).lower())}
     for start, end in chunk.sentence_spans:
         sentence = [american(w) for w in _WORD.findall(chunk.text[start:end].lower())]
-        opening = set(sentence[:SUBJECT_WORDS])
-        if not (opening & topic or opening & _STANDS_FOR_TOPIC):
+        subject = [
+            k
+            for k, w in enumerate(sentence[:SUBJECT_WORDS])
+            if w in topic or w in _STANDS_FOR_TOPIC
+        ]
+        if not subject:
             continue
-        for k in range(len(sentence)):
+        # The cue names the subject only close after it: in "The dose of warfarin is adjusted
+        # according to a blood test called the INR", "called" names the test, not warfarin.
+        for k in range(subject[-1] + 1, subject[-1] + 1 + CUE_AFTER_SUBJECT):
             cue = next((c for c in _CUES if tuple(sentence[k : k + len(c)]) == c), None)
             if cue is None:
                 continue

@@ -25,6 +25,7 @@ from assistant.retrieval.coverage import (
     rarest_word,
 )
 from assistant.retrieval.defined_term import passages_defining
+from assistant.retrieval.described_thing import described_words
 from assistant.retrieval.hybrid import HybridRetriever, Passage, Retrieval
 from assistant.retrieval.lay_name import gives_as_name
 from assistant.retrieval.unnamed import asks_yes_or_no, unnamed_subject
@@ -91,6 +92,8 @@ def about_topic(
         topic = retrieval.analysis.focus
         if topic and set(distinctive_words(topic)) <= _ASKING_FOR:
             topic = None  # "tips to fall asleep faster": what is asked for, not a topic
+        if described_words(asked) is not None:
+            topic = None  # "what are the little white things ...": a description, not a topic
         words = rarest_word(without_asking_for(topic), vocabulary) if topic else None
     if topic is None:
         return retrieval
@@ -174,12 +177,25 @@ def words_of(chunks: list[Chunk]) -> Counter[str]:
 
 def names_title_topic(message: str, passage: Passage) -> bool:
     """The message names, as whole words in either spelling, the topic of the title of the
-    passage's article: "sleep apnoea" for "Sleep Apnea: Symptoms, Diagnosis and Treatment"."""
+    passage's article: "sleep apnoea" for "Sleep Apnea: Symptoms, Diagnosis and Treatment". Or
+    the topic without the words before its last two distinctive ones, which say what kind it is
+    ("sleep apnea" of "Obstructive sleep apnoea"), or its words run together ("hayfever")."""
     topic = _words(title_topic(passage.stored.chunk.title))
     if not distinctive_words(" ".join(topic)):
         return False
     asked = _words(message)
-    return any(asked[i : i + len(topic)] == topic for i in range(len(asked) - len(topic) + 1))
+    names = [topic[k:] for k in range(len(topic)) if k == 0 or _two_distinctive(topic[k:])]
+    if any(_says(asked, name) for name in names):
+        return True
+    return len(topic) > 1 and "".join(topic) in asked
+
+
+def _two_distinctive(words: list[str]) -> bool:
+    return len(distinctive_words(" ".join(words))) >= 2
+
+
+def _says(asked: list[str], run: list[str]) -> bool:
+    return any(asked[i : i + len(run)] == run for i in range(len(asked) - len(run) + 1))
 
 
 def _words(text: str) -> list[str]:

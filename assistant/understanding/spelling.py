@@ -3,7 +3,9 @@
 Consumer questions are often misspelled ("secnd opinon", "diabetis"); a misspelled topic word
 finds nothing lexically and weakens the dense match. A word is corrected only when it is neither
 an article word nor an English word, and only toward an article word within one edit (two for
-long words); among equally close words the most frequent in the articles wins. A word the
+long words); among equally close words the most frequent in the articles wins. A word in the
+other spelling of one the articles use ("tumor", "anemia", "color" beside "tumour", "anaemia",
+"colour") is written as they write it, even when it is an English word. A word the
 articles themselves misspell once or twice is corrected toward the common word it misspells.
 
 The search is SymSpell's (symspellpy): candidates come from a precomputed table of deletions, so
@@ -32,6 +34,28 @@ TYPO_RATIO = 100
 TYPO_MIN_COMMON = 50
 
 
+# British spelling's "ae" and "oe" inside a word are American "e": "apnoea", "oesophagus",
+# "haemorrhoids", "anaemia", "diarrhoea". Not at a word's end ("toe", "canoe"); the few words
+# this merges by accident ("does", "des") are not topics.
+_BRITISH_DIGRAPH = re.compile(r"(?:ae|oe)(?=[a-z])")
+# The other British endings, after two letters at least so that "hour", "four", "rise" and "wise"
+# stay as they are: "tumour"/"tumor", "behaviours", "flavoured", "organise"/"organize",
+# "immunisation", "analyse"/"analyze", "paralysed", "centre"/"center", "fibre", "litres". Both
+# sides of every comparison are rewritten, so a merge only matters between two real words.
+_BRITISH_ENDINGS = (
+    (re.compile(r"(?<=[a-z]{2})our(?=s?$|ed$|ing$|ite|ful|able|ably)"), "or"),
+    (re.compile(r"(?<=[a-z]{3})is(?=e$|es$|ed$|ing$|ation|ations|er$|ers$)"), "iz"),
+    (re.compile(r"(?<=[a-z]{3})ys(?=e$|es$|ed$|ing$)"), "yz"),
+    (re.compile(r"(?<=[a-z]{2}[bt])re(?=s?$)"), "er"),
+)
+def american(word: str) -> str:
+    """The word in American spelling, so that either spelling of a topic finds the other."""
+    word = _BRITISH_DIGRAPH.sub("e", word)
+    for british, us in _BRITISH_ENDINGS:
+        word = british.sub(us, word)
+    return word
+
+
 @cache
 def english_words() -> frozenset[str]:
     """Real English words (SymSpell's 82,765-word frequency list): never "misspelled"."""
@@ -48,6 +72,12 @@ class Speller:
         self._vocabulary = vocabulary
         self._english: Container[str] = english_words() if english is None else english
         self._symspell = SymSpell(max_dictionary_edit_distance=_MAX_EDITS, prefix_length=7)
+        # Each word's spelling in the articles, by its American form: "tumor" is asked of a page
+        # that says "tumour", "anemia" of one that says "anaemia".
+        self._as_written: dict[str, str] = {}
+        for word, count in sorted(vocabulary.items(), key=lambda item: (item[1], item[0])):
+            if count:
+                self._as_written[american(word)] = word  # the most frequent spelling last
         for word, count in vocabulary.items():
             if MIN_LENGTH - 1 <= len(word) <= MAX_LENGTH:
                 self._symspell.create_dictionary_entry(word, count)
@@ -75,6 +105,11 @@ class Speller:
         """The replacement for an unknown word, or None to keep it."""
         if not MIN_LENGTH <= len(word) <= MAX_LENGTH:
             return None
+        # Either spelling is right: the question is written the articles' way ("color" of a
+        # page that says "colour"), even when it is an English word.
+        written = None if word in self._vocabulary else self._as_written.get(american(word))
+        if written is not None:
+            return written
         if word in self._english:
             return None  # "upset" must not become "onset"
         if word in self._vocabulary:
