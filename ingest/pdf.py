@@ -23,6 +23,7 @@ from healthqa.errors import FileLimitExceeded, IngestError
 from ingest.model import Article
 from ingest.pdf_dates import stated_date
 from ingest.pdf_headings import body_size, heading_lines, small_print_lines
+from ingest.pdf_indents import lines_after_lists
 from ingest.pdf_layout import (
     largest_text,
     without_closing_small_print,
@@ -82,7 +83,10 @@ def load_pdf(
         pages[0] = without_letterhead(pages[0], printed_title)
         pages[-1] = without_closing_small_print(pages[-1], small_print_lines(pieces[-1], body))
     sections = page_sections(
-        pages, [heading_lines(page_pieces, body) for page_pieces in pieces], title=printed_title
+        pages,
+        [heading_lines(page_pieces, body) for page_pieces in pieces],
+        title=printed_title,
+        after_lists=[lines_after_lists(page_pieces) for page_pieces in pieces],
     )
     if not sections:
         raise IngestError(

@@ -36,7 +36,7 @@ def heading_lines(pieces: Sequence[Piece], body: float | None) -> frozenset[str]
     if body is None:
         return frozenset()
     found = set()
-    for text, styles in _lines(pieces):
+    for text, styles in printed_lines(pieces):
         line = " ".join(text.split())
         styled = bool(styles) and all(_heading_style(piece, body) for piece in styles)
         if line and styled and _heading_shape(line):
@@ -50,12 +50,12 @@ def small_print_lines(pieces: Sequence[Piece], body: float | None) -> frozenset[
         return frozenset()
     return frozenset(
         " ".join(text.split())
-        for text, styles in _lines(pieces)
+        for text, styles in printed_lines(pieces)
         if styles and all(0 < piece.size <= SMALL_PRINT_RATIO * body for piece in styles)
     )
 
 
-def _lines(pieces: Sequence[Piece]) -> list[tuple[str, list[Piece]]]:
+def printed_lines(pieces: Sequence[Piece]) -> list[tuple[str, list[Piece]]]:
     """Each line of the joined text with the pieces that put letters on it."""
     lines: list[tuple[str, list[Piece]]] = [("", [])]
     for piece in pieces:

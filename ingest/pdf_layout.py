@@ -33,7 +33,7 @@ _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNOR
 _PAGE_OF = re.compile(r"\bpage\s*\d{1,4}\s*(of|/)\s*\d{1,4}\b", re.IGNORECASE)
 # Where a running line carries its page number: "page 3", "3 of 9", "3/9", a number at either end.
 _PAGE_NUMBERS_IN_LINE = re.compile(r"page\s*\d+|\d+\s*(of|/)\s*\d+|^\d+\b|\b\d+$")
-_BULLET = re.compile(r"^[•●▪◦■□➢►‣∙·*]\s*")
+BULLET = re.compile(r"^[•●▪◦■□➢►‣∙·*]\s*")
 _OPENS_LOWER = re.compile(r"^[(\[\"'‘“]*[a-z]")
 # A capitalised line ending in a colon, short enough to be a list's lead-in ("Call 999 if:").
 _LEAD_IN = re.compile(r"^[A-Z0-9][^.!?]{0,80}:$")
@@ -85,21 +85,22 @@ def without_closing_small_print(page: str, small_print: frozenset[str]) -> str:
 
 def _is_small_print(line: str, small_print: frozenset[str]) -> bool:
     key = " ".join(line.split())
-    return key in small_print and not _BULLET.match(key) and not key.startswith("- ")
+    return key in small_print and not BULLET.match(key) and not key.startswith("- ")
 
 
-def reflowed(text: str) -> str:
+def reflowed(text: str, *, after_lists: frozenset[str] = frozenset()) -> str:
     """Printed lines joined into the sentences they break, bullets as "- " items.
 
     A line continues the one before when that one does not end a clause and either the new line
     starts in lower case or the one before was full. Headings are short, and items start with a
-    bullet, so neither is joined to its neighbours."""
-    lines = [_BULLET.sub("- ", line.strip()) if line.strip() else "" for line in text.splitlines()]
+    bullet, so neither is joined to its neighbours. `after_lists`: lines the page prints as the
+    start of what follows a list (`ingest.pdf_indents`), never an item's tail."""
+    lines = [BULLET.sub("- ", line.strip()) if line.strip() else "" for line in text.splitlines()]
     widest = _line_width(lines)
     out: list[str] = []
     printed = ""  # the last printed line, which may already be joined to the ones before it
     for line in lines:
-        if line and out and out[-1] and _continues(out[-1], printed, line, widest):
+        if line and out and out[-1] and _continues(out[-1], printed, line, widest, after_lists):
             out[-1] = f"{out[-1]}{'' if out[-1].endswith('-') else ' '}{line}"
         else:
             out.append(line)
@@ -114,10 +115,12 @@ def _line_width(lines: Sequence[str]) -> int:
     return lengths[int(WIDTH_PERCENTILE * (len(lengths) - 1))] if lengths else 0
 
 
-def _continues(joined: str, printed: str, line: str, widest: int) -> bool:
+def _continues(
+    joined: str, printed: str, line: str, widest: int, after_lists: frozenset[str]
+) -> bool:
     if _ENDS_CLAUSE.search(joined) or line.startswith("- "):
         return False
-    if joined.startswith("- ") and _LEAD_IN.match(line):
+    if joined.startswith("- ") and (_LEAD_IN.match(line) or line in after_lists):
         return False  # "Go to A&E if:" after a full last item introduces the next list
     # "(regurgitation)" and "'soft' foods" go on a sentence as a lower-case word does.
     return _OPENS_LOWER.match(line) is not None or len(printed) >= FULL_LINE_SHARE * widest

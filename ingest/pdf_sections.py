@@ -26,14 +26,20 @@ _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 
 
 def page_sections(
-    pages: Sequence[str], headings: Sequence[frozenset[str]], *, title: str | None = None
+    pages: Sequence[str],
+    headings: Sequence[frozenset[str]],
+    *,
+    title: str | None = None,
+    after_lists: Sequence[frozenset[str]] = (),
 ) -> tuple[Section, ...]:
     """`pages`: each page's text, furniture gone; `headings`: each page's heading lines;
-    `title`: the title as printed, if it is."""
+    `title`: the title as printed, if it is; `after_lists`: each page's lines that start what
+    follows a list (`ingest.pdf_indents`)."""
     sections: list[Section] = []
     heading = printed = ""  # the heading as printed, which may be the title
     pages = with_sentences_rejoined(pages, headings)
     for number, (text, page_headings) in enumerate(zip(pages, headings, strict=True), start=1):
+        apart = after_lists[number - 1] if number <= len(after_lists) else frozenset()
         body: list[str] = []
         after_heading = False
         for line in text.splitlines():
@@ -46,10 +52,10 @@ def page_sections(
             elif after_heading and _wraps_onto(printed, key):
                 printed = f"{printed} {key}"
             else:
-                _add(sections, heading, body, number)
+                _add(sections, heading, body, number, apart)
                 printed, body, after_heading = key, [], True
             heading = "" if printed == title else printed
-        _add(sections, heading, body, number)
+        _add(sections, heading, body, number, apart)
     return tuple(sections)
 
 
@@ -87,7 +93,9 @@ def _wraps_onto(heading: str, line: str) -> bool:
     return line[:1].islower() and not heading.endswith(("?", ":", "."))
 
 
-def _add(sections: list[Section], heading: str, body: list[str], page: int) -> None:
-    text = reflowed("\n".join(body).strip())
+def _add(
+    sections: list[Section], heading: str, body: list[str], page: int, apart: frozenset[str]
+) -> None:
+    text = reflowed("\n".join(body).strip(), after_lists=apart)
     if text.strip():
         sections.append(Section(heading=heading, text=text.strip(), page=page))

@@ -33,9 +33,12 @@ from healthqa.text.sentences import split_sentences
 from ingest.review_date import DATE
 
 _STAMP_WORD = r"(?:reviewed|review|updated|update|published|modified|revised|issued|produced)"
+# A year alone dates a stamp too, after the label's colon ("Next review due: 2026"); without
+# one it is a sentence's ("The vaccine was first produced in 1998.").
+_STAMP_DATE = rf"(?::?\s*(?:on\s+)?{DATE}|:\s*(?:19|20)\d{{2}})"
 # Not "Next review due": that is a plan, but a line of it is furniture all the same.
 _STAMP = re.compile(
-    rf"^(?:[A-Za-z]+ ){{0,4}}?{_STAMP_WORD}(?: [A-Za-z]+)?:?\s*(?:on\s+)?{DATE}\s*[.;,]?$",
+    rf"^(?:[A-Za-z]+ ){{0,4}}?{_STAMP_WORD}(?: [A-Za-z]+)?{_STAMP_DATE}\s*[.;,]?$",
     re.IGNORECASE,
 )
 # The label, then a name: "Content source: County Public Health Department".

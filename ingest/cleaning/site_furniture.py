@@ -38,11 +38,12 @@ from ingest.cleaning.words import CleaningWords
 from ingest.review_date import DATE
 
 # A label of up to five words ("Page last reviewed", "Next review due"), an optional colon, a
-# date, and a separator: the whole line is made of these.
+# date, and a separator: the whole line is made of these. A year alone is a stamp's date too,
+# after the label's colon ("Next review due: 2026"); without one it is a sentence's ("The
+# guideline was published in 2019.").
 _STAMP_WORD = r"(?:reviewed|review|updated|update|published|modified|posted|due|revised|issued)"
-_STAMP_PART = (
-    rf"(?:[A-Za-z]+ ){{0,4}}?{_STAMP_WORD}(?: [A-Za-z]+)?:?\s*(?:on\s+)?{DATE}\s*[.;,|·]?\s*"
-)
+_STAMP_DATE = rf"(?::?\s*(?:on\s+)?{DATE}|:\s*(?:19|20)\d{{2}}\b)"
+_STAMP_PART = rf"(?:[A-Za-z]+ ){{0,4}}?{_STAMP_WORD}(?: [A-Za-z]+)?{_STAMP_DATE}\s*[.;,|·]?\s*"
 _STAMP_LINE = re.compile(rf"^(?:{_STAMP_PART})+$", re.IGNORECASE)
 _ROW_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 _CRUMB_SEPARATOR = re.compile(r"\s+[>›»→]\s+")

@@ -1,0 +1,79 @@
+"""Callouts written as `<aside>` inside an article: part of the article.
+
+trafilatura leaves every `<aside>` out as the page's chrome, which it usually is (related links,
+an advert, a newsletter box beside the article). But pages also write the article's own
+warnings and tips as `<aside class="callout">` inside it ("Important: do not use a treatment
+just in case"), and those vanished while the same words in a `<div class="info-box">` were kept.
+An `<aside>` inside the content landmark that says something in sentences of its own (words
+outside links, ending like a sentence) is read as a `<div>` where it stands; one that is mostly
+links, holds a form or a menu, or only labels stays chrome.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ingest.html_tree import text_of
+
+# An aside is links rather than prose when its links hold this share of its words.
+LINK_SHARE_MAX = 0.3
+# A sentence says something: a few words ending like one ("Advertisement" does not).
+SENTENCE_MIN_WORDS = 4
+_SENTENCE = re.compile(r"[^.!?]*\w[^.!?]*[.!?]")
+_LANDMARKS = frozenset({"main", "article"})
+_CHROME_INSIDE = ("form", "nav", "input", "button", "select")
+_BLOCKS = frozenset(
+    {"p", "div", "ul", "ol", "dl", "table", "blockquote", "pre", "figure", "details", "section"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6"}
+)
+
+
+def with_article_callouts(tree: etree._Element) -> etree._Element:
+    """The same tree, each `<aside>` inside the page's content that holds prose renamed
+    `<div>` (`<p>` when it holds no blocks). Changes `tree` in place."""
+    for aside in list(tree.iter("aside")):
+        if _inside_content(aside) and _holds_prose(aside):
+            # Words written straight into the aside are a paragraph: a <div> of them, on a page
+            # of <p>s, is a byline to trafilatura.
+            holds_blocks = any(
+                isinstance(child.tag, str) and child.tag in _BLOCKS for child in aside
+            )
+            aside.tag = "div" if holds_blocks else "p"
+    return tree
+
+
+def _inside_content(element: etree._Element) -> bool:
+    return any(
+        ancestor.tag in _LANDMARKS or (ancestor.get("role") or "").lower() == "main"
+        for ancestor in element.iterancestors()
+    )
+
+
+def _holds_prose(aside: etree._Element) -> bool:
+    if any(True for _ in aside.iter(*_CHROME_INSIDE)):
+        return False
+    text = text_of(aside)
+    words = len(text.split())
+    linked = sum(len(text_of(link).split()) for link in aside.iter("a"))
+    if not words or linked > LINK_SHARE_MAX * words:
+        return False
+    unlinked = _without_links(aside)
+    return any(
+        len(sentence.split()) >= SENTENCE_MIN_WORDS for sentence in _SENTENCE.findall(unlinked)
+    )
+
+
+def _without_links(element: etree._Element) -> str:
+    """The element's text outside its links."""
+    parts: list[str] = []
+    for node in element.iter():
+        if not isinstance(node.tag, str):
+            continue
+        in_link = any(a.tag == "a" for a in node.iterancestors())  # where its tail sits
+        if node.text and not in_link and node.tag != "a":
+            parts.append(node.text)
+        if node.tail and node is not element and not in_link:
+            parts.append(node.tail)
+    return " ".join(" ".join(parts).split())
