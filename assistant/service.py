@@ -505,7 +505,9 @@ class Assistant:
         never the same twice, and it can say the first itself)."""
         if isinstance(self.composer, StreamingComposer):
             return (yield from self.composer.stream(request))
-        composition = without_unasked_sources(self.composer.compose(request), request, previous)
+        composition = without_unasked_sources(
+            self.composer.compose(request), request, _without_lead(previous)
+        )
         group = group_not_named(
             message, (f"{c.title} {c.section} {c.passage}" for c in composition.citations)
         )

@@ -29,6 +29,8 @@ def without_unasked_sources(
     first = composition.citations[0]
     lines = [line for line in composition.text.splitlines() if line.strip()]
     before = set(_statements(previous))
+    if before and set(_statements(composition.text)) <= before:
+        return composition  # a repeat as a whole: the caller says it is one (service._compose)
     first_asks = _first_asks(first.section, first.title, request)
     asked = ask_words(_question(request), f"{first.title} {request.analysis.focus or ''}")
     dropped = {
