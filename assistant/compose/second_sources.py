@@ -15,6 +15,7 @@ from assistant.compose.base import Composition, CompositionRequest
 from assistant.compose.citations import MARKER
 from assistant.compose.headings import ask_words, restatement
 from assistant.compose.narrowed import renumbered
+from assistant.compose.question_parts import question_parts
 from assistant.understanding.question_types import QuestionType, heading_type
 from healthqa.text.words import content_words
 
@@ -31,7 +32,10 @@ def without_unasked_sources(
     before = set(_statements(previous))
     if before and set(_statements(composition.text)) <= before:
         return composition  # a repeat as a whole: the caller says it is one (service._compose)
-    first_asks = _first_asks(first.section, first.title, request)
+    # A question joining two asks ("what causes it and how is it treated?") wants a second
+    # source of another kind: only the one-ask question has its kind settled by the first.
+    one_ask = len(question_parts(_question(request))) == 1
+    first_asks = one_ask and _first_asks(first.section, first.title, request)
     asked = ask_words(_question(request), f"{first.title} {request.analysis.focus or ''}")
     dropped = {
         c.n
