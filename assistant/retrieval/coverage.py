@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -99,8 +100,8 @@ def chunk_speaks_of(
     says what it is about, not in its text, where it may name the topic in passing."""
     headings = f"{chunk.title} {chunk.section}".lower()
     text = headings if headings_only else f"{headings} {chunk.text.lower()}"
-    found = {american(w) for w in with_joined(_WORD.findall(text))}
-    titled = {american(w) for w in with_joined(_WORD.findall(headings))}
+    found = _spelled_words(text)
+    titled = _spelled_words(headings)
     needed = [american(w) for w in (distinctive_words(focus) if words is None else words)]
     missing = [
         w
@@ -108,14 +109,30 @@ def chunk_speaks_of(
         if not any(is_form_of(word, w) for word in found)
         and not any(word.startswith(w) for word in titled)
     ]
-    if missing:
-        # Another form of the word names it too: "pinworms" where the page says "pinworm",
-        # "babies" where it says "baby".
-        stems = {stem(word) for word in found}
-        if not all(stem(w) in stems for w in missing):
-            return False
+    # Another form of the word names it too: "pinworms" where the page says "pinworm",
+    # "babies" where it says "baby".
+    if missing and not all(_stem_found(w, found) for w in missing):
+        return False
     kinds = numbered_kinds(focus)
     return not kinds or set(kinds) <= _kinds_in(text)
+
+
+# Cached: each question checks the same few hundred passages, most of them asked before.
+@lru_cache(maxsize=4096)
+def _spelled_words(text: str) -> frozenset[str]:
+    """The text's words and joined neighbours, in American spelling."""
+    return frozenset(american(w) for w in with_joined(_WORD.findall(text)))
+
+
+# Two forms of a word share their first letters: only those words are stemmed, not all of a
+# passage's (stemming every word of every passage checked was most of a question's time).
+STEM_HEAD = 3
+
+
+def _stem_found(word: str, found: frozenset[str]) -> bool:
+    """Some word of `found` has the stem of `word`."""
+    wanted, head = stem(word), word[:STEM_HEAD]
+    return any(stem(w) == wanted for w in found if w.startswith(head))
 
 
 # Two words a visitor runs together ("hayfever", "nosebleed") are each this long at least.

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from symspellpy import SymSpell, Verbosity
@@ -48,8 +48,10 @@ _BRITISH_ENDINGS = (
     (re.compile(r"(?<=[a-z]{3})ys(?=e$|es$|ed$|ing$)"), "yz"),
     (re.compile(r"(?<=[a-z]{2}[bt])re(?=s?$)"), "er"),
 )
+@lru_cache(maxsize=2**16)
 def american(word: str) -> str:
-    """The word in American spelling, so that either spelling of a topic finds the other."""
+    """The word in American spelling, so that either spelling of a topic finds the other.
+    Cached: every passage's every word is put through it on each question."""
     word = _BRITISH_DIGRAPH.sub("e", word)
     for british, us in _BRITISH_ENDINGS:
         word = british.sub(us, word)
