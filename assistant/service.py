@@ -55,7 +55,7 @@ from assistant.understanding.conversation import (
     Turn,
     about_focus,
     contextualize,
-    group_names,
+    group_asked_about,
     group_said,
     names_no_topic,
 )
@@ -310,7 +310,7 @@ class Assistant:
             withhold=withheld_after_dose_request if notice and notice.kind == "dosing" else None,
             question_vector=self._question_vector(analysis),
             as_asked=as_asked,
-            group=group_names(message),
+            group=group_asked_about(message),
         )
         previous = conversation.turns[-1].answer_text if conversation.turns else ""
         composition = yield from self._compose(request, previous=previous, message=message)

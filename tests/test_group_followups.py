@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.service import build_assistant
-from assistant.understanding.conversation import Conversation, group_names
+from assistant.understanding.conversation import Conversation, group_asked_about, group_names
 from healthqa.settings import Settings
 from ingest.pipeline import ingest_paths
 
@@ -95,3 +95,29 @@ def test_a_group_the_topics_page_names_only_in_its_text_is_answered_from_those_s
     answer = pinworm_assistant.answer(conversation, "what about children?")
     assert "children 2 years of age" in answer.text
     assert "nothing specifically" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("How much ibuprofen can I give my 4 year old?", "4 year old"),
+        ("is eczema cream safe for my 6-month-old baby", "6-month-old"),
+        ("Can I use a nasal spray while pregnant?", "pregnant"),
+        ("What about kids?", "kids"),
+    ],
+)
+def test_a_question_naming_a_group_asks_about_it_elliptical_or_not(question, names):
+    """A whole question that names a group (a child by age, pregnancy) is read as asking about
+    that group, as an elliptical follow-up is: its section leads the answer."""
+    group = group_asked_about(question)
+    assert group is not None
+    found = group.search(question)
+    assert found is not None
+    assert found.group() == names
+
+
+@pytest.mark.parametrize(
+    "question", ["How is migraine treated?", "what causes heartburn", "Is acne contagious?"]
+)
+def test_a_question_naming_no_group_asks_about_none(question):
+    assert group_asked_about(question) is None

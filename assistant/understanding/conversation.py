@@ -322,6 +322,16 @@ def group_names(message: str) -> re.Pattern[str] | None:
     return next((names for names in _GROUP_NAMES if names.search(what)), None)
 
 
+def group_asked_about(message: str) -> re.Pattern[str] | None:
+    """The pattern of the group a question names (children by a word or an age, older people,
+    pregnancy, women, men, adults), elliptical or not: "How many iron tablets should I give my 3
+    year old?" asks about children as much as "what about kids?" does. None when it names none;
+    the first group in `_GROUP_NAMES` order when it names several."""
+    return group_names(message) or next(
+        (names for names in _GROUP_NAMES if names.search(message)), None
+    )
+
+
 # What comes before a group's name in a follow-up: "in", "for the", "about my".
 _LEADING = re.compile(
     r"^(?:(?:in|for|during|with|among|about)\s+)?(?:(?:my|our|the|a|an)\s+)?", re.IGNORECASE
