@@ -63,6 +63,37 @@ def test_the_triage_labels_a_dose_change_a_personal_dose_request(triage, message
     assert triage.classify(message).label == "personal_dose"
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Stopping an antidepressant leans to crisis in the model alone (crisis 0.63 here).
+        "I want to come off my sertraline, can I just stop taking my sertraline?",
+        "is it ok if I skip my warfarin tomorrow? I am having a tooth pulled",
+        "can I skip my seroquel tonight, I have an early flight",
+    ],
+)
+def test_a_dose_change_that_names_no_danger_is_never_a_crisis(triage, message):
+    assert triage.classify(message).label == "personal_dose"
+
+
+@pytest.mark.parametrize(
+    ("earlier", "message"),
+    [
+        ((), "should I stop taking my pills? nothing matters anymore and I want to die"),
+        (("I don't want to be alive anymore",), "can I stop taking my sertraline?"),
+    ],
+)
+def test_a_dose_change_beside_a_wish_to_die_stays_a_crisis(triage, earlier, message):
+    assert triage.classify(message, earlier).label == "crisis"
+
+
+def test_no_escalation_of_the_labelled_sets_is_read_as_a_dose_change():
+    rows = every_labelled_example()
+    serious = [e.text for e in rows if e.label in ("crisis", "emergency")]
+    assert len(serious) > 800
+    assert [t for t in serious if asks_to_change_dose(t)] == []
+
+
 def test_no_harmless_message_of_the_labelled_sets_is_read_as_a_dose_change():
     rows = every_labelled_example()
     harmless = [e.text for e in rows if e.label == "none"]

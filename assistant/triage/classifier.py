@@ -226,6 +226,8 @@ class TriageClassifier:
                 label, mixed = "none", probabilities[0]
         if label == "none" and asks_to_change_dose(message):
             label = "personal_dose"  # high-precision evidence the model misses (dose_change.py)
+        elif label == "crisis" and dose_change_not_crisis(message, read, earlier, self._cues):
+            label = "personal_dose"
         elif label == "personal_dose" and asks_how_to_take(message):
             label = "none"  # what to take it with, not how much (how_to_take.py)
         poisoning = is_poisoning(context, self._cues)
@@ -302,6 +304,22 @@ def danger_left_unnamed(message: str, read: Sequence[str], cues: Cues) -> bool:
     the team's, extra, gate or held-out files is such a message (tests/test_triage.py)."""
     spoken_past = read[0] != message or looks_like_instruction(message)
     return spoken_past and quiet_about_danger(read, cues)
+
+
+def dose_change_not_crisis(
+    message: str, read: Sequence[str], earlier: Sequence[str], cues: Cues
+) -> bool:
+    """A request to change a prescribed dose that the model reads as a crisis ("is it ok if I
+    skip my blood thinner tomorrow, I've got a dental cleaning"; "puedo dejar la sertralina unos
+    días?"): stopping or skipping a medicine leans to crisis in the model, since crises tell of
+    stopped medicines. It is a dose request when neither the message nor the turns before it
+    name a danger, no earlier turn speaks of death or harm, and nothing was swallowed. No
+    crisis or emergency of the labelled files asks to change a dose (tests)."""
+    if not asks_to_change_dose(message) or is_poisoning(in_context(message, earlier), cues):
+        return False  # "I took 30 of my pills, should I skip tomorrow's?" stays an escalation
+    if any(names_danger(t, cues) for t in read):
+        return False
+    return quiet_about_danger(earlier[-(CONTEXT_TURNS - 1) :], cues)
 
 
 def is_poisoning(text: str, cues: Cues) -> bool:
