@@ -24,7 +24,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.compose.answer_first import asks_one_fact, leading_units, rest_kept_short
+from assistant.compose.answer_first import (
+    answering_section_first,
+    asked_term,
+    asks_one_thing,
+    leading_units,
+    rest_kept_short,
+)
+from assistant.compose.answering_item import with_answering_item
 from assistant.compose.base import Composition, CompositionRequest
 from assistant.compose.extractive_settings import ExtractiveSettings
 from assistant.compose.layout import layout
@@ -92,10 +99,14 @@ class ExtractiveComposer:
                 offered = [u for u in units if not ask or says_any(u, ask)]
                 if offered:
                     chosen += self._second_source(offered, chosen, best=section_score(lead))
-        if asks_one_fact(request.analysis, request.question) and (lead_by := leading_units(chosen)):
-            settings = self.settings
-            short = rest_kept_short(chosen, lead_by, settings.margin, settings.min_words)
-            return layout(short, lead_by)
+        if asks_one_thing(request.analysis, request.question):
+            chosen = answering_section_first(chosen)
+            answering = with_answering_item(chosen, request)
+            term = asked_term(request.analysis, request.question)
+            if lead_by := leading_units(answering, term):
+                settings = self.settings
+                short = rest_kept_short(answering, lead_by, settings.margin, settings.min_words)
+                return layout(short, lead_by)
         return layout(chosen)
 
     def _asked(

@@ -71,7 +71,9 @@ def layout(chosen: Sequence[ScoredUnit], first: Sequence[ScoredUnit] = ()) -> Co
                     and continues_line(section.text, section.sentences, index)
                 )
                 # "Irritants: soaps, wool": the unbulleted lines a list is made of are items too.
-                as_item = is_list_item(text) or (item.unit.is_list and is_label_line(text))
+                # An item taken out of its list to lead the answer (`answering_item`) reads as
+                # a sentence.
+                text, as_item = _as_read(text, item, alone=id(item) in leading)
                 if as_item:
                     in_item = set()
                 if repeated(text, in_item if continues_item else said):
@@ -107,6 +109,14 @@ def layout(chosen: Sequence[ScoredUnit], first: Sequence[ScoredUnit] = ()) -> Co
             )
         )
     return Composition(text="\n\n".join(paragraphs), citations=tuple(citations))
+
+
+def _as_read(text: str, item: ScoredUnit, *, alone: bool) -> tuple[str, bool]:
+    """The sentence as shown, and whether it is shown as a list item."""
+    if alone and not item.unit.is_list:
+        sentence = BULLET.sub("", text)
+        return sentence[:1].upper() + sentence[1:], False  # "try compression ..." opens it
+    return text, is_list_item(text) or (item.unit.is_list and is_label_line(text))
 
 
 _LEADS_IN = re.compile(r"(:|\b(if|when|who|include|includes|including))\s*$", re.IGNORECASE)
