@@ -11,11 +11,14 @@ sentences it runs on into, and the rest follows in article order. A question ask
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from assistant.compose.base import CompositionRequest
 from assistant.compose.durations import asks_how_long
 from assistant.compose.scored import ScoredUnit
+from assistant.compose.units import is_list_item
 from assistant.understanding.question import QuestionAnalysis, QuestionType
+from assistant.understanding.question_types import heading_type
 from healthqa.text.sentences import split_sentences
 from healthqa.text.words import content_words
 
@@ -109,15 +112,19 @@ def answering_section_first(chosen: Sequence[ScoredUnit]) -> list[ScoredUnit]:
 
 
 def leading_units(
-    chosen: Sequence[ScoredUnit], term: frozenset[str] = frozenset()
+    chosen: Sequence[ScoredUnit],
+    term: frozenset[str] = frozenset(),
+    key: tuple[str, str] | None = None,
+    joins: Callable[[ScoredUnit], bool] | None = None,
 ) -> list[ScoredUnit]:
-    """The units of the first section's chosen ones that lead its paragraph: its best unit, when
-    it is not a list, not the first in article order and scores `LEADS_BY` above that first one,
-    with the chosen prose units right after it in the article (what it runs on into). [] when
-    article order stands."""
+    """The units of one section's chosen ones (the first section's, or `key`'s) that lead its
+    paragraph: its best unit, when it is not a list, not the first in article order and scores
+    `LEADS_BY` above that first one, with the chosen prose units right after it in the article
+    (what it runs on into) and, when `joins` says so of them, right before it. [] when article
+    order stands. `term`: the words of the term a "what is" question asks about."""
     if not chosen:
         return []
-    key = chosen[0].section.key
+    key = chosen[0].section.key if key is None else key
     own = sorted((c for c in chosen if c.section.key == key), key=lambda c: c.unit.sentences)
     best = max(own, key=lambda c: c.score)
     floor = own[0].score + LEADS_BY
@@ -129,15 +136,44 @@ def leading_units(
         return []  # "Yes, as long as you wash your hands": the FAQ's answer is its opening
     at = own.index(best)
     # "The blisters scab over in 7 to 10 days. The rash clears within 2 to 4 weeks.": the
-    # prose right before the best that also outscores the opening answers with it.
-    while at > 1 and _runs_into(own[at - 1], own[at]) and own[at - 1].score >= floor:
+    # prose right before the best that answers as well joins it.
+    while (
+        joins is not None
+        and at > 1
+        and _runs_into(own[at - 1], own[at])
+        and own[at - 1].score >= floor
+        and joins(own[at - 1])
+    ):
         at -= 1
     lead = own[at : own.index(best) + 1]
+    if is_list_item(best.section.sentence(best.unit.sentences[0])):
+        return lead  # an item taken out of its list: what follows the list is not its sequel
     for unit in own[own.index(best) + 1 :]:
         if unit.unit.is_list or unit.unit.sentences[0] != lead[-1].unit.sentences[-1] + 1:
             break
         lead.append(unit)
     return lead
+
+
+def leading_in_each_section(
+    chosen: Sequence[ScoredUnit],
+    term: frozenset[str] = frozenset(),
+    joins: Callable[[ScoredUnit], bool] | None = None,
+) -> list[ScoredUnit]:
+    """`leading_units` of every section of `chosen`, the first section's first: each source's
+    paragraph opens with what answers, not only the first one's."""
+    keys = list(dict.fromkeys(c.section.key for c in chosen))
+    return [u for key in keys for u in leading_units(chosen, term, key, joins)]
+
+
+def of_the_kind_asked(first: ScoredUnit, request: CompositionRequest) -> bool:
+    """The question asks a kind ("why do I get nosebleeds?": causes) that the heading of the
+    answer's first section says ("Causes of nosebleeds"): that section, in the article's order,
+    is the answer. A yes or no, or what a term means, is answered by one sentence even there."""
+    kind = request.analysis.qtype
+    if kind is QuestionType.information or asks_one_fact(request.analysis, request.question):
+        return False
+    return heading_type(first.section.first.chunk.section) is kind
 
 
 def _runs_into(before: ScoredUnit, after: ScoredUnit) -> bool:
