@@ -97,13 +97,19 @@ def asked_term(analysis: QuestionAnalysis, question: str = "") -> frozenset[str]
 
 
 def answering_section_first(chosen: Sequence[ScoredUnit]) -> list[ScoredUnit]:
-    """`chosen` with the section of the best unit first, when it is not the first section and
-    scores `LEADS_BY` above that section's best: an unasked first source ("Inhalers and
-    treatment") does not come before the one that answers ("Types of inhaler")."""
+    """`chosen` with the section of the best unit of the first section's article first, when it
+    is not the first section and scores `LEADS_BY` above that section's best: an unasked first
+    source ("Inhalers and treatment") does not come before the one that answers ("Types of
+    inhaler")."""
     if not chosen:
         return []
     first = chosen[0].section.key
-    best = max(chosen, key=lambda c: c.score)
+    # Within the article the ranker put first: another article's section is another page's
+    # answer, which the ranker judged less relevant as a whole.
+    doc_id = chosen[0].section.first.chunk.doc_id
+    best = max(
+        (c for c in chosen if c.section.first.chunk.doc_id == doc_id), key=lambda c: c.score
+    )
     first_best = max(c.score for c in chosen if c.section.key == first)
     if best.section.key == first or best.score < first_best + LEADS_BY:
         return list(chosen)

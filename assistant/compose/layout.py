@@ -73,14 +73,18 @@ def layout(chosen: Sequence[ScoredUnit], first: Sequence[ScoredUnit] = ()) -> Co
                 # "Irritants: soaps, wool": the unbulleted lines a list is made of are items too.
                 # An item taken out of its list to lead the answer (`answering_item`) reads as
                 # a sentence.
-                text, as_item = _as_read(text, item, alone=id(item) in leading)
+                alone = id(item) in leading and not item.unit.is_list and is_list_item(text)
+                text, as_item = _as_read(text, item, alone=alone)
                 if as_item:
                     in_item = set()
                 if repeated(text, in_item if continues_item else said):
                     continue  # a page that says a sentence twice in one place
                 cited.append(index)
-                if as_item:
-                    lines.append("\n- " + _each_sentence_marked(BULLET.sub("", text), n, in_item))
+                if as_item or alone:
+                    marked = _each_sentence_marked(
+                        BULLET.sub("", text), n, in_item if as_item else said
+                    )
+                    lines.append(("\n- " if as_item else " ") + marked)
                 elif continues_item:
                     lines[-1] += f" {text} [{n}]"  # an item's next sentence, on its line
                 elif item.unit.is_list and is_lead_in(text):
@@ -113,9 +117,8 @@ def layout(chosen: Sequence[ScoredUnit], first: Sequence[ScoredUnit] = ()) -> Co
 
 def _as_read(text: str, item: ScoredUnit, *, alone: bool) -> tuple[str, bool]:
     """The sentence as shown, and whether it is shown as a list item."""
-    if alone and not item.unit.is_list:
-        sentence = BULLET.sub("", text)
-        return sentence[:1].upper() + sentence[1:], False  # "try compression ..." opens it
+    if alone:
+        return BULLET.sub("", text), False  # quoted as written: the citation check reads it
     return text, is_list_item(text) or (item.unit.is_list and is_label_line(text))
 
 
