@@ -22,6 +22,7 @@ from assistant.answer import Answer, SafetyNotice
 from assistant.compose.asked_sections import with_asked_sections
 from assistant.compose.base import Composer, Composition, CompositionRequest, StreamingComposer
 from assistant.compose.extractive import ExtractiveComposer
+from assistant.compose.group_sections import group_sections
 from assistant.compose.llm import build_llm_parts
 from assistant.compose.narrowed import lines_naming, opening
 from assistant.compose.second_sources import without_unasked_sources
@@ -439,6 +440,36 @@ class Assistant:
         )
         return self.composer.compose(narrowed)
 
+    def _from_group_section(
+        self, request: CompositionRequest, composition: Composition
+    ) -> Composition | None:
+        """A follow-up about a group ("what about kids?") answered word for word as the question
+        before, composed instead from the cited article's section whose heading names the group
+        ("Gout in children"); None when it has none. That section says more about the group than
+        the lines of the answer just given that name it."""
+        if request.group is None:
+            return None
+        cited = {c.chunk_id for c in composition.citations}
+        docs = [p.stored.chunk.doc_id for p in request.retrieval.passages if p.chunk_id in cited]
+        found = group_sections(request.retrieval, docs, self.reader, request.group)
+        if found is None or not (
+            ids := [p.chunk_id for p in found.passages if p.chunk_id not in cited]
+        ):
+            return None
+        own = Retrieval(
+            found.analysis,
+            found.query_vector,
+            tuple(p for p in found.passages if p.chunk_id in ids),
+        )
+        return self.composer.compose(
+            replace(
+                request,
+                retrieval=own,
+                sentence_vectors=self.reader.sentence_vectors(ids),
+                as_asked=True,
+            )
+        )
+
     def _read_in_context(
         self, conversation: Conversation, query: str, retrieval: Retrieval
     ) -> tuple[str, Retrieval]:
@@ -519,10 +550,13 @@ class Assistant:
             composition = replace(general, text=f"{lead}\n\n{general.text}")
         elif repeated:
             asked = self._from_asked_section(request, composition)
+            own = self._from_group_section(request, composition) if request.group else None
             part = lines_naming(composition, request.group) if request.group else None
             said = group_said(message)
             if asked is not None and asked.citations and asked.text != composition.text:
                 composition = asked
+            elif own is not None and own.citations:
+                composition = own
             elif part is not None and said is not None:
                 lead = GROUP_PART_LEAD.format(group=said)
                 composition = replace(part, text=f"{lead}\n\n{part.text}")
@@ -538,9 +572,7 @@ _GENERAL_ONLY = re.compile(
 )
 
 
-_GROUP_PART = re.compile(
-    re.escape(GROUP_PART_LEAD).replace(re.escape("{group}"), ".+?") + "\n\n"
-)
+_GROUP_PART = re.compile(re.escape(GROUP_PART_LEAD).replace(re.escape("{group}"), ".+?") + "\n\n")
 
 
 def _without_lead(answer_text: str) -> str:

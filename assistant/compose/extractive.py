@@ -24,8 +24,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.compose.answer_first import asks_one_fact, leading_units, rest_kept_short
+from assistant.compose.answer_first import (
+    answering_section_first,
+    asked_term,
+    asks_one_fact,
+    asks_one_thing,
+    leading_in_each_section,
+    leading_units,
+    of_the_kind_asked,
+    rest_kept_short,
+)
+from assistant.compose.answering_item import with_answering_item
 from assistant.compose.base import Composition, CompositionRequest
+from assistant.compose.durations import asks_how_long, states_a_duration
 from assistant.compose.extractive_settings import ExtractiveSettings
 from assistant.compose.layout import layout
 from assistant.compose.parts import overview_answer, parts_answer
@@ -92,11 +103,33 @@ class ExtractiveComposer:
                 offered = [u for u in units if not ask or says_any(u, ask)]
                 if offered:
                     chosen += self._second_source(offered, chosen, best=section_score(lead))
+        if request.as_asked and asks_one_thing(request.analysis, request.question):
+            return self._answer_first(chosen, request)
         if asks_one_fact(request.analysis, request.question) and (lead_by := leading_units(chosen)):
             settings = self.settings
             short = rest_kept_short(chosen, lead_by, settings.margin, settings.min_words)
             return layout(short, lead_by)
         return layout(chosen)
+
+    def _answer_first(
+        self, chosen: list[ScoredUnit], request: CompositionRequest
+    ) -> Composition:
+        """A question asked in the visitor's own words that asks one thing (`asks_one_thing`):
+        the source that answers first, the list item that answers out of its list, and what
+        answers leading each source's paragraph. A follow-up's search mixes in the question
+        before, so its scores do not say which source answers the follow-up itself."""
+        chosen = answering_section_first(chosen)
+        if of_the_kind_asked(chosen[0], request):
+            return layout(chosen)  # "why do I get X?" answered by "Causes of X": in order
+        answering = with_answering_item(chosen, request)
+        term = asked_term(request.analysis, request.question)
+        joins = _states_a_duration if asks_how_long(request.question) else None
+        lead_by = leading_in_each_section(answering, term, joins)
+        if not any(u.section.key == answering[0].section.key for u in lead_by):
+            return layout(chosen, lead_by)
+        settings = self.settings
+        short = rest_kept_short(answering, lead_by, settings.margin, settings.min_words)
+        return layout(short, lead_by)
 
     def _asked(
         self, scored: list[list[ScoredUnit]], lead: list[ScoredUnit], request: CompositionRequest
@@ -313,6 +346,11 @@ class ExtractiveComposer:
                 continue
             return [candidate]
         return []
+
+
+def _states_a_duration(scored: ScoredUnit) -> bool:
+    section = scored.section
+    return any(states_a_duration(section.sentence(k)) for k in scored.unit.sentences)
 
 
 def _paragraph_start(section: SectionPassage, index: int) -> int:

@@ -71,14 +71,20 @@ def layout(chosen: Sequence[ScoredUnit], first: Sequence[ScoredUnit] = ()) -> Co
                     and continues_line(section.text, section.sentences, index)
                 )
                 # "Irritants: soaps, wool": the unbulleted lines a list is made of are items too.
-                as_item = is_list_item(text) or (item.unit.is_list and is_label_line(text))
+                # An item taken out of its list to lead the answer (`answering_item`) reads as
+                # a sentence.
+                alone = id(item) in leading and not item.unit.is_list and is_list_item(text)
+                text, as_item = _as_read(text, item, alone=alone)
                 if as_item:
                     in_item = set()
                 if repeated(text, in_item if continues_item else said):
                     continue  # a page that says a sentence twice in one place
                 cited.append(index)
-                if as_item:
-                    lines.append("\n- " + _each_sentence_marked(BULLET.sub("", text), n, in_item))
+                if as_item or alone:
+                    marked = _each_sentence_marked(
+                        BULLET.sub("", text), n, in_item if as_item else said
+                    )
+                    lines.append(("\n- " if as_item else " ") + marked)
                 elif continues_item:
                     lines[-1] += f" {text} [{n}]"  # an item's next sentence, on its line
                 elif item.unit.is_list and is_lead_in(text):
@@ -107,6 +113,13 @@ def layout(chosen: Sequence[ScoredUnit], first: Sequence[ScoredUnit] = ()) -> Co
             )
         )
     return Composition(text="\n\n".join(paragraphs), citations=tuple(citations))
+
+
+def _as_read(text: str, item: ScoredUnit, *, alone: bool) -> tuple[str, bool]:
+    """The sentence as shown, and whether it is shown as a list item."""
+    if alone:
+        return BULLET.sub("", text), False  # quoted as written: the citation check reads it
+    return text, is_list_item(text) or (item.unit.is_list and is_label_line(text))
 
 
 _LEADS_IN = re.compile(r"(:|\b(if|when|who|include|includes|including))\s*$", re.IGNORECASE)
