@@ -15,7 +15,7 @@ from lxml import etree
 from healthqa.errors import IngestError
 from ingest.encoding import as_utf8
 from ingest.heading_paths import Heading, section_groups, with_group_recorded
-from ingest.html_callouts import with_article_callouts
+from ingest.html_callouts import with_article_callouts, with_labelled_divs_as_paragraphs
 from ingest.html_captions import with_captions_as_text
 from ingest.html_controls import without_control_links
 from ingest.html_div_blocks import with_div_paragraphs
@@ -60,7 +60,7 @@ def load_html(path: Path, *, doc_id: str | None = None) -> Article:
         # The page's own paragraphs find its content first; a page that writes its paragraphs
         # as <div>s has none until they are named so.
         kept = with_main_landmark(with_div_paragraphs(with_main_landmark(tree)))
-        kept = with_article_callouts(kept)
+        kept = with_labelled_divs_as_paragraphs(with_article_callouts(kept))
         kept = with_kept_structure(with_captions_as_text(with_table_headings(kept)))
         kept = without_control_links(without_site_furniture(kept))
         page = _without_apparatus(kept)

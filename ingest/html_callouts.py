@@ -7,6 +7,11 @@ just in case"), and those vanished while the same words in a `<div class="info-b
 An `<aside>` inside the content landmark that says something in sentences of its own (words
 outside links, ending like a sentence) is read as a `<div>` where it stands; one that is mostly
 links, holds a form or a menu, or only labels stays chrome.
+
+A callout written as a `<div>` of words that opens with its bold label ("<strong>Call 911
+if:</strong> the bleeding ...") lost the space after the label in trafilatura, which glued
+"if:the"; inside a `<p>` the space stays, so such a `<div>` gets its words wrapped in one
+(`with_labelled_divs_as_paragraphs`).
 """
 
 from __future__ import annotations
@@ -77,3 +82,23 @@ def _without_links(element: etree._Element) -> str:
         if node.tail and node is not element and not in_link:
             parts.append(node.tail)
     return " ".join(" ".join(parts).split())
+
+
+def with_labelled_divs_as_paragraphs(tree: etree._Element) -> etree._Element:
+    """The same tree, each `<div>` of prose with no block inside that opens with an inline
+    element (its label) holding its words in a `<p>`. Changes `tree` in place."""
+    for div in list(tree.iter("div")):
+        children = [child for child in div if isinstance(child.tag, str)]
+        opens_inline = not (div.text or "").strip() and bool(children)
+        if not opens_inline or any(child.tag in _BLOCKS or child.tag == "br" for child in div):
+            continue
+        if not any(len(s.split()) >= SENTENCE_MIN_WORDS for s in _SENTENCE.findall(text_of(div))):
+            continue
+        paragraph = etree.SubElement(div, "p")
+        paragraph.text, div.text = div.text, None
+        for child in children:
+            paragraph.append(child)  # moves it, its tail with it
+        for child in list(div):
+            if child is not paragraph:
+                paragraph.append(child)  # comments and processing instructions
+    return tree

@@ -6,6 +6,8 @@ more line of the section above, and a row of the table is cited under that secti
 ("Treatment from a doctor" for a row that says "Call 999"). A title that reads as a heading
 (short, no sentence: `ingest.scraped.chrome.is_heading_like`) becomes a heading one level below
 the section the table stands in, so the table is a section of its own under its own name.
+The title names its table only: text after the table, before the next heading, goes on with the
+section the table stands in, whose heading is said again after the table (a copy of it).
 """
 
 from __future__ import annotations
@@ -25,25 +27,27 @@ _NUMBER_ONLY = re.compile(r"^(?:table|figure|fig\.?)\s*\d+[.:]?$", re.IGNORECASE
 
 def with_table_headings(tree: etree._Element) -> etree._Element:
     """The same tree, each table's heading-like title a heading right before the table."""
-    level = 1
+    section: etree._Element | None = None
     for element in list(tree.iter()):
         if not isinstance(element.tag, str):
             continue
         if element.tag in _HEADINGS:
-            level = int(element.tag[1])
+            section = element
         elif element.tag == "table":
-            _title_as_heading(element, f"h{min(level + 1, 6)}")
+            level = int(section.tag[1]) if section is not None else 1
+            if _title_as_heading(element, f"h{min(level + 1, 6)}") and section is not None:
+                _section_goes_on_after(element, section)
     return tree
 
 
-def _title_as_heading(table: etree._Element, heading: str) -> None:
+def _title_as_heading(table: etree._Element, heading: str) -> bool:
     caption = table.find("caption")
     if caption is not None and _is_title(text_of(caption)):
         title = etree.Element(heading)
         title.text = text_of(caption)
         table.remove(caption)
         table.addprevious(title)
-        return
+        return True
     above = _bold_line_above(table)
     if above is not None and _is_title(text_of(above)):
         words = text_of(above)
@@ -51,6 +55,29 @@ def _title_as_heading(table: etree._Element, heading: str) -> None:
             above.remove(child)
         above.tag, above.text = heading, words
         above.attrib.clear()
+        return True
+    return False
+
+
+def _section_goes_on_after(table: etree._Element, section: etree._Element) -> None:
+    """The section's heading said again after the table when text follows it before the next
+    heading: "Everyone should have an action plan" after a "Types of inhaler" table is the
+    section's, not the table's."""
+    holder = table  # or the wrapper it scrolls in: <div class="table-wrap"><table>
+    while holder.getnext() is None and holder.getparent() is not None:
+        if holder.getparent().tag in ("body", "main", "article", "section"):
+            return
+        holder = holder.getparent()
+    follows = holder.getnext()
+    while follows is not None and not isinstance(follows.tag, str):
+        follows = follows.getnext()
+    if follows is None or follows.tag in _HEADINGS:
+        return
+    again = etree.Element(section.tag)
+    again.text = text_of(section)
+    again.tail = holder.tail
+    holder.tail = None
+    holder.addnext(again)
 
 
 def _bold_line_above(table: etree._Element) -> etree._Element | None:

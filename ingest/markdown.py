@@ -6,6 +6,11 @@ Paragraphs stay paragraphs, each list item becomes one "- item" line ("1. item" 
 list, indented two spaces per nesting level), a table becomes list lines that name their columns
 (`ingest/tables.py`), and code keeps its lines. Link text is kept and images are dropped. HTML is
 dropped too: the text is never rendered, so markup in it is data, not words.
+
+An FAQ written as bold questions ("**Can it come back?**" on a line, its answer under it) is a
+list of headed answers, as an HTML `<details>` FAQ is: each bold question on a line of its own
+heads a subsection of the heading above it, so an answer is read with its own question and never
+with its neighbours' (`_BOLD_QUESTION_LINE`, `_is_bold_question`).
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ FOOTER_MAX_WORDS = 40
 _FIELD_SEPARATOR = re.compile(r"\s[·|•]\s")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _LISTS = frozenset({"bullet_list", "ordered_list"})
+# A line that is one bold question and nothing else: "**Can I swim with a verruca?**".
+_BOLD_QUESTION_LINE = re.compile(r"^ {0,3}(\*\*|__)(?=\S)[^\n]*?\?\1[ \t]*$")
 _DROPPED = frozenset({"html_block", "html_inline", "image", "hr"})
 # CommonMark plus GitHub tables and ~~strikethrough~~; HTML is recognised only to drop it whole.
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
@@ -50,12 +57,15 @@ def markdown_sections(text: str) -> tuple[str | None, list[Section]]:
     sections: list[Section] = []
     heading, nodes = "", list[SyntaxTreeNode]()
     levels: list[int] = []  # of each heading, in order
-    children = _without_footer(SyntaxTreeNode(_PARSER.parse(with_plain_conventions(text))).children)
+    parsed = _PARSER.parse(_bold_questions_apart(with_plain_conventions(text)))
+    children = _without_footer(SyntaxTreeNode(parsed).children)
     plain = sum(node.type == "heading" for node in children) <= 1
     for n, node in enumerate(children):
         if not nodes and heading and heading == title and _is_byline(node):
             continue
         level = _heading_level(node)
+        if level is None and _is_bold_question(children, n):
+            level = min((levels[-1] if levels else 1) + 1, 6)  # under the heading above it
         if level is None and _is_written_heading(children, n, plain=plain):
             level = 2
         if level is None:
@@ -101,6 +111,30 @@ def _without_footer(children: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
         and sum(len(text.split()) for text in texts) <= FOOTER_MAX_WORDS
     )
     return children[: rules[-1]] if is_footer else children
+
+
+def _bold_questions_apart(text: str) -> str:
+    """The text with a blank line after each line that is a bold question alone, so that the
+    answer written straight under it is a paragraph of its own, not the question's."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        out.append(line)
+        following = lines[n + 1] if n + 1 < len(lines) else ""
+        if _BOLD_QUESTION_LINE.match(line) and following.strip():
+            out.append("")
+    return "\n".join(out)
+
+
+def _is_bold_question(children: Sequence[SyntaxTreeNode], n: int) -> bool:
+    """A paragraph that is one bold question ending in "?", over text that answers it."""
+    node = children[n]
+    if node.type != "paragraph" or not node.children:
+        return False
+    parts = [c for c in node.children[0].children if not (c.type == "text" and not c.content)]
+    bold = len(parts) == 1 and parts[0].type == "strong"
+    answered = n + 1 < len(children) and children[n + 1].type != "heading"
+    return bold and answered and _words(node).endswith("?")
 
 
 def _is_written_heading(children: Sequence[SyntaxTreeNode], n: int, *, plain: bool) -> bool:

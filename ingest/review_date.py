@@ -71,6 +71,14 @@ def date_stated_in_text(text: str) -> str | None:
     return next(iter(reviewed + updated + published), None)
 
 
+def is_date_line(text: str) -> bool:
+    """A line that only states when the page was reviewed, updated or published ("Reviewed
+    October 2025", "Last updated: 3 May 2024"): a line of its own under a title, never the
+    wrapped end of the line above it."""
+    line = " ".join(text.split()).rstrip(".")
+    return bool(_STATED.fullmatch(line) or _PUBLISHED.fullmatch(line))
+
+
 def page_language(tree: etree._Element) -> str | None:
     """The page's language tag (`<html lang>`, else a Content-Language meta), or None."""
     for element in (tree, *tree.iter("html")):

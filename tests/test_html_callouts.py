@@ -79,3 +79,18 @@ def test_link_advert_and_form_asides_and_asides_beside_the_article_stay_out(
     text = "\n".join(section.text for section in article.sections)
     for chrome in ("Rosacea", "Related topics", "Advertisement", "every week by email", _BESIDE):
         assert chrome not in text
+
+
+def test_a_div_callout_keeps_the_space_after_its_bold_label(tmp_path: Path) -> None:
+    page = tmp_path / "acne.html"
+    page.write_text(
+        "<html><head><title>Acne</title></head><body><main><h1>Acne</h1>"
+        "<p>Acne is a common skin condition that causes spots, mainly on the face, back and "
+        "chest. It affects most people at some point, especially teenagers.</p>"
+        '<div class="callout"><strong>See a GP urgently if:</strong> the spots are very painful '
+        "and hot, or you feel unwell with a high temperature.</div>"
+        "<p>Mild acne can be treated with gels or creams you can buy from a pharmacy.</p>"
+        "</main></body></html>"
+    )
+    text = "\n".join(s.text for s in clean_article(load_html(page))[0].sections)
+    assert "See a GP urgently if: the spots are very painful" in text

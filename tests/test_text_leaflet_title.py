@@ -54,3 +54,27 @@ def test_a_title_standing_alone_over_its_first_heading_is_still_the_title(tmp_pa
     article, _ = clean_article(load_text(path))
     assert article.title == "EARWAX BUILD-UP"
     assert article.sections[0].heading == "WHAT IS EARWAX?"
+
+
+def test_a_dateline_under_the_byline_leaves_the_capital_title_and_first_heading(
+    tmp_path: Path,
+) -> None:
+    """A byline line with its dateline under it, no colon ("Reviewed June 2024"): the date is a
+    line of its own, not the byline's wrapped end, and the byline is not read as a menu."""
+    leaflet = (
+        "GALLSTONES\n\nPatient information leaflet - Digestive Health Unit\nReviewed June 2024\n"
+        "\nOVERVIEW\n\n"
+        "Gallstones are small stones that form in the gallbladder. Most people with gallstones "
+        "have no symptoms and do not need treatment, but a stone can block a duct and cause "
+        "sudden pain in the upper right side of the tummy.\n\n"
+        "TREATMENT\n\n"
+        "If gallstones cause pain again and again, the gallbladder is usually removed with "
+        "keyhole surgery. You can live a normal life without a gallbladder.\n"
+    )
+    path = tmp_path / "gallstones.txt"
+    path.write_text(leaflet, encoding="utf-8")
+    article, _ = clean_article(load_text(path))
+    assert article.title == "GALLSTONES"
+    assert article.reviewed == "2024-06"
+    assert [s.heading for s in article.sections] == ["OVERVIEW", "TREATMENT"]
+    assert all("Reviewed" not in s.text for s in article.sections)

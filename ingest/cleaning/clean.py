@@ -2,7 +2,8 @@
 
 Every rule is a pure function of the text (and the section's heading and word lists) that only
 re-arranges whitespace and line breaks, adds list bullets, decodes entities, or removes text it
-names in a `Dropped` record: a duplicate or page furniture. So the words of the output, with
+names in a `Dropped` record: a duplicate, page furniture, or a sentence that instructs an AI
+assistant (`instructions`). So the words of the output, with
 the words of what was dropped, are exactly the words of the input. A link's furniture is never
 all a section loses: a passage that only says "More is available at www.example.gov." keeps it,
 so every document still has text to index. A section can go whole as a repeat of an earlier
@@ -32,6 +33,7 @@ from ingest.cleaning.glued_sentences import space_glued_sentences
 from ingest.cleaning.glued_words import split_glued_words
 from ingest.cleaning.headings import drop_repeated_question, split_glued_headings
 from ingest.cleaning.headings_said_again import split_headings_said_again
+from ingest.cleaning.instructions import drop_instructions
 from ingest.cleaning.lead_in_colons import colon_after_list_introductions
 from ingest.cleaning.lists import restore_lists
 from ingest.cleaning.sections import split_at_headings
@@ -46,6 +48,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("apparatus_sections", drop_apparatus_sections),
     ("html_entities", unescape_entities),
     ("whitespace", normalise_whitespace),
+    # Early, on the text as written: a planted instruction goes before any rule reshapes it.
+    ("instructions", drop_instructions),
     ("footnote_marks", drop_footnote_marks),
     # Before the list and heading rules cut a credit's line ("ABIM\nBoard Certified in ...").
     ("credits", drop_credits),

@@ -12,8 +12,9 @@ from ingest.cleaning.words import CleaningWords
 
 # "furniture" points at more (a URL, a link) and stays when it is all a section says; "site
 # furniture" is the site around the article (ingest/cleaning/site_furniture.py, and reviewer
-# credits) and never stays: a section of nothing else is no part of the article.
-DropReason = Literal["duplicate", "furniture", "site furniture", "repeated heading"]
+# credits) and never stays: a section of nothing else is no part of the article; nor does an
+# "instruction", a sentence addressed to an AI assistant (ingest/cleaning/instructions.py).
+DropReason = Literal["duplicate", "furniture", "site furniture", "repeated heading", "instruction"]
 # A block's word 3-grams, compared to find repeats (see `duplicates`).
 Shingles = frozenset[tuple[str, ...]]
 
@@ -23,7 +24,7 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[.,;:!?](?:\s|$))")
 
 @dataclass(frozen=True)
 class Dropped:
-    """Text a rule removed, and why: every removal is a duplicate or page furniture."""
+    """Text a rule removed, and why: every removal is a duplicate, furniture or an instruction."""
 
     reason: DropReason
     text: str

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from ingest.review_date import is_date_line
 from ingest.scraped.chrome import BULLET, is_heading_like, is_nav_row, is_notice, is_sentence
 
 # A line ending in a colon this long introduces a list in the body; shorter ones are menu labels.
@@ -83,8 +84,10 @@ def _continues(previous: str, row: str, *, heads_block: bool, width: int) -> boo
         return False
     if _in_capitals(previous) and not _in_capitals(row):
         return False  # a title in capitals over its subtitle: a wrapped capital line stays capital
-    if cell_count(row) or cell_count(previous):
-        return False  # a table row or a row of links is a line of its own, never wrapped prose
+    # A table row or a row of links is a line of its own, never wrapped prose, and so is a
+    # dateline ("Patient leaflet - Example Trust" over "Reviewed May 2024").
+    if cell_count(row) or cell_count(previous) or is_date_line(row):
+        return False
     if re.search(r"[.!?…:;][\"'”’)\]]*$", previous):
         return False
     return row[0].islower() or len(previous.split()) >= 7
