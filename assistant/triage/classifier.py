@@ -25,6 +25,7 @@ from assistant.triage.examples import LABELS, TriageLabel
 from assistant.triage.features import Cues, Floats, featurize, fold, read_cues
 from assistant.triage.figurative import literal
 from assistant.triage.how_to_take import asks_how_to_take
+from assistant.triage.medicine_question import asks_about_a_medicine
 from assistant.triage.model import MODEL_DIR, ModelError, TriageModel, load_model
 from assistant.triage.respell import respelled
 from assistant.triage.told import told_before_question
@@ -243,12 +244,9 @@ class TriageClassifier:
             alone = None if off_topic is None else float(off_topic[0])
             if self._model.label(probabilities[0], alone, crisis_allowed=crisis_allowed) == "none":
                 label, mixed = "none", probabilities[0]
-        if label == "none" and asks_to_change_dose(message):
-            label = "personal_dose"  # high-precision evidence the model misses (dose_change.py)
-        elif label == "crisis" and dose_change_not_crisis(message, read, earlier, self._cues):
-            label = "personal_dose"
-        elif label == "personal_dose" and asks_how_to_take(message):
-            label = "none"  # what to take it with, not how much (how_to_take.py)
+        label = self._by_rule(
+            label, message, read, earlier, mixed=mixed, off_topic=off_topic_mixed
+        )
         poisoning = is_poisoning(context, self._cues)
         crisis_too = label == "emergency" and any(names_danger(t, self._cues) for t in read)
         beside = (
@@ -278,6 +276,32 @@ class TriageClassifier:
             answer_beside=beside,
             vector=vectors[0] if as_typed else None,
         )
+
+    def _by_rule(
+        self,
+        label: TriageLabel,
+        message: str,
+        read: Sequence[str],
+        earlier: Sequence[str],
+        *,
+        mixed: Floats,
+        off_topic: float | None,
+    ) -> TriageLabel:
+        """The model's label, corrected where a high-precision rule reads the message better."""
+        if label == "none" and asks_to_change_dose(message):
+            return "personal_dose"  # high-precision evidence the model misses (dose_change.py)
+        if label == "crisis" and dose_change_not_crisis(message, read, earlier, self._cues):
+            return "personal_dose"
+        if (
+            label == "crisis"
+            and asks_about_a_medicine(message, earlier[-(CONTEXT_TURNS - 1) :], self._cues)
+            and not is_poisoning(in_context(message, earlier), self._cues)
+        ):
+            # an informational question about a medicine (medicine_question.py)
+            return self._model.label(mixed, off_topic, crisis_allowed=False)
+        if label == "personal_dose" and asks_how_to_take(message):
+            return "none"  # what to take it with, not how much (how_to_take.py)
+        return label
 
     def _read(self, texts: list[str], vector: Vectors | None) -> tuple[Vectors, Floats | None]:
         """The texts' embeddings, and the reader's probabilities when the model has one (from
