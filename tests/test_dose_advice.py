@@ -27,6 +27,12 @@ Statins are usually taken for life.
         "Stopping cholesterol medicine is always safe.",
         "Most adults take 20 mg at night.",
         "You can switch to the cheaper tablets after a month.",
+        # how often it is taken is this person's dose too
+        "Levothyroxine is taken once a day.",
+        "Most people use the inhaler twice daily.",
+        "Take it every 4 to 6 hours while the pain lasts.",
+        "Children take it three times a day, as the doctor prescribed.",
+        "La metformina se toma dos veces al día.",
     ],
 )
 def test_amounts_and_advice_to_change_a_medicine_are_withheld(sentence: str) -> None:
@@ -41,6 +47,9 @@ def test_amounts_and_advice_to_change_a_medicine_are_withheld(sentence: str) -> 
         "Your pharmacist can tell you whether to lower the dose.",
         "Regular exercise can lower cholesterol.",
         "Stopping smoking helps your heart.",
+        "Do not take two doses together.",
+        "Never use the spray more than three times a day.",
+        "Regular exercise three times a week helps your heart.",
     ],
 )
 def test_warnings_referrals_and_other_changes_are_kept(sentence: str) -> None:

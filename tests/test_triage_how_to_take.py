@@ -1,4 +1,5 @@
-"""What to take a medicine with, or when around meals, is not a personal dose request; the same
+"""What to take a medicine with, when around meals or in the day, or whether to put a cream on
+the skin, is not a personal dose request; the same
 question with an amount, a change, a missed dose or alcohol still is. Messages written for this
 test, in no labelled file."""
 
@@ -22,6 +23,15 @@ from tests.support.labelled import every_labelled_example
         "how do you use a steroid nasal spray properly",
         "can I take my thyroxine with my morning cup of tea",
         "is it ok to take cetirizine with a light breakfast",
+        # the time of day
+        "What time of day should I take levothyroxine?",
+        "when should I take my blood pressure tablets",
+        "is it better to take an antihistamine at bedtime",
+        "¿a qué hora del día se toma la metformina?",
+        # whether a product goes on the skin
+        "Can I put antiseptic cream on a graze?",
+        "is it ok to use a steroid ointment on my eczema",
+        "should I apply moisturiser to a healing tattoo",
     ],
 )
 def test_a_question_about_how_to_take_a_medicine_is_read(message):
@@ -42,6 +52,11 @@ def test_a_question_about_how_to_take_a_medicine_is_read(message):
         "how should I take ibuprofen for my toddler's fever",
         "how do I take my prednisolone if I missed yesterday's",
         "can I take my statin twice with my morning coffee",
+        "how much steroid cream should I put on my eczema",
+        "can I take 2 antihistamines at night?",
+        "should I take my levothyroxine at night instead",
+        "what time should I take the extra dose of insulin",
+        "can I put more than one nicotine patch on my arm",
     ],
 )
 def test_an_amount_a_change_or_alcohol_keeps_it_a_dose_question(message):
@@ -55,6 +70,8 @@ def test_an_amount_a_change_or_alcohol_keeps_it_a_dose_question(message):
         "can my daughter take her antibiotic syrup with milk",
         "How should I take risedronate?",
         "can i take my thyroxine with my morning coffee",
+        "What time of day should I take levothyroxine?",
+        "Can I put antiseptic cream on a graze?",
     ],
 )
 def test_the_triage_gives_such_a_question_a_plain_answer(triage, message):

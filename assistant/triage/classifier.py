@@ -25,10 +25,11 @@ from assistant.triage.examples import LABELS, TriageLabel
 from assistant.triage.features import Cues, Floats, featurize, fold, read_cues
 from assistant.triage.figurative import literal
 from assistant.triage.how_to_take import asks_how_to_take
+from assistant.triage.medicine_question import asks_about_a_medicine
 from assistant.triage.model import MODEL_DIR, ModelError, TriageModel, load_model
 from assistant.triage.respell import respelled
 from assistant.triage.told import told_before_question
-from assistant.triage.unsure_emergency import unsure_emergency
+from assistant.triage.unsure_emergency import EMERGENCY_SURE, shows_threat, unsure_emergency
 from assistant.understanding.conversation import needs_context, points_back
 from assistant.understanding.injection import looks_like_instruction
 from assistant.understanding.message_text import is_question
@@ -161,8 +162,27 @@ class TriageClassifier:
         # different question: ..." after an emergency tells nothing serious of itself.
         alone = self._classify(told, (), None)
         if alone.label == "emergency" and alone.scores["emergency"] >= TOLD_EMERGENCY_CUT:
+            if self._diagnosis_of_told(triage, alone, told):
+                # "my legs ache and I have bulging veins, are they X?": the question asks which
+                # condition the telling is, and the whole message reads as that question (not
+                # as an emergency). With no threat to life told, the call is said for the
+                # case that it is one, and the articles' answer follows it with the reminder.
+                return dataclasses.replace(
+                    alone, vector=triage.vector, diagnosis=True, answer_beside=True
+                )
             return dataclasses.replace(alone, vector=triage.vector)
         return triage
+
+    def _diagnosis_of_told(self, whole: Triage, alone: Triage, told: str) -> bool:
+        """A diagnosis question whose whole reading is not a sure emergency, after a telling
+        that shows no threat sign, names no danger and swallowed nothing."""
+        return (
+            whole.diagnosis
+            and whole.scores["emergency"] < EMERGENCY_SURE
+            and not alone.poisoning
+            and not alone.crisis_too
+            and not shows_threat([told, literal(told)], self._cues)
+        )
 
     def _classify(
         self, message: str, earlier: Sequence[str], vector: Vectors | None
@@ -224,39 +244,64 @@ class TriageClassifier:
             alone = None if off_topic is None else float(off_topic[0])
             if self._model.label(probabilities[0], alone, crisis_allowed=crisis_allowed) == "none":
                 label, mixed = "none", probabilities[0]
-        if label == "none" and asks_to_change_dose(message):
-            label = "personal_dose"  # high-precision evidence the model misses (dose_change.py)
-        elif label == "crisis" and dose_change_not_crisis(message, read, earlier, self._cues):
-            label = "personal_dose"
-        elif label == "personal_dose" and asks_how_to_take(message):
-            label = "none"  # what to take it with, not how much (how_to_take.py)
+        label = self._by_rule(
+            label, message, read, earlier, mixed=mixed, off_topic=off_topic_mixed
+        )
         poisoning = is_poisoning(context, self._cues)
         crisis_too = label == "emergency" and any(names_danger(t, self._cues) for t in read)
+        beside = (
+            label == "crisis"
+            and is_question(message)
+            and quiet_about_danger([*read, *earlier[-CONTEXT_TURNS:]], self._cues)
+        ) or (
+            label == "emergency"
+            and not poisoning
+            and not crisis_too
+            # a dose asked for under an unsure emergency is not answered beside it
+            and float(mixed[LABELS.index("personal_dose")])
+            < self._model.decision.thresholds["personal_dose"]
+            and unsure_emergency(float(mixed[LABELS.index("emergency")]), read, self._cues)
+        )
         return Triage(
             label=label,
             scores={name: float(p) for name, p in zip(LABELS, mixed, strict=True)},
             poisoning=poisoning,
-            diagnosis=label == "none" and asks_diagnosis(message),
+            # the reminder goes with an answer: a plain one, or one beside an unsure emergency
+            diagnosis=(label == "none" or (label == "emergency" and beside))
+            and asks_diagnosis(message),
             emergency_too=label == "crisis"
             and float(mixed[LABELS.index("emergency")])
             >= self._model.decision.thresholds["emergency"],
             crisis_too=crisis_too,
-            answer_beside=(
-                label == "crisis"
-                and is_question(message)
-                and quiet_about_danger([*read, *earlier[-CONTEXT_TURNS:]], self._cues)
-            )
-            or (
-                label == "emergency"
-                and not poisoning
-                and not crisis_too
-                # a dose asked for under an unsure emergency is not answered beside it
-                and float(mixed[LABELS.index("personal_dose")])
-                < self._model.decision.thresholds["personal_dose"]
-                and unsure_emergency(float(mixed[LABELS.index("emergency")]), read, self._cues)
-            ),
+            answer_beside=beside,
             vector=vectors[0] if as_typed else None,
         )
+
+    def _by_rule(
+        self,
+        label: TriageLabel,
+        message: str,
+        read: Sequence[str],
+        earlier: Sequence[str],
+        *,
+        mixed: Floats,
+        off_topic: float | None,
+    ) -> TriageLabel:
+        """The model's label, corrected where a high-precision rule reads the message better."""
+        if label == "none" and asks_to_change_dose(message):
+            return "personal_dose"  # high-precision evidence the model misses (dose_change.py)
+        if label == "crisis" and dose_change_not_crisis(message, read, earlier, self._cues):
+            return "personal_dose"
+        if (
+            label == "crisis"
+            and asks_about_a_medicine(message, earlier[-(CONTEXT_TURNS - 1) :], self._cues)
+            and not is_poisoning(in_context(message, earlier), self._cues)
+        ):
+            # an informational question about a medicine (medicine_question.py)
+            return self._model.label(mixed, off_topic, crisis_allowed=False)
+        if label == "personal_dose" and asks_how_to_take(message):
+            return "none"  # what to take it with, not how much (how_to_take.py)
+        return label
 
     def _read(self, texts: list[str], vector: Vectors | None) -> tuple[Vectors, Floats | None]:
         """The texts' embeddings, and the reader's probabilities when the model has one (from

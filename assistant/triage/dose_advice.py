@@ -1,5 +1,5 @@
-"""What an answer leaves out after a personal dose request: amounts of a medicine, advice to
-start, stop or change one, and what to do about a missed dose.
+"""What an answer leaves out after a personal dose request: amounts of a medicine, how often it
+is taken, advice to start, stop or change one, and what to do about a missed dose.
 
 "Should I stop taking my blood pressure medicine?" gets the dose notice ("ask your clinician or
 pharmacist"), and quoting an article's "you should stop taking it" under it would answer for the
@@ -31,6 +31,18 @@ _MISSED = re.compile(
     r"|\bas\s+soon\s+as\s+you\s+remember\b|\b(?:do\s+not|don't|dont)\s+remember\b",
     re.IGNORECASE,
 )
+# How often a medicine is taken: "once a day", "twice daily", "three times a week", "every 8
+# hours", "una vez al dia". For the person who asked how much to take, it is their dose.
+_FREQUENCY = re.compile(
+    r"\b(?:once|twice|thrice|(?:one|two|three|four|five|six|\d+)\s+times?)\s+(?:a|an|per|each"
+    r"|every)\s+(?:day|days|night|week|month|hours?|morning|evening)\b"
+    r"|\b(?:once|twice)\s+(?:daily|weekly|nightly)\b"
+    r"|\bevery\s+(?:\d+|one|two|three|four|five|six|eight|twelve|other)(?:\s+to\s+\w+)?\s+"
+    r"(?:hours?|days?|weeks?)\b"
+    r"|\b(?:una|dos|tres|\d+)\s+(?:vez|veces)\s+(?:al|por|a\s+la|cada)\s+(?:d[ií]a|semana|noche)\b"
+    r"|\bcada\s+\d+\s+horas\b",
+    re.IGNORECASE,
+)
 _TAKE_OR_LEAVE = re.compile(
     r"\b(?:take|skip|leave\s+out|leave|double|wait|carry\s+on|continue|go\s+back)\b", re.IGNORECASE
 )
@@ -41,6 +53,19 @@ _NEGATED_BEFORE = re.compile(
     r"\s+to|avoid)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
+# The frequency is of taking a medicine, not of exercise or of a symptom.
+_TAKEN = re.compile(
+    r"\b(?:take|takes|taken|taking|took|use|uses|used|using|apply|applies|applied|applying"
+    r"|inject\w*|dose|doses|dosage|tablets?|pills?|capsules?|puffs?|drops|medicines?"
+    r"|medications?|toma|tomar|tomarse|toman|dosis|pastillas?|comprimidos?|aplica\w*)\b",
+    re.IGNORECASE,
+)
+# A warning a frequency is said in: "never take it more than twice a day".
+_WARNS_BEFORE = re.compile(
+    r"\b(?:do\s+not|don't|dont|never|should\s+not|shouldn't|must\s+not|mustn't|avoid)\s+"
+    r"(?:\w+\s+){0,5}$",
+    re.IGNORECASE,
+)
 _REFERS = re.compile(
     r"\b(?:without\s+(?:talking|speaking|asking|checking)|doctor|pharmacist|clinician|nurse|gp"
     r"|physician|health\s*care\s+provider|prescriber|clinic)\b",
@@ -49,10 +74,15 @@ _REFERS = re.compile(
 
 
 def withheld_after_dose_request(sentence: str) -> bool:
-    """An amount of a medicine, advice to change one, or what to do about a missed dose, unless
-    the sentence warns against the change or sends the reader to a clinician."""
+    """An amount of a medicine, how often it is taken, advice to change one, or what to do
+    about a missed dose, unless the sentence warns against it ("never more than twice a day")
+    or, for a change or a missed dose, sends the reader to a clinician."""
     if mentions_personal_dose(sentence):
         return True
+    if _TAKEN.search(sentence) and any(
+        not _WARNS_BEFORE.search(sentence[: m.start()]) for m in _FREQUENCY.finditer(sentence)
+    ):
+        return True  # how often it is taken, even "as your doctor prescribed"
     if _REFERS.search(sentence):
         return False
     advised = [m.start() for m in _CHANGE.finditer(sentence)]

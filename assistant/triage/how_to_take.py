@@ -4,8 +4,9 @@ alendronic acid?", "¿el hierro se toma con zumo de naranja?".
 
 The model reads "can I take my X" as a personal dose request, and the dose notice then withholds
 the very sentences that answer the question ("best taken with a glass of orange juice"). What to
-take a medicine with, and whether before or after meals, is general information the articles
-give to everyone; it asks for no amount and no change. A question that also names an amount, a
+take a medicine with, whether before or after meals, at what time of day, and whether a cream or
+the like may go on the skin are general information the articles give to everyone; they ask for
+no amount and no change. A question that also names an amount, a
 change, a missed dose or alcohol stays a dose request (alcohol with a medicine is a question
 about this person's safety).
 """
@@ -39,6 +40,24 @@ _HOW = re.compile(
     r"|\b(?:best|right|correct|proper)\s+way\s+(?:to|of)\s+(?:take|taking|use|using)\b"
     r"|\bcomo\s+(?:se\s+toma|tomo|debo\s+tomar|hay\s+que\s+tomar)\b"
 )
+# When in the day it is taken, asked outright: "what time of day should I take it?", "is it
+# better to take it at night?", "¿a qué hora se toma?". The articles say it to everyone.
+_WHEN = re.compile(
+    r"\b(?:what|which)\s+time(?:\s+of\s+(?:the\s+)?day)?\b|\btime\s+of\s+(?:the\s+)?day\b"
+    r"|\bwhen\s+(?:should|do|must|can|is\s+it\s+best\s+to)\s+(?:i|you|we|one)\s+take\b"
+    r"|\b(?:at|in\s+the)\s+(?:night|bedtime|morning|evening)\b|\ba\s+que\s+hora\b"
+    r"|\b(?:por|en)\s+la\s+(?:manana|noche|tarde)\b"
+)
+# Whether to put a product on the skin: "can I put an antiseptic cream on a graze?", "is it ok
+# to use a moisturiser on eczema?". Using a cream or ointment is no dose of a medicine.
+_ON_THE_SKIN = re.compile(
+    r"\b(?:put|puts|putting|apply|applying|use|using|rub|rubbing|spread|smear|dab)\b"
+    r"(?:\s+\w+){0,4}?\s+(?:creams?|ointments?|gels?|lotions?|balms?|moisturi[sz]ers?"
+    r"|emollients?|sunscreens?|sprays?|powders?|patches|plasters?|dressings?)\b"
+    r"(?:\s+\w+){0,2}?\s+(?:on|onto|to|over)\b"
+    r"|\b(?:poner|ponerme|aplicar|aplicarme|usar|untar)\w*\s+(?:\w+\s+){0,3}?"
+    r"(?:crema|pomada|gel|locion)\b"
+)
 # A child or a body named beside "how do I take it" makes it a question of how much for them.
 _FOR_SOMEONE = re.compile(
     r"\b(?:(?:baby|infant|toddler|child|kid|son|daughter|bebe|nino|nina|hijo|hija)s?|babies"
@@ -58,9 +77,12 @@ _DOSE_WORDS = re.compile(
 
 
 def asks_how_to_take(message: str) -> bool:
-    """Asks how to take a medicine, or what to take it with or around (food, a drink, meals,
-    the time of day), and names no amount, change, missed dose or alcohol."""
+    """Asks how to take a medicine, what to take it with or around (food, a drink, meals), at
+    what time of day, or whether to put a cream or the like on the skin, and names no amount,
+    change, missed dose or alcohol."""
     folded = fold(message)
     asked_how = bool(_HOW.search(folded)) and not _FOR_SOMEONE.search(folded)
-    manner = asked_how or bool(_TAKE.search(folded) and _WITH_WHAT.search(folded))
+    when = bool(_TAKE.search(folded) and _WHEN.search(folded))
+    manner = asked_how or when or bool(_TAKE.search(folded) and _WITH_WHAT.search(folded))
+    manner = manner or bool(_ON_THE_SKIN.search(folded))
     return manner and not _DOSE_WORDS.search(folded)

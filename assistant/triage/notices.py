@@ -93,7 +93,10 @@ def _emergency_notice(triage: Triage, lines: SafetyLines) -> SafetyNotice:
         urgent = overdose_text(lines) if triage.poisoning else crisis_now_text(lines)
         return SafetyNotice("emergency", urgent)
     if triage.answer_beside:
-        return SafetyNotice("emergency", emergency_if_text(lines))
+        text = emergency_if_text(lines)
+        if triage.diagnosis:  # "do I have X?": the answer beside it says what X is, not that
+            text += f" {DIAGNOSIS_TEXT}"
+        return SafetyNotice("emergency", text)
     return SafetyNotice("emergency", emergency_text(lines, poisoning=triage.poisoning))
 
 

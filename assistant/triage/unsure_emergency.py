@@ -53,17 +53,20 @@ _RED_FLAGS = re.compile(
 )
 
 
-
 def unsure_emergency(score: float, texts: Sequence[str], cues: Cues) -> bool:
     """Is an emergency reading of these texts (the message, and it with the turns before it,
     idioms put literally) unsure and free of every threat sign?"""
-    if score >= EMERGENCY_SURE:
-        return False
+    return score < EMERGENCY_SURE and not shows_threat(texts, cues)
+
+
+def shows_threat(texts: Sequence[str], cues: Cues) -> bool:
+    """Does any of the texts show a sign that only the call can meet: a threat cue, a red flag,
+    or a question about calling for help itself?"""
     for text in texts:
         folded = fold(text)
         hits = cues.hits(folded)
         if any(hits.get(name, False) for name in THREAT_CUES):
-            return False
+            return True
         if _RED_FLAGS.search(folded) or asks_about_the_call(folded):
-            return False
-    return True
+            return True
+    return False
