@@ -35,6 +35,10 @@ Yes. Many adults get acne, especially women in their twenties and thirties.
 ### Does chocolate make acne worse?
 
 There is little evidence that chocolate causes acne.
+
+### Will teenagers grow out of acne?
+
+Yes, most teenagers grow out of acne by their early twenties. Harsh face scrubs do not speed this up and can make spots worse.
 """  # noqa: E501 (one paragraph per line, as pages have them)
 
 
@@ -76,6 +80,17 @@ def test_no_yes_from_another_faq_item(assistant):
     answer = assistant.answer(Conversation(), "Does acne spread from person to person?")
     assert not answer.text.lstrip().startswith(("Yes.", "No.")), answer.text
     assert "Yes. [" not in answer.text, answer.text
+
+
+def test_a_yes_sentence_answers_its_own_faq_question(assistant):
+    answer = assistant.answer(Conversation(), "Will teenagers grow out of acne?")
+    assert "Yes, most teenagers grow out of acne" in answer.text, answer.text
+
+
+def test_a_yes_sentence_is_not_quoted_under_another_question(assistant):
+    answer = assistant.answer(Conversation(), "Do face scrubs make acne go away faster?")
+    assert "Harsh face scrubs" in answer.text, answer.text
+    assert "Yes, most teenagers" not in answer.text, answer.text
 
 
 def test_a_sentence_pointing_back_after_an_opening_phrase_keeps_its_antecedent():

@@ -18,7 +18,13 @@ from assistant.compose.quotable import ends_statement, is_attribution, is_quotab
 from assistant.compose.scored import BULLET, ScoredUnit, scored_sentences
 from assistant.compose.section_choice import for_another_group, whole_ask_of
 from assistant.compose.trimming import trimmed, without_unquotable_item_sentences
-from assistant.compose.units import Unit, is_list_item, is_yes_or_no, readable_units
+from assistant.compose.units import (
+    Unit,
+    is_list_item,
+    is_yes_or_no,
+    opens_with_yes_or_no,
+    readable_units,
+)
 from assistant.understanding.question import QuestionAnalysis, QuestionType
 from healthqa.text.emergency_call import asks_about_the_call, tells_to_call_for_help
 from healthqa.text.words import content_words, stem, words
@@ -69,6 +75,12 @@ def scored_units(
             asks_one_fact(analysis, request.question)
             and _asks_as_heading(heading, request.question, section.first.chunk.title)
         ):
+            unit = Unit(unit.sentences[1:])
+        elif opens_with_yes_or_no(texts[unit.sentences[0]]) and not _asks_as_heading(
+            heading, request.question, section.first.chunk.title
+        ):
+            # "Yes, most babies do." answers its FAQ's question only: under "should I raise
+            # the cot?" it reads as a yes to that.
             unit = Unit(unit.sentences[1:])
         if not _fits_whole(unit, texts, settings):
             unit = trimmed(

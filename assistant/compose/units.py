@@ -80,6 +80,8 @@ LABEL_LINES_ALONE = 3
 # up to this many words of it (the one word alone is too short to quote, and says nothing
 # without the sentence that gives the reason).
 _YES_NO = re.compile(r"^(yes|no)\s*[.!]?$", re.IGNORECASE)
+# "No, ..." and "Yes - ...", not "No one knows" or "No more than two a day".
+_OPENS_YES_NO = re.compile(r"^\s*(?:yes|no)\s*[,;:\u2013\u2014-]\s*\w", re.IGNORECASE)
 SHORT_ANSWER_WORDS = 6
 # A list run is cut this long at most; how much of it an answer quotes is the composer's choice
 # (a list that fits an answer is quoted whole: 11 signs of an underactive thyroid, not 10).
@@ -99,6 +101,11 @@ class Unit:
 def is_yes_or_no(sentence: str) -> bool:
     """A one-word answer: "No.", "Yes!"."""
     return bool(_YES_NO.match(sentence.strip()))
+
+
+def opens_with_yes_or_no(sentence: str) -> bool:
+    """An answer that starts by saying yes or no to a question: "No, it is not contagious."."""
+    return bool(_OPENS_YES_NO.match(sentence))
 
 
 def is_list_item(sentence: str) -> bool:
