@@ -61,6 +61,7 @@ from assistant.understanding.conversation import (
 )
 from assistant.understanding.focus import named_intervention, title_topic
 from assistant.understanding.injection import strip_instructions
+from assistant.understanding.markup import as_plain_text
 from assistant.understanding.question import QuestionAnalysis, analyze, keywords
 from assistant.understanding.question_types import QuestionType, heading_type
 from assistant.understanding.smalltalk import small_talk_reply
@@ -212,8 +213,9 @@ class Assistant:
         limit = self.settings.max_question_chars
         too_long = len(message) > limit
         # Every step below costs at most what a message of `limit` characters costs: the triage
-        # still reads the start of an overlong message, and nothing else reads it.
-        message = message[:limit]
+        # still reads the start of an overlong message, and nothing else reads it. Markup is
+        # removed first: a tag or a script's code is nothing the user asked or told.
+        message = as_plain_text(message[:limit])
         earlier = [turn.message for turn in conversation.turns]
         triage = self.triage.classify(message, earlier)
         # The triage embeds the message as typed in its own forward pass; the search reuses it.

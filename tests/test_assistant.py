@@ -396,3 +396,12 @@ def test_an_empty_message_is_asked_for_a_question(assistant, message):
     answer = ask(assistant, message)
     assert answer.text.startswith("Type a health question")
     assert answer.safety is None
+
+
+def test_a_question_wrapped_in_markup_is_answered_as_its_text(assistant):
+    plain = ask(assistant, "What causes gout?")
+    wrapped = ask(assistant, "<script>alert('hi')</script><b>What causes gout?</b>")
+    assert not wrapped.abstained
+    assert wrapped.citations[0].doc_id == plain.citations[0].doc_id
+    assert "script" not in wrapped.query.lower()
+    assert_grounded(wrapped)
