@@ -453,7 +453,12 @@ class Assistant:
         in_context = f"{query} {earlier}"
         retried = self.retriever.search(analyze(in_context))
         own = self.reader.vectors([p.chunk_id for p in retried.passages]) @ retrieval.query_vector
-        related = bool(len(own)) and float(own.max()) >= RELATED_TO_MESSAGE
+        # A message of function words only ("what should I not do?", "and then what?") says
+        # nothing the passages could be unrelated to: its vector matches no text, and what it
+        # asks is all in the question before.
+        related = (bool(len(own)) and float(own.max()) >= RELATED_TO_MESSAGE) or not keywords(
+            query
+        )
         if _best_score(retried) < KEEPS_MATCH * conversation.last_match:
             return query, retrieval
         if related and not should_abstain(retried, self.calibration):

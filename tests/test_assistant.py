@@ -405,3 +405,13 @@ def test_a_question_wrapped_in_markup_is_answered_as_its_text(assistant):
     assert wrapped.citations[0].doc_id == plain.citations[0].doc_id
     assert "script" not in wrapped.query.lower()
     assert_grounded(wrapped)
+
+
+@pytest.mark.parametrize("follow_up", ["what should I not do?", "and what else can I do?"])
+def test_a_follow_up_of_function_words_only_is_read_with_the_question_before(
+    assistant, follow_up
+):
+    # Its own vector matches no passage: what it asks is all in the question before.
+    answer = ask(assistant, "How is gout treated?", follow_up)
+    assert not answer.abstained, answer.text
+    assert file_name(answer.citations[0].doc_id).startswith("gout")
