@@ -21,6 +21,7 @@ from assistant.compose.urgency import asks_routinely, asks_urgently, urgent_head
 from assistant.understanding.conversation import groups_named
 from assistant.understanding.question import QuestionType
 from assistant.understanding.question_types import heading_type
+from healthqa.text.emergency_call import tells_to_call_for_help
 from healthqa.text.words import content_words
 
 # How far below the lead section a section of the same article whose heading asks what the
@@ -59,9 +60,11 @@ def as_urgent_as_asked(
     "When", so only the urgency tells them apart."""
     kind = QuestionType.seek_care
     heading = chosen[0].section.first.chunk.section
-    if request.analysis.qtype is not kind or heading_type(heading) is not kind:
+    if request.analysis.qtype is not kind:
         return chosen
     question = ask_of(request)
+    if heading_type(heading) is not kind:
+        return _urgent_section(scored, chosen) if asks_urgently(question) else chosen
     if asks_urgently(question):
         wanted = True
     elif asks_routinely(question):
@@ -82,6 +85,35 @@ def as_urgent_as_asked(
         return chosen
     best = max(matching, key=section_score)
     return best if section_score(best) >= section_score(chosen) - RESTATES_MARGIN else chosen
+
+
+def _urgent_section(
+    scored: Sequence[list[ScoredUnit]], chosen: list[ScoredUnit]
+) -> list[ScoredUnit]:
+    """For a question asking when something is an emergency, chosen from a section about
+    neither getting care nor an emergency ("Overview"), the article's section that tells when
+    to call for emergency help, by its heading or by a sentence ("Call 911 or go to the ER if"
+    in a callout under "When to see a doctor"), whatever it scores: the question's topic
+    names every section and lifts the opening most, while only that section answers (a
+    hives page's callout scored 0.32 under its Overview in the tests)."""
+    if _speaks_of_an_emergency(chosen):
+        return chosen
+    doc_id = chosen[0].section.doc_id
+    urgent = [
+        units
+        for units in scored
+        if units[0].section.doc_id == doc_id and _speaks_of_an_emergency(units)
+    ]
+    if not urgent:
+        return chosen
+    return max(urgent, key=section_score)
+
+
+def _speaks_of_an_emergency(units: list[ScoredUnit]) -> bool:
+    section = units[0].section
+    return urgent_heading(section.first.chunk.section) or any(
+        tells_to_call_for_help(section.sentence(i)) for u in units for i in own_sentences(u)
+    )
 
 
 def _of_the_asked_kind(
@@ -119,13 +151,16 @@ def _of_the_asked_kind(
     best = max(same_type, key=section_score)
     # "what about kids?" after "symptoms?": the group is asked too; so is the thing the
     # question is about ("signs of a severe reaction": "Anaphylaxis", which names it, over the
-    # allergy's general "Symptoms" section, which does not).
+    # allergy's general "Symptoms" section, which does not). Not by a lead whose heading asks
+    # another kind: "What to do in an asthma attack" names the attack but answers what to do,
+    # not "what causes asthma attacks?", which the page's "Common triggers" answers.
+    other_kind = asks_another_kind(lead, request)
     keeps_group = (_names_group(lead, request) and not _names_group(best, request)) or (
-        _names_focus(lead, request) and not _names_focus(best, request)
+        not other_kind and _names_focus(lead, request) and not _names_focus(best, request)
     )
     # A lead whose heading asks another kind ("Treatment" for "who gets it?") answers another
     # question: it gives way further than one whose heading says no kind ("Overview").
-    margin = OTHER_KIND_MARGIN if asks_another_kind(lead, request) else TYPE_MARGIN
+    margin = OTHER_KIND_MARGIN if other_kind else TYPE_MARGIN
     close = section_score(best) >= section_score(lead) - margin
     return best if close and not keeps_group else lead
 
