@@ -16,6 +16,7 @@ from assistant.compose.headings import (
 )
 from assistant.compose.passages import SectionPassage
 from assistant.compose.scored import ScoredUnit, own_sentences, section_score
+from assistant.compose.self_care import asks_for_self_care, self_care_heading
 from assistant.compose.units import is_list_item
 from assistant.compose.urgency import asks_routinely, asks_urgently, urgent_heading
 from assistant.understanding.conversation import groups_named
@@ -45,8 +46,34 @@ def of_the_asked_type(
     scored: Sequence[list[ScoredUnit]], lead: list[ScoredUnit], request: CompositionRequest
 ) -> list[ScoredUnit]:
     """The lead article's section that answers what the question asks (`_of_the_asked_kind`),
-    as urgent as the question asks (`as_urgent_as_asked`)."""
-    return as_urgent_as_asked(scored, _of_the_asked_kind(scored, lead, request), request)
+    the visitor's own part when they ask what they can do (`_as_self_care_as_asked`), as
+    urgent as the question asks (`as_urgent_as_asked`)."""
+    chosen = _as_self_care_as_asked(scored, _of_the_asked_kind(scored, lead, request), request)
+    return as_urgent_as_asked(scored, chosen, request)
+
+
+def _as_self_care_as_asked(
+    scored: Sequence[list[ScoredUnit]], chosen: list[ScoredUnit], request: CompositionRequest
+) -> list[ScoredUnit]:
+    """For a question asking what the visitor can do themselves ("how do I get rid of it at
+    home?", "what can we do?"), the article's section whose heading is for what the reader
+    does ("How to treat it yourself", "What you can do"), when the chosen one's is not:
+    whatever it scores, since a story's words lean to the section that retells them (the
+    clinician's treatment, when to get help), and only this one answers who acts."""
+    if request.analysis.qtype not in (QuestionType.treatment, QuestionType.information):
+        return chosen
+    if not asks_for_self_care(ask_of(request)):
+        return chosen
+    if self_care_heading(chosen[0].section.first.chunk.section):
+        return chosen
+    doc_id = chosen[0].section.doc_id
+    own = [
+        units
+        for units in scored
+        if units[0].section.doc_id == doc_id
+        and self_care_heading(units[0].section.first.chunk.section)
+    ]
+    return max(own, key=section_score) if own else chosen
 
 
 def as_urgent_as_asked(
