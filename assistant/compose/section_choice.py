@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.compose.base import CompositionRequest
-from assistant.compose.durations import asks_how_long, states_a_duration
+from assistant.compose.durations import asks_how_long, states_a_duration, without_span_words
 from assistant.compose.headings import (
     ask_words,
     opens_as_question_does,
@@ -352,11 +352,19 @@ def _states_how_long(units: list[ScoredUnit], request: CompositionRequest) -> bo
     "how long does an attack last?"; not "wait 30 minutes between creams" for "how long does
     it last?"). A list item's hours are mostly a warning sign's (see `scoring.scored_units`)."""
     section = units[0].section
-    asked = ask_words(ask_of(request), topic_of(units, request))
+    topic = topic_of(units, request)
+    asked = ask_words(ask_of(request), topic)
+    # The sentence must say the thing whose length is asked: "An aura usually lasts 5 to 60
+    # minutes" shares "usually lasts" with "how long does an attack usually last?" but is about
+    # the aura. Only when the question names such a thing beyond its topic.
+    subject = ask_words(without_span_words(ask_of(request)), topic) or asked
     return bool(asked) and any(
-        states_a_duration(t) and not is_list_item(t) and bool(asked & content_words(t))
+        states_a_duration(t) and not is_list_item(t) and bool(subject & content_words(t))
         for u in units
-        for i in own_sentences(u)
+        # Every sentence of the unit: a list's introduction is not chosen for the sentence
+        # before it (`own_sentences`), but the section still says it ("An attack usually lasts
+        # between 4 hours and 3 days. Other symptoms can include:").
+        for i in u.unit.sentences
         if (t := section.sentence(i))
     )
 
@@ -390,4 +398,8 @@ def _naming_the_ask(
     if _names_group(lead, request) and not any(_names_group(u, request) for u in naming):
         return None
     best = max(naming, key=section_score)
-    return best if section_score(best) >= section_score(lead) - TYPE_MARGIN else None
+    # A sentence stating how long the asked thing lasts answers as directly as a heading
+    # saying the question again: the lead's sentences share only the words for a length of
+    # time with it ("An aura usually lasts ..." for "how long does an attack last?").
+    margin = RESTATES_MARGIN if how_long and _states_how_long(best, request) else TYPE_MARGIN
+    return best if section_score(best) >= section_score(lead) - margin else None
