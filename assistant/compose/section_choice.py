@@ -16,7 +16,11 @@ from assistant.compose.headings import (
 )
 from assistant.compose.passages import SectionPassage
 from assistant.compose.scored import ScoredUnit, own_sentences, section_score
-from assistant.compose.self_care import asks_for_self_care, self_care_heading
+from assistant.compose.self_care import (
+    asks_for_self_care,
+    clinician_heading,
+    self_care_heading,
+)
 from assistant.compose.units import is_list_item
 from assistant.compose.urgency import asks_routinely, asks_urgently, urgent_heading
 from assistant.understanding.conversation import groups_named
@@ -64,7 +68,19 @@ def _as_self_care_as_asked(
         return chosen
     if not asks_for_self_care(ask_of(request)):
         return chosen
-    if self_care_heading(chosen[0].section.first.chunk.section):
+    heading = chosen[0].section.first.chunk.section
+    if self_care_heading(heading):
+        return chosen
+    # The question's own words chose the section: its heading names what is asked ("UV index
+    # guide" for "what should I do when the UV index is 7?"), or it speaks of the group a
+    # follow-up asks about ("what about in adults?" after "how do I treat it at home?"). Not
+    # a clinician's or getting-care heading, which never answers what the visitor can do
+    # ("When to get help" shares "help" with "what can we do to help her?").
+    if not clinician_heading(heading) and shares_an_ask_word(
+        heading, ask_of(request), topic_of(chosen, request)
+    ):
+        return chosen
+    if _names_group(chosen, request):
         return chosen
     doc_id = chosen[0].section.doc_id
     own = [

@@ -50,4 +50,9 @@ def asks_for_self_care(question: str) -> bool:
 
 def self_care_heading(heading: str) -> bool:
     """The heading is for what the reader does ("How to treat sunburn yourself")."""
-    return bool(_SELF_CARE_HEADING.search(heading)) and not _CLINICIAN_HEADING.search(heading)
+    return bool(_SELF_CARE_HEADING.search(heading)) and not clinician_heading(heading)
+
+
+def clinician_heading(heading: str) -> bool:
+    """The heading is for what a clinician does or for getting care ("When to get help")."""
+    return bool(_CLINICIAN_HEADING.search(heading))
