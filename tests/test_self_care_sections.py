@@ -31,6 +31,16 @@ A pharmacist can recommend an antifungal cream, spray or powder. To help it clea
 - wear clean cotton socks and change them every day
 - wear different shoes every other day so they can dry out
 
+## Socks and shoes
+
+Choose cotton or wool socks rather than nylon, and shoes made of leather or canvas that let the
+feet breathe. Keep a pair of flip-flops for changing rooms and pool sides.
+
+## Athlete's foot in children
+
+Children often pick up athlete's foot at swimming pools. Check between a child's toes after
+swimming, and ask a pharmacist for a cream that is suitable for the child's age.
+
 ## Treatment from a GP
 
 A GP may take a scraping of skin to send to a laboratory, and may prescribe antifungal tablets
@@ -62,6 +72,16 @@ def test_a_story_asking_what_to_do_is_answered_by_the_self_care_section(assistan
     assert not answer.abstained
     assert file_name(answer.citations[0].doc_id) == "athletes-foot.md"
     assert answer.citations[0].section == "How to treat athlete's foot yourself", answer.text
+
+
+def test_a_follow_up_about_a_group_keeps_the_group_section(assistant):
+    answer = ask(assistant, "How do I treat athlete's foot at home?", "what about in children?")
+    assert answer.citations[0].section == "Athlete's foot in children", answer.text
+
+
+def test_a_heading_the_question_names_keeps_its_section(assistant):
+    answer = ask(assistant, "What should I do about socks and shoes with athlete's foot?")
+    assert answer.citations[0].section == "Socks and shoes", answer.text
 
 
 def test_a_question_about_the_clinician_keeps_the_clinician_section(assistant):
