@@ -62,6 +62,7 @@ from assistant.understanding.conversation import (
 )
 from assistant.understanding.focus import named_intervention, title_topic
 from assistant.understanding.injection import strip_instructions
+from assistant.understanding.markup import as_plain_text
 from assistant.understanding.question import QuestionAnalysis, analyze, keywords
 from assistant.understanding.question_types import QuestionType, heading_type
 from assistant.understanding.smalltalk import small_talk_reply
@@ -213,8 +214,9 @@ class Assistant:
         limit = self.settings.max_question_chars
         too_long = len(message) > limit
         # Every step below costs at most what a message of `limit` characters costs: the triage
-        # still reads the start of an overlong message, and nothing else reads it.
-        message = message[:limit]
+        # still reads the start of an overlong message, and nothing else reads it. Markup is
+        # removed first: a tag or a script's code is nothing the user asked or told.
+        message = as_plain_text(message[:limit])
         earlier = [turn.message for turn in conversation.turns]
         triage = self.triage.classify(message, earlier)
         # The triage embeds the message as typed in its own forward pass; the search reuses it.
@@ -482,7 +484,12 @@ class Assistant:
         in_context = f"{query} {earlier}"
         retried = self.retriever.search(analyze(in_context))
         own = self.reader.vectors([p.chunk_id for p in retried.passages]) @ retrieval.query_vector
-        related = bool(len(own)) and float(own.max()) >= RELATED_TO_MESSAGE
+        # A message of function words only ("what should I not do?", "and then what?") says
+        # nothing the passages could be unrelated to: its vector matches no text, and what it
+        # asks is all in the question before.
+        related = (bool(len(own)) and float(own.max()) >= RELATED_TO_MESSAGE) or not keywords(
+            query
+        )
         if _best_score(retried) < KEEPS_MATCH * conversation.last_match:
             return query, retrieval
         if related and not should_abstain(retried, self.calibration):

@@ -396,3 +396,22 @@ def test_an_empty_message_is_asked_for_a_question(assistant, message):
     answer = ask(assistant, message)
     assert answer.text.startswith("Type a health question")
     assert answer.safety is None
+
+
+def test_a_question_wrapped_in_markup_is_answered_as_its_text(assistant):
+    plain = ask(assistant, "What causes gout?")
+    wrapped = ask(assistant, "<script>alert('hi')</script><b>What causes gout?</b>")
+    assert not wrapped.abstained
+    assert wrapped.citations[0].doc_id == plain.citations[0].doc_id
+    assert "script" not in wrapped.query.lower()
+    assert_grounded(wrapped)
+
+
+@pytest.mark.parametrize("follow_up", ["what should I not do?", "and what else can I do?"])
+def test_a_follow_up_of_function_words_only_is_read_with_the_question_before(
+    assistant, follow_up
+):
+    # Its own vector matches no passage: what it asks is all in the question before.
+    answer = ask(assistant, "How is gout treated?", follow_up)
+    assert not answer.abstained, answer.text
+    assert file_name(answer.citations[0].doc_id).startswith("gout")

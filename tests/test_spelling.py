@@ -68,3 +68,21 @@ def test_a_typo_the_articles_make_once_is_corrected_toward_the_word_they_mean():
     assert correct_spelling("symtoms of glaucoma", vocabulary) == "symptoms of glaucoma"
     # Two rare article words a letter apart are both real: neither is the other's typo.
     assert correct_spelling("ileus or ileum", vocabulary) == "ileus or ileum"
+
+
+def test_a_short_word_missing_two_adjacent_letters_finds_its_article_word():
+    # Written as heard: a silent pair inside the word is left out.
+    assert correct_word("ecma", {"eczema": 20}) == "eczema"
+
+
+def test_a_short_word_is_not_stretched_by_two_scattered_or_leading_letters():
+    assert correct_word("ezma", {"eczema": 20}) is None  # two letters, not together
+    assert correct_word("asma", {"plasma": 20}) is None  # the pair would lead the word
+    assert correct_word("gut", {"gutter": 20}) is None  # under the shortest corrected length
+
+
+@given(st.sampled_from(["eczema", "bronchi", "measles", "thought", "rhythm"]), st.integers(1, 4))
+def test_a_pair_dropped_after_the_first_letter_is_restored(word, start):
+    short = word[:start] + word[start + 2 :]
+    if len(short) >= 4:
+        assert correct_word(short, {word: 10}) == word

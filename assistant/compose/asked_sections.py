@@ -10,6 +10,9 @@ weigh (`section_choice.of_the_asked_type`); nothing else changes.
 So do its sections whose heading names what the question asks beyond the topic ("Alcohol and
 food" for "can I drink alcohol while taking omeprazole?"), when no found section's heading does:
 the search matched the topic's name, which every section of a medicine leaflet repeats.
+And its sections for what the reader does ("What you can do") when the question asks that
+(`self_care`) and no found section's heading is one: a story's words find the sections that
+retell it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from assistant.compose.headings import (
     shares_an_ask_word,
     under_kind,
 )
+from assistant.compose.self_care import asks_for_self_care, self_care_heading
 from assistant.retrieval.hybrid import Passage, Retrieval
 from assistant.understanding.question_types import QuestionType, heading_type
 from index.protocols import IndexReading
@@ -66,6 +70,15 @@ def with_asked_sections(retrieval: Retrieval, reader: IndexReading) -> Retrieval
             c
             for c in chunks
             if shares_an_ask_word(c.chunk.section, question, topic) and c.chunk_id not in ids
+        ][:MAX_ADDED_CHUNKS]
+    if (
+        kind in (QuestionType.treatment, QuestionType.information)
+        and asks_for_self_care(question)
+        and not any(self_care_heading(p.stored.chunk.section) for p in found)
+    ):
+        ids = {c.chunk_id for c in typed}
+        typed += [
+            c for c in chunks if self_care_heading(c.chunk.section) and c.chunk_id not in ids
         ][:MAX_ADDED_CHUNKS]
     if not typed:
         return retrieval

@@ -33,6 +33,21 @@ _SPAN_BEFORE = re.compile(
 
 _CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 
+# The words a how-long question uses to ask for a length of time, whatever it is about: "how
+# long does an attack usually last", "how long will it take", "how long do they normally
+# stay". Every sentence stating a duration says them; what the question asks about is the rest.
+_SPAN_WORDS = re.compile(
+    r"\b(?:last\w*|take\w*|took|usual\w*|normal\w*|typical\w*|general\w*|average\w*"
+    r"|stay\w*|go|goes|going|remain\w*|persist\w*|continu\w*|keep\w*|long|time)\b",
+    re.IGNORECASE,
+)
+
+
+def without_span_words(question: str) -> str:
+    """The how-long question without the words that ask for a length of time: what remains
+    names the thing whose duration is asked ("attack" in "how long does an attack last?")."""
+    return _SPAN_WORDS.sub(" ", question)
+
 
 def asks_how_long(question: str) -> bool:
     return bool(ASKS_HOW_LONG.search(question))

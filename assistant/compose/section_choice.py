@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.compose.base import CompositionRequest
-from assistant.compose.durations import asks_how_long, states_a_duration
+from assistant.compose.durations import asks_how_long, states_a_duration, without_span_words
 from assistant.compose.headings import (
     ask_words,
     opens_as_question_does,
@@ -16,11 +16,17 @@ from assistant.compose.headings import (
 )
 from assistant.compose.passages import SectionPassage
 from assistant.compose.scored import ScoredUnit, own_sentences, section_score
+from assistant.compose.self_care import (
+    asks_for_self_care,
+    clinician_heading,
+    self_care_heading,
+)
 from assistant.compose.units import is_list_item
 from assistant.compose.urgency import asks_routinely, asks_urgently, urgent_heading
 from assistant.understanding.conversation import groups_named
 from assistant.understanding.question import QuestionType
 from assistant.understanding.question_types import heading_type
+from healthqa.text.emergency_call import tells_to_call_for_help
 from healthqa.text.words import content_words
 
 # How far below the lead section a section of the same article whose heading asks what the
@@ -44,8 +50,46 @@ def of_the_asked_type(
     scored: Sequence[list[ScoredUnit]], lead: list[ScoredUnit], request: CompositionRequest
 ) -> list[ScoredUnit]:
     """The lead article's section that answers what the question asks (`_of_the_asked_kind`),
-    as urgent as the question asks (`as_urgent_as_asked`)."""
-    return as_urgent_as_asked(scored, _of_the_asked_kind(scored, lead, request), request)
+    the visitor's own part when they ask what they can do (`_as_self_care_as_asked`), as
+    urgent as the question asks (`as_urgent_as_asked`)."""
+    chosen = _as_self_care_as_asked(scored, _of_the_asked_kind(scored, lead, request), request)
+    return as_urgent_as_asked(scored, chosen, request)
+
+
+def _as_self_care_as_asked(
+    scored: Sequence[list[ScoredUnit]], chosen: list[ScoredUnit], request: CompositionRequest
+) -> list[ScoredUnit]:
+    """For a question asking what the visitor can do themselves ("how do I get rid of it at
+    home?", "what can we do?"), the article's section whose heading is for what the reader
+    does ("How to treat it yourself", "What you can do"), when the chosen one's is not:
+    whatever it scores, since a story's words lean to the section that retells them (the
+    clinician's treatment, when to get help), and only this one answers who acts."""
+    if request.analysis.qtype not in (QuestionType.treatment, QuestionType.information):
+        return chosen
+    if not asks_for_self_care(ask_of(request)):
+        return chosen
+    heading = chosen[0].section.first.chunk.section
+    if self_care_heading(heading):
+        return chosen
+    # The question's own words chose the section: its heading names what is asked ("UV index
+    # guide" for "what should I do when the UV index is 7?"), or it speaks of the group a
+    # follow-up asks about ("what about in adults?" after "how do I treat it at home?"). Not
+    # a clinician's or getting-care heading, which never answers what the visitor can do
+    # ("When to get help" shares "help" with "what can we do to help her?").
+    if not clinician_heading(heading) and shares_an_ask_word(
+        heading, ask_of(request), topic_of(chosen, request)
+    ):
+        return chosen
+    if _names_group(chosen, request):
+        return chosen
+    doc_id = chosen[0].section.doc_id
+    own = [
+        units
+        for units in scored
+        if units[0].section.doc_id == doc_id
+        and self_care_heading(units[0].section.first.chunk.section)
+    ]
+    return max(own, key=section_score) if own else chosen
 
 
 def as_urgent_as_asked(
@@ -59,9 +103,11 @@ def as_urgent_as_asked(
     "When", so only the urgency tells them apart."""
     kind = QuestionType.seek_care
     heading = chosen[0].section.first.chunk.section
-    if request.analysis.qtype is not kind or heading_type(heading) is not kind:
+    if request.analysis.qtype is not kind:
         return chosen
     question = ask_of(request)
+    if heading_type(heading) is not kind:
+        return _urgent_section(scored, chosen) if asks_urgently(question) else chosen
     if asks_urgently(question):
         wanted = True
     elif asks_routinely(question):
@@ -82,6 +128,35 @@ def as_urgent_as_asked(
         return chosen
     best = max(matching, key=section_score)
     return best if section_score(best) >= section_score(chosen) - RESTATES_MARGIN else chosen
+
+
+def _urgent_section(
+    scored: Sequence[list[ScoredUnit]], chosen: list[ScoredUnit]
+) -> list[ScoredUnit]:
+    """For a question asking when something is an emergency, chosen from a section about
+    neither getting care nor an emergency ("Overview"), the article's section that tells when
+    to call for emergency help, by its heading or by a sentence ("Call 911 or go to the ER if"
+    in a callout under "When to see a doctor"), whatever it scores: the question's topic
+    names every section and lifts the opening most, while only that section answers (a
+    hives page's callout scored 0.32 under its Overview in the tests)."""
+    if _speaks_of_an_emergency(chosen):
+        return chosen
+    doc_id = chosen[0].section.doc_id
+    urgent = [
+        units
+        for units in scored
+        if units[0].section.doc_id == doc_id and _speaks_of_an_emergency(units)
+    ]
+    if not urgent:
+        return chosen
+    return max(urgent, key=section_score)
+
+
+def _speaks_of_an_emergency(units: list[ScoredUnit]) -> bool:
+    section = units[0].section
+    return urgent_heading(section.first.chunk.section) or any(
+        tells_to_call_for_help(section.sentence(i)) for u in units for i in own_sentences(u)
+    )
 
 
 def _of_the_asked_kind(
@@ -119,13 +194,16 @@ def _of_the_asked_kind(
     best = max(same_type, key=section_score)
     # "what about kids?" after "symptoms?": the group is asked too; so is the thing the
     # question is about ("signs of a severe reaction": "Anaphylaxis", which names it, over the
-    # allergy's general "Symptoms" section, which does not).
+    # allergy's general "Symptoms" section, which does not). Not by a lead whose heading asks
+    # another kind: "What to do in an asthma attack" names the attack but answers what to do,
+    # not "what causes asthma attacks?", which the page's "Common triggers" answers.
+    other_kind = asks_another_kind(lead, request)
     keeps_group = (_names_group(lead, request) and not _names_group(best, request)) or (
-        _names_focus(lead, request) and not _names_focus(best, request)
+        not other_kind and _names_focus(lead, request) and not _names_focus(best, request)
     )
     # A lead whose heading asks another kind ("Treatment" for "who gets it?") answers another
     # question: it gives way further than one whose heading says no kind ("Overview").
-    margin = OTHER_KIND_MARGIN if asks_another_kind(lead, request) else TYPE_MARGIN
+    margin = OTHER_KIND_MARGIN if other_kind else TYPE_MARGIN
     close = section_score(best) >= section_score(lead) - margin
     return best if close and not keeps_group else lead
 
@@ -290,11 +368,19 @@ def _states_how_long(units: list[ScoredUnit], request: CompositionRequest) -> bo
     "how long does an attack last?"; not "wait 30 minutes between creams" for "how long does
     it last?"). A list item's hours are mostly a warning sign's (see `scoring.scored_units`)."""
     section = units[0].section
-    asked = ask_words(ask_of(request), topic_of(units, request))
+    topic = topic_of(units, request)
+    asked = ask_words(ask_of(request), topic)
+    # The sentence must say the thing whose length is asked: "An aura usually lasts 5 to 60
+    # minutes" shares "usually lasts" with "how long does an attack usually last?" but is about
+    # the aura. Only when the question names such a thing beyond its topic.
+    subject = ask_words(without_span_words(ask_of(request)), topic) or asked
     return bool(asked) and any(
-        states_a_duration(t) and not is_list_item(t) and bool(asked & content_words(t))
+        states_a_duration(t) and not is_list_item(t) and bool(subject & content_words(t))
         for u in units
-        for i in own_sentences(u)
+        # Every sentence of the unit: a list's introduction is not chosen for the sentence
+        # before it (`own_sentences`), but the section still says it ("An attack usually lasts
+        # between 4 hours and 3 days. Other symptoms can include:").
+        for i in u.unit.sentences
         if (t := section.sentence(i))
     )
 
@@ -328,4 +414,8 @@ def _naming_the_ask(
     if _names_group(lead, request) and not any(_names_group(u, request) for u in naming):
         return None
     best = max(naming, key=section_score)
-    return best if section_score(best) >= section_score(lead) - TYPE_MARGIN else None
+    # A sentence stating how long the asked thing lasts answers as directly as a heading
+    # saying the question again: the lead's sentences share only the words for a length of
+    # time with it ("An aura usually lasts ..." for "how long does an attack last?").
+    margin = RESTATES_MARGIN if how_long and _states_how_long(best, request) else TYPE_MARGIN
+    return best if section_score(best) >= section_score(lead) - margin else None

@@ -119,9 +119,26 @@ class Speller:
         edits = 2 if len(word) >= TWO_EDITS_FROM else 1
         found = self._symspell.lookup(word, Verbosity.CLOSEST, max_edit_distance=edits)
         if not found:
-            return None
+            return self._dropped_pair(word) if edits < _MAX_EDITS else None
         best = min(found, key=lambda s: (s.distance, -s.count, s.term))
         return str(best.term)
+
+    def _dropped_pair(self, word: str) -> str | None:
+        """The article word a short word spells with two adjacent letters left out: a word is
+        written as it sounds, so a silent pair goes (the "th" of "asthma", the "gh" of "thought").
+        Two free edits on a short word reach too many words; two letters together, after the
+        first letter, reach few."""
+        found = self._symspell.lookup(word, Verbosity.ALL, max_edit_distance=2)
+        fits = [
+            s
+            for s in found
+            if len(s.term) == len(word) + 2
+            and s.term[0] == word[0]
+            and any(s.term[:i] + s.term[i + 2 :] == word for i in range(1, len(word) + 1))
+        ]
+        if not fits:
+            return None
+        return str(max(fits, key=lambda s: (s.count, s.term)).term)
 
     def _articles_typo(self, word: str) -> str | None:
         """The common word an article word misspells: articles have typos too ("symtoms" once
