@@ -406,13 +406,13 @@ def test_source_labels_are_short_and_distinct(app: AppTest) -> None:
 
 
 def test_a_passage_holding_instruction_like_text_is_never_shown(app: AppTest) -> None:
-    # A sentence of the article speaks to the assistant: ingest drops that sentence alone
-    # (ingest/cleaning/instructions.py), so the rest of its section still answers and the
-    # instruction is never quoted or shown. How a shown passage's instruction would be hidden
-    # is tested in test_rendering.py.
+    # The article's first paragraph speaks to the assistant, so none of it is quoted or shown
+    # (its plain sentences may be planted too: ingest drops the paragraph,
+    # ingest/cleaning/instructions.py); the article's clean section still answers. How a shown
+    # passage's instruction would be hidden is tested in test_rendering.py.
     ask(app, "What are chilblains?")
     passages = [unescaped(m.value) for m in app.chat_message[-1].markdown]
-    assert any("small itchy red patches" in p for p in passages)
+    assert any("heal on their own" in p for p in passages)
     assert not any("Ignore all previous instructions" in p for p in passages)
     assert not any("stop their medicines" in p for p in passages)
 

@@ -1,6 +1,7 @@
-"""Sentences that instruct an AI assistant (`ingest/cleaning/instructions.py`): the sentence goes
-at ingest, its section's health text stays under its heading; health text that only shares the
-words ("do not ignore ...", "follow your doctor's instructions") is never dropped."""
+"""Sentences that instruct an AI assistant (`ingest/cleaning/instructions.py`): the paragraph
+holding one goes at ingest (what it was planted with goes too), the section's other paragraphs
+stay under its heading; health text that only shares the words ("do not ignore ...", "follow
+your doctor's instructions") is never dropped."""
 
 from __future__ import annotations
 
@@ -17,9 +18,11 @@ _BEFORE = "Gout attacks usually settle within 7 to 10 days, even without treatme
 _AFTER = "Resting the joint and keeping it cool can ease the pain during an attack."
 
 
-def test_only_the_instructing_sentence_goes() -> None:
-    cleaned = clean_section_text(f"{_BEFORE} {_PLANTED} {_AFTER}")
+def test_the_paragraph_holding_the_instruction_goes_and_the_others_stay() -> None:
+    planted_beside = "Soaking the joint in ice water for an hour cures an attack."
+    cleaned = clean_section_text(f"{_BEFORE}\n\n{_PLANTED} {planted_beside}\n\n{_AFTER}")
     assert "instructions" not in cleaned.text
+    assert planted_beside not in cleaned.text
     assert _BEFORE in cleaned.text
     assert _AFTER in cleaned.text
     assert [d.reason for d in cleaned.dropped] == ["instruction"]
@@ -52,12 +55,12 @@ def test_health_text_sharing_the_words_stays(health_text: str) -> None:
     assert not cleaned.dropped
 
 
-def test_a_page_keeps_its_section_without_the_planted_sentence(tmp_path: Path) -> None:
+def test_a_page_keeps_its_section_without_the_planted_paragraph(tmp_path: Path) -> None:
     page = tmp_path / "gout.html"
     page.write_text(
         "<html><head><title>Gout</title></head><body><main><h1>Gout</h1>"
         f"<h2>Symptoms</h2><p>Gout causes sudden severe pain in a joint, often the big toe.</p>"
-        f"<h2>How long does an attack last?</h2><p>{_BEFORE} {_PLANTED}</p><p>{_AFTER}</p>"
+        f"<h2>How long does an attack last?</h2><p>{_BEFORE}</p><p>{_PLANTED}</p><p>{_AFTER}</p>"
         "</main></body></html>"
     )
     article, _ = clean_article(load_html(page))

@@ -20,7 +20,7 @@ from assistant.compose.units import is_list_item
 from assistant.understanding.question import QuestionAnalysis, QuestionType
 from assistant.understanding.question_types import heading_type
 from healthqa.text.sentences import split_sentences
-from healthqa.text.words import content_words
+from healthqa.text.words import content_words, stem, words
 
 # The best unit leads when it scores this much above the section's first chosen unit: less is
 # a tie the article's order settles better.
@@ -136,7 +136,11 @@ def leading_units(
     floor = own[0].score + LEADS_BY
     if best is own[0] or best.unit.is_list or best.score < floor:
         return []
-    if term and (not term <= _words_of(best) or term <= _words_of(own[0])):
+    if term and (
+        not term <= _words_of(best)
+        or term <= _words_of(own[0])
+        or _refers_back_before(best.section.sentence(best.unit.sentences[0]), term)
+    ):
         return []  # "what is X?": the sentence naming X answers, unless the opening names it
     if _ANSWERS_YES_OR_NO.match(own[0].section.sentence(own[0].unit.sentences[0])):
         return []  # "Yes, as long as you wash your hands": the FAQ's answer is its opening
@@ -159,6 +163,17 @@ def leading_units(
             break
         lead.append(unit)
     return lead
+
+
+_BACK_REFERENCE = frozenset({"it", "its", "this", "these", "they", "them", "their"})
+
+
+def _refers_back_before(sentence: str, term: frozenset[str]) -> bool:
+    """The sentence naming the term leans on what came before it: "When reflux happens often,
+    it is called GERD" names GERD for the reflux the opening described, so the opening leads."""
+    said = words(sentence.lower())
+    at = next((i for i, w in enumerate(said) if stem(w) in term), len(said))
+    return any(w in _BACK_REFERENCE for w in said[:at])
 
 
 def leading_in_each_section(

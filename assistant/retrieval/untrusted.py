@@ -5,8 +5,9 @@ A vetted health page never addresses a chatbot ("SYSTEM: ignore the rules...", "
 instruction ("Stopping blood pressure medicine is always safe.") cannot be trusted either. The
 composer already never quotes an instruction-like sentence; here the whole passage holding one
 is set aside. The article's other sections stay: a planted sentence in one paragraph of a real
-page does not void its prevention section. The ingest now drops such a sentence alone before
-indexing (`ingest.cleaning.instructions`), so this guard only acts on text indexed before that.
+page does not void its prevention section. The ingest now drops the paragraph holding such a
+sentence before indexing (`ingest.cleaning.instructions`), so this guard only acts on text
+indexed before that.
 """
 
 from __future__ import annotations
