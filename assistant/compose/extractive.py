@@ -43,7 +43,7 @@ from assistant.compose.parts import overview_answer, parts_answer
 from assistant.compose.passages import GAP, SectionPassage, section_passages
 from assistant.compose.repeats import repeats
 from assistant.compose.scored import ScoredUnit, section_score
-from assistant.compose.scoring import scored_units
+from assistant.compose.scoring import asks_as_heading, scored_units
 from assistant.compose.section_choice import (
     asks_another_kind,
     heading_asks,
@@ -118,7 +118,10 @@ class ExtractiveComposer:
         the source that answers first, the list item that answers out of its list, and what
         answers leading each source's paragraph. A follow-up's search mixes in the question
         before, so its scores do not say which source answers the follow-up itself."""
-        chosen = answering_section_first(chosen)
+        if not _faq_item_asked(chosen[0], request):
+            # (The FAQ item whose question is the visitor's answers first, however its short
+            # answer scores against a longer section's sentences.)
+            chosen = answering_section_first(chosen)
         if of_the_kind_asked(chosen[0], request):
             return layout(chosen)  # "why do I get X?" answered by "Causes of X": in order
         answering = with_answering_item(chosen, request)
@@ -137,6 +140,10 @@ class ExtractiveComposer:
         """The section of the lead's article that answers what was asked. A story's words pull
         towards the sentences that retell it (its symptoms): the message as a whole chose the
         article; within it, the question sentences (the treatment) choose the section."""
+        if _faq_item_asked(lead[0], request):
+            # Its answer ("Not until the spots have crusted over") need not repeat the words
+            # asked, so the sentences alone would choose the overview that does.
+            return lead
         doc_id = lead[0].section.first.chunk.doc_id
         same_article = [
             scored_units(units[0].section, request, self.settings, by_question=True)
@@ -346,6 +353,13 @@ class ExtractiveComposer:
                 continue
             return [candidate]
         return []
+
+
+def _faq_item_asked(scored: ScoredUnit, request: CompositionRequest) -> bool:
+    """The unit's section is an FAQ item whose question is the visitor's ("Can my child go to
+    school with X?" under that heading)."""
+    chunk = scored.section.first.chunk
+    return asks_as_heading(chunk.section, request.question, chunk.title)
 
 
 def _states_a_duration(scored: ScoredUnit) -> bool:

@@ -73,10 +73,10 @@ def scored_units(
         unit = without_unquotable_item_sentences(whole, texts)
         if is_yes_or_no(texts[unit.sentences[0]]) and not (
             asks_one_fact(analysis, request.question)
-            and _asks_as_heading(heading, request.question, section.first.chunk.title)
+            and asks_as_heading(heading, request.question, section.first.chunk.title)
         ):
             unit = Unit(unit.sentences[1:])
-        elif opens_with_yes_or_no(texts[unit.sentences[0]]) and not _asks_as_heading(
+        elif opens_with_yes_or_no(texts[unit.sentences[0]]) and not asks_as_heading(
             heading, request.question, section.first.chunk.title
         ):
             # "Yes, most babies do." answers its FAQ's question only: under "should I raise
@@ -142,7 +142,7 @@ def _quotable(sentence: str) -> bool:
 ASKS_AS_HEADING = 2 / 3
 
 
-def _asks_as_heading(heading: str, question: str, title: str = "") -> bool:
+def asks_as_heading(heading: str, question: str, title: str = "") -> bool:
     """The question asks what the section's heading asks (a yes or no answers both). The
     heading's words beyond the page's topic must be said too: "Can adults get head lice?"
     shares "head lice" with "Do head lice jump?", and its "Yes." answers another question."""
