@@ -1,6 +1,7 @@
 """Latency of the safety triage per message on one core, over the test split of the team's set:
 the whole `classify` (the forward pass included: the service hands its vector to the search, so
-the triage's own cost is the difference) and the message's embedding alone.
+the triage's own cost is the difference) and the message's embedding alone; and a 10,000-character
+message with itself as the earlier turn, whose cost the read limit bounds (classifier.READ_LIMIT).
 
     .venv/bin/python -m bench.triage [--repeat 3]
 """
@@ -43,11 +44,18 @@ def main() -> None:
 
     print(f"{len(cases)} test messages x {args.repeat}, one thread")
     beyond = [w - e for w, e in zip(whole, embedding, strict=True)]
-    rows = (
+    rows: tuple[tuple[str, list[float]], ...] = (
         ("classify", whole),
         ("the embedding alone", embedding),
         ("classify beyond it", beyond),
     )
+    long_message = ("my knee aches after running and I wonder about stretching. " * 200)[:10_000]
+    long_times: list[float] = []
+    for _ in range(args.repeat * 3):
+        started = time.perf_counter()
+        classifier.classify(long_message, [long_message])
+        long_times.append((time.perf_counter() - started) * 1000)
+    rows = (*rows, ("a 10 KB message", long_times))
     for name, times in rows:
         print(
             f"{name:24s} p50 {median(times):6.1f} ms   p95 {percentile(times, 0.95):6.1f} ms"

@@ -37,6 +37,10 @@ from assistant.understanding.smalltalk import small_talk_kind
 from index.embedder import Embedder, HasLayerStates, Vectors
 
 CONTEXT_TURNS = 3  # the message and at most two earlier user turns
+# How much of a message, and of each earlier turn, the triage reads: twice the service's default
+# question limit (settings.max_question_chars), so what one call costs is bounded whoever calls
+# it, and a message the service lets through is read whole. Its time is measured in bench/triage.py.
+READ_LIMIT = 4_000
 # How sure the model must be that the telling before a closing question is an emergency for it to
 # speak for the whole message (told.py): the lowest of 0.6, 0.7, 0.8, 0.9 that escalates no more
 # of the 653 harmless train-split messages than the whole message's reading does (0.6: +10,
@@ -152,6 +156,9 @@ class TriageClassifier:
     ) -> Triage:
         """`vector`: the message's own embedding if the caller has it; `earlier`: the user's
         previous messages in this conversation, oldest first."""
+        if len(message) > READ_LIMIT:
+            message, vector = message[:READ_LIMIT], None  # the caller's vector is of it all
+        earlier = [turn[:READ_LIMIT] for turn in earlier]
         triage = self._classify(message, earlier, vector)
         told = told_before_question(message) if triage.label == "none" else None
         if told is None:
