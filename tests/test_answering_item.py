@@ -93,7 +93,8 @@ def test_a_what_is_answer_leads_with_the_sentence_naming_the_term(assistant):
 def test_the_list_item_that_answers_a_yes_no_question_leads_as_a_sentence(assistant):
     answer = assistant.answer(Conversation(), "Should I avoid kneeling with bursitis?")
     first = _first_line(answer)
-    assert first.startswith("avoid kneeling, especially on hard floors")
+    # As a sentence: a capital and a closing stop, which the list item did not have.
+    assert first.startswith("Avoid kneeling, especially on hard floors, until the pain has gone.")
     # The item is said once, not again inside the list after it.
     assert answer.text.count("especially on hard floors") == 1
 

@@ -118,8 +118,20 @@ def layout(chosen: Sequence[ScoredUnit], first: Sequence[ScoredUnit] = ()) -> Co
 def _as_read(text: str, item: ScoredUnit, *, alone: bool) -> tuple[str, bool]:
     """The sentence as shown, and whether it is shown as a list item."""
     if alone:
-        return BULLET.sub("", text), False  # quoted as written: the citation check reads it
+        return as_sentence(BULLET.sub("", text)), False
     return text, is_list_item(text) or (item.unit.is_list and is_label_line(text))
+
+
+def as_sentence(item: str) -> str:
+    """A list item read as a sentence of its own: "try compression stockings, which squeeze the
+    legs" leads an answer as "Try compression stockings, which squeeze the legs." (the citation
+    check reads case and a closing stop as the passage's own words)."""
+    item = item.strip()
+    if not item:
+        return item
+    if item[0].islower():
+        item = item[0].upper() + item[1:]
+    return item if item[-1] in ".!?:;)\"'”" else item + "."
 
 
 _LEADS_IN = re.compile(r"(:|\b(if|when|who|include|includes|including))\s*$", re.IGNORECASE)
