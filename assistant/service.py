@@ -62,6 +62,7 @@ from assistant.understanding.conversation import (
 )
 from assistant.understanding.focus import named_intervention, title_topic
 from assistant.understanding.injection import strip_instructions
+from assistant.understanding.language import other_language
 from assistant.understanding.markup import as_plain_text
 from assistant.understanding.question import QuestionAnalysis, analyze, keywords
 from assistant.understanding.question_types import QuestionType, heading_type
@@ -77,6 +78,12 @@ from index.protocols import IndexReading
 ABSTAIN_TEXT = (
     "I couldn't find this in the vetted articles I can search, so I won't guess. "
     "Please ask a clinician, or try rephrasing your question."
+)
+# The decline for a question surely written in another language (understanding/language.py):
+# the articles may hold the answer, but they are searched in English.
+OTHER_LANGUAGE_TEXT = (
+    "I can only search the vetted articles in English, and this question looks like {language}. "
+    "Please ask it in English, or ask a clinician."
 )
 # Leads a follow-up's answer that is word for word the one just given ("what about in babies?"
 # when the article says no more than it did): the repeat is said to be one, not shown as new.
@@ -512,7 +519,10 @@ class Assistant:
         # Under the crisis lines or the emergency call, a gap in the articles is not worth a word
         # either.
         quiet = notice is not None and (notice.kind == "dosing" or notice.escalates)
+        language = None if quiet else other_language(message)
         text = "" if quiet else ABSTAIN_TEXT
+        if language is not None:
+            text = OTHER_LANGUAGE_TEXT.format(language=language)
         yield text
         conversation.record(
             Turn(

@@ -11,6 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from assistant.service import Assistant, build_assistant
+from assistant.understanding import language
 from healthqa.settings import Settings
 from healthqa.web.assistants import AssistantShelf
 from index.embedder import SentenceTransformerEmbedder
@@ -60,6 +61,7 @@ def _shelf(settings_key: str, _settings: Settings) -> AssistantShelf:  # noqa: A
         # The speller's table of the index's words (~3 s on all of MedQuAD) is built here, in
         # the background, rather than on the first visitor's question.
         assistant.speller()
+        language.warm_up()  # the language identifier's model (~3 s), for a declined question
         return assistant
 
     return AssistantShelf(build)
