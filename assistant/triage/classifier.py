@@ -27,6 +27,7 @@ from assistant.triage.figurative import literal
 from assistant.triage.how_to_take import asks_how_to_take
 from assistant.triage.medicine_question import asks_about_a_medicine
 from assistant.triage.model import MODEL_DIR, ModelError, TriageModel, load_model
+from assistant.triage.overdose import tells_overdose
 from assistant.triage.respell import respelled
 from assistant.triage.told import told_before_question
 from assistant.triage.unsure_emergency import EMERGENCY_SURE, shows_threat, unsure_emergency
@@ -254,7 +255,7 @@ class TriageClassifier:
         label = self._by_rule(
             label, message, read, earlier, mixed=mixed, off_topic=off_topic_mixed
         )
-        poisoning = is_poisoning(context, self._cues)
+        poisoning = is_poisoning(context, self._cues) or tells_overdose(message, self._cues)
         crisis_too = label == "emergency" and any(names_danger(t, self._cues) for t in read)
         beside = (
             label == "crisis"
@@ -295,6 +296,8 @@ class TriageClassifier:
         off_topic: float | None,
     ) -> TriageLabel:
         """The model's label, corrected where a high-precision rule reads the message better."""
+        if label in ("none", "personal_dose") and tells_overdose(message, self._cues):
+            return "emergency"  # many tablets taken at once, a question after it (overdose.py)
         if label == "none" and asks_to_change_dose(message):
             return "personal_dose"  # high-precision evidence the model misses (dose_change.py)
         if label == "crisis" and dose_change_not_crisis(message, read, earlier, self._cues):
