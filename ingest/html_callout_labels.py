@@ -78,11 +78,17 @@ def _label_as_lead_in(box: etree._Element) -> None:
             following.text = f"{words}: {following.text or ''}"
         box.remove(label)  # its tail is whitespace
         return
-    if is_heading:
-        # Over a list or a table the label introduces it, as "See a GP if:" does.
+    if is_heading and not _is_link_list(following):
+        # Over a list or a table the label introduces it, as "See a GP if:" does; over a list
+        # of links it stays a heading, which goes with the list (`html_furniture`).
         tail = label.tail
         label.clear()
         label.tag, label.text, label.tail = "p", f"{words}:", tail
+
+
+def _is_link_list(element: etree._Element) -> bool:
+    items = [item for item in element if item.tag == "li"]
+    return bool(items) and all(item.find(".//a") is not None for item in items)
 
 
 def _names_only_the_kind(label: str) -> bool:

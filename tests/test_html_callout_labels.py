@@ -63,3 +63,17 @@ def test_a_label_over_a_list_introduces_it(tmp_path: Path) -> None:
 def test_a_question_in_a_box_still_heads_its_answer(tmp_path: Path) -> None:
     sections = _sections(tmp_path)
     assert sections["How long do lice live off the head?"].startswith("Lice usually die")
+
+
+def test_a_label_over_a_list_of_links_goes_with_the_list(tmp_path: Path) -> None:
+    page = """<!DOCTYPE html><html><head><title>Nits</title></head><body><main>
+<h1>Nits</h1><p>Nits are the empty egg cases of head lice, stuck to the hair.</p>
+<h2>Removing nits</h2><p>Comb them out with a fine-toothed comb after washing the hair.</p>
+<div class="callout"><h3>Read more</h3><ul><li><a href="/lice">Head lice</a></li><li><a href="/combs">Detection combs</a></li></ul></div>
+</main></body></html>"""  # noqa: E501
+    path = tmp_path / "nits.html"
+    path.write_text(page, encoding="utf-8")
+    article, _ = clean_article(load_html(path))
+    text = "\n".join(f"{s.heading}\n{s.text}" for s in article.sections)
+    assert "Read more" not in text
+    assert "Detection combs" not in text
