@@ -24,6 +24,7 @@ from healthqa.settings import Settings
 from ingest.beir import load_beir, looks_like_beir
 from ingest.encoding import as_utf8
 from ingest.html import load_html, looks_like_html
+from ingest.html_lost_structure import lost_structure_warnings
 from ingest.medquad import load_medquad, looks_like_medquad
 from ingest.model import Article
 from ingest.pdf import is_pdf, load_pdf
@@ -219,6 +220,7 @@ def load_source(source: SourceFile, limits: LoadLimits | None = None) -> FileCon
         articles = [load_text(source.path, doc_id=identity)]
     else:
         page = load_html(source.path, doc_id=identity)
+        warnings = lost_structure_warnings(data, page, name=source.path.name)
         url_id = url_doc_id(page.url)
         articles = [dataclasses.replace(page, doc_id=url_id) if url_id else page]
     return FileContents(

@@ -15,6 +15,7 @@ from lxml import etree
 from healthqa.errors import IngestError
 from ingest.encoding import as_utf8
 from ingest.heading_paths import Heading, section_groups, with_group_recorded
+from ingest.html_callout_labels import with_callout_labels_as_lead_ins
 from ingest.html_callouts import with_article_callouts, with_labelled_divs_as_paragraphs
 from ingest.html_captions import with_captions_as_text
 from ingest.html_controls import without_control_links
@@ -60,7 +61,8 @@ def load_html(path: Path, *, doc_id: str | None = None) -> Article:
         # The page's own paragraphs find its content first; a page that writes its paragraphs
         # as <div>s has none until they are named so.
         kept = with_main_landmark(with_div_paragraphs(with_main_landmark(tree)))
-        kept = with_labelled_divs_as_paragraphs(with_article_callouts(kept))
+        kept = with_article_callouts(with_callout_labels_as_lead_ins(kept))
+        kept = with_labelled_divs_as_paragraphs(kept)
         kept = with_kept_structure(with_captions_as_text(with_table_headings(kept)))
         kept = without_control_links(without_site_furniture(kept))
         page = _without_apparatus(kept)

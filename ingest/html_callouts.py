@@ -5,8 +5,9 @@ an advert, a newsletter box beside the article). But pages also write the articl
 warnings and tips as `<aside class="callout">` inside it ("Important: do not use a treatment
 just in case"), and those vanished while the same words in a `<div class="info-box">` were kept.
 An `<aside>` inside the content landmark that says something in sentences of its own (words
-outside links, ending like a sentence) is read as a `<div>` where it stands; one that is mostly
-links, holds a form or a menu, or only labels stays chrome.
+outside links, ending like a sentence, or a lead-in ending in a colon over a list of words) is
+read as a `<div>` where it stands; one that is mostly links, holds a form or a menu, or only
+labels stays chrome.
 
 A callout written as a `<div>` of words that opens with its bold label ("<strong>Call 911
 if:</strong> the bleeding ...") lost the space after the label in trafilatura, which glued
@@ -65,9 +66,22 @@ def _holds_prose(aside: etree._Element) -> bool:
     if not words or linked > LINK_SHARE_MAX * words:
         return False
     unlinked = _without_links(aside)
-    return any(
+    return _introduces_a_list(aside) or any(
         len(sentence.split()) >= SENTENCE_MIN_WORDS for sentence in _SENTENCE.findall(unlinked)
     )
+
+
+def _introduces_a_list(aside: etree._Element) -> bool:
+    """A lead-in ending in a colon over a list of words ("See a GP if:" and its items), which
+    says something though its items end with no full stop."""
+    for listed in aside.iter("ul", "ol"):
+        before = listed.getprevious()
+        items = [item for item in listed if item.tag == "li" and text_of(item)]
+        if before is None or len(items) < 2 or not text_of(before).endswith(":"):
+            continue
+        if all(item.find(".//a") is None for item in items):
+            return True
+    return False
 
 
 def _without_links(element: etree._Element) -> str:

@@ -10,6 +10,11 @@ Only a control that stands as a sentence of its own goes: nothing but the end of
 before it in its block, and nothing but punctuation between it and the end of the block or the
 next sentence. A control inside a sentence ("You can <a href="javascript:print()">print this
 page</a> for your records") keeps its words, which the sentence needs.
+
+A block that only leads in to controls ("Find a pharmacy near you: <a href="javascript:...">open
+the pharmacy finder</a>.") is a call to action, the page's and not the article's: without its
+control it is a lead-in to nothing, and with it an answer quoted it after an article's last FAQ.
+The whole block goes.
 """
 
 from __future__ import annotations
@@ -34,11 +39,14 @@ _BLOCKS = frozenset(
     {"p", "li", "div", "td", "th", "dd", "dt", "blockquote", "section", "article", "main", "body"}
     | {"h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "caption"}
 )
+_LANDMARKS = frozenset({"section", "article", "main", "body"})
 # Before a control that stands alone: nothing, or the end of a sentence.
 _SENTENCE_ENDED = re.compile(r"(?:^|[.!?][\"'”’)\]]*)\s*$")
 # Enough of the text on either side of a link to see where its sentence ends.
 _CONTEXT_CHARS = 40
 _CONTEXT_PIECES = 50
+# A lead-in to a control: a few words ending in a colon.
+LEAD_IN_MAX_WORDS = 12
 # After it: its own full stop at most, then nothing or the next sentence.
 _OWN_STOP = re.compile(r"^\s*[.!?]?(?=\s*(?:$|[A-Z0-9\"“]))")
 
@@ -51,6 +59,9 @@ def without_control_links(tree: etree._Element) -> etree._Element:
         if block is not None:
             blocks.setdefault(block, []).append(link)
     for block, links in blocks.items():
+        if block.tag not in _LANDMARKS and _only_leads_in(block, links):
+            remove_keeping_tail(block)
+            continue
         for link in _standing_alone(block, links):
             link.tail = (link.tail or "")[len(_leading_stop(link.tail or "")) :]
             remove_keeping_tail(link)
@@ -67,6 +78,14 @@ def is_control(link: etree._Element) -> bool:
     if href in ("", "#") and any(name.startswith("on") for name in link.attrib):
         return True
     return bool(_FILE.search(href))
+
+
+def _only_leads_in(block: etree._Element, links: list[etree._Element]) -> bool:
+    """The block's words outside `links` are a short lead-in ending in a colon, and nothing
+    follows the last link but its stop."""
+    words = "".join(p for p in _pieces(block, frozenset(links)) if isinstance(p, str))
+    words = " ".join(words.split()).rstrip(" .!?")
+    return words.endswith(":") and len(words.split()) <= LEAD_IN_MAX_WORDS
 
 
 def _leading_stop(tail: str) -> str:

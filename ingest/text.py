@@ -2,7 +2,8 @@
 
 Text with Markdown headings is read as Markdown (`ingest.markdown`). Other text is treated as
 possibly scraped: page chrome is removed by `ingest.boilerplate` and short heading lines that head
-a paragraph start sections.
+a paragraph start sections; a leaflet's "Q:"/"A:" marks are read first
+(`ingest.question_answer_marks`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ingest.aligned_tables import with_aligned_tables
 from ingest.encoding import as_utf8
 from ingest.markdown import has_headings, markdown_sections
 from ingest.model import Article, Section
+from ingest.question_answer_marks import with_question_answer_marks_read
 from ingest.review_date import date_stated_in_text
 from ingest.scraped.boilerplate import clean_scraped_text
 
@@ -116,7 +118,7 @@ def _read(path: Path) -> bytes:
 
 
 def _plain_sections(text: str) -> tuple[str | None, list[Section]]:
-    cleaned = clean_scraped_text(with_aligned_tables(text))
+    cleaned = clean_scraped_text(with_aligned_tables(with_question_answer_marks_read(text)))
     sections: list[Section] = []
     heading, paragraphs = "", list[str]()
     for block in cleaned.blocks:

@@ -32,6 +32,8 @@ _ADVICE = "Put a few drops of olive oil in the ear twice a day for 3 to 5 days."
         " review: 1 April 2025.",
         "The information on this page is not a substitute for advice from your doctor.",
         "Source: National Hearing Institute.",
+        "Leaflet produced by the Ear Health Information Service. Reviewed January 2025.",
+        "This leaflet was written by the Audiology Department. Last reviewed: 5 May 2025.",
     ],
 )
 def test_a_provenance_line_goes_and_the_advice_stays(provenance: str) -> None:
@@ -55,6 +57,7 @@ def test_provenance_closing_a_paragraph_goes_with_nothing_before_it() -> None:
         "Source: your GP can refer you to an ear clinic if drops do not work.",
         "Wax softening drops are sold in pharmacies. Use them for 5 days.",
         "Westbrook Hospital Audiology Clinic.",
+        "Earwax is produced by glands in the ear canal. Reviewed by a nurse, it can be removed.",
     ],
 )
 def test_health_writing_with_provenance_words_stays(advice: str) -> None:

@@ -95,3 +95,19 @@ def test_an_answer_does_not_quote_a_control(assistant) -> None:
     assert "change shoes often" in answer.text, answer.text
     for control in _CONTROLS:
         assert control not in answer.text, answer.text
+
+
+def test_a_lead_in_to_a_control_goes_with_it(tmp_path: Path) -> None:
+    page = """<!DOCTYPE html><html><head><title>Warts</title></head><body><main>
+<h1>Warts</h1><p>Warts are small lumps on the skin. Most go away on their own.</p>
+<h2>Treatment</h2><p>A pharmacist can suggest creams, plasters and sprays.</p>
+<p>Find a clinic near you: <a href="javascript:openFinder()">open the clinic finder</a>.</p>
+<p>Ask a pharmacist: <a href="/pharmacy">they can advise on wart treatments</a> and plasters.</p>
+</main></body></html>"""
+    path = tmp_path / "warts.html"
+    path.write_text(page, encoding="utf-8")
+    text = "\n".join(s.text for s in load_html(path).sections)
+    assert "Find a clinic near you" not in text
+    assert "clinic finder" not in text
+    assert "A pharmacist can suggest creams, plasters and sprays." in text
+    assert "they can advise on wart treatments and plasters" in text

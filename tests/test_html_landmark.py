@@ -86,3 +86,47 @@ def test_chrome_around_the_plain_div_stays_out(tmp_path: Path) -> None:
     for chrome in ("Medicines", "About us", "public service website", "Site map", "Reference >"):
         assert chrome not in text
     assert "Get help at once if you have difficulty breathing" in text
+
+
+# A page of full chrome: a cookie notice, a newsletter box, references and a feedback block
+# outside the content column hold more than a tenth of a short article's prose.
+_CHROME_HEAVY_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Plantar fasciitis - FootWise</title></head>
+<body>
+<div class="cookie"><p>We use cookies to make this site work and to understand how you use it, so we can make it better for everyone.</p><button>Accept</button></div>
+<header><a href="/">FootWise</a><nav><ul><li><a href="/a">Conditions</a></li><li><a href="/b">Medicines</a></li></ul></nav></header>
+<div class="wrap"><div class="col">
+<h1>Plantar fasciitis</h1>
+<p>Plantar fasciitis is pain on the bottom of the foot, around the heel and arch. It happens when the thick band of tissue that runs along the sole of the foot becomes irritated and swollen.</p>
+<nav class="toc"><h2>On this page</h2><ol><li><a href="#s">Symptoms</a></li><li><a href="#t">Treatment</a></li></ol></nav>
+<section id="s"><h2>Symptoms</h2>
+<p>Signs include:</p>
+<ul><li>pain in the heel when you take your first steps in the morning</li><li>pain that eases with gentle activity</li><li>tenderness under the arch of the foot</li></ul>
+<p>The pain is often worse after standing for a long time or after exercise rather than during it. It usually affects one foot, but both feet can be painful at the same time.</p></section>
+<section id="t"><h2>Treatment</h2>
+<p>Try these for a few weeks:</p>
+<ul><li>rest your foot and raise it when you can</li><li>wear shoes with a cushioned heel</li><li>do gentle stretches of the calf and foot</li></ul>
+<p>Most people get better within a year. If the pain does not improve after a few weeks, a podiatrist can suggest exercises, insoles or strapping for the foot.</p>
+<aside class="callout"><h3>Important</h3><p>Heel pads and insoles are sold in pharmacies. Most people need them for several weeks before the pain eases.</p></aside></section>
+</div></div>
+<section class="newsletter"><h2>Get our newsletter</h2><p>Sign up for monthly tips on keeping your feet healthy, delivered to your inbox every month.</p></section>
+<section class="related"><h2>Related</h2><ul><li><a href="/x">Bunions</a></li><li><a href="/y">Gout</a></li><li><a href="/z">Flat feet</a></li></ul></section>
+<section class="sources"><h2>Sources</h2><ol><li>National Foot Health Institute. Clinical summaries for heel pain. 2024.</li><li>Podiatry Society. Heel pain guidance for practitioners and patients. 2023.</li></ol></section>
+<div class="feedback"><h2>Was this page helpful?</h2><button>Yes</button><p>Page last reviewed: 2 June 2025. Next review due: 2 June 2028.</p></div>
+<footer><p>&copy; FootWise 2025.</p></footer>
+</body></html>
+"""  # noqa: E501 (one block per line, as pages have them)
+
+
+def test_the_column_holding_the_title_is_the_content_on_a_page_of_chrome(tmp_path: Path) -> None:
+    path = tmp_path / "plantar-fasciitis.html"
+    path.write_text(_CHROME_HEAVY_PAGE, encoding="utf-8")
+    sections = {s.heading: s.text for s in load_html(path).sections}
+    assert list(sections) == ["", "Symptoms", "Treatment"]
+    assert "- tenderness under the arch of the foot" in sections["Symptoms"].splitlines()
+    assert "- wear shoes with a cushioned heel" in sections["Treatment"].splitlines()
+    # The callout belongs to the section it sits in.
+    assert "Most people need them for several weeks" in sections["Treatment"]
+    text = "\n".join(sections.values())
+    for chrome in ("cookies", "newsletter", "Podiatry Society", "Bunions", "helpful"):
+        assert chrome not in text

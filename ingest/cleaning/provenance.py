@@ -18,8 +18,8 @@ A line's closing run of sentences is provenance when each of its sentences is on
 - a notice that the document is for information only or no substitute for advice, said of the
   document itself ("This leaflet is ...", "The information on this page ...");
 - beside any of those: a name (every word capitalised: "Westbrook Hospital Patient Information
-  Group."), or a credit ("Medically reviewed by the ... team", "Patient information from the
-  ... Department").
+  Group."), or a credit ("Medically reviewed by the ... team", "Leaflet produced by the ...
+  Service", "Patient information from the ... Department").
 
 A sentence of advice is none of these, so a line that says anything about health keeps it; only
 the provenance after it goes.
@@ -55,19 +55,21 @@ _NUMBER = re.compile(
     r"\.?$",
     re.IGNORECASE,
 )
+_DOCUMENT = (
+    r"(?:leaflet|page|fact ?sheet|information|article|guide|booklet|website|site|content"
+    r"|publication|handout|resource)"
+)
 # Beside the others only: who wrote or checked the document ("Medically reviewed by the ...
-# team"), whose it is ("Patient information from the ... Department").
+# team", "Leaflet produced by the ... Service"), whose it is ("Patient information from the ...
+# Department").
 _CREDIT = re.compile(
-    r"^(?:(?:medically|also|last|clinically) )?(?:reviewed|written|updated|edited|checked"
+    rf"^(?:(?:this|the|our) )?(?:{_DOCUMENT} )?(?:(?:was|is|has been) )?"
+    r"(?:(?:medically|also|last|clinically) )?(?:reviewed|written|updated|edited|checked"
     r"|produced|developed|prepared|approved) by\b"
     r"|^(?:[\w-]+ ){0,3}?(?:information|leaflet|advice|content) from (?:the )?[A-Z]",
     re.IGNORECASE,
 )
 CREDIT_MAX_WORDS = 15
-_DOCUMENT = (
-    r"(?:leaflet|page|fact ?sheet|information|article|guide|booklet|website|site|content"
-    r"|publication|handout|resource)"
-)
 _NOTICE = re.compile(
     rf"^(?:this|the|our|all)\s+(?:[\w-]+\s+){{0,4}}?{_DOCUMENT}\b.{{0,80}}?\b(?:"
     r"(?:for )?(?:general )?(?:information|guidance|educational purposes) only"
