@@ -5,9 +5,9 @@ Two sections of one article often share the question's head word and differ by a
 says the "sting" asked about; "allergic reaction" is in both "Symptoms" (a mild one) and a
 section on a severe one. A word of the question that some of the article's found sections say
 and others do not tells them apart (`distinguishing`): the heading rules that move the answer
-to another section must not move it to one that loses such a word the lead said and says none
-the lead did not (`kept_qualifier`), and a section that says every distinguishing word the
-chosen one says plus more, scoring within `QUALIFIER_MARGIN`, answers instead
+to another section must not move it to one that loses such a word the lead's heading says
+(`kept_qualifier`), and when the chosen one says none of them, a section
+saying them, scoring within `QUALIFIER_MARGIN`, answers instead
 (`with_qualifier`; not for a word of the page's title, which every section is about, nor
 to the untitled lede). Only for a short ask: in a long message most words tell a story.
 """
@@ -68,23 +68,30 @@ def kept_qualifier(
     chosen: list[ScoredUnit],
     request: CompositionRequest,
 ) -> list[ScoredUnit]:
-    """`chosen`, unless it replaced the `lead` by losing a distinguishing word the lead says
-    while saying none the lead does not ("Removing a tick" for "how do I remove a bee sting?"
+    """`chosen`, unless it replaced the `lead` by losing a distinguishing word the lead's
+    heading says ("Removing a tick" for "how do I remove a bee sting?"
     over the section that says "remove the sting"): then the lead."""
     if chosen is lead or chosen[0].section.doc_id != lead[0].section.doc_id:
         return chosen
     weights = distinguishing(_of_article(scored, lead), request)
     by_lead = _said(lead) & weights.keys()
     by_chosen = _said(chosen) & weights.keys()
-    return lead if by_lead > by_chosen else chosen
+    # Only a word the lead's heading says: a kind's section ("How to treat it yourself") may
+    # well lose a word the lead's sentences say by chance ("... after 7 days at home").
+    in_heading = content_words(lead[0].section.first.chunk.section) & by_lead
+    return lead if in_heading - by_chosen else chosen
 
 
 def with_qualifier(
     scored: Sequence[list[ScoredUnit]], chosen: list[ScoredUnit], request: CompositionRequest
 ) -> list[ScoredUnit]:
-    """The article's section that says every distinguishing word `chosen` says and more ("nails"
+    """When `chosen` says no distinguishing word, the article's section that says most ("nails"
     in the row of a table of types, for "which one affects the nails?" answered by the page's
     summary), scoring within `QUALIFIER_MARGIN` of it; else `chosen`."""
+    if not is_untitled(chosen):
+        # A titled section was chosen by its heading or its sentences; only the lede, which
+        # answers nothing in particular, gives way to one saying the question's qualifier.
+        return chosen
     article = _of_article(scored, chosen)
     weights = distinguishing(article, request)
     if not weights:
@@ -99,7 +106,11 @@ def with_qualifier(
     # (`untitled_lede`), nor for a word of the page's title, which names its topic.
     title = content_words(chosen[0].section.first.chunk.title)
     weights = {w: v for w, v in weights.items() if w not in title}
-    own = own & weights.keys()
+    if own & weights.keys():
+        # It says one of them already: a section saying one more ("treated" beside "tablets")
+        # is often only wordier.
+        return chosen
+    own = frozenset()
     better = [
         units
         for units in article
