@@ -560,6 +560,12 @@ class Assistant:
             message, (f"{c.title} {c.section} {c.passage}" for c in composition.citations)
         )
         repeated = bool(composition.citations) and composition.text == _without_lead(previous)
+        if composition.citations and group is not None and request.group is not None:
+            # Before saying the sources name no such group, the cited article's own section
+            # for it ("IMPETIGO IN BABIES AND PREGNANCY") answers, when it has one.
+            own = self._from_group_section(request, composition)
+            if own is not None and own.citations:
+                composition, group, repeated = own, None, False
         if composition.citations and group is not None:
             # The general answer just given is not quoted whole again: its opening stands for it.
             general = opening(composition) if repeated else composition

@@ -69,7 +69,11 @@ def scored_units(
     heading = section.first.chunk.section
     other_group = for_another_group(section, request)
     whole_ask = whole_ask_of(section, request)
-    for whole in readable_units(section.text, section.sentences, _quotable):
+    # An FAQ item opens at its question: the first sentence's "it" is the heading's topic.
+    faq_item = heading.strip().endswith("?") and section.first.chunk.start == 0
+    for whole in readable_units(
+        section.text, section.sentences, _quotable, under_question=faq_item
+    ):
         unit = without_unquotable_item_sentences(whole, texts)
         if is_yes_or_no(texts[unit.sentences[0]]) and not (
             asks_one_fact(analysis, request.question)

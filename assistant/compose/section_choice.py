@@ -15,6 +15,7 @@ from assistant.compose.headings import (
     shares_an_ask_word,
 )
 from assistant.compose.passages import SectionPassage
+from assistant.compose.qualifier import kept_qualifier, with_qualifier
 from assistant.compose.scored import ScoredUnit, own_sentences, section_score
 from assistant.compose.self_care import (
     asks_for_self_care,
@@ -22,6 +23,7 @@ from assistant.compose.self_care import (
     self_care_heading,
 )
 from assistant.compose.units import is_list_item
+from assistant.compose.untitled_lede import margin_below
 from assistant.compose.urgency import asks_routinely, asks_urgently, urgent_heading
 from assistant.understanding.conversation import groups_named
 from assistant.understanding.question import QuestionType
@@ -53,7 +55,8 @@ def of_the_asked_type(
     the visitor's own part when they ask what they can do (`_as_self_care_as_asked`), as
     urgent as the question asks (`as_urgent_as_asked`)."""
     chosen = _as_self_care_as_asked(scored, _of_the_asked_kind(scored, lead, request), request)
-    return as_urgent_as_asked(scored, chosen, request)
+    chosen = as_urgent_as_asked(scored, chosen, request)
+    return with_qualifier(scored, kept_qualifier(scored, lead, chosen, request), request)
 
 
 def _as_self_care_as_asked(
@@ -203,7 +206,7 @@ def _of_the_asked_kind(
     )
     # A lead whose heading asks another kind ("Treatment" for "who gets it?") answers another
     # question: it gives way further than one whose heading says no kind ("Overview").
-    margin = OTHER_KIND_MARGIN if other_kind else TYPE_MARGIN
+    margin = margin_below(lead, request, OTHER_KIND_MARGIN if other_kind else TYPE_MARGIN)
     close = section_score(best) >= section_score(lead) - margin
     return best if close and not keeps_group else lead
 
@@ -326,7 +329,8 @@ def _restating(
         # "motion sickness remedies for children?": "Other remedies" says the heading's word,
         # the medicines section says what it says about children; the group is asked too.
         return None
-    return best if section_score(best) >= section_score(lead) - RESTATES_MARGIN else None
+    margin = margin_below(lead, request, RESTATES_MARGIN)
+    return best if section_score(best) >= section_score(lead) - margin else None
 
 
 def whole_ask_of(section: SectionPassage, request: CompositionRequest) -> frozenset[str]:
@@ -418,4 +422,5 @@ def _naming_the_ask(
     # saying the question again: the lead's sentences share only the words for a length of
     # time with it ("An aura usually lasts ..." for "how long does an attack last?").
     margin = RESTATES_MARGIN if how_long and _states_how_long(best, request) else TYPE_MARGIN
+    margin = margin_below(lead, request, margin)
     return best if section_score(best) >= section_score(lead) - margin else None

@@ -113,10 +113,16 @@ def is_list_item(sentence: str) -> bool:
 
 
 def readable_units(
-    text: str, spans: Sequence[Span], quotable: Callable[[str], bool] = lambda _: True
+    text: str,
+    spans: Sequence[Span],
+    quotable: Callable[[str], bool] = lambda _: True,
+    *,
+    under_question: bool = False,
 ) -> list[Unit]:
     """`quotable`: sentences never quoted (an attribution, say) are left out of units, so a
-    sentence leaning on one is judged on its own."""
+    sentence leaning on one is judged on its own. `under_question`: the text answers an FAQ
+    heading, whose question is what its first sentence's "it" points back to ("It is rare to
+    get it more than once" under "Can you catch X twice?"): that sentence is quoted."""
     sentences = [text[a:b].strip() for a, b in spans]
     units: list[Unit] = []
     i = 0
@@ -189,7 +195,7 @@ def readable_units(
             if units and not units[-1].is_list and units[-1].sentences[-1] == i - 1:
                 previous = units.pop()
                 units.append(Unit(sentences=(*previous.sentences, i)))
-            elif connects:
+            elif connects or (under_question and i == 0):
                 units.append(Unit(sentences=(i,)))
             # else: its subject is in a sentence the answer cannot quote; it is left out too.
             i += 1
