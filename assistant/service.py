@@ -286,7 +286,7 @@ class Assistant:
         # after the follow-up's reading with the question before it, which comes first.
         vocabulary = self.speller().vocabulary
         retrieval = answer_from(retrieval, self.calibration, vocabulary)
-        retrieval, about = self._named_by_request(
+        retrieval, about, declines = self._named_by_request(
             message,
             retrieval,
             about_topic(
@@ -299,7 +299,7 @@ class Assistant:
             notice,
             triage,
         )
-        if should_abstain(retrieval, self.calibration, vocabulary) or about is None:
+        if declines or about is None:
             return (
                 yield from self._abstain(
                     conversation, message, query, retrieval, notice, searched=searched
@@ -372,23 +372,22 @@ class Assistant:
         about: Retrieval | None,
         notice: SafetyNotice | None,
         triage: Triage,
-    ) -> tuple[Retrieval, Retrieval | None]:
-        """The passages and the topic's passages (`about_topic`) of a request that names what
-        it is about: the medicine of a dose request whose topic check found none (the dose is
-        withheld anyway, `dose_topic`), the condition of a diagnosis question whose story
-        matched too weakly to answer (`named_condition`)."""
+    ) -> tuple[Retrieval, Retrieval | None, bool]:
+        """The passages, the topic's passages (`about_topic`) and whether to decline, for a
+        request that names what it is about: the medicine of a dose request whose topic check
+        found none (the dose is withheld anyway, `dose_topic`), the condition of a diagnosis
+        question whose story matched too weakly to answer (`named_condition`)."""
         vocabulary = self.speller().vocabulary
         if about is None and notice is not None and notice.kind == "dosing":
             about = about_dose_topic(retrieval, vocabulary)
-        if triage.diagnosis and about is not None and should_abstain(
-            retrieval, self.calibration, vocabulary
-        ):
+        declines = should_abstain(retrieval, self.calibration, vocabulary)
+        if triage.diagnosis and about is not None and declines:
             named = passages_of_named_condition(
                 message, retrieval, self.retriever, self.calibration
             )
             if named is not None:
-                return named, named
-        return retrieval, about
+                return named, named, False
+        return retrieval, about, declines
 
     def _read_with_topic(
         self,
