@@ -38,7 +38,9 @@ from assistant.retrieval.coverage import (
     passages_about,
     text_names,
 )
+from assistant.retrieval.dose_topic import about_dose_topic
 from assistant.retrieval.hybrid import HybridRetriever, Retrieval, with_neighbours
+from assistant.retrieval.named_condition import passages_of_named_condition
 from assistant.retrieval.subsections import with_subsections
 from assistant.retrieval.topic import (
     about_topic,
@@ -48,7 +50,7 @@ from assistant.retrieval.topic import (
 )
 from assistant.retrieval.untrusted import without_passages_addressing_the_assistant
 from assistant.starters import as_question
-from assistant.triage import SafetyLines, TriageClassifier, load_triage, notice_for
+from assistant.triage import SafetyLines, Triage, TriageClassifier, load_triage, notice_for
 from assistant.triage.dose_advice import withheld_after_dose_request
 from assistant.triage.support_line import speaks_of_suicide, support_text
 from assistant.understanding.conversation import (
@@ -291,14 +293,20 @@ class Assistant:
         # after the follow-up's reading with the question before it, which comes first.
         vocabulary = self.speller().vocabulary
         retrieval = answer_from(retrieval, self.calibration, vocabulary)
-        about = about_topic(
+        retrieval, about, declines = self._named_by_request(
             message,
             retrieval,
-            as_asked=as_asked,
-            retriever=self.retriever,
-            vocabulary=vocabulary,
+            about_topic(
+                message,
+                retrieval,
+                as_asked=as_asked,
+                retriever=self.retriever,
+                vocabulary=vocabulary,
+            ),
+            notice,
+            triage,
         )
-        if should_abstain(retrieval, self.calibration, vocabulary) or about is None:
+        if declines or about is None:
             return (
                 yield from self._abstain(
                     conversation, message, query, retrieval, notice, searched=searched
@@ -363,6 +371,30 @@ class Assistant:
             return None
         vector: Vectors = self.retriever.embedder.embed_queries([analysis.question])[0]
         return vector
+
+    def _named_by_request(
+        self,
+        message: str,
+        retrieval: Retrieval,
+        about: Retrieval | None,
+        notice: SafetyNotice | None,
+        triage: Triage,
+    ) -> tuple[Retrieval, Retrieval | None, bool]:
+        """The passages, the topic's passages (`about_topic`) and whether to decline, for a
+        request that names what it is about: the medicine of a dose request whose topic check
+        found none (the dose is withheld anyway, `dose_topic`), the condition of a diagnosis
+        question whose story matched too weakly to answer (`named_condition`)."""
+        vocabulary = self.speller().vocabulary
+        if about is None and notice is not None and notice.kind == "dosing":
+            about = about_dose_topic(retrieval, vocabulary)
+        declines = should_abstain(retrieval, self.calibration, vocabulary)
+        if triage.diagnosis and about is not None and declines:
+            named = passages_of_named_condition(
+                message, retrieval, self.retriever, self.calibration
+            )
+            if named is not None:
+                return named, named, False
+        return retrieval, about, declines
 
     def _read_with_topic(
         self,

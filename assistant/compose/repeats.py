@@ -6,11 +6,16 @@ from collections.abc import Sequence
 
 from assistant.compose.extractive_settings import ExtractiveSettings
 from assistant.compose.scored import BULLET, ScoredUnit, own_sentences
-from healthqa.text.words import words
+from healthqa.text.words import content_words, words
 
 # A sentence this long said again word for word is a repeat; shorter ones ("- Fever") recur in
 # different lists by chance.
 REPEAT_MIN_WORDS = 5
+# Two sentences of one section can be close in meaning and say different things: "With
+# treatment it clears in 7 to 10 days." and "Without treatment it can take 2 to 3 weeks." share
+# their subject and form; a unit more than this share of whose words the other does not say is
+# not a near copy of it.
+NEW_WORDS_SHARE = 1 / 3
 
 
 def repeats(
@@ -24,7 +29,9 @@ def repeats(
         # repeats ("Not everyone with flu has a fever." is not the symptom list again).
         same_section = c.section.key == candidate.section.key
         cut = settings.repeats_in_section_at if same_section else settings.repeats_at
-        if float(candidate.vector @ c.vector) >= cut:
+        if float(candidate.vector @ c.vector) >= cut and not (
+            same_section and _says_more(candidate, c)
+        ):
             return True
     # A list item's later sentences belong to their item ("Hold for 30 seconds and repeat
     # three times." under two stretches): only what a unit says on its own is compared.
@@ -51,3 +58,17 @@ def repeated(sentence: str, said: set[tuple[str, ...]]) -> bool:
 def _said(sentence: str) -> tuple[str, ...]:
     """A sentence's words, whatever its bullet, case and punctuation."""
     return tuple(w.lower() for w in words(BULLET.sub("", sentence)))
+
+
+def _says_more(candidate: ScoredUnit, chosen: ScoredUnit) -> bool:
+    """The candidate says words of its own beyond what the chosen unit says (`NEW_WORDS_SHARE`)."""
+    own = _content(candidate)
+    if not own:
+        return False
+    return len(own - _content(chosen)) > NEW_WORDS_SHARE * len(own)
+
+
+def _content(unit: ScoredUnit) -> frozenset[str]:
+    return frozenset().union(
+        *(content_words(unit.section.sentence(i)) for i in unit.unit.sentences)
+    )

@@ -104,7 +104,7 @@ def scored_units(
         # An item's later sentences do not score its list: a list of long items would
         # otherwise outscore every shorter unit by having more sentences to be best at.
         score = max(
-            _sentence_score(float(similarity[i]), texts[i], keywords)
+            _sentence_score(float(similarity[i]), _as_read(unit, i, texts), keywords)
             for i in scored_sentences(unit, texts)
         )
         score += 0.2 * section.similarity - 0.02 * section.rank
@@ -158,6 +158,17 @@ def asks_as_heading(heading: str, question: str, title: str = "") -> bool:
     if beyond_topic and not beyond_topic & said:
         return False
     return len(asked & said) >= ASKS_AS_HEADING * len(asked)
+
+
+def _as_read(unit: Unit, index: int, texts: Sequence[str]) -> str:
+    """Sentence `index` as the unit reads it: in a paragraph unit, a sentence leaning on the
+    ones before it ("Antiviral creams ... help the sore heal. They work best when used as soon
+    as ...") says what it says with their words, so the question's words are looked for in
+    them too; a list item stands alone."""
+    if unit.is_list:
+        return texts[index]
+    before = [texts[k] for k in unit.sentences if k < index]
+    return " ".join([*before, texts[index]])
 
 
 def _sentence_score(similarity: float, sentence: str, keywords: set[str]) -> float:

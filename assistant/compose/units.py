@@ -43,6 +43,17 @@ _REFERS_BACK = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+# "It is best to avoid sex until ...", "It's important that you finish the course": an "it" that
+# stands for the clause after it, not for something named before; the sentence says its own
+# subject and often is an FAQ's whole answer.
+_EXPLETIVE_IT = re.compile(
+    r"^it(?:'s|’s| is| was)(?: not| usually| often| also| always| generally| very)?"
+    r" (?:best|better|important|essential|vital|possible|impossible|likely|unlikely|rare|common"
+    r"|normal|usual|unusual|safe|unsafe|advisable|a good idea|a bad idea|worth|clear|unclear"
+    r"|hard|difficult|easy|fine|ok|okay|ideal|helpful|sensible|wise|recommended)"
+    r" (?:to|that|whether|if|for)\b",
+    re.IGNORECASE,
+)
 # A sentence opening with a connective reads better with the one before, but stands on its own.
 _CONNECTS_BACK = re.compile(
     r"^(also|however|but|therefore|thus|hence|so|and|or|in addition|additionally|furthermore|"
@@ -185,7 +196,7 @@ def readable_units(
             continue
         refers = (
             _REFERS_BACK.match(sentence) or leans_on_sentence_before(sentence)
-        ) and not _POINTS_AHEAD.match(sentence)
+        ) and not (_POINTS_AHEAD.match(sentence) or _EXPLETIVE_IT.match(sentence))
         connects = (
             _CONNECTS_BACK.match(sentence)
             or _ADDS_TO.match(sentence)

@@ -5,9 +5,10 @@ medications.", "The treatment depends on the cause.") and puts its content under
 makes every heading a section, so the line is retrieved on its own and would be the whole answer.
 The sections after such a headed line belong to it until one asks something of its own: a
 heading of another question type ("How it spreads" after "Treatment") or a heading phrased as a
-question, with its mark or without ("When to see a GP"). A heading the introduction names
-("Medications") belongs to it whatever its type. A page's untitled opening is its summary, not
-an introduction.
+question, with its mark or without ("When to see a GP"), or, after a section for a group
+("Eczema in babies and pregnancy"), a heading that does not name the group. A heading the
+introduction names ("Medications") belongs to it whatever its type. A page's untitled opening
+is its summary, not an introduction.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.retrieval.hybrid import Passage, Retrieval
+from assistant.understanding.conversation import groups_named
 from assistant.understanding.question_types import QuestionType, heading_type
 from healthqa.text.words import stem, words
 from index.protocols import IndexReading
@@ -78,10 +80,16 @@ def subsections_of(intro: StoredChunk, chunks: Sequence[StoredChunk]) -> list[St
     for other in sorted(chunks, key=lambda c: c.chunk.ordinal):
         if other.chunk.section_index > chunk.section_index:
             later.setdefault(other.chunk.section_index, []).append(other)
+    # A section for a group ("Eczema in babies and pregnancy") is the page's word for that
+    # group: a part of it names the group too, and a heading that does not ("Common
+    # triggers") is the page's next section, whose sentences must not be cited under it.
+    groups = groups_named(chunk.section)
     found: list[StoredChunk] = []
     for index in sorted(later)[:MAX_SUBSECTIONS]:
         heading = later[index][0].chunk.section.strip()
         if not heading or heading.endswith("?") or _ASKS.match(heading):
+            break
+        if groups and not groups & groups_named(heading):
             break
         said = {stem(w) for w in words(heading.lower())} <= named
         if not said and heading_type(heading) not in (QuestionType.information, kind):
