@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.compose.units import readable_units
 from assistant.understanding.conversation import Conversation
 from tests.support.kb import build_article_assistant
 
@@ -72,8 +73,27 @@ def test_what_says_the_asked_words_leads(assistant, question, opening):
     assert answer.text.strip().startswith(opening), answer.text
 
 
-def test_a_statement_before_a_table_does_not_introduce_it(assistant):
-    answer = assistant.answer(Conversation(), "what medicines are used for migraine")
-    assert not answer.text.strip().startswith("Medicines can ease an attack quickly. [1]\n- Medicine"), (
-        answer.text
-    )
+def _table_unit(lines):
+    text, spans = "", []
+    for line in lines:
+        spans.append((len(text), len(text) + len(line)))
+        text += line + "\n"
+    units = readable_units(text, spans)
+    table = next(u for u in units if u.is_list)
+    return [text[spans[k][0] : spans[k][1]] for k in table.sentences]
+
+
+ROWS = [
+    "- Medicine: Triptans; How it is taken: Tablets or a nasal spray",
+    "- Medicine: Painkillers; How it is taken: Tablets at the start of an attack",
+]
+
+
+def test_a_statement_before_a_table_does_not_introduce_it():
+    # As its introduction, "Many people also feel sick." would lead every answer the table gives.
+    assert _table_unit(["Many people also feel sick.", *ROWS]) == ROWS
+
+
+def test_a_line_pointing_at_the_table_introduces_it():
+    for intro in ("The table shows how each medicine is taken.", "Medicines used include:"):
+        assert _table_unit([intro, *ROWS]) == [intro, *ROWS]

@@ -75,8 +75,10 @@ def duration_subject(question: str, title: str) -> frozenset[str]:
     return content_words(without_span_words(question)) - content_words(title)
 
 
-def states_a_duration_of(sentence: str, subject: frozenset[str]) -> bool:
-    """The sentence states a length of time and names what the question asks the length of
-    (any of `subject`): "Leave the cream on for 8 to 24 hours" does not say how long the
-    itching lasts. An empty `subject` (only the topic asked) asks nothing more."""
-    return states_a_duration(sentence) and (not subject or bool(subject & content_words(sentence)))
+def states_a_duration_of(sentence: str, subject: frozenset[str], context: str = "") -> bool:
+    """The sentence states a length of time and it, or its `context` (the sentences it is
+    quoted with), names what the question asks the length of (any of `subject`): "Leave the
+    cream on for 8 to 24 hours" does not say how long the itching lasts. An empty `subject`
+    (only the topic asked) asks nothing more."""
+    said = content_words(f"{sentence} {context}")
+    return states_a_duration(sentence) and (not subject or bool(subject & said))

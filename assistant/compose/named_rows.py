@@ -49,7 +49,7 @@ class _Row:
     scored: ScoredUnit  # the table the row is in
     sentences: tuple[int, ...]
     first_cell: frozenset[str]
-    cells: frozenset[str]
+    cells: frozenset[str]  # the words of the whole row, its column headers too
 
 
 def named_rows_answer(
@@ -90,12 +90,14 @@ def _rows(table: ScoredUnit) -> list[_Row]:
     for k in table.unit.sentences:
         text = section.sentence(k)
         if k in table.unit.rows:
-            cells = [cell.split(":", 1)[-1] for cell in BULLET.sub("", text).split(";")]
-            found.append(_Row(table, (k,), content_words(cells[0]), content_words(" ".join(cells))))
+            first = BULLET.sub("", text).split(";")[0].split(":", 1)[-1]
+            # The column headers count among the row's words: every row says them, so a
+            # question word a header says ("lactose" of "Lactose (g)") tells no row apart.
+            found.append(_Row(table, (k,), content_words(first), content_words(text)))
         elif found and not is_list_item(text):
             # A row's cells that the sentence splitter cut off its first sentence.
             row = found[-1]
-            more = content_words(text.split(":", 1)[-1])
+            more = content_words(text)
             found[-1] = replace(row, sentences=(*row.sentences, k), cells=row.cells | more)
     return found
 

@@ -34,6 +34,17 @@ _ASKS_WHAT_NOT = re.compile(
 _FORBIDS = re.compile(r"^\s*(?:do\s+not|don't|never|avoid|you\s+should\s+not)\b", re.IGNORECASE)
 # The stand-in for "the question asks what not to do" among its words.
 _NOT = "\0not"
+# Verbs any question may ask with, whatever it asks about ("why does it happen?", "what does
+# it look like?", "will it go away?"): said by a sentence, they do not make it the answer.
+_LIGHT_WORDS = content_words(
+    "happen get go come make do work need use help take give keep feel start stop mean seem"
+    " look like know tell want try"
+)
+# A sentence opening on what came before it ("During this time ...", "The patches ...")
+# cannot lead: what it points at would come after it.
+_POINTS_BACK = re.compile(
+    r"^\s*(?:\w+\s+)?(?:this|these|that|those|it|its|they|their|them|such)\b", re.IGNORECASE
+)
 # The sentence must say at least this share of the question's own words.
 MIN_SHARE = 0.5
 
@@ -54,7 +65,12 @@ def own_words(request: CompositionRequest, scored: ScoredUnit) -> frozenset[str]
     question = request.analysis.question or request.question
     # "How long does the itch last?" asks about the itch: "last" is said of any length of time.
     asked = without_span_words(question) if asks_how_long(question) else question
-    words = content_words(asked) - content_words(chunk.title) - content_words(chunk.section)
+    words = (
+        content_words(asked)
+        - content_words(chunk.title)
+        - content_words(chunk.section)
+        - _LIGHT_WORDS
+    )
     return words | ({_NOT} if asks_what_not_to_do(question) else frozenset())
 
 
@@ -91,4 +107,12 @@ def saying_rare_words(
     at = standing_out(counts, asked)
     if not at or own[at].unit.is_list:
         return []  # (at 0 it is first already)
-    return [own[at]]
+    if _POINTS_BACK.match(BULLET.sub("", section.sentence(own[at].unit.sentences[0]))):
+        return []
+    # With the prose it runs on into ("Do not stay in bed. Staying active helps you recover.").
+    lead = [own[at]]
+    for unit in own[at + 1 :]:
+        if unit.unit.is_list or unit.unit.sentences[0] != lead[-1].unit.sentences[-1] + 1:
+            break
+        lead.append(unit)
+    return lead

@@ -111,7 +111,10 @@ def scored_units(
         if request.group is not None and any(request.group.search(t) for t in unit_texts):
             score += GROUP_BONUS
         if how_long and any(
-            states_a_duration_of(t, subject) and not is_list_item(t) for t in unit_texts
+            # Of what it asks the length of, said anywhere in the unit ("Surgery ... It can
+            # take up to 4 weeks": the unit holds what "It" points at).
+            states_a_duration_of(t, subject, " ".join(unit_texts)) and not is_list_item(t)
+            for t in unit_texts
         ):
             # Not for a list item: a list of warning signs often names an hour or a day
             # ("... that do not improve after 24 hours"), and would outrank the answer.
