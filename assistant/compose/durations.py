@@ -13,6 +13,7 @@ condition ("if it is not better within 24 hours, see a doctor") says when to act
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from healthqa.text.words import content_words
 
@@ -69,10 +70,13 @@ def states_a_duration(sentence: str) -> bool:
     return False
 
 
-def duration_subject(question: str, title: str) -> frozenset[str]:
+def duration_subject(question: str, title: str, sentences: Sequence[str]) -> frozenset[str]:
     """What a how-long question asks the length of, beyond its page's topic: "itch" in "how
-    long does the itching last after scabies treatment?" on the scabies page."""
-    return content_words(without_span_words(question)) - content_words(title)
+    long does the itching last after scabies treatment?" on the scabies page. Empty when no
+    length of time among `sentences` (a section's) is said of it ("feel normal again" for
+    "Most symptoms clear up within 2 to 3 weeks"): there every one may answer."""
+    subject = content_words(without_span_words(question)) - content_words(title)
+    return subject if any(states_a_duration_of(s, subject) for s in sentences) else frozenset()
 
 
 def states_a_duration_of(sentence: str, subject: frozenset[str], context: str = "") -> bool:

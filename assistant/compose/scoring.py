@@ -65,7 +65,7 @@ def scored_units(
     texts = [section.sentence(i) for i in range(len(section.sentences))]
     how_long = asks_how_long(analysis.question or analysis.asked or request.question)
     subject = duration_subject(
-        analysis.question or analysis.asked or request.question, section.first.chunk.title
+        analysis.question or analysis.asked or request.question, section.first.chunk.title, texts
     )
     asks_the_call = asks_about_the_call(analysis.question or analysis.asked or request.question)
     found: list[ScoredUnit] = []
