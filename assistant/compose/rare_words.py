@@ -45,7 +45,9 @@ _LIGHT_WORDS = content_words(
 _POINTS_BACK = re.compile(
     r"^\s*(?:\w+\s+)?(?:this|these|that|those|it|its|they|their|them|such)\b", re.IGNORECASE
 )
-# The sentence must say at least this share of the question's own words.
+# The sentence must say more than this share of the question's own words: half is a sentence
+# on the question's neighbour ("a mild allergic reaction" for "signs of a severe allergic
+# reaction").
 MIN_SHARE = 0.5
 
 
@@ -81,10 +83,10 @@ def said_by(sentences: Sequence[str], asked: frozenset[str]) -> int:
 
 
 def standing_out(counts: Sequence[int], asked: frozenset[str]) -> int | None:
-    """The index of the one count that says the most, and at least `MIN_SHARE`, of the
+    """The index of the one count that says the most, and more than `MIN_SHARE`, of the
     question's own words; None when none or several do."""
     best = max(counts, default=0)
-    if not asked or best < max(1, MIN_SHARE * len(asked)) or list(counts).count(best) > 1:
+    if not asked or best <= MIN_SHARE * len(asked) or list(counts).count(best) > 1:
         return None
     return list(counts).index(best)
 
