@@ -16,6 +16,7 @@ from dataclasses import replace
 import numpy as np
 
 from assistant.compose.base import CompositionRequest
+from assistant.compose.rare_words import own_words, said_by, standing_out
 from assistant.compose.scored import BULLET, ScoredUnit
 from assistant.compose.units import Unit, is_list_item
 from healthqa.text.words import stem, words
@@ -27,6 +28,9 @@ STANDS_OUT_BY = 0.05
 MIN_ITEMS = 3
 # As in scoring: a share of the question's keywords found in a sentence adds to its match.
 KEYWORD_WEIGHT = 0.15
+# The item that alone says the question's own words (`rare_words`) gains this: more than
+# `STANDS_OUT_BY`, so it is taken out of its list unless another item matches far better.
+RARE_WORDS_BONUS = 0.1
 
 
 def with_answering_item(
@@ -95,4 +99,11 @@ def _item_scores(
     keywords = {stem(w) for w in request.analysis.keywords}
     found = [{stem(w) for w in words(BULLET.sub("", section.sentence(k)))} for k in firsts]
     shares = [len(keywords & f) / len(keywords) if keywords else 0.0 for f in found]
-    return np.asarray(similarity, dtype=float) + KEYWORD_WEIGHT * np.asarray(shares)
+    scores = np.asarray(similarity, dtype=float) + KEYWORD_WEIGHT * np.asarray(shares)
+    # The one item saying the question's own words ("vinegar" in "should I put vinegar on a
+    # sting?", or forbidding when it asks what not to do) answers, however its vector scores.
+    asked = own_words(request, scored)
+    counts = [said_by([section.sentence(k) for k in item], asked) for item in items]
+    if (at := standing_out(counts, asked)) is not None:
+        scores[at] += RARE_WORDS_BONUS
+    return scores

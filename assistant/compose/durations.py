@@ -3,7 +3,9 @@
 "How long does a migraine attack last?" is answered by "The headache usually lasts 4 to 72
 hours", not by the treatment paragraph that shares more of its words. Like a factoid question's
 expected answer type, a question asking for a length of time makes a sentence that states one
-a better candidate; the composer gives such a unit a small bonus (extractive.py).
+a better candidate; the composer gives such a unit a small bonus (scoring.py) when it also
+names what the question asks the length of: "Leave the cream on for 8 to 24 hours" holds a
+duration, but not the itching's.
 A rate ("more than 10 to 15 days a month", "twice a day") is how often, not how long, and a
 condition ("if it is not better within 24 hours, see a doctor") says when to act.
 """
@@ -11,6 +13,9 @@ condition ("if it is not better within 24 hours, see a doctor") says when to act
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from healthqa.text.words import content_words
 
 ASKS_HOW_LONG = re.compile(
     r"\bhow\s+long\b|\bhow\s+many\s+(?:more\s+)?(?:minutes|hours|days|weeks|months|years)\b"
@@ -63,3 +68,21 @@ def states_a_duration(sentence: str) -> bool:
             continue  # "If it is not better within 24 hours, see a doctor": when to act
         return True
     return False
+
+
+def duration_subject(question: str, title: str, sentences: Sequence[str]) -> frozenset[str]:
+    """What a how-long question asks the length of, beyond its page's topic: "itch" in "how
+    long does the itching last after scabies treatment?" on the scabies page. Empty when no
+    length of time among `sentences` (a section's) is said of it ("feel normal again" for
+    "Most symptoms clear up within 2 to 3 weeks"): there every one may answer."""
+    subject = content_words(without_span_words(question)) - content_words(title)
+    return subject if any(states_a_duration_of(s, subject) for s in sentences) else frozenset()
+
+
+def states_a_duration_of(sentence: str, subject: frozenset[str], context: str = "") -> bool:
+    """The sentence states a length of time and it, or its `context` (the sentences it is
+    quoted with), names what the question asks the length of (any of `subject`): "Leave the
+    cream on for 8 to 24 hours" does not say how long the itching lasts. An empty `subject`
+    (only the topic asked) asks nothing more."""
+    said = content_words(f"{sentence} {context}")
+    return states_a_duration(sentence) and (not subject or bool(subject & said))

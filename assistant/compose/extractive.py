@@ -39,8 +39,10 @@ from assistant.compose.base import Composition, CompositionRequest
 from assistant.compose.durations import asks_how_long, states_a_duration
 from assistant.compose.extractive_settings import ExtractiveSettings
 from assistant.compose.layout import layout
+from assistant.compose.named_rows import named_rows_answer
 from assistant.compose.parts import overview_answer, parts_answer
 from assistant.compose.passages import GAP, SectionPassage, section_passages
+from assistant.compose.rare_words import saying_rare_words
 from assistant.compose.repeats import repeats
 from assistant.compose.scored import ScoredUnit, section_score
 from assistant.compose.scoring import asks_as_heading, scored_units
@@ -79,12 +81,17 @@ class ExtractiveComposer:
             else max(scored, key=section_score)
         )
         found_first = lead
-        if by_parts := parts_answer(scored, lead, request, self.settings):
+        if by_parts := parts_answer(scored, lead, request, self.settings) or overview_answer(
+            scored, lead, request, self.settings
+        ):
             return layout(by_parts)
-        if overview := overview_answer(scored, lead, request, self.settings):
-            return layout(overview)
         lead = of_the_asked_type(scored, lead, request)
         primary = lead if request.question_vector is None else self._asked(scored, lead, request)
+        if request.as_asked and (by_rows := named_rows_answer(scored, primary, request)):
+            # "How is the nicotine spray used?": the table row it names answers.
+            units, rows = by_rows
+            settings = self.settings
+            return layout(rest_kept_short(units, rows, settings.margin, settings.min_words), rows)
         chosen = self._from_section(primary, heading_asked=heading_asks(primary, request))
         if _asks_what_it_is(request.analysis):
             chosen = self._with_opening(primary, chosen)
@@ -109,7 +116,8 @@ class ExtractiveComposer:
             settings = self.settings
             short = rest_kept_short(chosen, lead_by, settings.margin, settings.min_words)
             return layout(short, lead_by)
-        return layout(chosen)
+        # "What sets off an attack?": the sentence saying the question's own words leads.
+        return layout(chosen, saying_rare_words(chosen, request) if request.as_asked else ())
 
     def _answer_first(
         self, chosen: list[ScoredUnit], request: CompositionRequest
@@ -123,11 +131,16 @@ class ExtractiveComposer:
             # answer scores against a longer section's sentences.)
             chosen = answering_section_first(chosen)
         if of_the_kind_asked(chosen[0], request):
-            return layout(chosen)  # "why do I get X?" answered by "Causes of X": in order
+            # "why do I get X?" answered by "Causes of X": in order, but for the sentence
+            # saying the question's own words ("what sets off an attack?").
+            return layout(chosen, saying_rare_words(chosen, request))
         answering = with_answering_item(chosen, request)
         term = asked_term(request.analysis, request.question)
         joins = _states_a_duration if asks_how_long(request.question) else None
         lead_by = leading_in_each_section(answering, term, joins)
+        if rare := saying_rare_words(answering, request):
+            # The unit saying the question's own words answers before the best-scoring one.
+            lead_by = [*rare, *(u for u in lead_by if u.section.key != rare[0].section.key)]
         if not any(u.section.key == answering[0].section.key for u in lead_by):
             return layout(chosen, lead_by)
         settings = self.settings

@@ -11,7 +11,7 @@ import numpy as np
 
 from assistant.compose.answer_first import asks_one_fact
 from assistant.compose.base import CompositionRequest
-from assistant.compose.durations import asks_how_long, states_a_duration
+from assistant.compose.durations import asks_how_long, duration_subject, states_a_duration_of
 from assistant.compose.extractive_settings import ExtractiveSettings
 from assistant.compose.passages import SectionPassage
 from assistant.compose.quotable import ends_statement, is_attribution, is_quotable
@@ -64,6 +64,9 @@ def scored_units(
         similarity = (1 - QUESTION_WEIGHT) * similarity + QUESTION_WEIGHT * asked
     texts = [section.sentence(i) for i in range(len(section.sentences))]
     how_long = asks_how_long(analysis.question or analysis.asked or request.question)
+    subject = duration_subject(
+        analysis.question or analysis.asked or request.question, section.first.chunk.title, texts
+    )
     asks_the_call = asks_about_the_call(analysis.question or analysis.asked or request.question)
     found: list[ScoredUnit] = []
     heading = section.first.chunk.section
@@ -111,7 +114,12 @@ def scored_units(
         score += 0.1 if _defines(unit_texts[0], analysis) else 0.0
         if request.group is not None and any(request.group.search(t) for t in unit_texts):
             score += GROUP_BONUS
-        if how_long and any(states_a_duration(t) and not is_list_item(t) for t in unit_texts):
+        if how_long and any(
+            # Of what it asks the length of, said anywhere in the unit ("Surgery ... It can
+            # take up to 4 weeks": the unit holds what "It" points at).
+            states_a_duration_of(t, subject, " ".join(unit_texts)) and not is_list_item(t)
+            for t in unit_texts
+        ):
             # Not for a list item: a list of warning signs often names an hour or a day
             # ("... that do not improve after 24 hours"), and would outrank the answer.
             score += DURATION_BONUS

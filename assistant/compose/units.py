@@ -152,7 +152,11 @@ def readable_units(
                 row_goes_on=lambda k: continues_line(text, spans, k),
                 rows=rows,
             )
-            intro = _introduction(sentences, units, i, quotable)
+            intro = (
+                ()
+                if _rows_after_statement(sentences, i, rows)
+                else _introduction(sentences, units, i, quotable)
+            )
             # A flattened copy ends its list: the page's conversion runs the copy into what
             # follows, often the next list's introduction, so the items after it belong to a
             # list whose introduction is lost ("avoid contact with - pregnant women ...").
@@ -266,6 +270,24 @@ def _rows_under_heading(
         and all(k in rows for k in listed)
         and bool(before)
         and (before.endswith("?") or not (_ENDS_STATEMENT.search(before) or before.endswith(":")))
+    )
+
+
+# A statement that points at the table after it: "The table shows ...", "as below".
+_POINTS_AT_TABLE = re.compile(r"\b(table|below|following|these|this)\b", re.IGNORECASE)
+
+
+def _rows_after_statement(sentences: Sequence[str], first_item: int, rows: frozenset[int]) -> bool:
+    """The list is a table (its first item a row) after a full statement that neither ends in
+    ":" nor points at it ("Some people find the patches itch."): the rows name their columns
+    and need no introduction, and the statement is not one: quoted as the table's opening, it
+    would lead an answer the table gives."""
+    before = sentences[first_item - 1].strip() if first_item > 0 else ""
+    return (
+        first_item in rows
+        and bool(_ENDS_STATEMENT.search(before))
+        and not before.endswith(":")
+        and not _POINTS_AT_TABLE.search(before)
     )
 
 
