@@ -6,7 +6,10 @@ says the "sting" asked about; "allergic reaction" is in both "Symptoms" (a mild 
 section on a severe one. A word of the question that some of the article's found sections say
 and others do not tells them apart (`distinguishing`): the heading rules that move the answer
 to another section must not move it to one that loses such a word the lead's heading says
-(`kept_qualifier`), and when the chosen one says none of them, a section
+(`kept_qualifier`; not for a word of the page's title, nor when the chosen heading names the
+kind asked and the lead's a kind that cannot answer it: "What to do in a hives flare" shares
+"flare" with "what causes hives flares?", "Common triggers" answers it), and when the chosen one
+says none of them, a section
 saying them, scoring within `QUALIFIER_MARGIN`, answers instead
 (`with_qualifier`; not for a word of the page's title, which every section is about, nor
 to the untitled lede). Only for a short ask: in a long message most words tell a story.
@@ -20,6 +23,7 @@ from collections.abc import Sequence
 from assistant.compose.base import CompositionRequest
 from assistant.compose.scored import ScoredUnit, section_score
 from assistant.compose.untitled_lede import is_untitled
+from assistant.understanding.question_types import QuestionType, heading_type
 from healthqa.text.words import content_words
 
 # How far below the chosen section one saying more of the question's distinguishing words may
@@ -73,13 +77,38 @@ def kept_qualifier(
     over the section that says "remove the sting"): then the lead."""
     if chosen is lead or chosen[0].section.doc_id != lead[0].section.doc_id:
         return chosen
+    if _kind_only_chosen_answers(lead, chosen, request):
+        return chosen
     weights = distinguishing(_of_article(scored, lead), request)
     by_lead = _said(lead) & weights.keys()
     by_chosen = _said(chosen) & weights.keys()
     # Only a word the lead's heading says: a kind's section ("How to treat it yourself") may
-    # well lose a word the lead's sentences say by chance ("... after 7 days at home").
-    in_heading = content_words(lead[0].section.first.chunk.section) & by_lead
+    # well lose a word the lead's sentences say by chance ("... after 7 days at home"). Not a
+    # word of the page's title ("athlete's foot"), which every section is about.
+    title = content_words(lead[0].section.first.chunk.title)
+    in_heading = (content_words(lead[0].section.first.chunk.section) & by_lead) - title
     return lead if in_heading - by_chosen else chosen
+
+
+# Headings of another kind that still answer a kind of question: an emergency or "see a doctor"
+# section lists the signs it is for.
+_ALSO_ANSWERED_BY = {QuestionType.symptoms: frozenset({QuestionType.seek_care})}
+
+
+def _kind_only_chosen_answers(
+    lead: list[ScoredUnit], chosen: list[ScoredUnit], request: CompositionRequest
+) -> bool:
+    """The chosen section's heading names the kind the question asks ("Common triggers" for
+    "what causes hives flares?") and the lead's names a kind that does not answer it ("What to
+    do in a hives flare"): the qualifier the lead's heading shares ("flare") does not make it
+    the answer."""
+    asked = request.analysis.qtype
+    if asked in (QuestionType.information, QuestionType.other):
+        return False
+    if heading_type(chosen[0].section.first.chunk.section) is not asked:
+        return False
+    lead_kind = heading_type(lead[0].section.first.chunk.section)
+    return lead_kind is not asked and lead_kind not in _ALSO_ANSWERED_BY.get(asked, frozenset())
 
 
 def with_qualifier(
