@@ -6,13 +6,13 @@ says the "sting" asked about; "allergic reaction" is in both "Symptoms" (a mild 
 section on a severe one. A word of the question that some of the article's found sections say
 and others do not tells them apart (`distinguishing`): the heading rules that move the answer
 to another section must not move it to one that loses such a word the lead's heading says
-(`kept_qualifier`; not for a word of the page's title, nor when the chosen heading names the
-kind asked and the lead's a kind that cannot answer it: "What to do in a hives flare" shares
-"flare" with "what causes hives flares?", "Common triggers" answers it), and when the chosen one
-says none of them, a section
-saying them, scoring within `QUALIFIER_MARGIN`, answers instead
-(`with_qualifier`; not for a word of the page's title, which every section is about, nor
-to the untitled lede). Only for a short ask: in a long message most words tell a story.
+(`kept_qualifier`; not for the page's topic named whole in the lead's heading, nor when the
+chosen heading names the kind asked and the lead's a kind that cannot answer it: "What to do in
+a hives flare" shares "flare" with "what causes hives flares?", "Common triggers" answers it),
+and when the chosen one says none of them, a section saying them, scoring within
+`QUALIFIER_MARGIN`, answers instead (`with_qualifier`; not for a word of the page's title, which
+every section is about, nor to the untitled lede). Only for a short ask: in a long message most
+words tell a story.
 """
 
 from __future__ import annotations
@@ -83,10 +83,15 @@ def kept_qualifier(
     by_lead = _said(lead) & weights.keys()
     by_chosen = _said(chosen) & weights.keys()
     # Only a word the lead's heading says: a kind's section ("How to treat it yourself") may
-    # well lose a word the lead's sentences say by chance ("... after 7 days at home"). Not a
-    # word of the page's title ("athlete's foot"), which every section is about.
+    # well lose a word the lead's sentences say by chance ("... after 7 days at home"). Not the
+    # page's topic when the heading names it whole ("How to treat athlete's foot yourself"):
+    # every section is about it. One of several the title names ("Insect bites and stings")
+    # still tells sections apart.
     title = content_words(lead[0].section.first.chunk.title)
-    in_heading = (content_words(lead[0].section.first.chunk.section) & by_lead) - title
+    heading = content_words(lead[0].section.first.chunk.section)
+    in_heading = heading & by_lead
+    if title and title <= heading:
+        in_heading -= title
     return lead if in_heading - by_chosen else chosen
 
 
