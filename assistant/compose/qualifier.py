@@ -21,7 +21,7 @@ import math
 from collections.abc import Sequence
 
 from assistant.compose.base import CompositionRequest
-from assistant.compose.scored import ScoredUnit, section_score
+from assistant.compose.scored import ScoredUnit, same_article, section_score
 from assistant.compose.untitled_lede import is_untitled
 from assistant.understanding.question_types import QuestionType, heading_type
 from healthqa.text.words import content_words
@@ -59,13 +59,6 @@ def distinguishing(
     return weights
 
 
-def _of_article(
-    scored: Sequence[list[ScoredUnit]], units: list[ScoredUnit]
-) -> list[list[ScoredUnit]]:
-    doc_id = units[0].section.doc_id
-    return [u for u in scored if u[0].section.doc_id == doc_id]
-
-
 def kept_qualifier(
     scored: Sequence[list[ScoredUnit]],
     lead: list[ScoredUnit],
@@ -79,7 +72,7 @@ def kept_qualifier(
         return chosen
     if _kind_only_chosen_answers(lead, chosen, request):
         return chosen
-    weights = distinguishing(_of_article(scored, lead), request)
+    weights = distinguishing(same_article(scored, lead), request)
     by_lead = _said(lead) & weights.keys()
     by_chosen = _said(chosen) & weights.keys()
     # Only a word the lead's heading says: a kind's section ("How to treat it yourself") may
@@ -126,7 +119,7 @@ def with_qualifier(
         # A titled section was chosen by its heading or its sentences; only the lede, which
         # answers nothing in particular, gives way to one saying the question's qualifier.
         return chosen
-    article = _of_article(scored, chosen)
+    article = same_article(scored, chosen)
     weights = distinguishing(article, request)
     if not weights:
         return chosen

@@ -28,6 +28,15 @@ def section_score(units: Sequence[ScoredUnit]) -> float:
     return max(u.score for u in units)
 
 
+def same_article(
+    scored: Sequence[list[ScoredUnit]], units: Sequence[ScoredUnit]
+) -> list[list[ScoredUnit]]:
+    """The scored sections of the article `units` come from, in their order: the rules that
+    choose another section of the lead's article choose among these."""
+    doc_id = units[0].section.doc_id
+    return [section for section in scored if section[0].section.doc_id == doc_id]
+
+
 def own_sentences(scored: ScoredUnit) -> list[int]:
     """The unit's sentences but a list item's later ones."""
     section = scored.section

@@ -16,7 +16,7 @@ from assistant.compose.headings import (
 )
 from assistant.compose.passages import SectionPassage
 from assistant.compose.qualifier import kept_qualifier, with_qualifier
-from assistant.compose.scored import ScoredUnit, own_sentences, section_score
+from assistant.compose.scored import ScoredUnit, own_sentences, same_article, section_score
 from assistant.compose.self_care import (
     asks_for_self_care,
     clinician_heading,
@@ -85,12 +85,10 @@ def _as_self_care_as_asked(
         return chosen
     if _names_group(chosen, request):
         return chosen
-    doc_id = chosen[0].section.doc_id
     own = [
         units
-        for units in scored
-        if units[0].section.doc_id == doc_id
-        and self_care_heading(units[0].section.first.chunk.section)
+        for units in same_article(scored, chosen)
+        if self_care_heading(units[0].section.first.chunk.section)
     ]
     return max(own, key=section_score) if own else chosen
 
@@ -119,12 +117,10 @@ def as_urgent_as_asked(
         return chosen
     if urgent_heading(heading) is wanted:
         return chosen
-    doc_id = chosen[0].section.doc_id
     matching = [
         units
-        for units in scored
-        if units[0].section.doc_id == doc_id
-        and heading_type(h := units[0].section.first.chunk.section) is kind
+        for units in same_article(scored, chosen)
+        if heading_type(h := units[0].section.first.chunk.section) is kind
         and urgent_heading(h) is wanted
     ]
     if not matching:
@@ -144,12 +140,7 @@ def _urgent_section(
     hives page's callout scored 0.32 under its Overview in the tests)."""
     if _speaks_of_an_emergency(chosen):
         return chosen
-    doc_id = chosen[0].section.doc_id
-    urgent = [
-        units
-        for units in scored
-        if units[0].section.doc_id == doc_id and _speaks_of_an_emergency(units)
-    ]
+    urgent = [units for units in same_article(scored, chosen) if _speaks_of_an_emergency(units)]
     if not urgent:
         return chosen
     return max(urgent, key=section_score)
@@ -185,12 +176,10 @@ def _of_the_asked_kind(
         # "Foods and drinks: what to limit" answers "what foods should I avoid?" more
         # closely than "Preventing further attacks" does, whatever its heading's kind.
         return lead
-    doc_id = lead[0].section.doc_id
     same_type = [
         units
-        for units in scored
-        if units[0].section.doc_id == doc_id
-        and heading_type(units[0].section.first.chunk.section) is asked
+        for units in same_article(scored, lead)
+        if heading_type(units[0].section.first.chunk.section) is asked
     ]
     if not same_type:
         return lead
@@ -308,7 +297,6 @@ def _restating(
     repeat it), so the heading is trusted further than a heading's kind alone."""
     question = ask_of(request)
     asked = request.analysis.qtype
-    doc_id = lead[0].section.doc_id
 
     def said(units: list[ScoredUnit]) -> tuple[int, int] | None:
         heading = units[0].section.first.chunk.section
@@ -317,8 +305,8 @@ def _restating(
 
     found = [
         (key, units)
-        for units in scored
-        if units[0].section.doc_id == doc_id and (key := said(units)) is not None
+        for units in same_article(scored, lead)
+        if (key := said(units)) is not None
     ]
     if not found:
         return None
@@ -411,8 +399,7 @@ def _naming_the_ask(
 
     if names(lead):
         return None
-    doc_id = lead[0].section.doc_id
-    naming = [u for u in scored if u[0].section.doc_id == doc_id and u is not lead and names(u)]
+    naming = [u for u in same_article(scored, lead) if u is not lead and names(u)]
     if not naming:
         return None
     if _names_group(lead, request) and not any(_names_group(u, request) for u in naming):
