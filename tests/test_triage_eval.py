@@ -193,6 +193,24 @@ def test_no_regression_on_messages_told_then_asked(embedder):
     assert rate <= TOLD_THEN_ASKED_FLOOR_FALSE_ESCALATION, f"false escalation {rate:.3f}"
 
 
+# A set written by a teammate who read no file of the repository and counted only: its errors
+# are never read (data/blind/b8.jsonl, 2026-12-06). Shipped model: crisis 75/77, emergency
+# 79/87, personal_dose 60/66, harmless escalated 31/310 (0.100). Floors just under those; the
+# assertion messages say only the figures, never which messages were missed.
+BLIND_B8 = HELD_OUT_DIR.parent / "blind" / "b8.jsonl"
+BLIND_B8_FLOOR = {"crisis": 0.95, "emergency": 0.89, "personal_dose": 0.88}
+BLIND_B8_FLOOR_FALSE_ESCALATION = 0.11
+
+
+def test_no_regression_on_the_blind_set(embedder):
+    result = evaluate(load_triage(embedder), load_cases(BLIND_B8), split="all")
+    for label, floor in BLIND_B8_FLOOR.items():
+        recall = result.per_class[label].recall
+        assert recall >= floor, f"{label} recall {recall:.3f} < {floor}"
+    rate = result.false_escalation_rate
+    assert rate <= BLIND_B8_FLOOR_FALSE_ESCALATION, f"false escalation {rate:.3f}"
+
+
 def _escalated_share(result):
     """Crisis and emergency cases that got either escalation (both put a number to call first)."""
     serious = [result.confusion[e] for e in ("crisis", "emergency")]
