@@ -29,6 +29,7 @@ from assistant.triage.medicine_question import asks_about_a_medicine
 from assistant.triage.model import MODEL_DIR, ModelError, TriageModel, load_model
 from assistant.triage.overdose import tells_overdose
 from assistant.triage.respell import respelled
+from assistant.triage.saddle_numbness import tells_saddle_numbness
 from assistant.triage.told import told_before_question
 from assistant.triage.unsure_emergency import EMERGENCY_SURE, shows_threat, unsure_emergency
 from assistant.understanding.conversation import needs_context, points_back
@@ -296,8 +297,12 @@ class TriageClassifier:
         off_topic: float | None,
     ) -> TriageLabel:
         """The model's label, corrected where a high-precision rule reads the message better."""
-        if label in ("none", "personal_dose") and tells_overdose(message, self._cues):
-            return "emergency"  # many tablets taken at once, a question after it (overdose.py)
+        if label in ("none", "personal_dose") and (
+            tells_overdose(message, self._cues) or tells_saddle_numbness(message)
+        ):
+            # many tablets taken at once, a question after it (overdose.py); a numb bottom and
+            # a bladder let go (saddle_numbness.py)
+            return "emergency"
         if label == "none" and asks_to_change_dose(message):
             return "personal_dose"  # high-precision evidence the model misses (dose_change.py)
         if label == "crisis" and dose_change_not_crisis(message, read, earlier, self._cues):

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.triage.features import Cues, fold
+from assistant.triage.saddle_numbness import tells_saddle_numbness
 from healthqa.text.emergency_call import asks_about_the_call
 
 # Below this emergency probability a reading is unsure. Out of fold on the train split (five
@@ -61,12 +62,15 @@ def unsure_emergency(score: float, texts: Sequence[str], cues: Cues) -> bool:
 
 def shows_threat(texts: Sequence[str], cues: Cues) -> bool:
     """Does any of the texts show a sign that only the call can meet: a threat cue, a red flag,
-    or a question about calling for help itself?"""
+    numbness around the bottom with a bladder or bowel let go (saddle_numbness.py), or a
+    question about calling for help itself?"""
     for text in texts:
         folded = fold(text)
         hits = cues.hits(folded)
         if any(hits.get(name, False) for name in THREAT_CUES):
             return True
         if _RED_FLAGS.search(folded) or asks_about_the_call(folded):
+            return True
+        if tells_saddle_numbness(text):
             return True
     return False
