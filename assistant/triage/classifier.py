@@ -32,6 +32,7 @@ from assistant.triage.respell import respelled
 from assistant.triage.saddle_numbness import tells_saddle_numbness
 from assistant.triage.told import told_before_question
 from assistant.triage.unsure_emergency import EMERGENCY_SURE, shows_threat, unsure_emergency
+from assistant.triage.where_to_buy import asks_where_to_buy
 from assistant.understanding.conversation import needs_context, points_back
 from assistant.understanding.injection import looks_like_instruction
 from assistant.understanding.message_text import is_question
@@ -314,8 +315,10 @@ class TriageClassifier:
         ):
             # an informational question about a medicine (medicine_question.py)
             return self._model.label(mixed, off_topic, crisis_allowed=False)
-        if label == "personal_dose" and asks_how_to_take(message):
-            return "none"  # what to take it with, not how much (how_to_take.py)
+        if label == "personal_dose" and (asks_how_to_take(message) or asks_where_to_buy(message)):
+            # what to take it with (how_to_take.py) or where it is sold (where_to_buy.py), not
+            # how much
+            return "none"
         return label
 
     def _read(self, texts: list[str], vector: Vectors | None) -> tuple[Vectors, Floats | None]:
