@@ -383,11 +383,17 @@ class Assistant:
         """The passages, the topic's passages (`about_topic`) and whether to decline, for a
         request that names what it is about: the medicine of a dose request whose topic check
         found none (the dose is withheld anyway, `dose_topic`), the condition of a diagnosis
-        question whose story matched too weakly to answer (`named_condition`)."""
+        question whose story matched too weakly to answer (`named_condition`); and for a story
+        under the emergency call said conditionally that matched below the cut, the one article
+        its passages agree on (`beside_the_call`)."""
         vocabulary = self.speller().vocabulary
         if about is None and notice is not None and notice.kind == "dosing":
             about = about_dose_topic(retrieval, vocabulary)
         declines = should_abstain(retrieval, self.calibration, vocabulary)
+        if declines and about is not None and triage.answer_beside and triage.label == "emergency":
+            agreed = beside_the_call(retrieval, about, BESIDE_FLOOR * self.calibration.threshold)
+            if agreed is not None:
+                return agreed, agreed, False
         if triage.diagnosis and about is not None and declines:
             named = passages_of_named_condition(
                 message, retrieval, self.retriever, self.calibration
@@ -662,6 +668,36 @@ def _heading_uses(message: str, retrieval: Retrieval) -> bool:
         and any(h[:_SAME_WORD_START] == word[:_SAME_WORD_START] for h in heading)
         for word in keywords(message)
     )
+
+
+# Of the ranked passages (five), at least this many must come from the best one's article for
+# a story under the conditional call to be answered below the cut (`beside_the_call`): most of
+# them, so the message matches that article rather than a few neighbours at once.
+BESIDE_AGREEING = 3
+# ... and its best passage scores at least this share of the calibrated cut.
+BESIDE_FLOOR = 0.75
+
+
+def beside_the_call(retrieval: Retrieval, about: Retrieval, floor: float) -> Retrieval | None:
+    """What to answer from under the emergency call said conditionally (an unsure emergency
+    reading in a message showing no threat to life) when the best match is below the calibrated
+    cut: the passages of `about` (the topic's passages, `about_topic`) from the best passage's
+    article, when most ranked passages come from it and it scores at least `floor`; None
+    otherwise.
+
+    Such a message is a complaint told in the visitor's words ("he holds his poo in and cries",
+    "he stops breathing for a few seconds in his sleep then gasps"): it names no condition, so
+    it scores under the cut that questions are held to, while its passages agree on the one
+    article about it. The call already leads; without the article's answer the visitor gets
+    nothing they can use."""
+    ranked = [p for p in retrieval.passages if not p.context_only]
+    if not ranked or ranked[0].score < floor:
+        return None
+    lead = ranked[0].doc_id
+    if sum(p.doc_id == lead for p in ranked) < min(BESIDE_AGREEING, len(ranked)):
+        return None
+    kept = tuple(p for p in about.passages if p.doc_id == lead)
+    return Retrieval(about.analysis, about.query_vector, kept) if kept else None
 
 
 def _best_score(retrieval: Retrieval) -> float:

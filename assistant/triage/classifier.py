@@ -29,8 +29,10 @@ from assistant.triage.medicine_question import asks_about_a_medicine
 from assistant.triage.model import MODEL_DIR, ModelError, TriageModel, load_model
 from assistant.triage.overdose import tells_overdose
 from assistant.triage.respell import respelled
+from assistant.triage.saddle_numbness import tells_saddle_numbness
 from assistant.triage.told import told_before_question
 from assistant.triage.unsure_emergency import EMERGENCY_SURE, shows_threat, unsure_emergency
+from assistant.triage.where_to_buy import asks_where_to_buy
 from assistant.understanding.conversation import needs_context, points_back
 from assistant.understanding.injection import looks_like_instruction
 from assistant.understanding.message_text import is_question
@@ -296,8 +298,12 @@ class TriageClassifier:
         off_topic: float | None,
     ) -> TriageLabel:
         """The model's label, corrected where a high-precision rule reads the message better."""
-        if label in ("none", "personal_dose") and tells_overdose(message, self._cues):
-            return "emergency"  # many tablets taken at once, a question after it (overdose.py)
+        if label in ("none", "personal_dose") and (
+            tells_overdose(message, self._cues) or tells_saddle_numbness(message)
+        ):
+            # many tablets taken at once, a question after it (overdose.py); a numb bottom and
+            # a bladder let go (saddle_numbness.py)
+            return "emergency"
         if label == "none" and asks_to_change_dose(message):
             return "personal_dose"  # high-precision evidence the model misses (dose_change.py)
         if label == "crisis" and dose_change_not_crisis(message, read, earlier, self._cues):
@@ -309,8 +315,10 @@ class TriageClassifier:
         ):
             # an informational question about a medicine (medicine_question.py)
             return self._model.label(mixed, off_topic, crisis_allowed=False)
-        if label == "personal_dose" and asks_how_to_take(message):
-            return "none"  # what to take it with, not how much (how_to_take.py)
+        if label == "personal_dose" and (asks_how_to_take(message) or asks_where_to_buy(message)):
+            # what to take it with (how_to_take.py) or where it is sold (where_to_buy.py), not
+            # how much
+            return "none"
         return label
 
     def _read(self, texts: list[str], vector: Vectors | None) -> tuple[Vectors, Floats | None]:

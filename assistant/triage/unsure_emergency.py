@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.triage.features import Cues, fold
+from assistant.triage.saddle_numbness import tells_saddle_numbness
 from healthqa.text.emergency_call import asks_about_the_call
 
 # Below this emergency probability a reading is unsure. Out of fold on the train split (five
@@ -53,6 +54,27 @@ _RED_FLAGS = re.compile(
 )
 
 
+# A sudden end to a complaint is no onset: "her earache has suddenly gone", "the pain suddenly
+# eased", "it suddenly stopped hurting". The span is read out before the signs are looked for,
+# so its "suddenly" is no red flag; every other word of the message still is ("... suddenly
+# stopped breathing" keeps its breathing cue, and a stop that is not of a pain, an itch or a
+# bleed is not read out). "gone" is an end only when nothing follows it that could say what
+# was gone to ("gone pale", "gone floppy"). A message that says the complaint came back or got
+# worse keeps its "suddenly": a pain that stops and returns worse can be a burst organ.
+_SUDDEN_END = re.compile(
+    r"\b(?:suddenly|all\s+of\s+a\s+sudden|de\s+repente)\s+(?:"
+    r"gone(?:\s+away)?(?=\s*(?:[?.!,;]|$|(?:and|but|now|so|what|why|how|is|its)\b))"
+    r"|(?:went|goes|gone|going)\s+away"
+    r"|(?:stopped|stops|stopping)\s+(?:hurting|aching|itching|bleeding)"
+    r"|(?:got|gotten|gets|getting|feels?|felt|is|seems?)\s+(?:(?:much|a\s+lot|loads)\s+)?better"
+    r"|eased(?:\s+off)?|disappeared|cleared(?:\s+up)?|settled(?:\s+down)?"
+    r"|se\s+(?:le\s+|me\s+)?(?:ha\s+)?(?:quito|quitado|paso|pasado|fue|ido))"
+)
+_CAME_BACK = re.compile(
+    r"\b(?:(?:came|come|comes|coming)\s+back|returned|back\s+again|worse|peor|volvio)\b"
+)
+
+
 def unsure_emergency(score: float, texts: Sequence[str], cues: Cues) -> bool:
     """Is an emergency reading of these texts (the message, and it with the turns before it,
     idioms put literally) unsure and free of every threat sign?"""
@@ -61,12 +83,17 @@ def unsure_emergency(score: float, texts: Sequence[str], cues: Cues) -> bool:
 
 def shows_threat(texts: Sequence[str], cues: Cues) -> bool:
     """Does any of the texts show a sign that only the call can meet: a threat cue, a red flag,
-    or a question about calling for help itself?"""
+    numbness around the bottom with a bladder or bowel let go (saddle_numbness.py), or a
+    question about calling for help itself?"""
     for text in texts:
         folded = fold(text)
+        if not _CAME_BACK.search(folded):
+            folded = _SUDDEN_END.sub(" ", folded)
         hits = cues.hits(folded)
         if any(hits.get(name, False) for name in THREAT_CUES):
             return True
         if _RED_FLAGS.search(folded) or asks_about_the_call(folded):
+            return True
+        if tells_saddle_numbness(text):
             return True
     return False
