@@ -12,7 +12,11 @@ labels stays chrome.
 A callout written as a `<div>` of words that opens with its bold label ("<strong>Call 911
 if:</strong> the bleeding ...") lost the space after the label in trafilatura, which glued
 "if:the"; inside a `<p>` the space stays, so such a `<div>` gets its words wrapped in one
-(`with_labelled_divs_as_paragraphs`).
+(`with_labelled_divs_as_paragraphs`). Only a `<div>` of inline elements is such a callout: a
+wrapper whose children are the page's content column and its sidebar (`<div id="content">`
+holding a `<main>` and an `<aside>`, neither a paragraph block) also opens with no words of its
+own, and wrapped in a `<p>` it took the whole article with it (trafilatura then read the page as
+one heading-less run of text, its lists moved to the end).
 """
 
 from __future__ import annotations
@@ -30,6 +34,17 @@ SENTENCE_MIN_WORDS = 4
 _SENTENCE = re.compile(r"[^.!?]*\w[^.!?]*[.!?]")
 _LANDMARKS = frozenset({"main", "article"})
 _CHROME_INSIDE = ("form", "nav", "input", "button", "select")
+# What a paragraph holds (HTML's phrasing content, and the old inline tags) bar <br>, which
+# already parts a label from its words: a <div> opening with these, and holding nothing else, is
+# one paragraph.
+_INLINE = frozenset(
+    {"a", "abbr", "area", "audio", "b", "bdi", "bdo", "big", "button", "canvas", "cite", "code",
+     "data", "datalist", "del", "dfn", "em", "embed", "font", "i", "iframe", "img", "input",
+     "ins", "kbd", "label", "map", "mark", "math", "meter", "nobr", "noscript", "object",
+     "output", "picture", "progress", "q", "ruby", "s", "samp", "script", "select", "slot",
+     "small", "span", "strong", "sub", "sup", "svg", "template", "textarea", "time", "tt", "u",
+     "var", "video", "wbr"}
+)
 _BLOCKS = frozenset(
     {"p", "div", "ul", "ol", "dl", "table", "blockquote", "pre", "figure", "details", "section"}
     | {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -99,12 +114,12 @@ def _without_links(element: etree._Element) -> str:
 
 
 def with_labelled_divs_as_paragraphs(tree: etree._Element) -> etree._Element:
-    """The same tree, each `<div>` of prose with no block inside that opens with an inline
-    element (its label) holding its words in a `<p>`. Changes `tree` in place."""
+    """The same tree, each `<div>` of prose that opens with an inline element (its label) and
+    holds inline elements only, its words held in a `<p>`. Changes `tree` in place."""
     for div in list(tree.iter("div")):
         children = [child for child in div if isinstance(child.tag, str)]
         opens_inline = not (div.text or "").strip() and bool(children)
-        if not opens_inline or any(child.tag in _BLOCKS or child.tag == "br" for child in div):
+        if not opens_inline or any(child.tag not in _INLINE for child in children):
             continue
         if not any(len(s.split()) >= SENTENCE_MIN_WORDS for s in _SENTENCE.findall(text_of(div))):
             continue

@@ -207,6 +207,33 @@ def test_a_name_inside_a_list_item_is_not_a_glued_sentence(item: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("others", "item"),
+    [
+        # A bracket after a word names it (a brand, an abbreviation): no sentence starts there.
+        (
+            "- Rest the ankle for a day or two.",
+            "- Take ibuprofen (Advil, Motrin) for pain and swelling. Do not take more than the "
+            "label says.",
+        ),
+        (
+            "- Drink plenty of fluids.",
+            "- Try a decongestant such as oxymetazoline (Afrin) for a blocked nose. Use it for no "
+            "more than 3 days.",
+        ),
+        # A note in brackets is the item's, whatever sentences it holds.
+        (
+            "- Weight\n- Blood pressure",
+            "- Fasting glucose test (This shows your blood sugar after a night without food. It "
+            "does not show your average level.)",
+        ),
+    ],
+)
+def test_a_bracket_inside_a_list_item_stays_in_the_item(others: str, item: str) -> None:
+    text = f"Your doctor may suggest:\n{others}\n{item}\n{others}"
+    assert clean(text) == text
+
+
+@pytest.mark.parametrize(
     ("text", "item", "introduction", "next_item"),
     [
         (

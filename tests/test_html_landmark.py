@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from ingest.cleaning import clean_article
 from ingest.html import load_html
 
 _PAGE = """<!DOCTYPE html>
@@ -129,4 +132,90 @@ def test_the_column_holding_the_title_is_the_content_on_a_page_of_chrome(tmp_pat
     assert "Most people need them for several weeks" in sections["Treatment"]
     text = "\n".join(sections.values())
     for chrome in ("cookies", "newsletter", "Podiatry Society", "Bunions", "helpful"):
+        assert chrome not in text
+
+
+# A hospital CMS leaflet: the content column is a plain <div> holding the article's <div> (its
+# h1, headings and nearly all its prose) and a sidebar <aside>, with a cookie bar, a header with
+# a menu, breadcrumbs and a footer around it.
+_CMS_PAGE = """<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>Gout | Patient leaflets | Riverside Hospitals</title></head>
+<body>
+<a class="skip" href="#content">Skip to main content</a>
+<div class="cookie-bar"><p>We use cookies to make our website work and to see how it is used. You can choose which optional cookies we set.</p><a href="#" class="btn">Accept all</a></div>
+<header><div class="logo"><a href="/">Riverside Hospitals NHS Trust</a></div>
+<ul class="quick"><li><a href="/visit">Visiting</a></li><li><a href="/jobs">Jobs</a></li></ul>
+<nav class="megamenu"><ul><li><a href="/services">Our services</a></li><li><a href="/leaflets">Patient leaflets</a></li></ul></nav></header>
+<ol class="breadcrumbs"><li><a href="/">Home</a></li><li><a href="/leaflets">Patient leaflets</a></li><li>Gout</li></ol>
+<div id="content" class="page">
+{open_tag}
+<h1>Gout</h1>
+<p class="meta">Leaflet number: RH-112 | Department: Rheumatology</p>
+<p>This leaflet explains what gout is and how it is treated. It is for adults who have had an attack of gout.</p>
+<h2>What is gout?</h2>
+<p>Gout is a type of arthritis that causes sudden attacks of severe joint pain. It usually affects the big toe first. You may have gout if:</p>
+<ul><li>a joint suddenly becomes very painful, hot and swollen</li><li>the skin over the joint is red and shiny</li><li>the pain is worst in the first day</li></ul>
+<p>An attack usually settles within a week or two, even without treatment.</p>
+<h2>Treating an attack</h2>
+<p>Start treatment as soon as an attack begins:</p>
+<ul>
+<li>Take ibuprofen (Advil) or naproxen for the pain and swelling. Take it with food to protect your stomach.</li>
+<li>Rest the joint and raise it on a pillow.</li>
+<li>Hold an ice pack wrapped in a towel on the joint for up to 20 minutes at a time.</li>
+</ul>
+<div class="callout warning"><p><strong>Taking blood thinners?</strong> Do not take ibuprofen or naproxen. Ask a pharmacist which painkiller is safe for you to take.</p></div>
+<h2>Preventing attacks</h2>
+<p>Attacks come back in most people. These changes lower the uric acid in your blood:</p>
+<ul><li>drink less beer and fewer sugary drinks</li><li>eat less red meat and seafood</li><li>lose weight if you are overweight</li></ul>
+<div class="callout urgent"><h3>Call 999 if:</h3><p>you have a painful, hot joint and you feel very unwell with a high temperature. The joint may be infected, which needs treatment straight away.</p></div>
+<h2>Contact us</h2>
+<p>Rheumatology Nurse Line: 01632 960000, Monday to Friday, 9am to 5pm.</p>
+{close_tag}
+<aside class="sidebar"><h3>Related leaflets</h3><ul><li><a href="/l/oa">Osteoarthritis</a></li><li><a href="/l/diet">Healthy eating</a></li></ul><div class="rate"><p>Was this leaflet helpful?</p><a href="#">Yes</a> <a href="#">No</a></div></aside>
+</div>
+<footer><div class="social"><a href="#">Follow us on Facebook</a></div><p>Riverside Hospitals NHS Trust, Mill Lane, Riverton RV1 1AA. Switchboard 01632 960001</p></footer>
+</body></html>
+"""  # noqa: E501 (one block per line, as pages have them)
+
+
+@pytest.mark.parametrize(
+    ("open_tag", "close_tag"), [('<div class="leaflet">', "</div>"), ("<main>", "</main>")]
+)
+def test_an_article_in_a_content_column_beside_a_sidebar_keeps_its_structure(
+    tmp_path: Path, open_tag: str, close_tag: str
+) -> None:
+    path = tmp_path / "gout.html"
+    path.write_text(_CMS_PAGE.format(open_tag=open_tag, close_tag=close_tag), encoding="utf-8")
+    article, _ = clean_article(load_html(path))
+    sections = {s.heading: s.text for s in article.sections}
+    lines = {heading: [line for line in text.splitlines() if line] for heading, text in
+             sections.items()}
+    assert list(sections) == [
+        "", "What is gout?", "Treating an attack", "Preventing attacks", "Contact us"
+    ]
+    what = lines["What is gout?"]
+    # Each list stays under its introduction, in its place.
+    assert what[:2] == [
+        "Gout is a type of arthritis that causes sudden attacks of severe joint pain. It "
+        "usually affects the big toe first. You may have gout if:",
+        "- a joint suddenly becomes very painful, hot and swollen",
+    ]
+    assert what[-1] == "An attack usually settles within a week or two, even without treatment."
+    treating = lines["Treating an attack"]
+    # A bracket inside an item is part of it, not the start of a new paragraph.
+    assert (
+        "- Take ibuprofen (Advil) or naproxen for the pain and swelling. Take it with food to "
+        "protect your stomach."
+    ) in treating
+    # The callouts keep their labels, in the section they stand in.
+    assert treating[-2:] == [
+        "Taking blood thinners?",
+        "Do not take ibuprofen or naproxen. Ask a pharmacist which painkiller is safe for you "
+        "to take.",
+    ]
+    assert lines["Preventing attacks"][-1].startswith(
+        "Call 999 if: you have a painful, hot joint"
+    )
+    text = "\n".join(f"{s.heading}\n{s.text}" for s in article.sections)
+    for chrome in ("cookies", "Our services", "Osteoarthritis", "helpful", "Facebook", "Mill Lane"):
         assert chrome not in text

@@ -32,6 +32,7 @@ from ingest.cleaning.edits import Dropped, Shingles
 from ingest.cleaning.shape import (
     FRAGMENT_MAX_WORDS,
     ITEM_MARKER,
+    Token,
     caps_run_length,
     ends_clause,
     ends_sentence,
@@ -153,13 +154,19 @@ def _sentence_after_fragment(text: str) -> int | None:
             previous.bare.islower() and previous.bare not in STOPWORDS
         )
         # No sentence starts inside a bracket the item opened ("Diuretics (water or fluid |
-        # Pills) flush ...") or ends on its own first word ("Enzyme (ACE) | Inhibitors.").
-        inside_brackets = text.count("(", 0, word.start) > text.count(")", 0, word.start)
-        if inside_brackets or ends_sentence(word.text):
+        # Pills) flush ...") or ends on its own first word ("Enzyme (ACE) | Inhibitors."), and
+        # none with a bracket: it names the word before it ("Give ibuprofen (Advil) for ...").
+        if _inside_brackets(text, word) or ends_sentence(word.text) or word.text[:1] in "([{":
             continue
         if title_case and after_word and len(item_words) - n >= GLUED_SENTENCE_MIN_WORDS:
             return word.start
     return None
+
+
+def _inside_brackets(text: str, word: Token) -> bool:
+    """The word stands inside a bracket the text opened before it: a note on the words before
+    ("- Blood alcohol level (This shows recent drinking. It does not diagnose ...)")."""
+    return text.count("(", 0, word.start) > text.count(")", 0, word.start)
 
 
 def _next_list_introduction(text: str) -> int | None:
@@ -283,7 +290,7 @@ def _tail_start(text: str, others: _Others, vocabulary: CleaningWords) -> int | 
     if glued:
         candidates.append(first_glued_start(item_words, vocabulary))
     for n in range(1, len(item_words)):
-        if not ends_sentence(item_words[n - 1].text):
+        if not ends_sentence(item_words[n - 1].text) or _inside_brackets(text, item_words[n]):
             continue
         starts_caps_heading = caps_run_length(item_words, n) > 0
         if starts_caps_heading or (fragments and is_capitalised(item_words[n])):
