@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.compose.base import CompositionRequest
+from assistant.compose.course import states_how_long_it_lasts
 from assistant.compose.durations import asks_how_long, states_a_duration, without_span_words
 from assistant.compose.headings import (
     ask_words,
@@ -365,7 +366,17 @@ def _states_how_long(units: list[ScoredUnit], request: CompositionRequest) -> bo
     # The sentence must say the thing whose length is asked: "An aura usually lasts 5 to 60
     # minutes" shares "usually lasts" with "how long does an attack usually last?" but is about
     # the aura. Only when the question names such a thing beyond its topic.
-    subject = ask_words(without_span_words(ask_of(request)), topic) or asked
+    subject = ask_words(without_span_words(ask_of(request)), topic)
+    if not subject:
+        # Only the topic is asked ("how long does it last?"): the words asking for a length of
+        # time name nothing ("your last episode"), and a length the reader is told to keep
+        # ("Stay home until at least 48 hours after ...") is a rule's, not the illness's.
+        return bool(asked) and any(
+            states_how_long_it_lasts(t) and not is_list_item(t)
+            for u in units
+            for i in u.unit.sentences
+            if (t := section.sentence(i))
+        )
     return bool(asked) and any(
         states_a_duration(t) and not is_list_item(t) and bool(subject & content_words(t))
         for u in units
