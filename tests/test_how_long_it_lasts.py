@@ -53,6 +53,7 @@ def assistant(tmp_path_factory, embedder):
         ("Staff should wait at least 48 hours after the last symptoms.", False),
         ("The virus can stay in the poo for 4 weeks or more after the child feels better.", False),
         ("Symptoms usually start 3 to 5 days after being exposed.", False),
+        ("It is contagious from 1 to 2 days before the rash appears.", False),
     ],
 )
 def test_a_length_of_the_illness_and_of_a_rule(sentence, lasts):

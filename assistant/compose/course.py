@@ -6,7 +6,8 @@ that tell the reader what to do ("Stay home until at least 48 hours after your l
 "You should rest for 2 weeks") are how long a rule holds, and answer "how long should I stay
 off work?", not how long the illness lasts. Nor is a time counted from an event ("can stay in
 your stool for 2 weeks or more after you feel better", "start 12 to 48 hours after being
-exposed"): it is how long something goes on after the illness, or before it begins.
+exposed", "contagious from 1 to 2 days before the rash appears"): it is how long something goes
+on after the illness, or before it begins.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ _OBLIGATION = re.compile(
 # The unit of a length of time counted from an event: "2 weeks or more after you feel better".
 _COUNTED_FROM_AN_EVENT = re.compile(
     r"\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?)"
-    r"(?:\s+or\s+(?:more|longer|less))?\s+(?:after|since)\b",
+    r"(?:\s+or\s+(?:more|longer|less))?\s+(?:after|before|since)\b",
     re.IGNORECASE,
 )
 
