@@ -53,6 +53,7 @@ from assistant.compose.section_choice import (
     quoted_ask_words,
     says_any,
 )
+from assistant.compose.untitled_lede import outscoring_the_opening
 from assistant.understanding.question import QuestionAnalysis, QuestionType
 from healthqa.text.emergency_call import tells_to_call_for_help
 
@@ -102,6 +103,7 @@ class ExtractiveComposer:
         passed_over = {primary[0].section.key, lead[0].section.key}
         if asks_another_kind(found_first, request):
             passed_over.add(found_first[0].section.key)
+        passed_over |= outscoring_the_opening(scored, primary, request)
         ask = quoted_ask_words(chosen, request)
         for units in sorted(scored, key=section_score, reverse=True):
             if len({c.section.key for c in chosen}) >= self.settings.max_sources:

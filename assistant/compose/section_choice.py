@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.compose.base import CompositionRequest
+from assistant.compose.course import states_how_long_it_lasts
 from assistant.compose.durations import asks_how_long, states_a_duration, without_span_words
 from assistant.compose.headings import (
     ask_words,
@@ -22,8 +23,9 @@ from assistant.compose.self_care import (
     clinician_heading,
     self_care_heading,
 )
+from assistant.compose.told_signs import told_signs_needing_care
 from assistant.compose.units import is_list_item
-from assistant.compose.untitled_lede import margin_below
+from assistant.compose.untitled_lede import margin_below, opening_for_what_it_is
 from assistant.compose.urgency import asks_routinely, asks_urgently, urgent_heading
 from assistant.understanding.conversation import groups_named
 from assistant.understanding.question import QuestionType
@@ -51,11 +53,17 @@ WHOLE_ASK_WORDS = (2, 3)
 def of_the_asked_type(
     scored: Sequence[list[ScoredUnit]], lead: list[ScoredUnit], request: CompositionRequest
 ) -> list[ScoredUnit]:
-    """The lead article's section that answers what the question asks (`_of_the_asked_kind`),
+    """The lead article's section that answers what the question asks (the opening for "what
+    is X?", `opening_for_what_it_is`; else `_of_the_asked_kind`), the getting-care section
+    naming the signs the visitor told (`told_signs_needing_care`), the section for the group a
+    follow-up asks about (`_for_the_group`),
     the visitor's own part when they ask what they can do (`_as_self_care_as_asked`), as
     urgent as the question asks (`as_urgent_as_asked`)."""
+    lead = opening_for_what_it_is(scored, lead, request)
     chosen = _as_self_care_as_asked(scored, _of_the_asked_kind(scored, lead, request), request)
     chosen = as_urgent_as_asked(scored, chosen, request)
+    chosen = told_signs_needing_care(scored, chosen, request)
+    chosen = _for_the_group(scored, chosen, request)
     return with_qualifier(scored, kept_qualifier(scored, lead, chosen, request), request)
 
 
@@ -91,6 +99,30 @@ def _as_self_care_as_asked(
         if self_care_heading(units[0].section.first.chunk.section)
     ]
     return max(own, key=section_score) if own else chosen
+
+
+def _for_the_group(
+    scored: Sequence[list[ScoredUnit]], chosen: list[ScoredUnit], request: CompositionRequest
+) -> list[ScoredUnit]:
+    """For a follow-up about a group ("what about in babies?"), the article's section whose
+    heading names the group ("Eczema in babies and children") over a chosen one that names it
+    in one line ("Scratch mittens can help babies."), scoring within `TYPE_MARGIN`: it says
+    more about the group. Not one whose heading asks another kind of question than the one
+    asked ("How do children catch it?")."""
+    group = request.group
+    if group is None or group.search(chosen[0].section.first.chunk.section):
+        return chosen
+    own = [
+        units
+        for units in same_article(scored, chosen)
+        if group.search(h := units[0].section.first.chunk.section)
+        and not h.strip().endswith("?")
+        and not asks_another_kind(units, request)
+    ]
+    if not own:
+        return chosen
+    best = max(own, key=section_score)
+    return best if section_score(best) >= section_score(chosen) - TYPE_MARGIN else chosen
 
 
 def as_urgent_as_asked(
@@ -197,7 +229,33 @@ def _of_the_asked_kind(
     # question: it gives way further than one whose heading says no kind ("Overview").
     margin = margin_below(lead, request, OTHER_KIND_MARGIN if other_kind else TYPE_MARGIN)
     close = section_score(best) >= section_score(lead) - margin
-    return best if close and not keeps_group else lead
+    # "why does my eczema look purple and not red?": "On brown and black skin it may look dark
+    # brown, purple or grey" under 'Symptoms' says what is asked; the causes do not.
+    keeps_ask = _says_more_of_the_ask(lead, best, request)
+    return best if close and not keeps_group and not keeps_ask else lead
+
+
+# The fewest of the question's own words one sentence must say to keep its section before a
+# heading's kind: one is said by chance.
+SAID_ASK_WORDS = 2
+
+
+def _says_more_of_the_ask(
+    lead: list[ScoredUnit], other: list[ScoredUnit], request: CompositionRequest
+) -> bool:
+    """A sentence of `lead` says at least `SAID_ASK_WORDS` of the words the question asks
+    beyond its topic, and more of them than any sentence of `other`."""
+    asked = ask_words(ask_of(request), topic_of(lead, request))
+    here = _most_ask_words(lead, asked)
+    return here >= SAID_ASK_WORDS and here > _most_ask_words(other, asked)
+
+
+def _most_ask_words(units: list[ScoredUnit], asked: frozenset[str]) -> int:
+    section = units[0].section
+    return max(
+        (len(asked & content_words(section.sentence(i))) for u in units for i in own_sentences(u)),
+        default=0,
+    )
 
 
 def quoted_ask_words(chosen: Sequence[ScoredUnit], request: CompositionRequest) -> frozenset[str]:
@@ -365,7 +423,17 @@ def _states_how_long(units: list[ScoredUnit], request: CompositionRequest) -> bo
     # The sentence must say the thing whose length is asked: "An aura usually lasts 5 to 60
     # minutes" shares "usually lasts" with "how long does an attack usually last?" but is about
     # the aura. Only when the question names such a thing beyond its topic.
-    subject = ask_words(without_span_words(ask_of(request)), topic) or asked
+    subject = ask_words(without_span_words(ask_of(request)), topic)
+    if not subject:
+        # Only the topic is asked ("how long does it last?"): the words asking for a length of
+        # time name nothing ("your last episode"), and a length the reader is told to keep
+        # ("Stay home until at least 48 hours after ...") is a rule's, not the illness's.
+        return bool(asked) and any(
+            states_how_long_it_lasts(t) and not is_list_item(t)
+            for u in units
+            for i in u.unit.sentences
+            if (t := section.sentence(i))
+        )
     return bool(asked) and any(
         states_a_duration(t) and not is_list_item(t) and bool(subject & content_words(t))
         for u in units
