@@ -18,8 +18,9 @@ joined the last section of advice and were quoted as if it said them. Two rules:
 - the closing small print, the last block or blocks that carry a copyright notice (a row opening
   with "©", "(c)" or "Copyright") over short label rows (its code and dates), goes: it says
   nothing about health, and the loader reads the leaflet's date before this;
-- a block whose rows are all "label: value" fields, at least one a telephone number, is a list
-  of those rows, one item each, so a heading over it heads a section of its own.
+- a block after the last sentence whose rows are all "label: value" fields, at least one a
+  telephone number, is a list of those rows, one item each, so a heading over it heads a
+  section of its own (in the body, such rows are left as written).
 """
 
 from __future__ import annotations
@@ -39,13 +40,23 @@ _BLOCKS = re.compile(r"\n[ \t]*\n")
 
 
 def with_closing_block_read(text: str) -> str:
-    """The text without its closing small print, and with contact rows as list items."""
+    """The text without its closing small print, and with its closing contact rows (after its
+    last sentence) as list items."""
     blocks = [block for block in _BLOCKS.split(text.strip("\n")) if block.strip()]
     kept = len(blocks)
     while kept and _is_small_print(blocks[kept - 1]):
         kept -= 1
-    read = [_as_items(block) if _is_field_list(block) else block for block in blocks[:kept]]
-    return text if read == blocks else "\n\n".join(read)
+    closing = next((n + 1 for n in range(kept - 1, -1, -1) if _has_sentence(blocks[n])), 0)
+    lists = {n for n in range(closing, kept) if _is_field_list(blocks[n])}
+    if kept == len(blocks) and not lists:
+        return text
+    return "\n\n".join(
+        _as_items(block) if n in lists else block for n, block in enumerate(blocks[:kept])
+    )
+
+
+def _has_sentence(block: str) -> bool:
+    return any(_SENTENCE_END.search(row.rstrip()) for row in _rows(block))
 
 
 def _rows(block: str) -> list[str]:

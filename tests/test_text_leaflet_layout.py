@@ -121,3 +121,11 @@ def test_small_print_is_read_only_at_the_end_and_only_with_a_notice() -> None:
 def test_field_rows_without_a_telephone_number_are_left_as_written() -> None:
     text = "Dose: 5 ml\nHow often: twice a day"
     assert with_closing_block_read(text) == text
+
+
+def test_contact_rows_in_the_body_are_left_as_written() -> None:
+    text = (
+        "HELP\n\nWard 4: 01632 960 100\nClinic: 01632 960 200\n\n"
+        "Call the ward if the pain gets worse."
+    )
+    assert with_closing_block_read(text) == text
