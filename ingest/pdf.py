@@ -5,7 +5,8 @@ numbers and line breaks inside sentences. Where the text sits and how it is prin
 (`pdf_page`) give the rest: ruled tables become list items (`pdf_tables`), and lines set
 larger or bolder than the body are the headings (`pdf_headings`, `pdf_sections`). The title is
 the document's own (its metadata), else the first page's largest letters, else its first
-heading or line. The date is the one the pages print (`pdf_dates`), often in a footer.
+heading or line; the byline printed under it, whose leaflet it is and when, goes
+(`pdf_byline`). The date is the one the pages print (`pdf_dates`), often in a footer.
 
 A PDF's streams are compressed, and a small file can inflate to gigabytes ("zip bomb"), so the
 loader counts pages and the decoded bytes of each page's content and gives up past the limits.
@@ -21,6 +22,7 @@ from pypdf.errors import LimitReachedError
 
 from healthqa.errors import FileLimitExceeded, IngestError
 from ingest.model import Article
+from ingest.pdf_byline import byline_lines, without_byline
 from ingest.pdf_dates import stated_date
 from ingest.pdf_headings import body_size, heading_lines, small_print_lines
 from ingest.pdf_indents import lines_after_lists
@@ -81,6 +83,7 @@ def load_pdf(
     printed_title = largest_text([(piece.size, piece.text) for piece in first_page])
     if pages:
         pages[0] = without_letterhead(pages[0], printed_title)
+        pages[0] = without_byline(pages[0], byline_lines(pieces[0], body))
         pages[-1] = without_closing_small_print(pages[-1], small_print_lines(pieces[-1], body))
     sections = page_sections(
         pages,

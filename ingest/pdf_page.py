@@ -26,6 +26,7 @@ class Piece:
     y: float
     size: float  # font size as printed (scaled by the text and page matrices)
     bold: bool
+    italic: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ def read_page(page: PageObject) -> PageLayout:
                 y=tx * b + ty * d + f,
                 size=float(size) * scale,
                 bold="bold" in name.lower() or "black" in name.lower(),
+                italic="italic" in name.lower() or "oblique" in name.lower(),
             )
         )
 

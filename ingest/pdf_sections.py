@@ -6,6 +6,10 @@ reflowed on its own, so a heading never joins the line before it. A document wit
 headings keeps one untitled section per page, for the cleaning to split by its text. The
 document's printed title is not the heading of what follows it: that text is untitled.
 
+A heading stranded at the foot of a page with one line under it (its list's first item) is
+joined to the rest of its section on the next page: a section of one line answers nothing by
+itself, and the reader sees one list.
+
 A sentence the page break cuts ("a supplement of 10" | "micrograms a day ...") is made whole on
 the page where it starts: a page whose last line ends no sentence, followed by a page that opens
 in lower case (with its running header already gone), hands that page's opening lines, up to
@@ -56,7 +60,7 @@ def page_sections(
                 printed, body, after_heading = key, [], True
             heading = "" if printed == title else printed
         _add(sections, heading, body, number, apart)
-    return tuple(sections)
+    return tuple(_with_stranded_lines_joined(sections))
 
 
 def with_sentences_rejoined(
@@ -82,6 +86,33 @@ def with_sentences_rejoined(
         joined[n - 1] = "\n".join([*before, *lines[:end]])
         joined[n] = "\n".join(lines[end:])
     return joined
+
+
+def _with_stranded_lines_joined(sections: Sequence[Section]) -> list[Section]:
+    """A heading and the one line under it, stranded at the foot of a page, joined to the rest
+    of their section on the next page, under the page where it starts. (The top of a page is
+    where a section is cited from, so a line there stays on its own page.)"""
+    joined: list[Section] = []
+    for section in sections:
+        before = joined[-1] if joined else None
+        continued = (
+            before is not None
+            and before.heading
+            and before.heading == section.heading
+            and before.page is not None
+            and section.page == before.page + 1
+        )
+        if before is not None and continued and _one_line(before):
+            joined[-1] = Section(
+                heading=before.heading, text=f"{before.text}\n{section.text}", page=before.page
+            )
+        else:
+            joined.append(section)
+    return joined
+
+
+def _one_line(section: Section) -> bool:
+    return len(section.text.splitlines()) == 1
 
 
 def _ends(line: str) -> bool:

@@ -2,8 +2,9 @@
 
 Text with Markdown headings is read as Markdown (`ingest.markdown`). Other text is treated as
 possibly scraped: page chrome is removed by `ingest.boilerplate` and short heading lines that head
-a paragraph start sections; a leaflet's "Q:"/"A:" marks are read first
-(`ingest.question_answer_marks`).
+a paragraph start sections. A leaflet's "Q:"/"A:" marks, its list items wrapped onto indented
+lines, and its closing contact rows and small print are read first
+(`ingest.question_answer_marks`, `ingest.plain_items`, `ingest.plain_closing`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from ingest.aligned_tables import with_aligned_tables
 from ingest.encoding import as_utf8
 from ingest.markdown import has_headings, markdown_sections
 from ingest.model import Article, Section
+from ingest.plain_closing import with_closing_block_read
+from ingest.plain_items import with_wrapped_items_joined
 from ingest.question_answer_marks import with_question_answer_marks_read
 from ingest.review_date import date_stated_in_text
 from ingest.scraped.boilerplate import clean_scraped_text
@@ -118,7 +121,9 @@ def _read(path: Path) -> bytes:
 
 
 def _plain_sections(text: str) -> tuple[str | None, list[Section]]:
-    cleaned = clean_scraped_text(with_aligned_tables(with_question_answer_marks_read(text)))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = with_closing_block_read(with_wrapped_items_joined(with_question_answer_marks_read(text)))
+    cleaned = clean_scraped_text(with_aligned_tables(text))
     sections: list[Section] = []
     heading, paragraphs = "", list[str]()
     for block in cleaned.blocks:
@@ -135,7 +140,7 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
 
 
 def _without_site_name(title: str, body: str) -> str:
-    """"Bunions | Example Foot Centre" -> "Bunions" when the page also heads its text with
+    """ "Bunions | Example Foot Centre" -> "Bunions" when the page also heads its text with
     "Bunions" alone: a saved page keeps its browser title (topic and site) above its own
     heading (the topic), and the site's name is no part of what the article is about."""
     parts = _TITLE_SEPARATOR.split(title)

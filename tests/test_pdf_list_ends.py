@@ -70,3 +70,36 @@ def test_only_lines_left_of_a_bullet_end_its_list(tmp_path: Path) -> None:
     path = _inhaler_leaflet(tmp_path / "inhaler.pdf")
     found = lines_after_lists(read_page(PdfReader(path).pages[0]).pieces)
     assert found == {AFTER}
+
+
+ITEMS = (
+    "exercises to strengthen the muscles around the shin and the ankle",
+    "a change of running shoes, for lasting pain",
+)
+
+
+def test_a_paragraph_set_apart_by_space_ends_a_list_printed_at_one_margin(
+    tmp_path: Path,
+) -> None:
+    """A column set without hanging indents starts an item's wrapped lines, and the paragraph
+    after the list, at the bullet's margin: the space above the paragraph ends the list."""
+    # The last item fills its line, so only the space above tells the paragraph from its tail.
+    pdf = new_leaflet("Shin splints")
+    heading(pdf, "Treatments")
+    paragraph(pdf, "A physiotherapist may suggest:")
+    pdf.set_font("Helvetica", size=11)
+    for item in ITEMS:
+        pdf.multi_cell(80, 5, f"{chr(149)} {item}", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+    pdf.ln(5)
+    pdf.multi_cell(
+        80, 5, "Ice packs can ease the pain after exercise.", new_x="LMARGIN", new_y="NEXT"
+    )
+    path = tmp_path / "shins.pdf"
+    pdf.output(str(path))
+    lines = load_pdf(path).sections[0].text.splitlines()
+    assert lines[-3:] == [
+        "- exercises to strengthen the muscles around the shin and the ankle",
+        "- a change of running shoes, for lasting pain",
+        "Ice packs can ease the pain after exercise.",
+    ]

@@ -79,3 +79,26 @@ def test_a_heading_wrapped_onto_two_lines_is_one_heading(tmp_path: Path) -> None
         "When your child has a high temperature and is not drinking",
         "Medicines",
     ]
+
+
+def test_a_heading_and_one_item_at_a_pages_foot_are_one_section_with_the_rest(
+    tmp_path: Path,
+) -> None:
+    pdf = new_leaflet("Asthma")
+    heading(pdf, "Triggers")
+    for n in range(36):  # filler that brings the next heading to the foot of the page
+        paragraph(pdf, f"Keep a diary of what sets off your symptoms, week {n + 1}.")
+    heading(pdf, "When to see a nurse")
+    paragraph(pdf, "- you use your reliever inhaler 3 times a week or more")
+    pdf.add_page()
+    paragraph(pdf, "- your symptoms wake you at night")
+    paragraph(pdf, "- you have needed a course of steroid tablets")
+    pdf.output(str(tmp_path / "asthma.pdf"))
+    article = load_pdf(tmp_path / "asthma.pdf")
+    nurse = [s for s in article.sections if s.heading == "When to see a nurse"]
+    assert [s.page for s in nurse] == [1]
+    assert nurse[0].text.splitlines() == [
+        "- you use your reliever inhaler 3 times a week or more",
+        "- your symptoms wake you at night",
+        "- you have needed a course of steroid tablets",
+    ]

@@ -41,6 +41,9 @@ BODY_RUN_WORDS = 60
 TAIL_RUN_LINES = 3
 # Labels longer than this are not compared for repetition: long lines repeat by design (titles).
 REPEAT_MAX_WORDS = 6
+# A line over a leaflet's title that shares less than this share of its words with the text
+# names the organisation that issued it.
+BANNER_MAX_SHARE = 0.5
 
 _ELLIPSIS = re.compile(r"(\.\.\.|…)[\"'”’)\]]*$")
 # A label of up to three words and its colon, then more words: "Urgent advice: Call ...".
@@ -217,7 +220,11 @@ def _title(page: Page, start: int) -> tuple[int | None, int]:
     # then a first section heading over the text ("ABOUT NOSEBLEEDS"): the heading heads its
     # section, and the title is the one at the top.
     above = _title_over_byline(page, range(after_menu, first), topic, opening=True)
-    if above is not None and page.heads_content(first):
+    if (
+        above is not None
+        and page.heads_content(first)
+        and not _banner_over(lines, above, first, topic)
+    ):
         return above, above + 1
     if content_words(lines[first].text) & topic:
         return first, first + 1
@@ -227,6 +234,19 @@ def _title(page: Page, start: int) -> tuple[int | None, int]:
         if _is_title_like(lines[i]) and content_words(lines[i].text) & topic:
             return i, first + 1
     return first, first + 1
+
+
+def _banner_over(lines: tuple[Line, ...], above: int, first: int, topic: frozenset[str]) -> bool:
+    """Whether the line at the top names the issuer, not the topic: "RIVERSIDE HEALTH TRUST"
+    over "Patient information" and then "KNEE REPLACEMENT" over the opening paragraph. Its
+    words are mostly names the text never uses, where the heading under it names what the text
+    talks about; a title shares most of its words with the text ("EARWAX BUILD-UP" over
+    "WHAT IS EARWAX?")."""
+    top, heading = (content_words(lines[i].text) for i in (above, first))
+    top_share, heading_share = (
+        len(words & topic) / len(words) if words else 0.0 for words in (top, heading)
+    )
+    return top_share < BANNER_MAX_SHARE and heading_share > top_share
 
 
 def _title_over_byline(
