@@ -53,7 +53,42 @@ def with_answering_item(
     gap = float(scores[top] - scores[runner_up])
     if gap < STANDS_OUT_BY:
         return list(chosen)
-    answer = items[top]
+    return _split(chosen, best, items[top], gap)[0]
+
+
+def with_item_saying_asked_words(
+    chosen: Sequence[ScoredUnit], request: CompositionRequest
+) -> tuple[list[ScoredUnit], list[ScoredUnit]]:
+    """(`chosen` with the item taken out of its list, [the item]) when one item of a list of
+    the first section alone says the question's own words (`rare_words`): "why do I get
+    nosebleeds in winter?" under "Causes of nosebleeds" is answered by "dry air, such as heated
+    indoor air in winter", whatever the list's order; the list itself when the item is its
+    first. (`chosen`, []) when none does."""
+    if not chosen:
+        return [], []
+    key = chosen[0].section.key
+    for unit in (c for c in chosen if c.section.key == key and c.unit.is_list):
+        items = _items(unit)
+        if len(items) < MIN_ITEMS:
+            continue
+        asked = own_words(request, unit)
+        section = unit.section
+        counts = [said_by([section.sentence(k) for k in item], asked) for item in items]
+        if (at := standing_out(counts, asked)) is None:
+            continue
+        if at == 0:
+            # The list's first item: the list leads whole, its introduction saying what the
+            # item is ("Side effects can include: - constipation ...").
+            return list(chosen), [unit]
+        return _split(chosen, unit, items[at], STANDS_OUT_BY)
+    return list(chosen), []
+
+
+def _split(
+    chosen: Sequence[ScoredUnit], best: ScoredUnit, answer: tuple[int, ...], gap: float
+) -> tuple[list[ScoredUnit], list[ScoredUnit]]:
+    """`chosen` with `answer`, an item of the list `best`, a unit of its own scored as the list
+    was, and the rest of the list `gap` below it; and the item."""
     item = replace(
         best,
         unit=Unit(sentences=answer),
@@ -69,7 +104,7 @@ def with_answering_item(
     kept: list[ScoredUnit] = []
     for c in chosen:
         kept += [rest, item] if c is best else [c]
-    return kept
+    return kept, [item]
 
 
 def _items(scored: ScoredUnit) -> list[tuple[int, ...]]:
