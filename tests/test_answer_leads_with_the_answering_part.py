@@ -36,6 +36,7 @@ Chilblains can cause:
 - itchy red or purple patches on the toes or fingers
 - a burning feeling in the skin
 - swelling of the affected area
+- cracked skin
 - blisters in severe cases
 
 Chilblains usually appear 12 to 24 hours after the skin has been cold. They heal on their own within 1 to 2 weeks in most people.
@@ -92,6 +93,13 @@ def test_a_causes_question_without_own_words_keeps_the_list_in_order(assistant):
 def test_the_item_saying_the_question_own_words_leads_a_plain_question(assistant):
     answer = assistant.answer(Conversation(), "my chilblains have blisters is that ok")
     assert _first_line(answer).startswith("Blisters in severe cases."), answer.text
+
+
+def test_an_item_too_short_to_read_alone_leads_inside_its_list(assistant):
+    answer = assistant.answer(Conversation(), "is cracked skin a symptom of chilblains?")
+    lines = answer.text.strip().splitlines()
+    assert lines[0].startswith("Chilblains can cause:"), answer.text
+    assert not any(line.startswith("Cracked skin.") for line in lines), answer.text
 
 
 @pytest.mark.parametrize("question", ["how soon do chilblains appear after the cold"])
