@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from assistant.compose.base import CompositionRequest
 from assistant.compose.durations import asks_how_long
 from assistant.compose.scored import ScoredUnit
-from assistant.compose.units import is_list_item
+from assistant.compose.units import is_list_item, is_short_answer
 from assistant.understanding.question import QuestionAnalysis, QuestionType
 from assistant.understanding.question_types import heading_type
 from healthqa.text.sentences import split_sentences
@@ -96,6 +96,24 @@ def asked_term(analysis: QuestionAnalysis, question: str = "") -> frozenset[str]
     return frozenset()
 
 
+def stating_section_first(
+    chosen: Sequence[ScoredUnit], answers: Callable[[ScoredUnit], bool]
+) -> list[ScoredUnit]:
+    """`chosen` with the first section holding a unit that `answers` first, when the first
+    section holds none: "how long does it last?" is answered by the source stating a length of
+    time ("Most get better within 3 days"), not by the one that says what the illness is."""
+    first = chosen[0].section.key if chosen else None
+    if any(answers(c) for c in chosen if c.section.key == first):
+        return list(chosen)
+    answering = next((c for c in chosen if answers(c)), None)
+    if answering is None:
+        return list(chosen)
+    key = answering.section.key
+    return [c for c in chosen if c.section.key == key] + [
+        c for c in chosen if c.section.key != key
+    ]
+
+
 def answering_section_first(chosen: Sequence[ScoredUnit]) -> list[ScoredUnit]:
     """`chosen` with the section of the best unit of the first section's article first, when it
     is not the first section and scores `LEADS_BY` above that section's best: an unasked first
@@ -142,8 +160,12 @@ def leading_units(
         or _refers_back_before(best.section.sentence(best.unit.sentences[0]), term)
     ):
         return []  # "what is X?": the sentence naming X answers, unless the opening names it
-    if _ANSWERS_YES_OR_NO.match(own[0].section.sentence(own[0].unit.sentences[0])):
-        return []  # "Yes, as long as you wash your hands": the FAQ's answer is its opening
+    if _ANSWERS_YES_OR_NO.match(own[0].section.sentence(own[0].unit.sentences[0])) or (
+        opens_faq_answer(own[0])
+    ):
+        # "Yes, as long as you wash your hands", "Usually not. Most ...": the FAQ's answer is
+        # its opening
+        return []
     at = own.index(best)
     # "The blisters scab over in 7 to 10 days. The rash clears within 2 to 4 weeks.": the
     # prose right before the best that answers as well joins it.
@@ -163,6 +185,20 @@ def leading_units(
             break
         lead.append(unit)
     return lead
+
+
+def opens_faq_answer(scored: ScoredUnit) -> bool:
+    """The unit opens an FAQ item's answer with a short one ("Usually not.", "It is rare."),
+    quoted with the sentence after it."""
+    section = scored.section
+    first = scored.unit.sentences[0]
+    return (
+        section.first.chunk.section.strip().endswith("?")
+        and section.first.chunk.start == 0
+        and first == 0
+        and len(scored.unit.sentences) > 1
+        and is_short_answer(section.sentence(first))
+    )
 
 
 _BACK_REFERENCE = frozenset({"it", "its", "this", "these", "they", "them", "their"})
@@ -190,9 +226,12 @@ def leading_in_each_section(
 def of_the_kind_asked(first: ScoredUnit, request: CompositionRequest) -> bool:
     """The question asks a kind ("why do I get nosebleeds?": causes) that the heading of the
     answer's first section says ("Causes of nosebleeds"): that section, in the article's order,
-    is the answer. A yes or no, or what a term means, is answered by one sentence even there."""
+    is the answer. A yes or no, what a term means, or how long ("how soon do symptoms start?"
+    under "Symptoms"), is answered by one sentence even there."""
     kind = request.analysis.qtype
     if kind is QuestionType.information or asks_one_fact(request.analysis, request.question):
+        return False
+    if any(asks_how_long(last) for last in _last_question(request.analysis, request.question)):
         return False
     return heading_type(first.section.first.chunk.section) is kind
 

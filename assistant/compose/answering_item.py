@@ -24,6 +24,9 @@ from healthqa.text.words import stem, words
 # The answering item must match the question this much better than every other item of its
 # list: less, and the list as a whole answers (symptoms, steps, options).
 STANDS_OUT_BY = 0.05
+# An item this short (with its bullet) is a fragment of its list's introduction ("- constipation
+# or diarrhoea"): it leads inside its list, not as a sentence of its own.
+FRAGMENT_MAX_WORDS = 4
 # A list this short is read whole: its items are the answer together.
 MIN_ITEMS = 3
 # As in scoring: a share of the question's keywords found in a sentence adds to its match.
@@ -53,7 +56,43 @@ def with_answering_item(
     gap = float(scores[top] - scores[runner_up])
     if gap < STANDS_OUT_BY:
         return list(chosen)
-    answer = items[top]
+    return _split(chosen, best, items[top], gap)[0]
+
+
+def with_item_saying_asked_words(
+    chosen: Sequence[ScoredUnit], request: CompositionRequest
+) -> tuple[list[ScoredUnit], list[ScoredUnit]]:
+    """(`chosen` with the item taken out of its list, [the item]) when one item of a list of
+    the first section alone says the question's own words (`rare_words`): "why do I get
+    nosebleeds in winter?" under "Causes of nosebleeds" is answered by "dry air, such as heated
+    indoor air in winter", whatever the list's order; the list itself when the item is too
+    short to read alone. (`chosen`, []) when none does."""
+    if not chosen:
+        return [], []
+    key = chosen[0].section.key
+    for unit in (c for c in chosen if c.section.key == key and c.unit.is_list):
+        items = _items(unit)
+        if len(items) < MIN_ITEMS:
+            continue
+        asked = own_words(request, unit)
+        section = unit.section
+        counts = [said_by([section.sentence(k) for k in item], asked) for item in items]
+        if (at := standing_out(counts, asked)) is None:
+            continue
+        item_words = sum(len(section.sentence(k).split()) for k in items[at])
+        if item_words <= FRAGMENT_MAX_WORDS:
+            # "constipation or diarrhoea" says nothing alone: the list leads whole, its
+            # introduction saying what the item is ("Side effects can include: ...").
+            return list(chosen), [unit]
+        return _split(chosen, unit, items[at], STANDS_OUT_BY)
+    return list(chosen), []
+
+
+def _split(
+    chosen: Sequence[ScoredUnit], best: ScoredUnit, answer: tuple[int, ...], gap: float
+) -> tuple[list[ScoredUnit], list[ScoredUnit]]:
+    """`chosen` with `answer`, an item of the list `best`, a unit of its own scored as the list
+    was, and the rest of the list `gap` below it; and the item."""
     item = replace(
         best,
         unit=Unit(sentences=answer),
@@ -69,7 +108,7 @@ def with_answering_item(
     kept: list[ScoredUnit] = []
     for c in chosen:
         kept += [rest, item] if c is best else [c]
-    return kept
+    return kept, [item]
 
 
 def _items(scored: ScoredUnit) -> list[tuple[int, ...]]:

@@ -17,8 +17,12 @@ from collections.abc import Sequence
 
 from healthqa.text.words import content_words
 
+# "How soon will the symptoms start?", "how quickly does it work?" ask the length of time
+# until something happens: a sentence stating it ("usually start 12 to 48 hours after")
+# answers as it answers "how long".
 ASKS_HOW_LONG = re.compile(
-    r"\bhow\s+long\b|\bhow\s+many\s+(?:more\s+)?(?:minutes|hours|days|weeks|months|years)\b"
+    r"\bhow\s+long\b|\bhow\s+(?:soon|quickly)\b"
+    r"|\bhow\s+many\s+(?:more\s+)?(?:minutes|hours|days|weeks|months|years)\b"
     r"|\bcu[aá]nto\s+(?:tiempo|dura)\b",
     re.IGNORECASE,
 )
@@ -36,6 +40,12 @@ _SPAN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# "3 years old", "between 6 months and 3 years old", "children under 5 years of age": an age,
+# not a length of time.
+_AGE_AFTER = re.compile(
+    rf"^(?:\s*(?:and|to|or|-|–)\s*{_AMOUNT}\s+{_UNIT})?[\s-]*(?:old|of\s+age)\b", re.IGNORECASE
+)
+
 _CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 
 # The words a how-long question uses to ask for a length of time, whatever it is about: "how
@@ -43,7 +53,7 @@ _CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 # stay". Every sentence stating a duration says them; what the question asks about is the rest.
 _SPAN_WORDS = re.compile(
     r"\b(?:last\w*|take\w*|took|usual\w*|normal\w*|typical\w*|general\w*|average\w*"
-    r"|stay\w*|go|goes|going|remain\w*|persist\w*|continu\w*|keep\w*|long|time)\b",
+    r"|stay\w*|go|goes|going|remain\w*|persist\w*|continu\w*|keep\w*|long|time|soon|quickly)\b",
     re.IGNORECASE,
 )
 
@@ -66,6 +76,8 @@ def states_a_duration(sentence: str) -> bool:
             continue
         if _CONDITION.search(before):
             continue  # "If it is not better within 24 hours, see a doctor": when to act
+        if _AGE_AFTER.match(sentence[found.end() :]):
+            continue
         return True
     return False
 

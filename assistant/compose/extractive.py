@@ -33,8 +33,9 @@ from assistant.compose.answer_first import (
     leading_units,
     of_the_kind_asked,
     rest_kept_short,
+    stating_section_first,
 )
-from assistant.compose.answering_item import with_answering_item
+from assistant.compose.answering_item import with_answering_item, with_item_saying_asked_words
 from assistant.compose.base import Composition, CompositionRequest
 from assistant.compose.durations import asks_how_long, states_a_duration
 from assistant.compose.extractive_settings import ExtractiveSettings
@@ -54,6 +55,7 @@ from assistant.compose.section_choice import (
     says_any,
 )
 from assistant.compose.untitled_lede import outscoring_the_opening
+from assistant.compose.urgent_lead import calling_first
 from assistant.understanding.question import QuestionAnalysis, QuestionType
 from healthqa.text.emergency_call import tells_to_call_for_help
 
@@ -88,8 +90,9 @@ class ExtractiveComposer:
             return layout(by_parts)
         lead = of_the_asked_type(scored, lead, request)
         primary = lead if request.question_vector is None else self._asked(scored, lead, request)
-        if request.as_asked and (by_rows := named_rows_answer(scored, primary, request)):
-            # "How is the nicotine spray used?": the table row it names answers.
+        if by_rows := named_rows_answer(scored, primary, request):
+            # "How is the nicotine spray used?": the table row it names answers; "and
+            # teenagers?", the row of the group it brings up.
             units, rows = by_rows
             settings = self.settings
             return layout(rest_kept_short(units, rows, settings.margin, settings.min_words), rows)
@@ -118,8 +121,7 @@ class ExtractiveComposer:
             settings = self.settings
             short = rest_kept_short(chosen, lead_by, settings.margin, settings.min_words)
             return layout(short, lead_by)
-        # "What sets off an attack?": the sentence saying the question's own words leads.
-        return layout(chosen, saying_rare_words(chosen, request) if request.as_asked else ())
+        return _in_article_order(chosen, request)
 
     def _answer_first(
         self, chosen: list[ScoredUnit], request: CompositionRequest
@@ -128,19 +130,26 @@ class ExtractiveComposer:
         the source that answers first, the list item that answers out of its list, and what
         answers leading each source's paragraph. A follow-up's search mixes in the question
         before, so its scores do not say which source answers the follow-up itself."""
+        joins = _states_a_duration if asks_how_long(request.question) else None
         if not _faq_item_asked(chosen[0], request):
             # (The FAQ item whose question is the visitor's answers first, however its short
             # answer scores against a longer section's sentences.)
             chosen = answering_section_first(chosen)
+        if joins is not None:
+            chosen = stating_section_first(chosen, joins)
         if of_the_kind_asked(chosen[0], request):
             # "why do I get X?" answered by "Causes of X": in order, but for the sentence
-            # saying the question's own words ("what sets off an attack?").
-            return layout(chosen, saying_rare_words(chosen, request))
-        answering = with_answering_item(chosen, request)
+            # saying the question's own words ("what sets off an attack?"), or the item
+            # ("why do I get X in winter?": "dry air, as in winter").
+            if rare := saying_rare_words(chosen, request):
+                return layout(chosen, rare)
+            return layout(*with_item_saying_asked_words(chosen, request))
+        answering, item = with_item_saying_asked_words(chosen, request)
+        if not item:
+            answering = with_answering_item(chosen, request)
         term = asked_term(request.analysis, request.question)
-        joins = _states_a_duration if asks_how_long(request.question) else None
         lead_by = leading_in_each_section(answering, term, joins)
-        if rare := saying_rare_words(answering, request):
+        if rare := saying_rare_words(answering, request) or item:
             # The unit saying the question's own words answers before the best-scoring one.
             lead_by = [*rare, *(u for u in lead_by if u.section.key != rare[0].section.key)]
         if not any(u.section.key == answering[0].section.key for u in lead_by):
@@ -368,6 +377,20 @@ class ExtractiveComposer:
                 continue
             return [candidate]
         return []
+
+
+def _in_article_order(chosen: list[ScoredUnit], request: CompositionRequest) -> Composition:
+    """The chosen units in the article's order, but for what answers what was asked: "When is
+    it an emergency?", the sentence telling to call 911; "What sets off an attack?", the
+    sentence saying the question's own words; "my poo has gone black, is that ok?", the one
+    list item saying them ("black poo, which is harmless")."""
+    if calling := calling_first(chosen, request.question):
+        return layout(chosen, calling)
+    if not request.as_asked:
+        return layout(chosen)
+    if rare := saying_rare_words(chosen, request):
+        return layout(chosen, rare)
+    return layout(*with_item_saying_asked_words(chosen, request))
 
 
 def _faq_item_asked(scored: ScoredUnit, request: CompositionRequest) -> bool:

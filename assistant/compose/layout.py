@@ -44,18 +44,21 @@ def layout(chosen: Sequence[ScoredUnit], first: Sequence[ScoredUnit] = ()) -> Co
             key=lambda c: (leading.get(id(c), len(leading)), c.unit.sentences),
         )
         section = items[0].section
+        led = any(id(c) in leading for c in items)
         lines: list[str] = []
         cited: list[int] = []
         for item in items:
             first_item = next(
                 (k for k in item.unit.sentences if is_list_item(section.sentence(k))), None
             )
-            heading = section.first.chunk.section
-            if first_item == item.unit.sentences[0] and not lines and _heading_leads_in(heading):
-                # The list's introduction is the section's heading ("Call 999 or go to A&E
-                # if:"): without it the items do not say what they are.
-                lead = " ".join(heading.split())
-                lines.append(lead + ("" if lead.endswith(":") else ":") + f" [{n}]")
+            if first_item == item.unit.sentences[0] and (
+                label := _list_label(
+                    section.first.chunk.section,
+                    opens=not lines,
+                    after_lead=led and id(item) not in leading,
+                )
+            ):
+                lines.append(label + f" [{n}]")
             # What a list item says is checked for repeats within the item only: two items
             # share a sentence by design ("Hold for 30 seconds and repeat three times." after
             # each of two stretches), and each needs it.
@@ -135,6 +138,24 @@ def as_sentence(item: str) -> str:
 
 
 _LEADS_IN = re.compile(r"(:|\b(if|when|who|include|includes|including))\s*$", re.IGNORECASE)
+
+
+# A heading this long or shorter reads as a list's label ("When to see a doctor:").
+HEADING_LABEL_WORDS = 8
+
+
+def _list_label(heading: str, *, opens: bool, after_lead: bool) -> str:
+    """The line that introduces a list with no introduction of its own, "" for none. The list
+    `opens` its paragraph under a heading that leads in ("Call 999 or go to A&E if:"): without
+    it the items do not say what they are. It comes `after_lead`, after what was moved to lead
+    the section ("Call 911 if: ..."), and is not that sentence's sequel: a short heading that is
+    no question says what its items are ("When to see a doctor:")."""
+    lead = " ".join(heading.split())
+    if opens and _heading_leads_in(heading):
+        return lead + ("" if lead.endswith(":") else ":")
+    if after_lead and lead and not lead.endswith("?") and len(lead.split()) <= HEADING_LABEL_WORDS:
+        return "\n" + lead.rstrip(":") + ":"
+    return ""
 
 
 def _heading_leads_in(heading: str) -> bool:

@@ -35,10 +35,11 @@ _FORBIDS = re.compile(r"^\s*(?:do\s+not|don't|never|avoid|you\s+should\s+not)\b"
 # The stand-in for "the question asks what not to do" among its words.
 _NOT = "\0not"
 # Verbs any question may ask with, whatever it asks about ("why does it happen?", "what does
-# it look like?", "will it go away?"): said by a sentence, they do not make it the answer.
+# it look like?", "will it go away?", "when is it considered chronic?", "is that ok?"): said
+# by a sentence, they do not make it the answer.
 _LIGHT_WORDS = content_words(
     "happen get go come make do work need use help take give keep feel start stop mean seem"
-    " look like know tell want try"
+    " look like know tell want try consider count class ok okay"
 )
 # A sentence opening on what came before it ("During this time ...", "The patches ...")
 # cannot lead: what it points at would come after it.

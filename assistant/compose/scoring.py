@@ -4,6 +4,7 @@ penalties for what does not."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -21,6 +22,7 @@ from assistant.compose.trimming import trimmed, without_unquotable_item_sentence
 from assistant.compose.units import (
     Unit,
     is_list_item,
+    is_short_answer,
     is_yes_or_no,
     opens_with_yes_or_no,
     readable_units,
@@ -78,7 +80,15 @@ def scored_units(
         section.text, section.sentences, _quotable, under_question=faq_item
     ):
         unit = without_unquotable_item_sentences(whole, texts)
-        if is_yes_or_no(texts[unit.sentences[0]]) and not (
+        first = texts[unit.sentences[0]]
+        # "Usually not." opening an FAQ answer says yes or no as "No." does.
+        short = is_yes_or_no(first) or (
+            faq_item
+            and unit.sentences[0] == 0
+            and len(unit.sentences) > 1
+            and is_short_answer(first)
+        )
+        if short and not (
             asks_one_fact(analysis, request.question)
             and asks_as_heading(heading, request.question, section.first.chunk.title)
         ):
@@ -161,11 +171,17 @@ def asks_as_heading(heading: str, question: str, title: str = "") -> bool:
     asked = content_words(heading)
     if not heading.strip().endswith("?") or not asked:
         return False
-    said = content_words(question)
+    said = content_words(question) | _joined_pairs(question)
     beyond_topic = asked - content_words(title)
     if beyond_topic and not beyond_topic & said:
         return False
     return len(asked & said) >= ASKS_AS_HEADING * len(asked)
+
+
+def _joined_pairs(text: str) -> frozenset[str]:
+    """Two words typed apart that a heading writes as one ("chicken pox" for "chickenpox")."""
+    said = words(text.lower())
+    return frozenset(stem(a + b) for a, b in itertools.pairwise(said))
 
 
 def _as_read(unit: Unit, index: int, texts: Sequence[str]) -> str:

@@ -94,6 +94,9 @@ _YES_NO = re.compile(r"^(yes|no)\s*[.!]?$", re.IGNORECASE)
 # "No, ..." and "Yes - ...", not "No one knows" or "No more than two a day".
 _OPENS_YES_NO = re.compile(r"^\s*(?:yes|no)\s*[,;:\u2013\u2014-]\s*\w", re.IGNORECASE)
 SHORT_ANSWER_WORDS = 6
+# An FAQ answer's first sentence this short answers its question as "Yes." does ("Usually
+# not.", "It is rare.", "Sometimes."): quoted with the sentence that says why, never alone.
+SHORT_ANSWER_MAX_WORDS = 3
 # A list run is cut this long at most; how much of it an answer quotes is the composer's choice
 # (a list that fits an answer is quoted whole: 11 signs of an underactive thyroid, not 10).
 MAX_LIST_ITEMS = 30
@@ -112,6 +115,17 @@ class Unit:
 def is_yes_or_no(sentence: str) -> bool:
     """A one-word answer: "No.", "Yes!"."""
     return bool(_YES_NO.match(sentence.strip()))
+
+
+def is_short_answer(sentence: str) -> bool:
+    """A yes, a no, or a statement as short ("Usually not.", "It is rare."): opening an FAQ's
+    answer, it answers the FAQ's question."""
+    text = sentence.strip()
+    return is_yes_or_no(text) or (
+        len(text.split()) <= SHORT_ANSWER_MAX_WORDS
+        and text.endswith((".", "!"))
+        and not is_list_item(text)
+    )
 
 
 def opens_with_yes_or_no(sentence: str) -> bool:
@@ -190,10 +204,13 @@ def readable_units(
         if not quotable(sentence):
             i += 1
             continue
-        if _YES_NO.match(sentence) and i + 1 < len(sentences) and not is_list_item(
-            sentences[i + 1]
+        if (
+            (_YES_NO.match(sentence) or (under_question and i == 0 and is_short_answer(sentence)))
+            and i + 1 < len(sentences)
+            and not is_list_item(sentences[i + 1])
         ):
-            # "No." opening an FAQ's answer is the answer; the sentences after it say why.
+            # "No." opening an FAQ's answer is the answer ("Usually not." as well, under the
+            # FAQ's question); the sentences after it say why.
             end = _short_answer_end(sentences, i, quotable)
             units.append(Unit(sentences=tuple(range(i, end))))
             i = end
