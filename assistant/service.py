@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 
@@ -38,8 +38,9 @@ from assistant.retrieval.coverage import (
     passages_about,
     text_names,
 )
+from assistant.retrieval.defined_term import rarest_asked
 from assistant.retrieval.dose_topic import about_dose_topic
-from assistant.retrieval.hybrid import HybridRetriever, Retrieval, with_neighbours
+from assistant.retrieval.hybrid import HybridRetriever, Passage, Retrieval, with_neighbours
 from assistant.retrieval.named_condition import passages_of_named_condition
 from assistant.retrieval.subsections import with_subsections
 from assistant.retrieval.topic import (
@@ -69,7 +70,7 @@ from assistant.understanding.markup import as_plain_text
 from assistant.understanding.question import QuestionAnalysis, analyze, keywords
 from assistant.understanding.question_types import QuestionType, heading_type
 from assistant.understanding.smalltalk import small_talk_reply
-from assistant.understanding.spelling import Speller
+from assistant.understanding.spelling import Speller, said_together_in
 from healthqa.settings import Settings
 from healthqa.text.words import stem
 from index.embedder import Embedder, SentenceTransformerEmbedder, Vectors
@@ -206,7 +207,9 @@ class Assistant:
         """Built on first use from this index generation's words (shared by every session)."""
         with self._speller_lock:
             if self._speller is None:
-                self._speller = Speller(self.reader.vocabulary())
+                self._speller = Speller(
+                    self.reader.vocabulary(), says_together=said_together_in(self.reader)
+                )
             return self._speller
 
     def answer(self, conversation: Conversation, message: str) -> Answer:
@@ -573,7 +576,9 @@ class Assistant:
             abstained=True,
             safety=notice,
             query=query,
-            suggestions=() if notice is not None and notice.escalates else suggestions(retrieval),
+            suggestions=()
+            if notice is not None and notice.escalates
+            else suggestions(retrieval, vocabulary=self.speller().vocabulary),
         )
 
     def _compose(
@@ -668,7 +673,9 @@ def _best_score(retrieval: Retrieval) -> float:
     return retrieval.passages[0].score if retrieval.passages else 0.0
 
 
-def suggestions(retrieval: Retrieval, limit: int = 3) -> tuple[str, ...]:
+def suggestions(
+    retrieval: Retrieval, limit: int = 3, vocabulary: Mapping[str, int] | None = None
+) -> tuple[str, ...]:
     """Questions the closest articles do answer, one per article: a section heading that is a
     question when there is one, else the article's title as it stands (never a title forced
     into a "What is ...?" template). When the question names a topic, only articles that speak
@@ -677,23 +684,38 @@ def suggestions(retrieval: Retrieval, limit: int = 3) -> tuple[str, ...]:
     piles cream is not "Eczema in babies" because both pages say "cream". A heading is offered
     only when it uses a word of the question: "When to see a doctor?" alone says nothing of
     what was asked. Nor an article that never names the focus's class: "Kidney stones" for
-    kidney cancer."""
+    kidney cancer. With the index's word counts (`vocabulary`), a short question's rarest word
+    is what it is about: nothing is offered when no article uses it ("tattoo"), else only the
+    articles whose found passages name it, not the pages sharing "how long" with it."""
     asked = {stem(w) for w in retrieval.analysis.keywords}
     focus = retrieval.analysis.focus
     named_focus = is_checkable(focus)
+    rarest = None if vocabulary is None else rarest_asked(retrieval, vocabulary)
+    if rarest is not None and not rarest[1]:
+        return ()
     found: dict[str, str] = {}
     for passage in passages_about(focus, retrieval.passages):
         chunk = passage.stored.chunk
         if chunk.doc_id in found or (focus and not names_kinds(focus, (passage,))):
             continue
+        if rarest is not None and not _names_in_article(rarest[0], passage, retrieval):
+            continue
         heading = as_question(chunk.section)
         title = " ".join(chunk.title.split())
         offer = heading if heading and _uses_word_of(heading, asked) else None
-        if offer is None and (named_focus or _uses_word_of(title, asked)):
+        if offer is None and (named_focus or rarest is not None or _uses_word_of(title, asked)):
             offer = title
         if offer and offer not in found.values():
             found[chunk.doc_id] = offer
     return tuple(found.values())[:limit]
+
+
+def _names_in_article(word: str, passage: Passage, retrieval: Retrieval) -> bool:
+    """Some found passage of the passage's article names `word`."""
+    return any(
+        p.doc_id == passage.doc_id and chunk_speaks_of(word, p.stored.chunk, [word])
+        for p in retrieval.passages
+    )
 
 
 def _uses_word_of(text: str, stems: set[str]) -> bool:
