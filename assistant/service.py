@@ -484,6 +484,36 @@ class Assistant:
         )
         return self.composer.compose(narrowed)
 
+    def _from_best_unquoted(
+        self, request: CompositionRequest, composition: Composition
+    ) -> Composition | None:
+        """A follow-up answered word for word as the question before though the passage the
+        search ranks first for it is not among those quoted ("what if it doesn't get better?"
+        finds "If self-care does not help, ..." first, and the composer, reading the question with
+        its topic, quoted the recovery section again): composed from that passage's section. None
+        when the best passage was quoted, or the answer would not open with it."""
+        cited = {c.chunk_id for c in composition.citations}
+        ranked = [p for p in request.retrieval.passages if not p.context_only]
+        best = max(ranked, key=lambda p: p.score, default=None)
+        if best is None or best.chunk_id in cited:
+            return None
+        section = (best.doc_id, best.stored.chunk.section_index)
+        rest = tuple(
+            p
+            for p in request.retrieval.passages
+            if p.chunk_id not in cited and (p.doc_id, p.stored.chunk.section_index) == section
+        )
+        fresh = self.composer.compose(
+            replace(
+                request,
+                retrieval=replace(request.retrieval, passages=rest),
+                sentence_vectors=self.reader.sentence_vectors([p.chunk_id for p in rest]),
+            )
+        )
+        if not fresh.citations or fresh.citations[0].chunk_id != best.chunk_id:
+            return None
+        return fresh
+
     def _from_group_section(
         self, request: CompositionRequest, composition: Composition
     ) -> Composition | None:
@@ -620,6 +650,8 @@ class Assistant:
             elif part is not None and said is not None:
                 lead = GROUP_PART_LEAD.format(group=said)
                 composition = replace(part, text=f"{lead}\n\n{part.text}")
+            elif (best := self._from_best_unquoted(request, composition)) is not None:
+                composition = best
             else:
                 lead = SAME_ANSWER_LEAD
                 composition = replace(composition, text=f"{lead}\n\n{composition.text}")

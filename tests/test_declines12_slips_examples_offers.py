@@ -1,7 +1,9 @@
 """Declined though covered, or declined with unrelated offers (twelfth blind audit): a technical
 word typed as the commoner English word one letter away ("ideal pouch" for "ileal pouch"), a
 medicine named only as a bracketed example in a list item, a yes-or-no question asking whether
-something is safe (its subject is the thing, not "safe"), and a decline offering pages that
+something is safe (its subject is the thing, not "safe"), "how well does it work?" (no topic:
+"well" is how), a follow-up answered again word for word though its best passage is another
+section, and a decline offering pages that
 share only "how long" with a question about something no article names."""
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.retrieval.unnamed import unnamed_subject
-from assistant.understanding.conversation import Conversation
+from assistant.understanding.conversation import Conversation, Turn, contextualize
+from assistant.understanding.question import analyze
 from assistant.understanding.spelling import Speller, said_together_in
 from tests.support.kb import build_article_assistant
 
@@ -34,6 +37,7 @@ Loperamide is not usually given to children under 12 unless a doctor advises it.
 
 Most people go back to work 6 to 8 weeks after the operation. The pouch keeps adapting for up to
 a year.
+
 """
 
 
@@ -93,3 +97,56 @@ def test_whether_a_thing_is_safe_is_answered_from_its_page(pouch_assistant):
     answer = pouch_assistant.answer(Conversation(), "is loperamide safe for kids")
     assert not answer.abstained
     assert answer.citations[0].title == "Living with an ileal pouch"
+
+
+@pytest.mark.parametrize("question", ["how well does it work?", "how often should I take it?"])
+def test_how_a_thing_goes_is_no_topic(question):
+    assert analyze(question).focus is None
+    conversation = Conversation()
+    conversation.record(Turn(message="loperamide", query="loperamide", focus="loperamide",
+                             answer_text="Loperamide slows the bowel down.", match=1.5))
+    assert "loperamide" in contextualize(conversation, question)
+
+
+ELBOW = """# Tennis elbow (elbow pain)
+
+## What is tennis elbow?
+
+Tennis elbow is pain on the outside of the elbow. It happens when the tendons that join the forearm
+muscles to the elbow are overloaded. It is one of the most common causes of elbow pain in adults.
+
+## Symptoms
+
+- pain on the outside of the elbow
+- pain when gripping or lifting
+
+## How long does it take to get better?
+
+Tennis elbow can take a while to settle. With rest and exercises, most people's pain improves
+within a few months, and about 9 out of 10 people recover within a year.
+
+## Other treatments
+
+If self-care does not help, a physiotherapist may suggest:
+
+- a programme of exercises to strengthen the forearm
+- a brace worn below the elbow
+- a steroid injection, which may ease the pain for a few weeks
+"""
+
+
+@pytest.fixture(scope="module")
+def elbow(tmp_path_factory, embedder):
+    return build_article_assistant(tmp_path_factory, embedder, "tennis-elbow.md", ELBOW)
+
+
+def test_a_follow_up_whose_best_section_was_not_quoted_is_answered_from_it(elbow):
+    # Read with its topic, the follow-up was composed from the recovery section again, though
+    # the section the search ranks first for it is "Other treatments".
+    conversation = Conversation()
+    for question in ["what is tennis elbow", "how long does it take to get better?"]:
+        elbow.answer(conversation, question)
+    answer = elbow.answer(conversation, "what if it doesnt get better?")
+    assert not answer.abstained
+    assert "say no more" not in answer.text
+    assert answer.citations[0].section == "Other treatments"
