@@ -93,12 +93,6 @@ def test_what_a_yes_or_no_question_judges_is_not_its_subject(question):
     assert unnamed_subject(question, {"tablets": 5}) == "ginkgo"
 
 
-def test_whether_a_thing_is_safe_is_answered_from_its_page(pouch_assistant):
-    answer = pouch_assistant.answer(Conversation(), "is loperamide safe for kids")
-    assert not answer.abstained
-    assert answer.citations[0].title == "Living with an ileal pouch"
-
-
 @pytest.mark.parametrize("question", ["how well does it work?", "how often should I take it?"])
 def test_how_a_thing_goes_is_no_topic(question):
     assert analyze(question).focus is None
