@@ -47,6 +47,7 @@ from assistant.retrieval.topic import (
     about_topic,
     group_not_named,
     names_kinds,
+    names_title_topic,
     without_asking_for,
 )
 from assistant.retrieval.untrusted import without_passages_addressing_the_assistant
@@ -717,20 +718,24 @@ def suggestions(
     only when it uses a word of the question: "When to see a doctor?" alone says nothing of
     what was asked. Nor an article that never names the focus's class: "Kidney stones" for
     kidney cancer. With the index's word counts (`vocabulary`), a short question's rarest word
-    is what it is about: nothing is offered when no article uses it ("tattoo"), else only the
-    articles whose found passages name it, not the pages sharing "how long" with it."""
+    is what it is about: when no article uses it ("tattoo"), only an article whose title's
+    topic the question names ("cortisone shots for plantar fasciitis"), else only the articles
+    whose found passages name it, not the pages sharing "how long" with it."""
     asked = {stem(w) for w in retrieval.analysis.keywords}
     focus = retrieval.analysis.focus
     named_focus = is_checkable(focus)
     rarest = None if vocabulary is None else rarest_asked(retrieval, vocabulary)
-    if rarest is not None and not rarest[1]:
-        return ()
+    message = retrieval.analysis.asked or retrieval.analysis.text
     found: dict[str, str] = {}
     for passage in passages_about(focus, retrieval.passages):
         chunk = passage.stored.chunk
         if chunk.doc_id in found or (focus and not names_kinds(focus, (passage,))):
             continue
-        if rarest is not None and not _names_in_article(rarest[0], passage, retrieval):
+        if rarest is not None and not (
+            names_title_topic(message, passage)
+            if not rarest[1]
+            else _names_in_article(rarest[0], passage, retrieval)
+        ):
             continue
         heading = as_question(chunk.section)
         title = " ".join(chunk.title.split())

@@ -83,6 +83,13 @@ def test_a_decline_offers_no_page_sharing_only_the_kind_of_question(pouch_assist
     assert answer.suggestions == ()
 
 
+def test_a_decline_still_offers_the_page_whose_topic_it_names(pouch_assistant):
+    # "hydrotherapy" is a word no article uses; the question names the page's topic.
+    answer = pouch_assistant.answer(Conversation(), "is hydrotherapy any good for an ileal pouch")
+    assert answer.abstained
+    assert answer.suggestions == ("Living with an ileal pouch",)
+
+
 @pytest.mark.parametrize(
     "question",
     ["is ginkgo safe for kids", "are ginkgo tablets risky", "is ginkgo effective for memory"],
