@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 
@@ -38,14 +38,16 @@ from assistant.retrieval.coverage import (
     passages_about,
     text_names,
 )
+from assistant.retrieval.defined_term import rarest_asked
 from assistant.retrieval.dose_topic import about_dose_topic
-from assistant.retrieval.hybrid import HybridRetriever, Retrieval, with_neighbours
+from assistant.retrieval.hybrid import HybridRetriever, Passage, Retrieval, with_neighbours
 from assistant.retrieval.named_condition import passages_of_named_condition
 from assistant.retrieval.subsections import with_subsections
 from assistant.retrieval.topic import (
     about_topic,
     group_not_named,
     names_kinds,
+    names_title_topic,
     without_asking_for,
 )
 from assistant.retrieval.untrusted import without_passages_addressing_the_assistant
@@ -69,7 +71,7 @@ from assistant.understanding.markup import as_plain_text
 from assistant.understanding.question import QuestionAnalysis, analyze, keywords
 from assistant.understanding.question_types import QuestionType, heading_type
 from assistant.understanding.smalltalk import small_talk_reply
-from assistant.understanding.spelling import Speller
+from assistant.understanding.spelling import Speller, said_together_in
 from healthqa.settings import Settings
 from healthqa.text.words import stem
 from index.embedder import Embedder, SentenceTransformerEmbedder, Vectors
@@ -206,7 +208,9 @@ class Assistant:
         """Built on first use from this index generation's words (shared by every session)."""
         with self._speller_lock:
             if self._speller is None:
-                self._speller = Speller(self.reader.vocabulary())
+                self._speller = Speller(
+                    self.reader.vocabulary(), says_together=said_together_in(self.reader)
+                )
             return self._speller
 
     def answer(self, conversation: Conversation, message: str) -> Answer:
@@ -487,6 +491,36 @@ class Assistant:
         )
         return self.composer.compose(narrowed)
 
+    def _from_best_unquoted(
+        self, request: CompositionRequest, composition: Composition
+    ) -> Composition | None:
+        """A follow-up answered word for word as the question before though the passage the
+        search ranks first for it is not among those quoted ("what if it doesn't get better?"
+        finds "If self-care does not help, ..." first, and the composer, reading the question with
+        its topic, quoted the recovery section again): composed from that passage's section. None
+        when the best passage was quoted, or the answer would not open with it."""
+        cited = {c.chunk_id for c in composition.citations}
+        ranked = [p for p in request.retrieval.passages if not p.context_only]
+        best = max(ranked, key=lambda p: p.score, default=None)
+        if best is None or best.chunk_id in cited:
+            return None
+        section = (best.doc_id, best.stored.chunk.section_index)
+        rest = tuple(
+            p
+            for p in request.retrieval.passages
+            if p.chunk_id not in cited and (p.doc_id, p.stored.chunk.section_index) == section
+        )
+        fresh = self.composer.compose(
+            replace(
+                request,
+                retrieval=replace(request.retrieval, passages=rest),
+                sentence_vectors=self.reader.sentence_vectors([p.chunk_id for p in rest]),
+            )
+        )
+        if not fresh.citations or fresh.citations[0].chunk_id != best.chunk_id:
+            return None
+        return fresh
+
     def _from_group_section(
         self, request: CompositionRequest, composition: Composition
     ) -> Composition | None:
@@ -579,7 +613,9 @@ class Assistant:
             abstained=True,
             safety=notice,
             query=query,
-            suggestions=() if notice is not None and notice.escalates else suggestions(retrieval),
+            suggestions=()
+            if notice is not None and notice.escalates
+            else suggestions(retrieval, vocabulary=self.speller().vocabulary),
         )
 
     def _compose(
@@ -621,6 +657,8 @@ class Assistant:
             elif part is not None and said is not None:
                 lead = GROUP_PART_LEAD.format(group=said)
                 composition = replace(part, text=f"{lead}\n\n{part.text}")
+            elif (best := self._from_best_unquoted(request, composition)) is not None:
+                composition = best
             else:
                 lead = SAME_ANSWER_LEAD
                 composition = replace(composition, text=f"{lead}\n\n{composition.text}")
@@ -704,7 +742,9 @@ def _best_score(retrieval: Retrieval) -> float:
     return retrieval.passages[0].score if retrieval.passages else 0.0
 
 
-def suggestions(retrieval: Retrieval, limit: int = 3) -> tuple[str, ...]:
+def suggestions(
+    retrieval: Retrieval, limit: int = 3, vocabulary: Mapping[str, int] | None = None
+) -> tuple[str, ...]:
     """Questions the closest articles do answer, one per article: a section heading that is a
     question when there is one, else the article's title as it stands (never a title forced
     into a "What is ...?" template). When the question names a topic, only articles that speak
@@ -713,23 +753,42 @@ def suggestions(retrieval: Retrieval, limit: int = 3) -> tuple[str, ...]:
     piles cream is not "Eczema in babies" because both pages say "cream". A heading is offered
     only when it uses a word of the question: "When to see a doctor?" alone says nothing of
     what was asked. Nor an article that never names the focus's class: "Kidney stones" for
-    kidney cancer."""
+    kidney cancer. With the index's word counts (`vocabulary`), a short question's rarest word
+    is what it is about: when no article uses it ("tattoo"), only an article whose title's
+    topic the question names ("cortisone shots for plantar fasciitis"), else only the articles
+    whose found passages name it, not the pages sharing "how long" with it."""
     asked = {stem(w) for w in retrieval.analysis.keywords}
     focus = retrieval.analysis.focus
     named_focus = is_checkable(focus)
+    rarest = None if vocabulary is None else rarest_asked(retrieval, vocabulary)
+    message = retrieval.analysis.asked or retrieval.analysis.text
     found: dict[str, str] = {}
     for passage in passages_about(focus, retrieval.passages):
         chunk = passage.stored.chunk
         if chunk.doc_id in found or (focus and not names_kinds(focus, (passage,))):
             continue
+        if rarest is not None and not (
+            names_title_topic(message, passage)
+            if not rarest[1]
+            else _names_in_article(rarest[0], passage, retrieval)
+        ):
+            continue
         heading = as_question(chunk.section)
         title = " ".join(chunk.title.split())
         offer = heading if heading and _uses_word_of(heading, asked) else None
-        if offer is None and (named_focus or _uses_word_of(title, asked)):
+        if offer is None and (named_focus or rarest is not None or _uses_word_of(title, asked)):
             offer = title
         if offer and offer not in found.values():
             found[chunk.doc_id] = offer
     return tuple(found.values())[:limit]
+
+
+def _names_in_article(word: str, passage: Passage, retrieval: Retrieval) -> bool:
+    """Some found passage of the passage's article names `word`."""
+    return any(
+        p.doc_id == passage.doc_id and chunk_speaks_of(word, p.stored.chunk, [word])
+        for p in retrieval.passages
+    )
 
 
 def _uses_word_of(text: str, stems: set[str]) -> bool:

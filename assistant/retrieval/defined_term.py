@@ -46,6 +46,10 @@ _NAMING = re.compile(
 # vestibular neuritis)". The first word in the brackets is the name; a bracket that goes on
 # longer is an aside ("(see below)", "(about 1 in 100 to 1 in 200)").
 _BRACKETED = re.compile(r"[a-z0-9]\s+\(([a-z0-9]+)(?:\s+or\s+[a-z0-9 ]{1,40})?\)")
+# Examples in brackets right after what a sentence opens with are what it speaks of: "Proton pump
+# inhibitors (PPIs) (such as omeprazole and esomeprazole) block acid ... They are taken ...". Not
+# an example in passing later on, nor one after a comma ("diabetes medicines, such as metformin").
+_EXAMPLES = re.compile(r"\((?:such as|for example|e\.g\.,?|eg|like|including)\s+([^()]{1,80})\)")
 # A sentence that opens with the word and says within a few words what it "is" defines it.
 _DEFINING_VERBS = frozenset({"is", "are", "means", "refers"})
 DEFINED_WITHIN = 6
@@ -75,6 +79,13 @@ _AS_THE_PAGE_SAYS = {"my": "your", "i": "you", "me": "you", "myself": "yourself"
 def rarest_term(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> str | None:
     """The question's content word the index uses least, when the question is short and the
     index uses that word at all; None otherwise (a word it never uses is a topic it lacks)."""
+    rarest = rarest_asked(retrieval, vocabulary)
+    return rarest[0] if rarest is not None and rarest[1] else None
+
+
+def rarest_asked(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> tuple[str, int] | None:
+    """The short question's content word the index uses least, with how often it does (0: a
+    topic the articles lack); None for a long question or one of no content word."""
     analysis = retrieval.analysis
     asked = analysis.asked or analysis.text
     if len(asked.split()) > SHORT_QUESTION_WORDS:
@@ -83,7 +94,7 @@ def rarest_term(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> str | No
     if not found:
         return None
     rarest = min(found, key=lambda w: _frequency(w, vocabulary))
-    return rarest if _frequency(rarest, vocabulary) else None
+    return rarest, _frequency(rarest, vocabulary)
 
 
 def _frequency(word: str, vocabulary: Mapping[str, int]) -> int:
@@ -185,6 +196,8 @@ def defines(word: str, chunk: Chunk) -> bool:
             return True
         if any(_is(word, name) for name in _BRACKETED.findall(said)):
             return True
+        if _example_of_subject(word, said):
+            return True
         if _described_after(word, said):
             return True
     return False
@@ -198,6 +211,17 @@ def _clauses(chunk: Chunk) -> list[str]:
         for start, end in chunk.sentence_spans
         for clause in chunk.text[start:end].lower().split(";")
     ]
+
+
+def _example_of_subject(word: str, sentence: str) -> bool:
+    """The word is one of the examples in brackets after the sentence's opening words
+    (`_EXAMPLES`): what the sentence says, it says of them."""
+    for examples in _EXAMPLES.finditer(sentence):
+        if len(_WORD.findall(sentence[: examples.start()])) >= SUBJECT_WORDS:
+            return False
+        if any(_is(word, w) for w in _WORD.findall(examples.group(1))):
+            return True
+    return False
 
 
 def _described_after(word: str, sentence: str) -> bool:

@@ -59,6 +59,9 @@ _QUALIFIERS = frozenset({
     "always", "ever", "never", "usually", "normally", "often", "sometimes", "really", "still",
     "actually", "definitely", "necessarily", "just", "only", "also", "even", "generally",
 })
+# A judgement asked of the subject, not a thing: "is melatonin safe for kids" turns on melatonin,
+# and a page answers it without saying "safe" ("do not give it to children unless ...").
+_JUDGED = frozenset({"safe", "unsafe", "risky", "effective"})
 _WORD = re.compile(r"[a-z0-9']+")
 # "does <a symptom> mean <a condition>", "is <a symptom> a sign of ...": the symptom is the
 # words before these, at most DESCRIPTION_WORDS of them.
@@ -156,6 +159,7 @@ def _names_a_thing(word: str) -> bool:
         and word not in _RELATIONS
         and word not in _REMEDIES
         and word not in _QUALIFIERS
+        and word not in _JUDGED
         and word not in _ROUTE
     )
 

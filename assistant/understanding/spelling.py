@@ -7,6 +7,9 @@ long words); among equally close words the most frequent in the articles wins. A
 other spelling of one the articles use ("tumor", "anemia", "color" beside "tumour", "anaemia",
 "colour") is written as they write it, even when it is an English word. A word the
 articles themselves misspell once or twice is corrected toward the common word it misspells.
+An English word the articles never use is corrected only when one letter changed gives a rarer
+English word that the articles say together with the question's next or previous word:
+"planter fasciitis" is "plantar fasciitis" (`says_together`).
 
 The search is SymSpell's (symspellpy): candidates come from a precomputed table of deletions, so
 the cost of a word is bounded whatever its length, and words longer than MAX_LENGTH are left as
@@ -16,11 +19,13 @@ typed.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Mapping
+from collections.abc import Callable, Container, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 
 from symspellpy import SymSpell, Verbosity
+
+from index.protocols import IndexReading
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
 MIN_LENGTH = 4  # short words have too many one-edit neighbours to correct safely
@@ -32,6 +37,8 @@ _MAX_EDITS = 2
 TYPO_MAX_COUNT = 2
 TYPO_RATIO = 100
 TYPO_MIN_COMMON = 50
+# How many of the chunks best matching two words are read for the two said together.
+PHRASE_SEARCH_DEPTH = 20
 
 
 # British spelling's "ae" and "oe" inside a word are American "e": "apnoea", "oesophagus",
@@ -59,19 +66,37 @@ def american(word: str) -> str:
 
 
 @cache
+def english_counts() -> Mapping[str, int]:
+    """How common each real English word is (SymSpell's 82,765-word frequency list)."""
+    listing = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt")
+    counts: dict[str, int] = {}
+    for line in listing.read_text("utf-8").splitlines():
+        word, _, count = line.partition(" ")
+        counts[word] = int(count or 0)
+    return counts
+
+
+@cache
 def english_words() -> frozenset[str]:
     """Real English words (SymSpell's 82,765-word frequency list): never "misspelled"."""
-    listing = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt")
-    return frozenset(line.split(" ", 1)[0] for line in listing.read_text("utf-8").splitlines())
+    return frozenset(english_counts())
+
+
+# Whether the articles say two words one after the other ("plantar", "fasciitis").
+SaysTogether = Callable[[str, str], bool]
 
 
 class Speller:
     """SymSpell over one index's vocabulary; built once per index generation."""
 
     def __init__(
-        self, vocabulary: Mapping[str, int], english: Container[str] | None = None
+        self,
+        vocabulary: Mapping[str, int],
+        english: Container[str] | None = None,
+        says_together: SaysTogether | None = None,
     ) -> None:
         self._vocabulary = vocabulary
+        self._says_together = says_together
         self._english: Container[str] = english_words() if english is None else english
         self._symspell = SymSpell(max_dictionary_edit_distance=_MAX_EDITS, prefix_length=7)
         # Each word's spelling in the articles, by its American form: "tumor" is asked of a page
@@ -94,14 +119,50 @@ class Speller:
         if not self._vocabulary:
             return text
 
+        words = [m.group(0).lower() for m in _WORD.finditer(text)]
+        position = iter(range(len(words)))
+
         def replace(match: re.Match[str]) -> str:
             word = match.group(0)
+            i = next(position)
             fixed = self.correct_word(word.lower())
+            if fixed is None:
+                before = words[i - 1] if i > 0 else ""
+                after = words[i + 1] if i + 1 < len(words) else ""
+                fixed = self._real_word_slip(word.lower(), before, after)
             if fixed is None:
                 return word
             return fixed.capitalize() if word[0].isupper() else fixed
 
         return _WORD.sub(replace, text)
+
+    def _real_word_slip(self, word: str, before: str, after: str) -> str | None:
+        """The article word an English word was typed for: a technical word is often typed as
+        the commoner word one letter away ("planter" for "plantar"). Only a word the articles
+        never use, toward a rarer English word that the articles say beside one of the
+        question's neighbouring words, in that order ("plantar fasciitis"): the phrase is what
+        tells a slip from a word the articles simply do not use."""
+        english = english_counts()
+        if (
+            self._says_together is None
+            or not MIN_LENGTH <= len(word) <= MAX_LENGTH
+            or word in self._vocabulary
+            or word not in english
+        ):
+            return None
+        found = self._symspell.lookup(word, Verbosity.CLOSEST, max_edit_distance=1)
+        rarer = [
+            s.term
+            for s in found
+            if s.distance == 1
+            and len(s.term) == len(word)
+            and s.term[0] == word[0]
+            and english.get(s.term, 0) < english[word]
+        ]
+        for term in sorted(rarer, key=lambda t: -self._vocabulary.get(t, 0)):
+            if any(self._says_together(*pair) for pair in _pairs(term, before, after)):
+                return str(term)
+        return None
 
     def correct_word(self, word: str) -> str | None:
         """The replacement for an unknown word, or None to keep it."""
@@ -155,6 +216,29 @@ class Speller:
         if not common:
             return None
         return str(max(common, key=lambda s: (s.count, s.term)).term)
+
+
+def said_together_in(reader: IndexReading) -> SaysTogether:
+    """Whether the indexed text says two words one after the other, read from the chunks the
+    lexical search ranks best for them (remembered: a generation never changes)."""
+
+    @lru_cache(maxsize=4096)
+    def says_together(first: str, second: str) -> bool:
+        found = reader.lexical_search([first, second], PHRASE_SEARCH_DEPTH)
+        phrase = re.compile(rf"\b{re.escape(first)}\W+{re.escape(second)}\b", re.IGNORECASE)
+        return any(
+            phrase.search(f"{s.chunk.title}\n{s.chunk.section}\n{s.chunk.text}")
+            for s in reader.chunks([chunk_id for chunk_id, _ in found])
+        )
+
+    return says_together
+
+
+def _pairs(term: str, before: str, after: str) -> list[tuple[str, str]]:
+    """`term` with the word before it and the word after it, in the question's order; a short
+    function word ("of", "the") makes no phrase."""
+    pairs = [(before, term)] if len(before) >= MIN_LENGTH else []
+    return pairs + ([(term, after)] if len(after) >= MIN_LENGTH else [])
 
 
 def correct_spelling(
