@@ -186,11 +186,7 @@ TOLD_THEN_ASKED_FLOOR_FALSE_ESCALATION = 0.07
 
 def test_no_regression_on_messages_told_then_asked(embedder):
     result = evaluate(load_triage(embedder), load_cases(TOLD_THEN_ASKED), split="all")
-    for label, floor in TOLD_THEN_ASKED_FLOOR.items():
-        recall = result.per_class[label].recall
-        assert recall >= floor, f"{label} recall {recall:.3f} < {floor}"
-    rate = result.false_escalation_rate
-    assert rate <= TOLD_THEN_ASKED_FLOOR_FALSE_ESCALATION, f"false escalation {rate:.3f}"
+    _assert_floors(result, TOLD_THEN_ASKED_FLOOR, TOLD_THEN_ASKED_FLOOR_FALSE_ESCALATION)
 
 
 # A set written by a teammate who read no file of the repository and counted only: its errors
@@ -204,11 +200,17 @@ BLIND_B8_FLOOR_FALSE_ESCALATION = 0.11
 
 def test_no_regression_on_the_blind_set(embedder):
     result = evaluate(load_triage(embedder), load_cases(BLIND_B8), split="all")
-    for label, floor in BLIND_B8_FLOOR.items():
+    _assert_floors(result, BLIND_B8_FLOOR, BLIND_B8_FLOOR_FALSE_ESCALATION)
+
+
+def _assert_floors(result, floors, max_false_escalation):
+    """Each class's recall at or above its floor, false escalation at or under its ceiling; the
+    messages say only the figures."""
+    for label, floor in floors.items():
         recall = result.per_class[label].recall
         assert recall >= floor, f"{label} recall {recall:.3f} < {floor}"
     rate = result.false_escalation_rate
-    assert rate <= BLIND_B8_FLOOR_FALSE_ESCALATION, f"false escalation {rate:.3f}"
+    assert rate <= max_false_escalation, f"false escalation {rate:.3f}"
 
 
 def _escalated_share(result):

@@ -28,6 +28,14 @@ def section_score(units: Sequence[ScoredUnit]) -> float:
     return max(u.score for u in units)
 
 
+def within_margin(
+    best: list[ScoredUnit], chosen: list[ScoredUnit], margin: float
+) -> list[ScoredUnit]:
+    """`best` when it scores within `margin` of `chosen`, else `chosen`: how every rule that
+    may switch the lead to another section of its article decides."""
+    return best if section_score(best) >= section_score(chosen) - margin else chosen
+
+
 def same_article(
     scored: Sequence[list[ScoredUnit]], units: Sequence[ScoredUnit]
 ) -> list[list[ScoredUnit]]:

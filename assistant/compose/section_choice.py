@@ -17,7 +17,13 @@ from assistant.compose.headings import (
 )
 from assistant.compose.passages import SectionPassage
 from assistant.compose.qualifier import kept_qualifier, with_qualifier
-from assistant.compose.scored import ScoredUnit, own_sentences, same_article, section_score
+from assistant.compose.scored import (
+    ScoredUnit,
+    own_sentences,
+    same_article,
+    section_score,
+    within_margin,
+)
 from assistant.compose.self_care import (
     asks_for_self_care,
     clinician_heading,
@@ -121,8 +127,7 @@ def _for_the_group(
     ]
     if not own:
         return chosen
-    best = max(own, key=section_score)
-    return best if section_score(best) >= section_score(chosen) - TYPE_MARGIN else chosen
+    return within_margin(max(own, key=section_score), chosen, TYPE_MARGIN)
 
 
 def as_urgent_as_asked(
@@ -157,8 +162,7 @@ def as_urgent_as_asked(
     ]
     if not matching:
         return chosen
-    best = max(matching, key=section_score)
-    return best if section_score(best) >= section_score(chosen) - RESTATES_MARGIN else chosen
+    return within_margin(max(matching, key=section_score), chosen, RESTATES_MARGIN)
 
 
 def _urgent_section(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.compose.base import CompositionRequest
-from assistant.compose.scored import ScoredUnit, same_article, section_score
+from assistant.compose.scored import ScoredUnit, same_article, section_score, within_margin
 from assistant.compose.urgency import urgent_heading
 from assistant.understanding.question import QuestionType
 from assistant.understanding.question_types import heading_type
@@ -46,7 +46,7 @@ def told_signs_needing_care(
     said, best = max(candidates, key=lambda c: (c[0], section_score(c[1])))
     if best is chosen or said <= said_here:
         return chosen
-    return best if section_score(best) >= section_score(chosen) - TOLD_MARGIN else chosen
+    return within_margin(best, chosen, TOLD_MARGIN)
 
 
 def _told_words(request: CompositionRequest, chosen: list[ScoredUnit]) -> frozenset[str]:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.compose.base import CompositionRequest
-from assistant.compose.scored import ScoredUnit, same_article, section_score
+from assistant.compose.scored import ScoredUnit, same_article, section_score, within_margin
 from assistant.understanding.question import QuestionType
 from healthqa.text.words import content_words
 
@@ -71,8 +71,7 @@ def opening_for_what_it_is(
     ]
     if not openings:
         return lead
-    best = max(openings, key=section_score)
-    return best if section_score(best) >= section_score(lead) - WHAT_IT_IS_MARGIN else lead
+    return within_margin(max(openings, key=section_score), lead, WHAT_IT_IS_MARGIN)
 
 
 def outscoring_the_opening(
