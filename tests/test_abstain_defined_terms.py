@@ -28,6 +28,16 @@ def test_a_sentence_that_says_what_the_term_is_defines_it():
         ["Your optician may send you for a field test, called a perimetry test."]))
 
 
+def test_a_technical_term_late_in_a_list_with_a_clause_on_it_is_defined():
+    chunk = _chunk(["If drops do not help, this can include laser treatment or a "
+                    "trabeculectomy, which makes a new channel for the fluid to drain."])
+    assert defines("trabeculectomy", chunk)
+    # An everyday word late in a sentence with a clause after it is a neighbouring topic.
+    chunk = _chunk(["Some people who take it for a long time get tingling fingers or kidney "
+                    "stones, which can be painful."])
+    assert not defines("stones", chunk)
+
+
 def test_a_term_named_in_passing_is_not_defined():
     chunk = _chunk(["Some people who take it for a long time get tingling fingers or kidney "
                     "stones, and a few feel sick."])
@@ -67,6 +77,8 @@ Treatment aims to lower the pressure in your eye and keep the sight you have.
   for example before surgery. Some people who take it get tingling fingers or, rarely, kidney
   stones.
 - Laser treatment opens the drainage channels in the eye.
+- If drops and laser do not help, an operation may be offered, such as a trabeculectomy, which
+  makes a new channel for the fluid to drain.
 
 ## Tests for glaucoma
 
@@ -86,6 +98,7 @@ ANSWERED = {
     "how do you use latanoprost": "latanoprost",
     "what is a perimetry test": "perimetry test",
     "what is the 20-20-20 rule": "20-20-20 rule",
+    "what is a trabeculectomy": "which makes a new channel",
 }
 DECLINED = (
     "how much does a perimetry test cost without insurance",  # the articles never say "insurance"

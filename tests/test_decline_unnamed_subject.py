@@ -24,6 +24,10 @@ WORDS = dict.fromkeys(
         ("do goldfish spread ringworm", "goldfish"),
         ("can ringworm cause hair loss", "hair"),  # what it is asked to cause
         ("are scabies mites the cause of the rash", "scabies mites"),
+        ("can ringworm affect your nails", "nails"),  # what it is asked to reach or harm
+        ("can ringworm spread to my scalp", "scalp"),
+        ("is ringworm linked to my hair falling out", "hair"),
+        ("does the rash get worse when i eat bread", "bread"),  # what is eaten
     ],
 )
 def test_the_subject_no_article_names_is_found(question, unnamed):
@@ -42,6 +46,9 @@ def test_the_subject_no_article_names_is_found(question, unnamed):
         "can i take imodium for ringworm",  # what is taken is not the subject
         "is ringworm bad for my husband",  # the visitor's words, not a thing asked about
         "how do dogs get ringworm",  # not a yes-or-no question
+        "can ringworm spread to my baby",  # a named group, another form of a named word
+        "can ringworm affect the skin",
+        "can i eat normally with ringworm",  # how, not what, is eaten
     ],
 )
 def test_other_words_the_articles_lack_do_not_count(question):
@@ -74,7 +81,13 @@ def assistant(tmp_path_factory, embedder):
 
 @pytest.mark.parametrize(
     "question",
-    ["can my goldfish get ringworm", "can ringworm cause hair loss", "do hamsters spread ringworm"],
+    [
+        "can my goldfish get ringworm",
+        "can ringworm cause hair loss",
+        "do hamsters spread ringworm",
+        "can ringworm affect your eyes",
+        "can ringworm spread to my scalp",
+    ],
 )
 def test_a_covered_topic_asked_about_an_unnamed_subject_is_declined(assistant, question):
     # The ringworm page matches well: the subject, not the score, declines it.
@@ -86,7 +99,13 @@ def test_a_covered_topic_asked_about_an_unnamed_subject_is_declined(assistant, q
 
 
 @pytest.mark.parametrize(
-    "question", ["can my cat give me ringworm", "is ringworm contagious", "does ringworm itch"]
+    "question",
+    [
+        "can my cat give me ringworm",
+        "is ringworm contagious",
+        "does ringworm itch",
+        "can ringworm spread to my children",
+    ],
 )
 def test_a_covered_topic_asked_about_a_named_subject_is_answered(assistant, question):
     answer = assistant.answer(Conversation(), question)

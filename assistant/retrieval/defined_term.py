@@ -146,9 +146,7 @@ def passages_defining(retrieval: Retrieval, vocabulary: Mapping[str, int]) -> tu
     # found for it (`lexical`), a term in one list item of a long section ("called the Epley
     # manoeuvre"). The embedding reads an everyday word well, and a passage it ranks low that
     # opens a sentence with one ("An accurate diagnosis is needed") is about something else.
-    deeper = (
-        term is not None and american(term) not in english_words() and term not in english_words()
-    )
+    deeper = term is not None and _technical(term)
     found = retrieval.passages + (retrieval.lexical if deeper else ())
     return tuple(
         p
@@ -225,13 +223,25 @@ def _example_of_subject(word: str, sentence: str) -> bool:
 
 
 def _described_after(word: str, sentence: str) -> bool:
-    """The sentence opens with the word, and a clause after it says what it is (`_CLAUSE_AFTER`)."""
+    """The sentence opens with the word, and a clause after it says what it is (`_CLAUSE_AFTER`).
+    A term no everyday English word may come anywhere in it: a list of treatments often opens
+    with other words ("This can include shock wave lithotripsy, which uses sound waves ..."),
+    and such a term is named with a clause on it only where it is explained. An everyday word
+    late in a sentence ("... or kidney stones, which ...") is how a neighbouring topic shows."""
+    technical = _technical(word)
     for k, found in enumerate(_WORD.finditer(sentence)):
-        if k >= SUBJECT_WORDS:
+        if k >= SUBJECT_WORDS and not technical:
             return False
         if _is(word, found.group()):
-            return bool(_CLAUSE_AFTER.match(sentence, found.end()))
+            if _CLAUSE_AFTER.match(sentence, found.end()):
+                return True
+            if not technical:
+                return False
     return False
+
+
+def _technical(word: str) -> bool:
+    return american(word) not in english_words() and word not in english_words()
 
 
 def says_all(words: list[str], chunk: Chunk, term: str | None = None) -> bool:

@@ -54,6 +54,15 @@ _CAUSING = frozenset({"cause", "causes", "trigger", "triggers"})
 # question turns on that route as on its subject. Not "from": "can i catch lyme disease from my
 # dog" is answered by "you cannot catch it from pets", in other words than the visitor's.
 _ROUTE = frozenset({"through", "via"})
+# What the topic is asked to reach, harm or be tied to, and what is eaten or drunk: "can gout
+# affect your eyes", "can athlete's foot spread to my groin", "is hay fever linked to ...",
+# "... when i eat apples". The question turns on that thing as on what is said to be caused: a
+# page that never names it answers with its general text, which says nothing of it.
+_AFFECTING = frozenset({"affect", "affects", "damage", "damages", "harm", "harms"})
+_REACHING = frozenset({
+    "spread", "spreads", "move", "moves", "travel", "travels", "linked", "related", "connected",
+})
+_EATING = frozenset({"eat", "eats", "eating", "ate", "drink", "drinks", "drinking"})
 # How often or how surely, said of the subject, not a thing: "do gallstones always need surgery".
 _QUALIFIERS = frozenset({
     "always", "ever", "never", "usually", "normally", "often", "sometimes", "really", "still",
@@ -121,6 +130,16 @@ def unnamed_subject(question: str, vocabulary: Mapping[str, int]) -> str | None:
             return " ".join(things)
     slots += [words[k + 1 : k + 2] for k, w in enumerate(words) if w in _CAUSING]
     slots += [_after_route(words[k + 1 :]) for k, w in enumerate(words) if w in _ROUTE]
+    slots += [
+        _after_route(words[k + 1 :])[:1]
+        for k, w in enumerate(words)
+        if w in _AFFECTING or w in _EATING
+    ]
+    slots += [
+        _after_route(words[k + 2 :])[:1]
+        for k, w in enumerate(words[:-1])
+        if w in _REACHING and words[k + 1] == "to"
+    ]
     for slot in slots:
         unknown = [w for w in slot if _names_a_thing(w) and not known(w)]
         if unknown:
@@ -161,6 +180,9 @@ def _names_a_thing(word: str) -> bool:
         and word not in _QUALIFIERS
         and word not in _JUDGED
         and word not in _ROUTE
+        and word not in _AFFECTING
+        and word not in _REACHING
+        and word not in _EATING
     )
 
 
