@@ -225,7 +225,7 @@ def _example_of_subject(word: str, sentence: str) -> bool:
 def _described_after(word: str, sentence: str) -> bool:
     """The sentence opens with the word, and a clause after it says what it is (`_CLAUSE_AFTER`).
     A term no everyday English word may come anywhere in it: a list of treatments often opens
-    with other words ("This can include shock wave lithotripsy, which uses sound waves ..."),
+    with other words ("This can include laser or a trabeculectomy, which makes a channel ..."),
     and such a term is named with a clause on it only where it is explained. An everyday word
     late in a sentence ("... or kidney stones, which ...") is how a neighbouring topic shows."""
     technical = _technical(word)

@@ -27,6 +27,7 @@ from assistant.retrieval.coverage import (
 from assistant.retrieval.defined_term import passages_defining
 from assistant.retrieval.described_thing import described_words
 from assistant.retrieval.hybrid import HybridRetriever, Passage, Retrieval
+from assistant.retrieval.joined_topic import joins_another_topic
 from assistant.retrieval.lay_name import gives_as_name
 from assistant.retrieval.unnamed import asks_yes_or_no, unnamed_subject
 from assistant.understanding.conversation import group_names, new_topic
@@ -133,7 +134,13 @@ def about_topic(
                 for p in retrieval.passages
                 if p in kept or (not p.context_only and names_title_topic(message, p))
             )
-    if words and not names_kinds(topic, kept):
+    # "mouth ulcers" beside "Dry mouth" and "Leg ulcers": a thing neither page covers.
+    if words and (
+        not names_kinds(topic, kept)
+        or joins_another_topic(
+            message, distinctive_words(without_asking_for(topic)), kept, retriever
+        )
+    ):
         return None
     return Retrieval(retrieval.analysis, retrieval.query_vector, kept) if kept else None
 

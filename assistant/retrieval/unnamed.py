@@ -54,9 +54,9 @@ _CAUSING = frozenset({"cause", "causes", "trigger", "triggers"})
 # question turns on that route as on its subject. Not "from": "can i catch lyme disease from my
 # dog" is answered by "you cannot catch it from pets", in other words than the visitor's.
 _ROUTE = frozenset({"through", "via"})
-# What the topic is asked to reach, harm or be tied to, and what is eaten or drunk: "can gout
-# affect your eyes", "can athlete's foot spread to my groin", "is hay fever linked to ...",
-# "... when i eat apples". The question turns on that thing as on what is said to be caused: a
+# What the topic is asked to reach, harm or be tied to, and what is eaten or drunk: "can
+# ringworm affect your nails", "can ringworm spread to my scalp", "is eczema linked to ...",
+# "... when i eat bread". The question turns on that thing as on what is said to be caused: a
 # page that never names it answers with its general text, which says nothing of it.
 _AFFECTING = frozenset({"affect", "affects", "damage", "damages", "harm", "harms"})
 _REACHING = frozenset({
