@@ -1,13 +1,16 @@
-"""What a quoted list item needs to mean what the page says (audit 13): an item that completes
-its list's condition ("more likely if you: - drink ...", "do not: - lie down ...", a "When to
-see a GP" list) leads under that condition, never alone as a sentence, where it would read as
-advice or as a statement about the reader."""
+"""What a quoted list item or pointing sentence needs to mean what the page says (audit 13):
+an item that completes its list's condition ("more likely if you: - drink ...", "do not: - lie
+down ...", a "When to see a GP" list) leads under that condition, never alone as a sentence,
+where it would read as advice or as a statement about the reader; a sentence pointing at "the
+tips above" is quoted only right after that list, not from another section where nothing is
+above it."""
 
 from __future__ import annotations
 
 import pytest
 
 from assistant.compose.conditional_items import completes_condition
+from assistant.compose.pointing import points_at
 from assistant.understanding.conversation import Conversation
 from tests.support.kb import build_article_assistant
 
@@ -85,6 +88,24 @@ def test_an_introduction_that_says_what_its_items_are(introduction):
     assert not completes_condition(introduction)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "where"),
+    [
+        ("Many people try the self-help tips above before taking any medicine.", "above"),
+        ("If the tips above do not help, speak to a pharmacist.", "above"),
+        ("Follow the advice above.", "above"),
+        ("See below for more.", "below"),
+        ("The pain spreads below the ribs.", ""),
+        ("Call if your temperature is above 38C.", ""),
+        ("It is free for people aged 60 and above.", ""),
+        ("Wear a support above and below the knee.", ""),
+        ("Keep your blood pressure below 140.", ""),
+    ],
+)
+def test_a_sentence_pointing_at_the_page_around_it(sentence, where):
+    assert points_at(sentence) == where
+
+
 def _lines(answer) -> list[str]:
     return answer.text.strip().splitlines()
 
@@ -114,3 +135,18 @@ def test_an_item_of_a_list_the_heading_introduces_leads_under_the_heading(assist
     assert lines[0].startswith("When to see a GP:"), answer.text
     assert lines[1].startswith("- you need to take antacids every single day"), answer.text
     assert "You need to take antacids" not in answer.text
+
+
+def test_a_sentence_pointing_above_is_left_out_where_nothing_is_above_it(assistant):
+    answer = assistant.answer(Conversation(), "which antacids are safe for heartburn in pregnancy")
+    assert "antacids are safe to take while pregnant" in answer.text, answer.text
+    assert "tips above" not in answer.text
+
+
+def test_a_sentence_pointing_above_is_quoted_after_the_list_it_points_at(assistant):
+    answer = assistant.answer(
+        Conversation(), "what if heartburn self-help does not work after 2 weeks"
+    )
+    text = answer.text
+    assert "If the tips above do not help after 2 weeks" in text, text
+    assert text.index("- bend over straight after a meal") < text.index("tips above"), text
