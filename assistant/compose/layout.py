@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 from assistant.answer import Citation
 from assistant.compose.base import Composition
+from assistant.compose.conditional_items import kept_under_condition
+from assistant.compose.pointing import beside_what_they_point_at
 from assistant.compose.quotable import is_quotable
 from assistant.compose.repeats import repeated
 from assistant.compose.scored import BULLET, ScoredUnit
@@ -29,7 +31,11 @@ def _each_sentence_marked(item: str, n: int, said: set[tuple[str, ...]]) -> str:
 
 def layout(chosen: Sequence[ScoredUnit], first: Sequence[ScoredUnit] = ()) -> Composition:
     """One paragraph per section, sections in the order chosen, units in article order but
-    for `first`, which opens its section's paragraph (`answer_first`)."""
+    for `first`, which opens its section's paragraph (`answer_first`). A sentence pointing at
+    what is not quoted is left out (`pointing`); an item completing its list's condition leads
+    under it (`conditional_items`)."""
+    chosen, first = beside_what_they_point_at(chosen, first)
+    chosen, first, under_heading = kept_under_condition(chosen, first)
     leading = {id(u): n for n, u in enumerate(first)}
     order: list[tuple[str, str]] = []
     for item in chosen:
@@ -55,7 +61,7 @@ def layout(chosen: Sequence[ScoredUnit], first: Sequence[ScoredUnit] = ()) -> Co
                 label := _list_label(
                     section.first.chunk.section,
                     opens=not lines,
-                    after_lead=led and id(item) not in leading,
+                    after_lead=(led and id(item) not in leading) or id(item) in under_heading,
                 )
             ):
                 lines.append(label + f" [{n}]")
