@@ -143,25 +143,31 @@ def _not_an_emergency_unasked(
 ) -> list[ScoredUnit]:
     """For a question about neither getting care, an emergency, signs nor what can go wrong
     ("does my child need to stay off nursery?"), an emergency section ("When to call 911") chosen
-    for it gives way to a section of the article with a sentence saying at least
-    `SAID_ASK_WORDS` of the question's own words, and more of them than any sentence of the
-    emergency section ("There is no need to keep children off school or nursery ..."), scoring
-    within `RESTATES_MARGIN`: an emergency section names the people a question names ("if your
-    child has a stiff neck") and the topic, and outscores the section that answers."""
+    for it gives way to the section of the article with a sentence saying most of the words it
+    asks that the emergency section does not say ("There is no need to keep children off school
+    or nursery ..."), scoring within `RESTATES_MARGIN`: an emergency section names the people a
+    question names ("if your child has a stiff neck") and the topic, and outscores the section
+    that answers."""
     if not _an_unasked_emergency(chosen, request):
         return chosen
     asked = ask_words(ask_of(request), topic_of(chosen, request))
-    least = max(SAID_ASK_WORDS, _most_ask_words(chosen, asked) + 1)
+    # The words it asks that the emergency section does not say ("nursery", not "child").
+    unsaid = asked - _said_words(chosen)
     saying = [
         units
         for units in same_article(scored, chosen)
         if not urgent_heading(units[0].section.first.chunk.section)
-        and _most_ask_words(units, asked) >= least
+        and _most_ask_words(units, unsaid) > 0
     ]
     if not saying:
         return chosen
-    best = max(saying, key=lambda units: (_most_ask_words(units, asked), section_score(units)))
+    best = max(saying, key=lambda units: (_most_ask_words(units, unsaid), section_score(units)))
     return within_margin(best, chosen, RESTATES_MARGIN)
+
+
+def _said_words(units: list[ScoredUnit]) -> frozenset[str]:
+    section = units[0].section
+    return content_words(f"{section.first.chunk.section} {section.text}")
 
 
 def _an_unasked_emergency(units: list[ScoredUnit], request: CompositionRequest) -> bool:
