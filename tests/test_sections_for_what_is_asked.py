@@ -102,9 +102,9 @@ the pain and help the ulcer heal.
 
 ## Babies, children and pregnancy
 
-Do not give mouthwashes to children under 12 unless a pharmacist says they are suitable.
-Toddlers and young children often get mouth ulcers with viral infections, which may make them
-refuse to eat or drink for a few days. Most ulcer gels are safe to use in pregnancy.
+Do not give mouthwashes to babies or to children under 12 unless a pharmacist says they are
+suitable. Children often get their first ulcers between the ages of 1 and 5, usually with a
+viral infection that may also cause a fever. Most ulcer gels are safe to use in pregnancy.
 
 ## When to call 911
 
@@ -122,8 +122,9 @@ have a high temperature, a headache and aching arms and legs.
 
 ## Treatment
 
-Norovirus usually gets better on its own in 2 to 3 days. Drink plenty of fluids to avoid
-dehydration, and take paracetamol if you have a fever or aches.
+There is no medicine for norovirus, and antibiotics will not help because it is caused by a
+virus. Norovirus usually gets better on its own in 2 to 3 days. Drink plenty of fluids to
+avoid dehydration, and take paracetamol if you have a fever or aches.
 
 ## Preventing norovirus
 
@@ -136,8 +137,9 @@ See a doctor if you are still being sick after 2 days or you have signs of dehyd
 
 ## How long is the winter vomiting bug contagious?
 
-You can be contagious for as long as you are being sick or have diarrhoea, often up to 2 days
-after the symptoms stop.
+The winter vomiting bug can be contagious for as long as you are being sick or have
+diarrhoea, often up to 2 weeks. Food handlers are usually no longer contagious 48 hours after
+the symptoms stop.
 """
 
 
@@ -205,7 +207,7 @@ def test_a_question_about_danger_still_gets_the_emergency_section(chickenpox):
 def test_a_group_follow_up_gets_the_section_for_babies_and_children(mouth_ulcers):
     answer = ask(mouth_ulcers, "what are mouth ulcers", "can my toddler get them?")
     assert answer.citations[0].section == "Babies, children and pregnancy", answer.text
-    assert "Toddlers and young children often get mouth ulcers" in answer.text
+    assert "Children often get their first ulcers" in answer.text
 
 
 def test_how_long_it_lasts_after_is_it_contagious(norovirus):
