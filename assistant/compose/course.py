@@ -7,7 +7,7 @@ that tell the reader what to do ("Stay home until at least 48 hours after your l
 off work?", not how long the illness lasts. Nor is a time counted from an event ("can stay in
 your stool for 2 weeks or more after you feel better", "start 12 to 48 hours after being
 exposed", "contagious from 1 to 2 days before the rash appears"): it is how long something goes
-on after the illness, or before it begins.
+on after the illness, or before it begins. Nor is how long someone is contagious.
 """
 
 from __future__ import annotations
@@ -35,6 +35,15 @@ _COUNTED_FROM_AN_EVENT = re.compile(
 )
 
 
+# A length of time someone can pass the illness on ("can be contagious for as long as the eye
+# is red, often up to 2 weeks", "infectious for about a week"): how long it spreads, which ends
+# before or after the illness does, not how long it lasts.
+_PASSED_ON = re.compile(
+    r"\b(?:contagious|infectious|catching|pass(?:es|ed|ing)?\s+(?:it|the\s+\w+)\s+on)\b",
+    re.IGNORECASE,
+)
+
+
 def tells_what_to_do(sentence: str) -> bool:
     """The sentence tells someone what to do: an order, or what they should or must do."""
     return bool(_OPENS_WITH_AN_ORDER.search(sentence) or _OBLIGATION.search(sentence))
@@ -43,6 +52,6 @@ def tells_what_to_do(sentence: str) -> bool:
 def states_how_long_it_lasts(sentence: str) -> bool:
     """The sentence states a length of time as a fact about the illness, not as how long a rule
     the reader is told to keep holds."""
-    if tells_what_to_do(sentence):
+    if tells_what_to_do(sentence) or _PASSED_ON.search(sentence):
         return False
     return states_a_duration(_COUNTED_FROM_AN_EVENT.sub(" after", sentence))

@@ -49,7 +49,9 @@ from assistant.compose.scored import ScoredUnit, section_score
 from assistant.compose.scoring import asks_as_heading, scored_units
 from assistant.compose.section_choice import (
     asks_another_kind,
+    getting_care_sections,
     heading_asks,
+    moved_off_an_emergency,
     of_the_asked_type,
     quoted_ask_words,
     says_any,
@@ -107,6 +109,12 @@ class ExtractiveComposer:
         if asks_another_kind(found_first, request):
             passed_over.add(found_first[0].section.key)
         passed_over |= outscoring_the_opening(scored, primary, request)
+        off_emergency = moved_off_an_emergency(found_first, primary, request)
+        if off_emergency:
+            # "does my child need to stay off nursery?" asked nothing about getting care: the
+            # page's other getting-care section ("When to see a doctor") is no second source,
+            # and the section saying the question's words answers first.
+            passed_over |= getting_care_sections(scored, primary)
         ask = quoted_ask_words(chosen, request)
         for units in sorted(scored, key=section_score, reverse=True):
             if len({c.section.key for c in chosen}) >= self.settings.max_sources:
@@ -116,7 +124,7 @@ class ExtractiveComposer:
                 if offered:
                     chosen += self._second_source(offered, chosen, best=section_score(lead))
         if request.as_asked and asks_one_thing(request.analysis, request.question):
-            return self._answer_first(chosen, request)
+            return self._answer_first(chosen, request, keep_first=off_emergency)
         if asks_one_fact(request.analysis, request.question) and (lead_by := leading_units(chosen)):
             settings = self.settings
             short = rest_kept_short(chosen, lead_by, settings.margin, settings.min_words)
@@ -124,14 +132,14 @@ class ExtractiveComposer:
         return _in_article_order(chosen, request)
 
     def _answer_first(
-        self, chosen: list[ScoredUnit], request: CompositionRequest
+        self, chosen: list[ScoredUnit], request: CompositionRequest, *, keep_first: bool = False
     ) -> Composition:
         """A question asked in the visitor's own words that asks one thing (`asks_one_thing`):
         the source that answers first, the list item that answers out of its list, and what
         answers leading each source's paragraph. A follow-up's search mixes in the question
         before, so its scores do not say which source answers the follow-up itself."""
         joins = _states_a_duration if asks_how_long(request.question) else None
-        if not _faq_item_asked(chosen[0], request):
+        if not keep_first and not _faq_item_asked(chosen[0], request):
             # (The FAQ item whose question is the visitor's answers first, however its short
             # answer scores against a longer section's sentences.)
             chosen = answering_section_first(chosen)

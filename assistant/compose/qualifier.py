@@ -18,9 +18,11 @@ words tell a story.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 from assistant.compose.base import CompositionRequest
+from assistant.compose.durations import asks_how_long, without_span_words
 from assistant.compose.scored import ScoredUnit, same_article, section_score
 from assistant.compose.untitled_lede import is_untitled
 from assistant.understanding.question_types import QuestionType, heading_type
@@ -40,8 +42,28 @@ def _said(units: list[ScoredUnit]) -> frozenset[str]:
 
 def _asked(request: CompositionRequest) -> frozenset[str]:
     analysis = request.analysis
-    asked = content_words(analysis.question or analysis.asked or request.question)
+    question = analysis.question or analysis.asked or request.question
+    if asks_how_long(question):
+        # "long", "last": every sentence stating a length of time asks them in other words
+        # ("gets better in 1 to 2 weeks"); a heading saying them ("How long is it contagious?")
+        # does not tell its section apart by them.
+        question = without_span_words(question)
+    asked = content_words(question)
     return asked if len(asked) <= MAX_ASK_WORDS else frozenset()
+
+
+# A page title's second name in brackets: "Conjunctivitis (pink eye)", "Hay fever (allergic
+# rhinitis)".
+_SECOND_NAME = re.compile(r"^(?P<first>[^()]+)\((?P<second>[^()]+)\)\s*$")
+
+
+def _names_the_topic(title: str, heading: frozenset[str]) -> bool:
+    """The heading names the page's topic whole: by its title, or by one of the title's two
+    names ("How long is pink eye contagious?" on "Conjunctivitis (pink eye)")."""
+    names = [title]
+    if found := _SECOND_NAME.match(title):
+        names += [found["first"], found["second"]]
+    return any((said := content_words(name)) and said <= heading for name in names)
 
 
 def distinguishing(
@@ -83,7 +105,7 @@ def kept_qualifier(
     title = content_words(lead[0].section.first.chunk.title)
     heading = content_words(lead[0].section.first.chunk.section)
     in_heading = heading & by_lead
-    if title and title <= heading:
+    if _names_the_topic(lead[0].section.first.chunk.title, heading):
         in_heading -= title
     return lead if in_heading - by_chosen else chosen
 

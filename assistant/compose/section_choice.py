@@ -66,7 +66,9 @@ def of_the_asked_type(
     the visitor's own part when they ask what they can do (`_as_self_care_as_asked`), as
     urgent as the question asks (`as_urgent_as_asked`)."""
     lead = opening_for_what_it_is(scored, lead, request)
-    chosen = _as_self_care_as_asked(scored, _of_the_asked_kind(scored, lead, request), request)
+    chosen = _not_an_emergency_unasked(scored, _of_the_asked_kind(scored, lead, request), request)
+    chosen = _as_self_care_as_asked(scored, chosen, request)
+    chosen = _treatment_as_asked(scored, chosen, request)
     chosen = as_urgent_as_asked(scored, chosen, request)
     chosen = told_signs_needing_care(scored, chosen, request)
     chosen = _for_the_group(scored, chosen, request)
@@ -107,6 +109,111 @@ def _as_self_care_as_asked(
     return max(own, key=section_score) if own else chosen
 
 
+def _treatment_as_asked(
+    scored: Sequence[list[ScoredUnit]], chosen: list[ScoredUnit], request: CompositionRequest
+) -> list[ScoredUnit]:
+    """For "how do I treat X?" or "how do I get rid of X?", asked without "at home" or
+    "myself" (`asks_for_self_care`), the article's treatment section ("Treatment": the creams,
+    the medicines) over its home-care list ("Self-care") chosen for it, whatever it scores: the
+    list's opening says "treat" and the topic again ("To help treat and prevent X:"), while
+    only the treatment section says how it is treated. Not a clinician's section ("Treatment
+    from a GP"), which answers what the doctor does."""
+    if request.analysis.qtype is not QuestionType.treatment:
+        return chosen
+    question = ask_of(request)
+    if asks_for_self_care(question) or not self_care_heading(
+        chosen[0].section.first.chunk.section
+    ):
+        return chosen
+    if _names_group(chosen, request):
+        return chosen
+    treatment = [
+        units
+        for units in same_article(scored, chosen)
+        if heading_type(h := units[0].section.first.chunk.section) is QuestionType.treatment
+        and not self_care_heading(h)
+        and not clinician_heading(h)
+        and not for_another_group(units[0].section, request)
+    ]
+    return max(treatment, key=section_score) if treatment else chosen
+
+
+def _not_an_emergency_unasked(
+    scored: Sequence[list[ScoredUnit]], chosen: list[ScoredUnit], request: CompositionRequest
+) -> list[ScoredUnit]:
+    """For a question about neither getting care, an emergency, signs nor what can go wrong
+    ("does my child need to stay off nursery?"), an emergency section ("When to call 911") chosen
+    for it gives way to the section of the article with a sentence saying most of the words it
+    asks that the emergency section does not say ("There is no need to keep children off school
+    or nursery ..."), scoring within `RESTATES_MARGIN`: an emergency section names the people a
+    question names ("if your child has a stiff neck") and the topic, and outscores the section
+    that answers."""
+    if not _an_unasked_emergency(chosen, request):
+        return chosen
+    asked = ask_words(ask_of(request), topic_of(chosen, request))
+    # The words it asks that the emergency section does not say ("nursery", not "child").
+    unsaid = asked - _said_words(chosen)
+    saying = [
+        units
+        for units in same_article(scored, chosen)
+        if not urgent_heading(units[0].section.first.chunk.section)
+        and _most_ask_words(units, unsaid) > 0
+    ]
+    if not saying:
+        return chosen
+    best = max(saying, key=lambda units: (_most_ask_words(units, unsaid), section_score(units)))
+    return within_margin(best, chosen, RESTATES_MARGIN)
+
+
+def _said_words(units: list[ScoredUnit]) -> frozenset[str]:
+    section = units[0].section
+    return content_words(f"{section.first.chunk.section} {section.text}")
+
+
+def _an_unasked_emergency(units: list[ScoredUnit], request: CompositionRequest) -> bool:
+    """The section's heading is for an emergency and the question asks about no danger."""
+    if request.analysis.qtype in _ASKS_ABOUT_DANGER or asks_urgently(ask_of(request)):
+        return False
+    return urgent_heading(units[0].section.first.chunk.section)
+
+
+def moved_off_an_emergency(
+    found: list[ScoredUnit], primary: list[ScoredUnit], request: CompositionRequest
+) -> bool:
+    """The answer was moved from the emergency section found first to another section of its
+    article (`_not_an_emergency_unasked`): the question asked nothing about getting care."""
+    return (
+        primary is not found
+        and primary[0].section.doc_id == found[0].section.doc_id
+        and _an_unasked_emergency(found, request)
+        and heading_type(primary[0].section.first.chunk.section) is not QuestionType.seek_care
+    )
+
+
+def getting_care_sections(
+    scored: Sequence[list[ScoredUnit]], units: list[ScoredUnit]
+) -> set[tuple[str, str]]:
+    """The keys of the sections of `units`' article whose heading is about getting care."""
+    return {
+        section[0].section.key
+        for section in same_article(scored, units)
+        if heading_type(section[0].section.first.chunk.section) is QuestionType.seek_care
+    }
+
+
+# The kinds of question an emergency section may answer: when to get care, the signs, what can
+# go wrong, whether it is serious.
+_ASKS_ABOUT_DANGER = frozenset(
+    {
+        QuestionType.seek_care,
+        QuestionType.symptoms,
+        QuestionType.complications,
+        QuestionType.outlook,
+        QuestionType.diagnosis,
+    }
+)
+
+
 def _for_the_group(
     scored: Sequence[list[ScoredUnit]], chosen: list[ScoredUnit], request: CompositionRequest
 ) -> list[ScoredUnit]:
@@ -123,11 +230,16 @@ def _for_the_group(
         for units in same_article(scored, chosen)
         if group.search(h := units[0].section.first.chunk.section)
         and not h.strip().endswith("?")
-        and not asks_another_kind(units, request)
+        and (not asks_another_kind(units, request) or heading_type(h) is _FOR_GROUPS)
     ]
     if not own:
         return chosen
     return within_margin(max(own, key=section_score), chosen, TYPE_MARGIN)
+
+
+# The kind of a heading naming groups ("Babies, children and pregnancy"): what the page says
+# for them, whatever the question asks, not another kind of question.
+_FOR_GROUPS = QuestionType.considerations
 
 
 def as_urgent_as_asked(

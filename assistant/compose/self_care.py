@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 
 # The visitor asks what they (or the family) can do, or where: at home, without a clinician.
+# Not "how do I treat it?" or "how do I get rid of it?" alone: they ask how it is treated, and
+# a page's treatment section (the creams, the medicines) answers them before its home-care list.
 _SELF_CARE_ASK = re.compile(
     r"\b(at home|home (remed\w*|treatments?|care)|myself|ourselves|by (my|our)sel\w*"
-    r"|(what|how) (can|could|should|do) (i|we) (do|help|try|use|ease|soothe|treat|manage)"
-    r"|how (do|can|could|should) (i|we) (get rid of|clear|treat|ease|soothe|help|look after"
-    r"|care for|manage|relieve))\b",
+    r"|(what|how) (can|could|should|do) (i|we) (do|help|try|use|ease|soothe|manage)"
+    r"|how (do|can|could|should) (i|we) (ease|soothe|help|look after|care for|manage|relieve))\b",
     re.IGNORECASE,
 )
 # The ask names a clinician or an emergency: it is about getting care, not self-care.
