@@ -39,6 +39,7 @@ from assistant.compose.answering_item import with_answering_item, with_item_sayi
 from assistant.compose.base import Composition, CompositionRequest
 from assistant.compose.durations import asks_how_long, states_a_duration
 from assistant.compose.extractive_settings import ExtractiveSettings
+from assistant.compose.group_lead import asked_group_first
 from assistant.compose.layout import layout
 from assistant.compose.named_rows import named_rows_answer
 from assistant.compose.parts import overview_answer, parts_answer
@@ -120,7 +121,7 @@ class ExtractiveComposer:
         if asks_one_fact(request.analysis, request.question) and (lead_by := leading_units(chosen)):
             settings = self.settings
             short = rest_kept_short(chosen, lead_by, settings.margin, settings.min_words)
-            return layout(short, lead_by)
+            return _laid_out(short, lead_by, request)
         return _in_article_order(chosen, request)
 
     def _answer_first(
@@ -142,8 +143,8 @@ class ExtractiveComposer:
             # saying the question's own words ("what sets off an attack?"), or the item
             # ("why do I get X in winter?": "dry air, as in winter").
             if rare := saying_rare_words(chosen, request):
-                return layout(chosen, rare)
-            return layout(*with_item_saying_asked_words(chosen, request))
+                return _laid_out(chosen, rare, request)
+            return _laid_out(*with_item_saying_asked_words(chosen, request), request)
         answering, item = with_item_saying_asked_words(chosen, request)
         if not item:
             answering = with_answering_item(chosen, request)
@@ -153,10 +154,10 @@ class ExtractiveComposer:
             # The unit saying the question's own words answers before the best-scoring one.
             lead_by = [*rare, *(u for u in lead_by if u.section.key != rare[0].section.key)]
         if not any(u.section.key == answering[0].section.key for u in lead_by):
-            return layout(chosen, lead_by)
+            return _laid_out(chosen, lead_by, request)
         settings = self.settings
         short = rest_kept_short(answering, lead_by, settings.margin, settings.min_words)
-        return layout(short, lead_by)
+        return _laid_out(short, lead_by, request)
 
     def _asked(
         self, scored: list[list[ScoredUnit]], lead: list[ScoredUnit], request: CompositionRequest
@@ -387,10 +388,18 @@ def _in_article_order(chosen: list[ScoredUnit], request: CompositionRequest) -> 
     if calling := calling_first(chosen, request.question):
         return layout(chosen, calling)
     if not request.as_asked:
-        return layout(chosen)
+        return _laid_out(chosen, (), request)
     if rare := saying_rare_words(chosen, request):
-        return layout(chosen, rare)
-    return layout(*with_item_saying_asked_words(chosen, request))
+        return _laid_out(chosen, rare, request)
+    return _laid_out(*with_item_saying_asked_words(chosen, request), request)
+
+
+def _laid_out(
+    chosen: Sequence[ScoredUnit], first: Sequence[ScoredUnit], request: CompositionRequest
+) -> Composition:
+    """`layout`, with a section written for several groups led by what it says of the group
+    the question names (`group_lead`)."""
+    return layout(chosen, asked_group_first(chosen, first, request.group))
 
 
 def _faq_item_asked(scored: ScoredUnit, request: CompositionRequest) -> bool:
