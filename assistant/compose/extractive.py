@@ -29,11 +29,13 @@ from assistant.compose.answer_first import (
     asked_term,
     asks_one_fact,
     asks_one_thing,
+    displaced_kept_to_one,
     leading_in_each_section,
     leading_units,
     of_the_kind_asked,
     rest_kept_short,
     stating_section_first,
+    without_filled_lists,
 )
 from assistant.compose.answering_item import with_answering_item, with_item_saying_asked_words
 from assistant.compose.base import Composition, CompositionRequest
@@ -132,12 +134,16 @@ class ExtractiveComposer:
         answers leading each source's paragraph. A follow-up's search mixes in the question
         before, so its scores do not say which source answers the follow-up itself."""
         joins = _states_a_duration if asks_how_long(request.question) else None
+        found = chosen
         if not _faq_item_asked(chosen[0], request):
             # (The FAQ item whose question is the visitor's answers first, however its short
             # answer scores against a longer section's sentences.)
             chosen = answering_section_first(chosen)
         if joins is not None:
             chosen = stating_section_first(chosen, joins)
+        chosen = without_filled_lists(
+            displaced_kept_to_one(found, chosen), self.settings.margin, joins
+        )
         if of_the_kind_asked(chosen[0], request):
             # "why do I get X?" answered by "Causes of X": in order, but for the sentence
             # saying the question's own words ("what sets off an attack?"), or the item
