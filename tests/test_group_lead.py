@@ -1,5 +1,6 @@
 """A section written for several groups at once ("Heartburn in children and in pregnancy") is led
-by what it says of the group the question names, not quoted in the article's order; and an FAQ
+by what it says of the group the question names, not quoted in the article's order, and comes
+before a source about no group ("Causes"); and an FAQ
 item asking about a group in other words than the visitor's ("Can children get ...?" for "can
 kids get ...") keeps its short answer ("Yes, but it is rare.")."""
 
@@ -15,6 +16,10 @@ ARTICLE = """# Heartburn
 ## What is heartburn?
 
 Heartburn is a burning feeling in the chest caused by stomach acid travelling up towards the throat. It is very common and usually gets better with simple changes to what you eat.
+
+## Causes
+
+Heartburn is often set off by large meals, fatty or spicy food, alcohol, coffee and smoking. Being overweight, stress and some medicines can also make it more likely.
 
 ## Treatment
 
@@ -64,6 +69,15 @@ def test_a_childrens_question_keeps_the_childrens_paragraph_first(assistant):
     assert answer.citations[0].section == "Heartburn in children and in pregnancy"
     body = answer.text
     assert body.index("Children can get heartburn") < body.find("If you are pregnant")
+
+
+def test_the_source_about_the_asked_group_comes_first(assistant):
+    answer = assistant.answer(
+        Conversation(), "my teenager keeps getting heartburn after dinner, is that normal?"
+    )
+    sections = [c.section for c in answer.citations]
+    assert "Heartburn in children and in pregnancy" in sections
+    assert sections[0] == "Heartburn in children and in pregnancy"
 
 
 def test_an_faq_asking_about_a_group_in_other_words_keeps_its_short_answer(assistant):

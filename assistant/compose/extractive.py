@@ -41,7 +41,7 @@ from assistant.compose.answering_item import with_answering_item, with_item_sayi
 from assistant.compose.base import Composition, CompositionRequest
 from assistant.compose.durations import asks_how_long, states_a_duration
 from assistant.compose.extractive_settings import ExtractiveSettings
-from assistant.compose.group_lead import asked_group_first
+from assistant.compose.group_lead import asked_group_first, group_section_first
 from assistant.compose.layout import layout
 from assistant.compose.named_rows import named_rows_answer
 from assistant.compose.parts import overview_answer, parts_answer
@@ -403,8 +403,9 @@ def _in_article_order(chosen: list[ScoredUnit], request: CompositionRequest) -> 
 def _laid_out(
     chosen: Sequence[ScoredUnit], first: Sequence[ScoredUnit], request: CompositionRequest
 ) -> Composition:
-    """`layout`, with a section written for several groups led by what it says of the group
-    the question names (`group_lead`)."""
+    """`layout`, with the source about the group the question names first, and a section
+    written for several groups led by what it says of that group (`group_lead`)."""
+    chosen = group_section_first(chosen, request.group)
     return layout(chosen, asked_group_first(chosen, first, request.group))
 
 

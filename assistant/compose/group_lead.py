@@ -1,4 +1,8 @@
-"""Which sentences lead a section written for several groups at once.
+"""Which sentences lead an answer to a question that names a group (children, pregnancy, ...).
+
+A source whose heading names the group ("Headaches in children and in pregnancy" for "my
+teenager keeps getting headaches") comes before one whose heading names no group ("Causes"):
+it is the article's answer for that group.
 
 "Headaches in children and in pregnancy", "Older people and pregnancy": one section, a paragraph
 for each group. Quoted in article order, a question about pregnancy opens on the children's
@@ -18,6 +22,24 @@ from healthqa.text.words import words
 
 # A heading naming at least this many groups is a section written for several of them.
 GROUPS_IN_HEADING = 2
+
+
+def group_section_first(
+    chosen: Sequence[ScoredUnit], group: re.Pattern[str] | None
+) -> list[ScoredUnit]:
+    """`chosen` with the first section whose heading names `group` first, when the first
+    section's heading names no group."""
+    if group is None or not chosen:
+        return list(chosen)
+    if groups_named(chosen[0].section.first.chunk.section):
+        return list(chosen)
+    named = next((c for c in chosen if group.search(c.section.first.chunk.section)), None)
+    if named is None:
+        return list(chosen)
+    key = named.section.key
+    return [c for c in chosen if c.section.key == key] + [
+        c for c in chosen if c.section.key != key
+    ]
 
 
 def asked_group_first(
