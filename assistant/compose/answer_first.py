@@ -287,7 +287,7 @@ def without_filled_lists(
     answers: Callable[[ScoredUnit], bool] | None = None,
 ) -> list[ScoredUnit]:
     """`chosen` without the first section's lists that score more than `margin` below its best
-    unit, when that unit is prose: a one-sentence answer to a question asking one thing
+    unit, when that unit is prose: a one-sentence answer to a yes or no or a "how long"
     ("Piles usually get better on their own after a few days.") is filled out with the units
     next to it, and a list there ("There are things you can do to treat them: ...") answers
     another question. With `answers` (how long: a unit stating a length of time), a list that

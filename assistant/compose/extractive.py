@@ -141,9 +141,11 @@ class ExtractiveComposer:
             chosen = answering_section_first(chosen)
         if joins is not None:
             chosen = stating_section_first(chosen, joins)
-        chosen = without_filled_lists(
-            displaced_kept_to_one(found, chosen), self.settings.margin, joins
-        )
+        chosen = displaced_kept_to_one(found, chosen)
+        if joins is not None or asks_one_fact(request.analysis, request.question):
+            # (A list answers "why?" as much as the sentence before it: "You are more likely to
+            # get it if you: ...".)
+            chosen = without_filled_lists(chosen, self.settings.margin, joins)
         if of_the_kind_asked(chosen[0], request):
             # "why do I get X?" answered by "Causes of X": in order, but for the sentence
             # saying the question's own words ("what sets off an attack?"), or the item
