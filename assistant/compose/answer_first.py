@@ -261,3 +261,52 @@ def rest_kept_short(
     kept = {id(u) for u in lead}
     short = [c for c in chosen if c.section.key != key or id(c) in kept or c.score >= floor]
     return short if sum(c.words for c in short) >= min_words else list(chosen)
+
+
+def displaced_kept_to_one(
+    before: Sequence[ScoredUnit], after: Sequence[ScoredUnit]
+) -> list[ScoredUnit]:
+    """`after`, the sections reordered so that the one that answers comes first, with the section
+    that came first `before` quoted as a second source is: its best unit only. It was chosen
+    whole as the answer to the question as the ranker read it; after the sentence that answers
+    ("do not cut out calcium ..." for "should I cut out dairy?"), the rest of it (the whole
+    treatment paragraph) only lengthens the answer."""
+    if not before or not after or before[0].section.key == after[0].section.key:
+        return list(after)
+    key = before[0].section.key
+    own = [c for c in after if c.section.key == key]
+    if not own:
+        return list(after)
+    best = max(own, key=lambda c: c.score)
+    return [c for c in after if c.section.key != key or c is best]
+
+
+def without_filled_lists(
+    chosen: Sequence[ScoredUnit],
+    margin: float,
+    answers: Callable[[ScoredUnit], bool] | None = None,
+) -> list[ScoredUnit]:
+    """`chosen` without the first section's lists that score more than `margin` below its best
+    unit, when that unit is prose: a one-sentence answer to a yes or no or a "how long"
+    ("Piles usually get better on their own after a few days.") is filled out with the units
+    next to it, and a list there ("There are things you can do to treat them: ...") answers
+    another question. With `answers` (how long: a unit stating a length of time), a list that
+    does not answer goes too once a prose unit does, however it scores."""
+    if not chosen:
+        return []
+    key = chosen[0].section.key
+    own = [c for c in chosen if c.section.key == key]
+    best = max(own, key=lambda c: c.score)
+    if best.unit.is_list:
+        return list(chosen)
+    floor = best.score - margin
+    stated = answers is not None and any(answers(c) for c in own if not c.unit.is_list)
+
+    def kept(unit: ScoredUnit) -> bool:
+        if unit.section.key != key or not unit.unit.is_list:
+            return True
+        if stated and answers is not None and not answers(unit):
+            return False
+        return unit.score >= floor
+
+    return [c for c in chosen if kept(c)]

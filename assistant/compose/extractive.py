@@ -29,16 +29,19 @@ from assistant.compose.answer_first import (
     asked_term,
     asks_one_fact,
     asks_one_thing,
+    displaced_kept_to_one,
     leading_in_each_section,
     leading_units,
     of_the_kind_asked,
     rest_kept_short,
     stating_section_first,
+    without_filled_lists,
 )
 from assistant.compose.answering_item import with_answering_item, with_item_saying_asked_words
 from assistant.compose.base import Composition, CompositionRequest
 from assistant.compose.durations import asks_how_long, states_a_duration
 from assistant.compose.extractive_settings import ExtractiveSettings
+from assistant.compose.group_lead import asked_group_first, group_section_first
 from assistant.compose.layout import layout
 from assistant.compose.named_rows import named_rows_answer
 from assistant.compose.parts import overview_answer, parts_answer
@@ -128,7 +131,7 @@ class ExtractiveComposer:
         if asks_one_fact(request.analysis, request.question) and (lead_by := leading_units(chosen)):
             settings = self.settings
             short = rest_kept_short(chosen, lead_by, settings.margin, settings.min_words)
-            return layout(short, lead_by)
+            return _laid_out(short, lead_by, request)
         return _in_article_order(chosen, request)
 
     def _answer_first(
@@ -139,19 +142,25 @@ class ExtractiveComposer:
         answers leading each source's paragraph. A follow-up's search mixes in the question
         before, so its scores do not say which source answers the follow-up itself."""
         joins = _states_a_duration if asks_how_long(request.question) else None
+        found = chosen
         if not keep_first and not _faq_item_asked(chosen[0], request):
             # (The FAQ item whose question is the visitor's answers first, however its short
             # answer scores against a longer section's sentences.)
             chosen = answering_section_first(chosen)
         if joins is not None:
             chosen = stating_section_first(chosen, joins)
+        chosen = displaced_kept_to_one(found, chosen)
+        if joins is not None or asks_one_fact(request.analysis, request.question):
+            # (A list answers "why?" as much as the sentence before it: "You are more likely to
+            # get it if you: ...".)
+            chosen = without_filled_lists(chosen, self.settings.margin, joins)
         if of_the_kind_asked(chosen[0], request):
             # "why do I get X?" answered by "Causes of X": in order, but for the sentence
             # saying the question's own words ("what sets off an attack?"), or the item
             # ("why do I get X in winter?": "dry air, as in winter").
             if rare := saying_rare_words(chosen, request):
-                return layout(chosen, rare)
-            return layout(*with_item_saying_asked_words(chosen, request))
+                return _laid_out(chosen, rare, request)
+            return _laid_out(*with_item_saying_asked_words(chosen, request), request)
         answering, item = with_item_saying_asked_words(chosen, request)
         if not item:
             answering = with_answering_item(chosen, request)
@@ -161,10 +170,10 @@ class ExtractiveComposer:
             # The unit saying the question's own words answers before the best-scoring one.
             lead_by = [*rare, *(u for u in lead_by if u.section.key != rare[0].section.key)]
         if not any(u.section.key == answering[0].section.key for u in lead_by):
-            return layout(chosen, lead_by)
+            return _laid_out(chosen, lead_by, request)
         settings = self.settings
         short = rest_kept_short(answering, lead_by, settings.margin, settings.min_words)
-        return layout(short, lead_by)
+        return _laid_out(short, lead_by, request)
 
     def _asked(
         self, scored: list[list[ScoredUnit]], lead: list[ScoredUnit], request: CompositionRequest
@@ -395,10 +404,19 @@ def _in_article_order(chosen: list[ScoredUnit], request: CompositionRequest) -> 
     if calling := calling_first(chosen, request.question):
         return layout(chosen, calling)
     if not request.as_asked:
-        return layout(chosen)
+        return _laid_out(chosen, (), request)
     if rare := saying_rare_words(chosen, request):
-        return layout(chosen, rare)
-    return layout(*with_item_saying_asked_words(chosen, request))
+        return _laid_out(chosen, rare, request)
+    return _laid_out(*with_item_saying_asked_words(chosen, request), request)
+
+
+def _laid_out(
+    chosen: Sequence[ScoredUnit], first: Sequence[ScoredUnit], request: CompositionRequest
+) -> Composition:
+    """`layout`, with the source about the group the question names first, and a section
+    written for several groups led by what it says of that group (`group_lead`)."""
+    chosen = group_section_first(chosen, request.group)
+    return layout(chosen, asked_group_first(chosen, first, request.group))
 
 
 def _faq_item_asked(scored: ScoredUnit, request: CompositionRequest) -> bool:

@@ -74,6 +74,14 @@ _PRONOUN_AFTER_PEOPLE = re.compile(
     r"older adults|persons)\b[^,.;]{0,80},\s+(?:it|this|these)\s+(?!is\b|was\b|'s\b)",
     re.IGNORECASE,
 )
+# "Rubber band ligation, in which ..., is the most common.": a superlative with no noun after it
+# ranks the subject among things named only in the sentence before ("a doctor may suggest a
+# procedure"); the most common what?
+_BARE_SUPERLATIVE = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:usually\s+|often\s+|by far\s+)?the\s+(?:most|least)\s+\w+"
+    r"\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
 # "also" before the main verb, within a subject's length of the start and before any comma:
 # "Donepezil is also approved", "Patients with long-term pain may also be treated" (not "It
 # can spread, and it can also...", where the "also" leans on the sentence's own first half).
@@ -134,8 +142,10 @@ def points_elsewhere(sentence: str) -> bool:
 def leans_on_sentence_before(sentence: str) -> bool:
     """A pronoun after a phrase that names the people ("In people with dry eye, it may
     decrease..."): what it stands for was named only before. Quoted with the sentence before
-    it, or not at all."""
-    return bool(_PRONOUN_AFTER_PEOPLE.match(sentence.strip()))
+    it, or not at all. So does a sentence ending on a superlative with no noun ("..., is the
+    most common.")."""
+    sentence = sentence.strip()
+    return bool(_PRONOUN_AFTER_PEOPLE.match(sentence) or _BARE_SUPERLATIVE.search(sentence))
 
 
 def adds_to_sentence_before(sentence: str) -> bool:

@@ -27,6 +27,7 @@ from assistant.compose.units import (
     opens_with_yes_or_no,
     readable_units,
 )
+from assistant.understanding.conversation import groups_named
 from assistant.understanding.question import QuestionAnalysis, QuestionType
 from healthqa.text.emergency_call import asks_about_the_call, tells_to_call_for_help
 from healthqa.text.words import content_words, stem, words
@@ -171,11 +172,20 @@ def asks_as_heading(heading: str, question: str, title: str = "") -> bool:
     asked = content_words(heading)
     if not heading.strip().endswith("?") or not asked:
         return False
-    said = content_words(question) | _joined_pairs(question)
+    said = content_words(question) | _joined_pairs(question) | _same_group(heading, question)
     beyond_topic = asked - content_words(title)
     if beyond_topic and not beyond_topic & said:
         return False
     return len(asked & said) >= ASKS_AS_HEADING * len(asked)
+
+
+def _same_group(heading: str, question: str) -> frozenset[str]:
+    """The heading's words naming a group the question names in its own words: "Can children
+    get X?" is asked by "can kids get X"."""
+    named = groups_named(question)
+    if not named:
+        return frozenset()
+    return frozenset(stem(w) for w in words(heading.lower()) if groups_named(w) & named)
 
 
 def _joined_pairs(text: str) -> frozenset[str]:
