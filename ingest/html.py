@@ -22,6 +22,7 @@ from ingest.html_controls import without_control_links
 from ingest.html_div_blocks import with_div_paragraphs
 from ingest.html_furniture import without_site_furniture
 from ingest.html_landmark import with_main_landmark
+from ingest.html_marks import with_article_marks_kept
 from ingest.html_structure import with_kept_structure
 from ingest.html_table_headings import with_table_headings
 from ingest.html_tree import remove_keeping_tail
@@ -65,7 +66,7 @@ def load_html(path: Path, *, doc_id: str | None = None) -> Article:
         kept = with_labelled_divs_as_paragraphs(kept)
         kept = with_kept_structure(with_captions_as_text(with_table_headings(kept)))
         kept = without_control_links(without_site_furniture(kept))
-        page = _without_apparatus(kept)
+        page = _without_apparatus(with_article_marks_kept(kept))
     extracted = trafilatura.bare_extraction(
         page,
         include_comments=False,

@@ -7,14 +7,14 @@ a section named "Important" (an answer cited "Tonsillitis — Important" for adv
 to "How to treat tonsillitis yourself"), and a bold label outside the box's paragraph became a
 paragraph of its own ("Tip:"), which quoted as a sentence says nothing.
 
-A box is an `<aside>`, or a block whose class names a callout ("callout", "alert", "warning",
-"tip", "note", ...). When it opens with a short label (a heading or a bold word of a few words,
-not a question), the label stops being a heading and the box's words stay in the section the box
-sits in. A label that only names the kind of box ("Important", "Tip", "Good to know") says
-nothing a quoted sentence needs, and "Tip: Call 911 if ..." would read oddly as an answer's
-lead, so it goes; a label that names a subject ("Pregnancy") becomes the lead-in of the box's
-first paragraph ("Pregnancy: ..."). Before a list or a table a label stays as a paragraph of
-its own ("Call 911 if:"), the list's introducer.
+A box is an `<aside>`, a block with ARIA's `role="note"`, or a block whose class names a callout
+("callout", "alert", "warning", "tip", "note", ..., alone or as "warning-box", "info-panel"). When
+it opens with a short label (a heading or a bold word of a few words, not a question), the label
+stops being a heading and the box's words stay in the section the box sits in. A label that only
+names the kind of box ("Important", "Tip", "Good to know") says nothing a quoted sentence needs,
+and "Tip: Call 911 if ..." would read oddly as an answer's lead, so it goes; a label that names a
+subject ("Pregnancy") becomes the lead-in of the box's first paragraph ("Pregnancy: ..."). Before a
+list or a table a label stays as a paragraph of its own ("Call 911 if:"), the list's introducer.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ _CALLOUT_CLASS = re.compile(
     r"|info-?box|highlight|attention)$",
     re.IGNORECASE,
 )
+# What a class adds to a callout word to name its container: "warning-box", "tip-panel".
+_CONTAINER_WORDS = frozenset({"box", "panel", "block", "card", "container", "wrapper", "message"})
 # Words that name the kind of box, not what it is about.
 _KIND_WORDS = frozenset(
     {"important", "tip", "tips", "top", "note", "notes", "please", "warning", "caution",
@@ -58,8 +60,18 @@ def _is_box(element: etree._Element) -> bool:
         return True
     if element.tag not in ("div", "section"):
         return False
+    if (element.get("role") or "").strip().lower() == "note":
+        return True  # ARIA's name for a box aside from the main text
     tokens = re.split(r"[\s_]+|--", element.get("class") or "")
-    return any(_CALLOUT_CLASS.match(token) for token in tokens if token)
+    return any(_names_a_box(token) for token in tokens if token)
+
+
+def _names_a_box(token: str) -> bool:
+    """"callout", "warning-box", "info-panel": a callout word, alone or with a container's."""
+    words = token.split("-")
+    if not any(_CALLOUT_CLASS.match(word) for word in words):
+        return False
+    return all(_CALLOUT_CLASS.match(word) or word.lower() in _CONTAINER_WORDS for word in words)
 
 
 def _label_as_lead_in(box: etree._Element) -> None:

@@ -14,7 +14,9 @@ page</a> for your records") keeps its words, which the sentence needs.
 A block that only leads in to controls ("Find a pharmacy near you: <a href="javascript:...">open
 the pharmacy finder</a>.") is a call to action, the page's and not the article's: without its
 control it is a lead-in to nothing, and with it an answer quoted it after an article's last FAQ.
-The whole block goes.
+So does a block made mostly of controls' labels, with a few words around them ("Check the
+<a href="javascript:...">forecast for your area</a> or <a ...>sign up for alerts</a>."): the
+widget it offers is not in the text, so neither is the offer.
 """
 
 from __future__ import annotations
@@ -59,7 +61,9 @@ def without_control_links(tree: etree._Element) -> etree._Element:
         if block is not None:
             blocks.setdefault(block, []).append(link)
     for block, links in blocks.items():
-        if block.tag not in _LANDMARKS and _only_leads_in(block, links):
+        if block.tag not in _LANDMARKS and (
+            _only_leads_in(block, links) or _mostly_controls(block, links)
+        ):
             remove_keeping_tail(block)
             continue
         for link in _standing_alone(block, links):
@@ -86,6 +90,15 @@ def _only_leads_in(block: etree._Element, links: list[etree._Element]) -> bool:
     words = "".join(p for p in _pieces(block, frozenset(links)) if isinstance(p, str))
     words = " ".join(words.split()).rstrip(" .!?")
     return words.endswith(":") and len(words.split()) <= LEAD_IN_MAX_WORDS
+
+
+def _mostly_controls(block: etree._Element, links: list[etree._Element]) -> bool:
+    """Most of the block's words are its controls' labels, with a few words around them ("Check
+    the <a>forecast for your area</a> or <a>sign up for alerts</a>.")."""
+    outside = "".join(p for p in _pieces(block, frozenset(links)) if isinstance(p, str))
+    around = len(re.findall(r"\w+", outside))
+    labels = sum(len(re.findall(r"\w+", "".join(link.itertext()))) for link in links)
+    return around <= LEAD_IN_MAX_WORDS and labels > around
 
 
 def _leading_stop(tail: str) -> str:

@@ -7,8 +7,8 @@ Three kinds reach the text when a site puts them in the article's own container:
   (prescription charges), so it stays;
 - a list of links to other pages: every item holds a link and says nothing besides it but the
   words every item shares ("Fact sheet: Dehydration", "Fact sheet: Fever");
-- a disclaimer block, marked so by its class or id, or under a heading that says only
-  "Disclaimer".
+- a disclaimer block, marked so by a whole word of its class or id, or under a heading that
+  says only "Disclaimer".
 
 A heading left with nothing under it ("Shop eye care", "For more information") goes with them.
 """
@@ -20,6 +20,7 @@ import re
 
 from lxml import etree
 
+from ingest.html_marks import mark_words
 from ingest.html_tree import remove_keeping_tail, text_of
 
 _PRICE = re.compile(r"[$£€¥]\s?\d+(?:[.,]\d{2})?\b|\b\d+(?:[.,]\d{2})?\s?(?:€|EUR|USD|GBP)\b")
@@ -27,7 +28,7 @@ _CONTROLS = ("button", "input", "select", "form")
 _CONTROL_CLASS = re.compile(r"\b(?:btn|button)\b|-btn\b|btn-", re.IGNORECASE)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _LANDMARKS = ("body", "main", "article", "html")
-_DISCLAIMER = re.compile(r"disclaimer", re.IGNORECASE)
+_DISCLAIMER = frozenset({"disclaimer", "disclaimers"})
 MIN_ITEMS = 2
 # A disclaimer is a few sentences of small print; longer, the block holds the article too.
 DISCLAIMER_MAX_WORDS = 150
@@ -52,7 +53,7 @@ def without_site_furniture(tree: etree._Element) -> etree._Element:
 
 def _is_disclaimer(element: etree._Element) -> bool:
     marks = f"{element.get('class') or ''} {element.get('id') or ''}"
-    if element.tag in _LANDMARKS or not _DISCLAIMER.search(marks):
+    if element.tag in _LANDMARKS or not mark_words(marks) & _DISCLAIMER:
         return False
     # A page's wrapper may carry a class that names its disclaimer.
     return len(text_of(element).split()) <= DISCLAIMER_MAX_WORDS

@@ -26,10 +26,11 @@ _DATE = (
     r"|(?P<figures_month>0?[1-9]|1[0-2])[/.](?P<figures_year>(?:19|20)\d{2})\b(?![/.]\d)"
 )
 # Which kind of date, in the order one is preferred.
-_KINDS = (("reviewed", "review"), ("updated", "updat"), ("published", "publi|issue"))
+_KINDS = (("reviewed", "review"), ("updated", "updat"), ("published", "publi|issue|produc"))
 _STATED = re.compile(
     rf"(?<!next )\b(?P<kind>(?:last |medically )?reviewed|(?:last )?updated|published|issued"
-    rf"|date of (?:issue|publication)|publication date)\s*(?:on\s+|:\s*)?(?:{_DATE})",
+    rf"|date of (?:issue|publication|production)|publication date|(?:date )?produced)"
+    rf"\s*(?:on\s+|:\s*)?(?:{_DATE})",
     re.IGNORECASE,
 )
 

@@ -37,11 +37,13 @@ _STATED = re.compile(
     re.IGNORECASE,
 )
 # A publication date as a label gives it ("Date published: November 2022", "Published March
-# 2023", "Publication date: ..."), capitalised and straight before the date: hospital leaflets
-# date themselves so, beside a "Review date" that is when the next review is due. Not a sentence
-# that tells of something published ("A trial published in March 2020 ...").
+# 2023", "Publication date: ...", "Produced June 2024", "Issued: March 2025"), capitalised and
+# straight before the date: hospital leaflets date themselves so, beside a "Review date" that is
+# when the next review is due. Not a sentence that tells of something published ("A trial
+# published in March 2020 ...").
 _PUBLISHED = re.compile(
-    rf"(?<![A-Za-z])(?:(?:Date|First) published|Published|Publication date|Date of publication)"
+    rf"(?<![A-Za-z])(?:(?:Date|First) published|Published|Publication date|Date of publication"
+    rf"|Date produced|Produced|Date of production|Issued|Date of issue|Issue date)"
     rf"\s*:?\s*(?:on\s+)?(?i:{DATE})"
 )
 _FORMATS = ("%Y-%m-%d", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")

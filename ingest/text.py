@@ -2,15 +2,17 @@
 
 Text with Markdown headings is read as Markdown (`ingest.markdown`). Other text is treated as
 possibly scraped: page chrome is removed by `ingest.boilerplate` and short heading lines that head
-a paragraph start sections. A leaflet's "Q:"/"A:" marks, its list items wrapped onto indented
-lines, and its closing contact rows and small print are read first
-(`ingest.question_answer_marks`, `ingest.plain_items`, `ingest.plain_closing`).
+a paragraph start sections; a title or heading in capitals is read in sentence case
+(`ingest.plain_case`). A leaflet's "Q:"/"A:" marks, its list items wrapped onto indented lines,
+and its closing contact rows and small print are read first (`ingest.question_answer_marks`,
+`ingest.plain_items`, `ingest.plain_closing`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -20,6 +22,7 @@ from ingest.aligned_tables import with_aligned_tables
 from ingest.encoding import as_utf8
 from ingest.markdown import has_headings, markdown_sections
 from ingest.model import Article, Section
+from ingest.plain_case import own_spellings, sentence_case
 from ingest.plain_closing import with_closing_block_read
 from ingest.plain_items import with_wrapped_items_joined
 from ingest.question_answer_marks import with_question_answer_marks_read
@@ -133,7 +136,9 @@ def _plain_sections(text: str) -> tuple[str | None, list[Section]]:
         else:
             paragraphs.append(block.text)
     sections.append(Section(heading=heading, text="\n\n".join(paragraphs)))
-    return cleaned.title, sections
+    spellings = own_spellings(section.text for section in sections)
+    title = sentence_case(cleaned.title, spellings) if cleaned.title else cleaned.title
+    return title, [replace(s, heading=sentence_case(s.heading, spellings)) for s in sections]
 
 
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")

@@ -77,3 +77,24 @@ def test_a_label_over_a_list_of_links_goes_with_the_list(tmp_path: Path) -> None
     text = "\n".join(f"{s.heading}\n{s.text}" for s in article.sections)
     assert "Read more" not in text
     assert "Detection combs" not in text
+
+
+def test_a_box_named_by_its_role_or_a_hyphenated_class_on_a_page_without_main(
+    tmp_path: Path,
+) -> None:
+    page = """<!DOCTYPE html><html lang="en"><head><title>Croup</title></head><body>
+<table><tr><td><div id="content"><h1>Croup</h1>
+<div class='content-block'><h2>What is croup?</h2><p>Croup is a common childhood illness that causes a barking cough and a hoarse voice. It is usually mild and gets better within 48 hours.</p></div>
+<div class='content-block'><h2>Treating croup at home</h2><p>Keep your child calm and sitting upright, and give them plenty of fluids. Paracetamol or ibuprofen can ease a fever.</p></div>
+<div class='content-block'><h2>When to get emergency help</h2><div class='danger-panel' role='note'><h3>Immediate action required</h3><p>Call 999 if your child is struggling to breathe, their skin turns pale or blue, or they are very drowsy.</p></div></div>
+<div class='content-block'><h2>Croup in babies</h2><div class='tip-box'><h3>Good to know</h3><p>Babies under 6 months with croup should always be seen by a doctor.</p></div></div>
+</div></td></tr></table></body></html>"""  # noqa: E501 (one block per line, as pages have them)
+    path = tmp_path / "croup.html"
+    path.write_text(page, encoding="utf-8")
+    article, _ = clean_article(load_html(path))
+    sections = {s.heading: s.text for s in article.sections}
+    assert "Immediate action required" not in sections
+    assert sections["When to get emergency help"].startswith(
+        "Immediate action required: Call 999 if your child is struggling to breathe"
+    )
+    assert sections["Croup in babies"].startswith("Babies under 6 months with croup")

@@ -111,3 +111,23 @@ def test_a_lead_in_to_a_control_goes_with_it(tmp_path: Path) -> None:
     assert "clinic finder" not in text
     assert "A pharmacist can suggest creams, plasters and sprays." in text
     assert "they can advise on wart treatments and plasters" in text
+
+
+def test_a_sentence_made_of_controls_goes_after_an_faq(tmp_path: Path) -> None:
+    page = """<!DOCTYPE html><html><head><title>Sunburn</title></head><body><main><article>
+<h1>Sunburn</h1><p>Sunburn is skin damage caused by too much ultraviolet light.</p>
+<h2>Frequently asked questions</h2><h3>Does aloe vera help sunburn?</h3>
+<p>Aloe vera gel can soothe the skin, but it does not heal a burn any faster.</p>
+<p>See the <a href="javascript:openUvWidget()">UV index for your area</a> or
+<a href="javascript:void(0)" onclick="subscribe()">get daily sun alerts</a>.</p>
+<p>Use the <a href="javascript:openCalc()">calculator</a> on this page to work out how long you
+can stay in the sun safely on a clear day.</p>
+</article></main></body></html>"""
+    path = tmp_path / "sunburn.html"
+    path.write_text(page, encoding="utf-8")
+    article = load_html(path)
+    answer = next(s for s in article.sections if s.heading == "Does aloe vera help sunburn?")
+    assert answer.text.startswith("Aloe vera gel can soothe the skin")
+    assert "UV index" not in answer.text
+    assert "sun alerts" not in answer.text
+    assert "how long you can stay in the sun safely" in answer.text

@@ -128,21 +128,21 @@ def test_a_capitals_leaflet_keeps_its_title_table_and_headings(tmp_path: Path) -
     path = tmp_path / "caffeine.txt"
     path.write_text(_CAFFEINE, encoding="utf-8")
     article, _ = clean_article(load_text(path))
-    assert article.title == "CAFFEINE: WHAT IT DOES AND HOW TO CUT DOWN"
+    assert article.title == "Caffeine: what it does and how to cut down"
     sections = {s.heading: s.text for s in article.sections}
     assert list(sections) == [
-        "WHAT IS CAFFEINE?",
-        "HOW MUCH CAFFEINE IS SAFE?",
-        "CAFFEINE IN COMMON DRINKS",
-        "CUTTING DOWN",
+        "What is caffeine?",
+        "How much caffeine is safe?",
+        "Caffeine in common drinks",
+        "Cutting down",
     ]
-    table = sections["CAFFEINE IN COMMON DRINKS"]
+    table = sections["Caffeine in common drinks"]
     assert table.startswith("Approximate caffeine content of common drinks:")
     rows = [line for line in table.splitlines() if line.startswith("- ")]
     assert rows[1] == "- Drink: A mug of instant coffee; Caffeine: 100 mg"
     assert len(rows) == 4
-    assert "140 mg" not in sections["HOW MUCH CAFFEINE IS SAFE?"]
-    last = sections["CUTTING DOWN"]
+    assert "140 mg" not in sections["How much caffeine is safe?"]
+    last = sections["Cutting down"]
     assert last.endswith("decaffeinated versions or water."), last
     assert "CH-12" not in last
     assert article.reviewed == "2025-03"

@@ -62,7 +62,7 @@ def article(tmp_path_factory: pytest.TempPathFactory) -> Article:
 
 
 def test_the_hospitals_name_above_the_title_is_not_the_title(article: Article) -> None:
-    assert article.title == "TONSILLITIS IN ADULTS"
+    assert article.title == "Tonsillitis in adults"
     assert article.sections[0].heading == ""
     assert article.sections[0].text.startswith("This leaflet explains what tonsillitis is")
     assert all(
@@ -71,7 +71,7 @@ def test_the_hospitals_name_above_the_title_is_not_the_title(article: Article) -
 
 
 def test_an_item_wrapped_onto_an_indented_line_is_one_item(article: Article) -> None:
-    care = next(s.text for s in article.sections if s.heading == "LOOKING AFTER YOURSELF")
+    care = next(s.text for s in article.sections if s.heading == "Looking after yourself")
     items = [line for line in care.splitlines() if line.strip()]
     assert items == [
         "* Take paracetamol or ibuprofen to ease the pain. Always read the packet for the "
@@ -85,7 +85,7 @@ def test_an_item_wrapped_onto_an_indented_line_is_one_item(article: Article) -> 
 def test_the_contact_rows_are_their_own_section_and_the_small_print_goes(
     article: Article,
 ) -> None:
-    assert [s.heading for s in article.sections][-2:] == ["WHEN TO GET HELP", "CONTACT US"]
+    assert [s.heading for s in article.sections][-2:] == ["When to get help", "Contact us"]
     help_text = article.sections[-2].text
     assert help_text.endswith("have trouble breathing.")
     contact = article.sections[-1].text

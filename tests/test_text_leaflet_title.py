@@ -35,12 +35,12 @@ def test_a_text_leaflet_keeps_its_first_line_as_title_and_its_first_heading(
     path = tmp_path / "earwax.txt"
     path.write_text(_LEAFLET, encoding="utf-8")
     article, _ = clean_article(load_text(path))
-    assert article.title == "EARWAX BUILD-UP"
+    assert article.title == "Earwax build-up"
     assert article.reviewed == "2025-03-12"
     assert [s.heading for s in article.sections] == [
-        "WHAT IS EARWAX?",
-        "HOW TO REMOVE EARWAX AT HOME",
-        "WHEN TO SEE A GP",
+        "What is earwax?",
+        "How to remove earwax at home",
+        "When to see a GP",
     ]
     last = article.sections[-1].text
     assert last.startswith("See a GP or practice nurse"), last
@@ -52,8 +52,8 @@ def test_a_title_standing_alone_over_its_first_heading_is_still_the_title(tmp_pa
     path = tmp_path / "earwax.txt"
     path.write_text(_LEAFLET.replace("Information for patients\n", "\n"), encoding="utf-8")
     article, _ = clean_article(load_text(path))
-    assert article.title == "EARWAX BUILD-UP"
-    assert article.sections[0].heading == "WHAT IS EARWAX?"
+    assert article.title == "Earwax build-up"
+    assert article.sections[0].heading == "What is earwax?"
 
 
 def test_a_dateline_under_the_byline_leaves_the_capital_title_and_first_heading(
@@ -74,7 +74,7 @@ def test_a_dateline_under_the_byline_leaves_the_capital_title_and_first_heading(
     path = tmp_path / "gallstones.txt"
     path.write_text(leaflet, encoding="utf-8")
     article, _ = clean_article(load_text(path))
-    assert article.title == "GALLSTONES"
+    assert article.title == "Gallstones"
     assert article.reviewed == "2024-06"
-    assert [s.heading for s in article.sections] == ["OVERVIEW", "TREATMENT"]
+    assert [s.heading for s in article.sections] == ["Overview", "Treatment"]
     assert all("Reviewed" not in s.text for s in article.sections)
