@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,6 +21,7 @@ from assistant.triage.classifier import (
 )
 from assistant.triage.danger import names_danger
 from assistant.triage.examples import (
+    everyday_plan_examples,
     extra_examples,
     off_topic_gate_examples,
     split_of,
@@ -34,12 +36,16 @@ from assistant.triage.model import (
     save_model,
     training_inputs_digest,
 )
+from assistant.triage.plan_check import SETTINGS_FILE as PLAN_CHECK_SETTINGS
+from assistant.triage.plan_check import load_plan_check, plans_digest, save_plan_check
 from assistant.triage.train import same_model
 from tests.support.labelled import every_labelled_example
 
 
 def _known_texts() -> set[str]:
-    return {fold(e.text) for e in team_examples() + extra_examples()}
+    return {
+        fold(e.text) for e in team_examples() + extra_examples() + everyday_plan_examples()
+    }
 
 
 CRISIS = [
@@ -190,6 +196,44 @@ def test_names_danger_reads_the_danger_words_and_not_everyday_chat():
     for message in ["kill the process", "my battery died", "see you tomorrow on the bridge",
                     "se me colgó el ordenador", "what is a game engine"]:
         assert not names_danger(message, cues), message
+
+
+def test_the_plan_check_never_takes_the_crisis_from_a_message_using_a_word_of_harm(embedder):
+    """With its cut out of reach the check would veto every crisis it may: those that name the
+    danger or use a word of death or harm keep it; a quiet everyday plan loses it."""
+    shipped = load_plan_check(MODEL_DIR)
+    assert shipped is not None
+    eager = dataclasses.replace(shipped, cut=np.inf)
+    triage = TriageClassifier(embedder, load_model(), plan_check=eager)
+    for message in [
+        "i want to kill myself",
+        "I've decided tonight is the night I end it",
+        "me quiero morir antes de fin de año",
+        "how many of these pills would be lethal",
+    ]:
+        assert triage.classify(message).label == "crisis", message
+    plan = "I've decided to stop smoking on my birthday next week"
+    assert TriageClassifier(embedder, load_model()).classify(plan).label == "crisis"
+    assert triage.classify(plan).label == "none"
+
+
+def test_the_shipped_plan_check_was_trained_on_the_current_plans():
+    settings = json.loads((MODEL_DIR / PLAN_CHECK_SETTINGS).read_text(encoding="utf-8"))
+    assert settings["plans_sha256"] == plans_digest(), (
+        "data/everyday-plans/ changed since the plan check was trained: "
+        "run `python -m assistant.triage.train_plan_check`"
+    )
+
+
+def test_the_plan_check_is_saved_and_read_back_whole(tmp_path):
+    check = load_plan_check(MODEL_DIR)
+    assert check is not None
+    save_plan_check(check, tmp_path)
+    again = load_plan_check(tmp_path)
+    assert again is not None
+    assert again.cut == check.cut
+    assert np.array_equal(again.weights.chars, check.weights.chars)
+    assert load_plan_check(tmp_path / "nothing") is None
 
 
 def test_the_model_is_saved_and_read_back_whole(tmp_path):

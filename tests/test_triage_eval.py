@@ -254,3 +254,18 @@ def test_without_notices_what_is_shown_follows_the_label():
     result = report(cases, ["emergency", "crisis"])
     assert result.emergency_call_first == 0.5
     assert [e.shown for e in result.errors] == ["crisis"]
+
+
+# Plans, goals and endings of everyday life, and crises said the same way (data/held-out/
+# everyday-plans.jsonl, written 2026-12-06 by a teammate who read no triage file, never trained
+# on). Shipped model: crisis 63/63, emergency 20/20, harmless escalated 62/187 (0.332: "I've
+# decided to stop smoking on my birthday" reads as a plan to die); with the plan check
+# (plan_check.py) 47/187 (0.251), every crisis and emergency still caught. Floors just under.
+EVERYDAY_PLANS = HELD_OUT_DIR / "everyday-plans.jsonl"
+EVERYDAY_PLANS_FLOOR = {"crisis": 0.98, "emergency": 0.95}
+EVERYDAY_PLANS_FLOOR_FALSE_ESCALATION = 0.26
+
+
+def test_no_regression_on_everyday_plans(embedder):
+    result = evaluate(load_triage(embedder), load_cases(EVERYDAY_PLANS), split="all")
+    _assert_floors(result, EVERYDAY_PLANS_FLOOR, EVERYDAY_PLANS_FLOOR_FALSE_ESCALATION)

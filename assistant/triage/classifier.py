@@ -22,12 +22,13 @@ from assistant.triage.danger import names_danger, quiet_about_danger
 from assistant.triage.diagnosis_ask import asks_which_condition
 from assistant.triage.dose_change import asks_to_change_dose
 from assistant.triage.examples import LABELS, TriageLabel
-from assistant.triage.features import Cues, Floats, featurize, fold, read_cues
+from assistant.triage.features import Blocks, Cues, Floats, featurize, fold, read_cues
 from assistant.triage.figurative import literal
 from assistant.triage.how_to_take import asks_how_to_take
 from assistant.triage.medicine_question import asks_about_a_medicine
 from assistant.triage.model import MODEL_DIR, ModelError, TriageModel, load_model
 from assistant.triage.overdose import tells_overdose
+from assistant.triage.plan_check import PlanCheck, load_plan_check
 from assistant.triage.respell import respelled
 from assistant.triage.saddle_numbness import tells_saddle_numbness
 from assistant.triage.told import told_before_question
@@ -126,8 +127,15 @@ def in_context(message: str, earlier: Sequence[str]) -> str:
 
 
 class TriageClassifier:
-    def __init__(self, embedder: Embedder, model: TriageModel, cues: Cues | None = None) -> None:
+    def __init__(
+        self,
+        embedder: Embedder,
+        model: TriageModel,
+        cues: Cues | None = None,
+        plan_check: PlanCheck | None = None,
+    ) -> None:
         self._embedder = embedder
+        self._plan_check = plan_check
         if model.reader is not None and getattr(embedder, "precision", "fp32") == "bf16":
             # The embedder runs bf16 only where the CPU does it natively; so can the reader.
             model = dataclasses.replace(model, reader=model.reader.in_bf16())
@@ -208,11 +216,13 @@ class TriageClassifier:
         blocks = featurize(read, vectors, self._model.config, self._cues)
         probabilities = self._model.mixed(self._model.probabilities(blocks), by_reader)
         spelled = [respelled(t) for t in read]
+        readings = [blocks]
         if spelled != read:
             # Shorthand and misspellings written out ("havin a siezure rn"): the more serious
             # of the two readings counts, so a message written out is read as before.
             other_vectors, other_reader = self._read(spelled, None)
             other = featurize(spelled, other_vectors, self._model.config, self._cues)
+            readings.append(other)
             written_out = self._model.mixed(self._model.probabilities(other), other_reader)
             serious = [LABELS.index(label) for label in LABELS if label != "none"]
             probabilities[:, serious] = np.maximum(
@@ -245,6 +255,16 @@ class TriageClassifier:
             and self._model.label(probabilities[1]) == "crisis"
         )
         label = self._model.label(mixed, off_topic_mixed, crisis_allowed=crisis_allowed)
+        earlier_weight = weight if len(texts) > 1 else 0.0
+        if (
+            label == "crisis"
+            and quiet_about_danger([*read, *earlier[-(CONTEXT_TURNS - 1) :]], self._cues)
+            and not self._plan_check_agrees(readings, earlier_weight)
+        ):
+            # Read as an everyday plan by the check (plan_check.py). Only where no word of
+            # death, harm or danger is used: "every scar on my arm is a bad day and today I
+            # added 3 more" stays a crisis whatever the check reads.
+            label = self._model.label(mixed, off_topic_mixed, crisis_allowed=False)
         if len(texts) == 1 and pleasantry(message) in ("greeting", "thanks"):
             label = "none"
         thanks_after_dose = label == "personal_dose" and pleasantry(message) is not None
@@ -286,6 +306,18 @@ class TriageClassifier:
             answer_beside=beside,
             vector=vectors[0] if as_typed else None,
         )
+
+    def _plan_check_agrees(self, readings: Sequence[Blocks], earlier_weight: float) -> bool:
+        """Whether the plan check also reads a crisis: the more serious of the readings (as
+        typed, written out), the earlier turns (the second row) mixed in as for the head."""
+        check = self._plan_check
+        if check is None:
+            return True
+        scores = np.max([check.probabilities(b, self._model.config) for b in readings], axis=0)
+        score = float(scores[0])
+        if len(scores) > 1:
+            score = (1 - earlier_weight) * score + earlier_weight * float(scores[1])
+        return score >= check.cut
 
     def _by_rule(
         self,
@@ -343,8 +375,8 @@ class TriageClassifier:
 
 
 def load_triage(embedder: Embedder, model_dir: Path = MODEL_DIR) -> TriageClassifier:
-    """The classifier with the shipped model (or the one in `model_dir`)."""
-    return TriageClassifier(embedder, load_model(model_dir))
+    """The classifier with the shipped model (or the one in `model_dir`) and its plan check."""
+    return TriageClassifier(embedder, load_model(model_dir), plan_check=load_plan_check(model_dir))
 
 
 def pleasantry(message: str) -> str | None:

@@ -22,6 +22,9 @@ MESSAGES_DIR = Path(__file__).resolve().parent / "data" / "messages"
 EXTRA_DIR = Path(__file__).resolve().parent / "data" / "extra"
 # Phrasings only the off-topic gate learns from (data/README.md, train_off_topic.py).
 OFF_TOPIC_GATE_DIR = Path(__file__).resolve().parent / "data" / "off-topic-gate"
+# Plans, goals and endings of everyday life, and crises said the same way: only the plan check
+# learns from them (data/README.md, plan_check.py).
+EVERYDAY_PLANS_DIR = Path(__file__).resolve().parent / "data" / "everyday-plans"
 # Sets only counted, never trained on (data/README.md).
 HELD_OUT_DIR = Path(__file__).resolve().parent / "data" / "held-out"
 # Three ids in ten go to test, decided by the id alone so that adding cases never moves old ones.
@@ -85,6 +88,12 @@ def team_examples(directory: Path = MESSAGES_DIR) -> list[Example]:
 
 def extra_examples(directory: Path = EXTRA_DIR) -> list[Example]:
     """Training-only phrasings; they widen what the model has seen and are never scored."""
+    return read_folder(directory)
+
+
+def everyday_plan_examples(directory: Path = EVERYDAY_PLANS_DIR) -> list[Example]:
+    """Everyday plans (`none`: "I've decided to stop smoking on my birthday") and crises said as
+    plans (`crisis`: "I've decided this birthday is my last")."""
     return read_folder(directory)
 
 

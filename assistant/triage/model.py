@@ -224,7 +224,7 @@ def load_model(directory: Path = MODEL_DIR) -> TriageModel:
     return TriageModel(
         config=FeatureConfig(**features),
         cue_names=tuple(settings["cues"]),
-        weights=_load_weights(weights_path),
+        weights=load_weights(weights_path),
         decision=Decision(
             thresholds={k: float(v) for k, v in settings["thresholds"].items()},
             context_weight=float(settings["context_weight"]),
@@ -233,11 +233,11 @@ def load_model(directory: Path = MODEL_DIR) -> TriageModel:
         ),
         report=settings.get("report", {}),
         reader=_load_reader(directory, settings.get("reader")),
-        off_topic=None if cut is None else _load_weights(directory / OFF_TOPIC_FILE),
+        off_topic=None if cut is None else load_weights(directory / OFF_TOPIC_FILE),
     )
 
 
-def _load_weights(path: Path) -> Weights:
+def load_weights(path: Path) -> Weights:
     if not path.is_file():
         raise ModelError(f"{path} is missing: re-run `python -m assistant.triage.train`")
     with np.load(path, allow_pickle=False) as arrays:

@@ -1,12 +1,13 @@
 """Every labelled triage example the repository holds: the team's set, the training-only
-phrasings, the off-topic gate's phrasings and the held-out sets. A rule read beside the model is
-checked against all of them."""
+phrasings, the off-topic gate's phrasings, the plan check's and the held-out sets. A rule read
+beside the model is checked against all of them."""
 
 from __future__ import annotations
 
 from assistant.triage.examples import (
     HELD_OUT_DIR,
     Example,
+    everyday_plan_examples,
     extra_examples,
     off_topic_gate_examples,
     read_folder,
@@ -16,4 +17,4 @@ from assistant.triage.examples import (
 
 def every_labelled_example() -> list[Example]:
     return [*team_examples(), *extra_examples(), *off_topic_gate_examples(),
-            *read_folder(HELD_OUT_DIR)]
+            *everyday_plan_examples(), *read_folder(HELD_OUT_DIR)]
