@@ -52,15 +52,14 @@ from assistant.compose.scored import ScoredUnit, section_score
 from assistant.compose.scoring import asks_as_heading, scored_units
 from assistant.compose.section_choice import (
     asks_another_kind,
-    getting_care_sections,
     heading_asks,
-    moved_off_an_emergency,
     of_the_asked_type,
     quoted_ask_words,
     says_any,
 )
 from assistant.compose.untitled_lede import outscoring_the_opening
 from assistant.compose.urgent_lead import calling_first
+from assistant.compose.urgent_sections import getting_care_sections, moved_off_an_emergency
 from assistant.understanding.question import QuestionAnalysis, QuestionType
 from healthqa.text.emergency_call import tells_to_call_for_help
 

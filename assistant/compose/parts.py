@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import itertools
 
+from assistant.compose.asked import ask_of, topic_of
 from assistant.compose.base import CompositionRequest
 from assistant.compose.extractive_settings import ExtractiveSettings
 from assistant.compose.headings import asks_only_its_kind, parent_heading, under_kind
 from assistant.compose.question_parts import part_signal, question_parts
 from assistant.compose.repeats import repeats
 from assistant.compose.scored import ScoredUnit, own_sentences
-from assistant.compose.section_choice import ask_of, topic_of
 from assistant.compose.units import is_list_item
 
 # A question joining asks is answered one unit per ask (question_parts.py) when it is this

@@ -11,13 +11,14 @@ from collections.abc import Sequence
 import numpy as np
 
 from assistant.compose.answer_first import asks_one_fact
+from assistant.compose.asked import for_another_group
 from assistant.compose.base import CompositionRequest
 from assistant.compose.durations import asks_how_long, duration_subject, states_a_duration_of
 from assistant.compose.extractive_settings import ExtractiveSettings
 from assistant.compose.passages import SectionPassage
 from assistant.compose.quotable import ends_statement, is_attribution, is_quotable
 from assistant.compose.scored import BULLET, ScoredUnit, scored_sentences
-from assistant.compose.section_choice import for_another_group, whole_ask_of
+from assistant.compose.section_choice import whole_ask_of
 from assistant.compose.trimming import trimmed, without_unquotable_item_sentences
 from assistant.compose.units import (
     Unit,

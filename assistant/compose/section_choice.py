@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.compose.asked import (
+    RESTATES_MARGIN,
+    ask_of,
+    most_ask_words,
+    names_group,
+    topic_of,
+)
 from assistant.compose.base import CompositionRequest
+from assistant.compose.care_sections import as_self_care_as_asked, treatment_as_asked
 from assistant.compose.course import states_how_long_it_lasts
 from assistant.compose.durations import asks_how_long, states_a_duration, without_span_words
 from assistant.compose.headings import (
@@ -24,19 +32,12 @@ from assistant.compose.scored import (
     section_score,
     within_margin,
 )
-from assistant.compose.self_care import (
-    asks_for_self_care,
-    clinician_heading,
-    self_care_heading,
-)
 from assistant.compose.told_signs import told_signs_needing_care
 from assistant.compose.units import is_list_item
 from assistant.compose.untitled_lede import margin_below, opening_for_what_it_is
-from assistant.compose.urgency import asks_routinely, asks_urgently, urgent_heading
-from assistant.understanding.conversation import groups_named
+from assistant.compose.urgent_sections import as_urgent_as_asked, not_an_emergency_unasked
 from assistant.understanding.question import QuestionType
 from assistant.understanding.question_types import heading_type
-from healthqa.text.emergency_call import tells_to_call_for_help
 from healthqa.text.words import content_words
 
 # How far below the lead section a section of the same article whose heading asks what the
@@ -44,9 +45,6 @@ from healthqa.text.words import content_words
 TYPE_MARGIN = 0.15
 # The same, when the lead section's heading asks another kind of question than the one asked.
 OTHER_KIND_MARGIN = 0.3
-# How far below the lead section a section of the same article whose heading the question
-# says again may score and still lead (`_restating`).
-RESTATES_MARGIN = 0.3
 # A question with at most this many words beyond its topic asks only what they say: a second
 # source must say one of them too (`quoted_ask_words`).
 ASK_MAX_WORDS = 3
@@ -63,155 +61,16 @@ def of_the_asked_type(
     is X?", `opening_for_what_it_is`; else `_of_the_asked_kind`), the getting-care section
     naming the signs the visitor told (`told_signs_needing_care`), the section for the group a
     follow-up asks about (`_for_the_group`),
-    the visitor's own part when they ask what they can do (`_as_self_care_as_asked`), as
+    the visitor's own part when they ask what they can do (`as_self_care_as_asked`), as
     urgent as the question asks (`as_urgent_as_asked`)."""
     lead = opening_for_what_it_is(scored, lead, request)
-    chosen = _not_an_emergency_unasked(scored, _of_the_asked_kind(scored, lead, request), request)
-    chosen = _as_self_care_as_asked(scored, chosen, request)
-    chosen = _treatment_as_asked(scored, chosen, request)
+    chosen = not_an_emergency_unasked(scored, _of_the_asked_kind(scored, lead, request), request)
+    chosen = as_self_care_as_asked(scored, chosen, request)
+    chosen = treatment_as_asked(scored, chosen, request)
     chosen = as_urgent_as_asked(scored, chosen, request)
     chosen = told_signs_needing_care(scored, chosen, request)
     chosen = _for_the_group(scored, chosen, request)
     return with_qualifier(scored, kept_qualifier(scored, lead, chosen, request), request)
-
-
-def _as_self_care_as_asked(
-    scored: Sequence[list[ScoredUnit]], chosen: list[ScoredUnit], request: CompositionRequest
-) -> list[ScoredUnit]:
-    """For a question asking what the visitor can do themselves ("how do I get rid of it at
-    home?", "what can we do?"), the article's section whose heading is for what the reader
-    does ("How to treat it yourself", "What you can do"), when the chosen one's is not:
-    whatever it scores, since a story's words lean to the section that retells them (the
-    clinician's treatment, when to get help), and only this one answers who acts."""
-    if request.analysis.qtype not in (QuestionType.treatment, QuestionType.information):
-        return chosen
-    if not asks_for_self_care(ask_of(request)):
-        return chosen
-    heading = chosen[0].section.first.chunk.section
-    if self_care_heading(heading):
-        return chosen
-    # The question's own words chose the section: its heading names what is asked ("UV index
-    # guide" for "what should I do when the UV index is 7?"), or it speaks of the group a
-    # follow-up asks about ("what about in adults?" after "how do I treat it at home?"). Not
-    # a clinician's or getting-care heading, which never answers what the visitor can do
-    # ("When to get help" shares "help" with "what can we do to help her?").
-    if not clinician_heading(heading) and shares_an_ask_word(
-        heading, ask_of(request), topic_of(chosen, request)
-    ):
-        return chosen
-    if _names_group(chosen, request):
-        return chosen
-    own = [
-        units
-        for units in same_article(scored, chosen)
-        if self_care_heading(units[0].section.first.chunk.section)
-    ]
-    return max(own, key=section_score) if own else chosen
-
-
-def _treatment_as_asked(
-    scored: Sequence[list[ScoredUnit]], chosen: list[ScoredUnit], request: CompositionRequest
-) -> list[ScoredUnit]:
-    """For "how do I treat X?" or "how do I get rid of X?", asked without "at home" or
-    "myself" (`asks_for_self_care`), the article's treatment section ("Treatment": the creams,
-    the medicines) over its home-care list ("Self-care") chosen for it, whatever it scores: the
-    list's opening says "treat" and the topic again ("To help treat and prevent X:"), while
-    only the treatment section says how it is treated. Not a clinician's section ("Treatment
-    from a GP"), which answers what the doctor does."""
-    if request.analysis.qtype is not QuestionType.treatment:
-        return chosen
-    question = ask_of(request)
-    if asks_for_self_care(question) or not self_care_heading(
-        chosen[0].section.first.chunk.section
-    ):
-        return chosen
-    if _names_group(chosen, request):
-        return chosen
-    treatment = [
-        units
-        for units in same_article(scored, chosen)
-        if heading_type(h := units[0].section.first.chunk.section) is QuestionType.treatment
-        and not self_care_heading(h)
-        and not clinician_heading(h)
-        and not for_another_group(units[0].section, request)
-    ]
-    return max(treatment, key=section_score) if treatment else chosen
-
-
-def _not_an_emergency_unasked(
-    scored: Sequence[list[ScoredUnit]], chosen: list[ScoredUnit], request: CompositionRequest
-) -> list[ScoredUnit]:
-    """For a question about neither getting care, an emergency, signs nor what can go wrong
-    ("does my child need to stay off nursery?"), an emergency section ("When to call 911") chosen
-    for it gives way to the section of the article with a sentence saying most of the words it
-    asks that the emergency section does not say ("There is no need to keep children off school
-    or nursery ..."), scoring within `RESTATES_MARGIN`: an emergency section names the people a
-    question names ("if your child has a stiff neck") and the topic, and outscores the section
-    that answers."""
-    if not _an_unasked_emergency(chosen, request):
-        return chosen
-    asked = ask_words(ask_of(request), topic_of(chosen, request))
-    # The words it asks that the emergency section does not say ("nursery", not "child").
-    unsaid = asked - _said_words(chosen)
-    saying = [
-        units
-        for units in same_article(scored, chosen)
-        if not urgent_heading(units[0].section.first.chunk.section)
-        and _most_ask_words(units, unsaid) > 0
-    ]
-    if not saying:
-        return chosen
-    best = max(saying, key=lambda units: (_most_ask_words(units, unsaid), section_score(units)))
-    return within_margin(best, chosen, RESTATES_MARGIN)
-
-
-def _said_words(units: list[ScoredUnit]) -> frozenset[str]:
-    section = units[0].section
-    return content_words(f"{section.first.chunk.section} {section.text}")
-
-
-def _an_unasked_emergency(units: list[ScoredUnit], request: CompositionRequest) -> bool:
-    """The section's heading is for an emergency and the question asks about no danger."""
-    if request.analysis.qtype in _ASKS_ABOUT_DANGER or asks_urgently(ask_of(request)):
-        return False
-    return urgent_heading(units[0].section.first.chunk.section)
-
-
-def moved_off_an_emergency(
-    found: list[ScoredUnit], primary: list[ScoredUnit], request: CompositionRequest
-) -> bool:
-    """The answer was moved from the emergency section found first to another section of its
-    article (`_not_an_emergency_unasked`): the question asked nothing about getting care."""
-    return (
-        primary is not found
-        and primary[0].section.doc_id == found[0].section.doc_id
-        and _an_unasked_emergency(found, request)
-        and heading_type(primary[0].section.first.chunk.section) is not QuestionType.seek_care
-    )
-
-
-def getting_care_sections(
-    scored: Sequence[list[ScoredUnit]], units: list[ScoredUnit]
-) -> set[tuple[str, str]]:
-    """The keys of the sections of `units`' article whose heading is about getting care."""
-    return {
-        section[0].section.key
-        for section in same_article(scored, units)
-        if heading_type(section[0].section.first.chunk.section) is QuestionType.seek_care
-    }
-
-
-# The kinds of question an emergency section may answer: when to get care, the signs, what can
-# go wrong, whether it is serious.
-_ASKS_ABOUT_DANGER = frozenset(
-    {
-        QuestionType.seek_care,
-        QuestionType.symptoms,
-        QuestionType.complications,
-        QuestionType.outlook,
-        QuestionType.diagnosis,
-    }
-)
 
 
 def _for_the_group(
@@ -240,65 +99,6 @@ def _for_the_group(
 # The kind of a heading naming groups ("Babies, children and pregnancy"): what the page says
 # for them, whatever the question asks, not another kind of question.
 _FOR_GROUPS = QuestionType.considerations
-
-
-def as_urgent_as_asked(
-    scored: Sequence[list[ScoredUnit]], chosen: list[ScoredUnit], request: CompositionRequest
-) -> list[ScoredUnit]:
-    """For a question about getting care, the article's getting-care section whose heading
-    speaks of an emergency when the question does ("when should I go to the ER?": "When to get
-    emergency help", not "When to see a doctor"), and one whose heading does not when the
-    question asks about a routine visit ("when should I see a GP?"), scoring within
-    `RESTATES_MARGIN` of the chosen section. Both headings ask the same kind and open with
-    "When", so only the urgency tells them apart."""
-    kind = QuestionType.seek_care
-    heading = chosen[0].section.first.chunk.section
-    if request.analysis.qtype is not kind:
-        return chosen
-    question = ask_of(request)
-    if heading_type(heading) is not kind:
-        return _urgent_section(scored, chosen) if asks_urgently(question) else chosen
-    if asks_urgently(question):
-        wanted = True
-    elif asks_routinely(question):
-        wanted = False
-    else:
-        return chosen
-    if urgent_heading(heading) is wanted:
-        return chosen
-    matching = [
-        units
-        for units in same_article(scored, chosen)
-        if heading_type(h := units[0].section.first.chunk.section) is kind
-        and urgent_heading(h) is wanted
-    ]
-    if not matching:
-        return chosen
-    return within_margin(max(matching, key=section_score), chosen, RESTATES_MARGIN)
-
-
-def _urgent_section(
-    scored: Sequence[list[ScoredUnit]], chosen: list[ScoredUnit]
-) -> list[ScoredUnit]:
-    """For a question asking when something is an emergency, chosen from a section about
-    neither getting care nor an emergency ("Overview"), the article's section that tells when
-    to call for emergency help, by its heading or by a sentence ("Call 911 or go to the ER if"
-    in a callout under "When to see a doctor"), whatever it scores: the question's topic
-    names every section and lifts the opening most, while only that section answers (a
-    hives page's callout scored 0.32 under its Overview in the tests)."""
-    if _speaks_of_an_emergency(chosen):
-        return chosen
-    urgent = [units for units in same_article(scored, chosen) if _speaks_of_an_emergency(units)]
-    if not urgent:
-        return chosen
-    return max(urgent, key=section_score)
-
-
-def _speaks_of_an_emergency(units: list[ScoredUnit]) -> bool:
-    section = units[0].section
-    return urgent_heading(section.first.chunk.section) or any(
-        tells_to_call_for_help(section.sentence(i)) for u in units for i in own_sentences(u)
-    )
 
 
 def _of_the_asked_kind(
@@ -338,7 +138,7 @@ def _of_the_asked_kind(
     # another kind: "What to do in an asthma attack" names the attack but answers what to do,
     # not "what causes asthma attacks?", which the page's "Common triggers" answers.
     other_kind = asks_another_kind(lead, request)
-    keeps_group = (_names_group(lead, request) and not _names_group(best, request)) or (
+    keeps_group = (names_group(lead, request) and not names_group(best, request)) or (
         not other_kind and _names_focus(lead, request) and not _names_focus(best, request)
     )
     # A lead whose heading asks another kind ("Treatment" for "who gets it?") answers another
@@ -362,16 +162,8 @@ def _says_more_of_the_ask(
     """A sentence of `lead` says at least `SAID_ASK_WORDS` of the words the question asks
     beyond its topic, and more of them than any sentence of `other`."""
     asked = ask_words(ask_of(request), topic_of(lead, request))
-    here = _most_ask_words(lead, asked)
-    return here >= SAID_ASK_WORDS and here > _most_ask_words(other, asked)
-
-
-def _most_ask_words(units: list[ScoredUnit], asked: frozenset[str]) -> int:
-    section = units[0].section
-    return max(
-        (len(asked & content_words(section.sentence(i))) for u in units for i in own_sentences(u)),
-        default=0,
-    )
+    here = most_ask_words(lead, asked)
+    return here >= SAID_ASK_WORDS and here > most_ask_words(other, asked)
 
 
 def quoted_ask_words(chosen: Sequence[ScoredUnit], request: CompositionRequest) -> frozenset[str]:
@@ -419,26 +211,6 @@ def asks_another_kind(units: list[ScoredUnit], request: CompositionRequest) -> b
     return kind is not QuestionType.information and kind is not request.analysis.qtype
 
 
-def _names_group(units: list[ScoredUnit], request: CompositionRequest) -> bool:
-    """A unit of the section names the group a follow-up asks about ("what about children?")."""
-    group = request.group
-    if group is None:
-        return False
-    section = units[0].section
-    return any(group.search(section.sentence(i)) for u in units for i in u.unit.sentences)
-
-
-def for_another_group(section: SectionPassage, request: CompositionRequest) -> bool:
-    """The section's heading names a group (children, older people, pregnancy) that neither
-    the question nor the page's title names: it is the page's answer for that group only."""
-    named = groups_named(section.first.chunk.section)
-    if not named:
-        return False
-    analysis = request.analysis
-    asked = f"{request.question} {analysis.text} {analysis.asked} {section.first.chunk.title}"
-    return not named & groups_named(asked)
-
-
 def _names_focus(units: list[ScoredUnit], request: CompositionRequest) -> bool:
     """The section says every word of the question's focus that its page's title does not
     ("severe reaction" on a food allergy page); False when the focus is the page's topic."""
@@ -448,16 +220,6 @@ def _names_focus(units: list[ScoredUnit], request: CompositionRequest) -> bool:
     section = units[0].section
     beyond_title = content_words(focus) - content_words(section.first.chunk.title)
     return bool(beyond_title) and beyond_title <= content_words(section.text)
-
-
-def ask_of(request: CompositionRequest) -> str:
-    """The question sentences alone: a story's words must not say a heading by chance."""
-    return request.analysis.question or request.analysis.asked or request.question
-
-
-def topic_of(units: list[ScoredUnit], request: CompositionRequest) -> str:
-    """The words naming the page's topic: its title and the question's focus."""
-    return f"{units[0].section.first.chunk.title} {request.analysis.focus or ''}"
 
 
 def _restating(
@@ -487,7 +249,7 @@ def _restating(
     key, best = max(found, key=lambda f: (f[0], section_score(f[1])))
     if best is lead or (said(lead) or (0, 0)) >= key:
         return None
-    if _names_group(lead, request) and not _names_group(best, request):
+    if names_group(lead, request) and not names_group(best, request):
         # "motion sickness remedies for children?": "Other remedies" says the heading's word,
         # the medicines section says what it says about children; the group is asked too.
         return None
@@ -586,7 +348,7 @@ def _naming_the_ask(
     naming = [u for u in same_article(scored, lead) if u is not lead and names(u)]
     if not naming:
         return None
-    if _names_group(lead, request) and not any(_names_group(u, request) for u in naming):
+    if names_group(lead, request) and not any(names_group(u, request) for u in naming):
         return None
     best = max(naming, key=section_score)
     # A sentence stating how long the asked thing lasts answers as directly as a heading
