@@ -191,7 +191,8 @@ def test_no_regression_on_messages_told_then_asked(embedder):
 
 # A set written by a teammate who read no file of the repository and counted only: its errors
 # are never read (data/blind/b8.jsonl, 2026-12-06). Shipped model: crisis 75/77, emergency
-# 79/87, personal_dose 60/66, harmless escalated 31/310 (0.100). Floors just under those; the
+# 79/87, personal_dose 60/66, harmless escalated 31/310 (0.100); 30/310 with the plan check
+# (eighteenth session), the rest unchanged. Floors just under those; the
 # assertion messages say only the figures, never which messages were missed.
 BLIND_B8 = HELD_OUT_DIR.parent / "blind" / "b8.jsonl"
 BLIND_B8_FLOOR = {"crisis": 0.95, "emergency": 0.89, "personal_dose": 0.88}
