@@ -12,12 +12,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.triage import LABELS, SafetyLines, Triage, TriageLabel, notice_for
+from assistant.triage.accident_check import SETTINGS_FILE as ACCIDENT_CHECK_SETTINGS
+from assistant.triage.accident_check import (
+    accidents_digest,
+    load_accident_check,
+    save_accident_check,
+)
 from assistant.triage.classifier import (
     CONTEXT_TURNS,
     READ_LIMIT,
     TriageClassifier,
     danger_left_unnamed,
     in_context,
+    load_triage,
 )
 from assistant.triage.danger import names_danger
 from assistant.triage.examples import (
@@ -38,6 +45,7 @@ from assistant.triage.model import (
 )
 from assistant.triage.plan_check import SETTINGS_FILE as PLAN_CHECK_SETTINGS
 from assistant.triage.plan_check import load_plan_check, plans_digest, save_plan_check
+from assistant.triage.second_readings import SecondReadings
 from assistant.triage.train import same_model
 from tests.support.labelled import every_labelled_example
 
@@ -204,7 +212,7 @@ def test_the_plan_check_never_takes_the_crisis_from_a_message_using_a_word_of_ha
     shipped = load_plan_check(MODEL_DIR)
     assert shipped is not None
     eager = dataclasses.replace(shipped, cut=np.inf)
-    triage = TriageClassifier(embedder, load_model(), plan_check=eager)
+    triage = TriageClassifier(embedder, load_model(), checks=SecondReadings(plan=eager))
     for message in [
         "i want to kill myself",
         "I've decided tonight is the night I end it",
@@ -217,23 +225,62 @@ def test_the_plan_check_never_takes_the_crisis_from_a_message_using_a_word_of_ha
     assert triage.classify(plan).label == "none"
 
 
-def test_the_shipped_plan_check_was_trained_on_the_current_plans():
-    settings = json.loads((MODEL_DIR / PLAN_CHECK_SETTINGS).read_text(encoding="utf-8"))
-    assert settings["plans_sha256"] == plans_digest(), (
-        "data/everyday-plans/ changed since the plan check was trained: "
-        "run `python -m assistant.triage.train_plan_check`"
+def test_the_accident_check_never_takes_the_crisis_from_a_message_naming_the_danger(embedder):
+    """With its cut out of reach the check would read every crisis it may as an emergency: those
+    that name suicide, self-harm or a wish to die keep the crisis; an accident told in a
+    crisis's words becomes an emergency."""
+    shipped = load_accident_check(MODEL_DIR)
+    assert shipped is not None
+    eager = dataclasses.replace(shipped, cut=np.inf)
+    triage = TriageClassifier(embedder, load_model(), checks=SecondReadings(accident=eager))
+    for message in [
+        "i want to kill myself",
+        "I cut my wrists and it won't stop bleeding",
+        "took the whole bottle of pills on purpose",
+        "me corté las venas",
+        "how many of these pills would be lethal",
+    ]:
+        assert triage.classify(message).label == "crisis", message
+    accident = "the table saw took off part of my thumb, blood everywhere"
+    assert TriageClassifier(embedder, load_model()).classify(accident).label == "crisis"
+    assert load_triage(embedder).classify(accident).label == "emergency"
+
+
+# Each check: its settings file, the digest key of what it learned from beside the head's data,
+# that digest now, and its retraining command.
+CHECKS = [
+    (PLAN_CHECK_SETTINGS, "plans_sha256", plans_digest, "train_plan_check"),
+    (ACCIDENT_CHECK_SETTINGS, "accidents_sha256", accidents_digest, "train_accident_check"),
+]
+
+
+@pytest.mark.parametrize(("settings_file", "key", "digest", "command"), CHECKS)
+def test_each_shipped_check_was_trained_on_its_current_data(settings_file, key, digest, command):
+    settings = json.loads((MODEL_DIR / settings_file).read_text(encoding="utf-8"))
+    assert settings[key] == digest(), (
+        f"the data of {settings_file} changed since it was trained: "
+        f"run `python -m assistant.triage.{command}`"
     )
 
 
-def test_the_plan_check_is_saved_and_read_back_whole(tmp_path):
-    check = load_plan_check(MODEL_DIR)
+@pytest.mark.parametrize(
+    ("load", "save"),
+    [
+        (load_plan_check, save_plan_check),
+        (load_accident_check, save_accident_check),
+    ],
+)
+def test_each_check_is_saved_and_read_back_whole(tmp_path, load, save):
+    check = load(MODEL_DIR)
     assert check is not None
-    save_plan_check(check, tmp_path)
-    again = load_plan_check(tmp_path)
+    save(check, tmp_path)
+    again = load(tmp_path)
     assert again is not None
     assert again.cut == check.cut
-    assert np.array_equal(again.weights.chars, check.weights.chars)
-    assert load_plan_check(tmp_path / "nothing") is None
+    assert again.weights.chars.shape == check.weights.chars.shape
+    assert np.array_equal(again.weights.embedding, check.weights.embedding)
+    assert np.array_equal(again.weights.words, check.weights.words)
+    assert load(tmp_path / "nothing") is None
 
 
 def test_the_model_is_saved_and_read_back_whole(tmp_path):

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.triage import screen
+from assistant.triage.check import Check
 from assistant.triage.danger import names_danger, quiet_about_danger
 from assistant.triage.diagnosis_ask import asks_which_condition
 from assistant.triage.dose_change import asks_to_change_dose
@@ -28,9 +29,9 @@ from assistant.triage.how_to_take import asks_how_to_take
 from assistant.triage.medicine_question import asks_about_a_medicine
 from assistant.triage.model import MODEL_DIR, ModelError, TriageModel, load_model
 from assistant.triage.overdose import tells_overdose
-from assistant.triage.plan_check import PlanCheck, load_plan_check
 from assistant.triage.respell import respelled
 from assistant.triage.saddle_numbness import tells_saddle_numbness
+from assistant.triage.second_readings import SecondReadings, load_second_readings
 from assistant.triage.told import told_before_question
 from assistant.triage.unsure_emergency import EMERGENCY_SURE, shows_threat, unsure_emergency
 from assistant.triage.where_to_buy import asks_where_to_buy
@@ -132,10 +133,10 @@ class TriageClassifier:
         embedder: Embedder,
         model: TriageModel,
         cues: Cues | None = None,
-        plan_check: PlanCheck | None = None,
+        checks: SecondReadings | None = None,
     ) -> None:
         self._embedder = embedder
-        self._plan_check = plan_check
+        self._checks = checks or SecondReadings()
         if model.reader is not None and getattr(embedder, "precision", "fp32") == "bf16":
             # The embedder runs bf16 only where the CPU does it natively; so can the reader.
             model = dataclasses.replace(model, reader=model.reader.in_bf16())
@@ -255,16 +256,11 @@ class TriageClassifier:
             and self._model.label(probabilities[1]) == "crisis"
         )
         label = self._model.label(mixed, off_topic_mixed, crisis_allowed=crisis_allowed)
-        earlier_weight = weight if len(texts) > 1 else 0.0
-        if (
-            label == "crisis"
-            and quiet_about_danger([*read, *earlier[-(CONTEXT_TURNS - 1) :]], self._cues)
-            and not self._plan_check_agrees(readings, earlier_weight)
-        ):
-            # Read as an everyday plan by the check (plan_check.py). Only where no word of
-            # death, harm or danger is used: "every scar on my arm is a bad day and today I
-            # added 3 more" stays a crisis whatever the check reads.
-            label = self._model.label(mixed, off_topic_mixed, crisis_allowed=False)
+        if label == "crisis":
+            said = [*read, *earlier[-(CONTEXT_TURNS - 1) :]]
+            label = self._checked_crisis(
+                said, readings, weight if len(texts) > 1 else 0.0
+            ) or self._model.label(mixed, off_topic_mixed, crisis_allowed=False)
         if len(texts) == 1 and pleasantry(message) in ("greeting", "thanks"):
             label = "none"
         thanks_after_dose = label == "personal_dose" and pleasantry(message) is not None
@@ -307,10 +303,34 @@ class TriageClassifier:
             vector=vectors[0] if as_typed else None,
         )
 
-    def _plan_check_agrees(self, readings: Sequence[Blocks], earlier_weight: float) -> bool:
-        """Whether the plan check also reads a crisis: the more serious of the readings (as
-        typed, written out), the earlier turns (the second row) mixed in as for the head."""
-        check = self._plan_check
+    def _checked_crisis(
+        self, said: Sequence[str], readings: Sequence[Blocks], earlier_weight: float
+    ) -> TriageLabel | None:
+        """The head's crisis as the checks read it: "crisis", "emergency", or None when the
+        crisis is withheld (the head's next label then stands). `said`: the message as read
+        and the turns before it."""
+        if quiet_about_danger(said, self._cues) and not self._agrees(
+            self._checks.plan, readings, earlier_weight
+        ):
+            # Read as an everyday plan by the check (plan_check.py). Only where no word of
+            # death, harm or danger is used: "every scar on my arm is a bad day and today I
+            # added 3 more" stays a crisis whatever the check reads.
+            return None
+        if not any(names_danger(t, self._cues) for t in said) and not self._agrees(
+            self._checks.accident, readings, earlier_weight
+        ):
+            # An accident or a sudden illness told in a crisis's words ("he fell. not waking
+            # up"), read so by the accident check (accident_check.py). Only where the danger is
+            # not named: "I cut my wrist and it won't stop bleeding" stays a crisis.
+            return "emergency"
+        return "crisis"
+
+    def _agrees(
+        self, check: Check | None, readings: Sequence[Blocks], earlier_weight: float
+    ) -> bool:
+        """Whether a check (plan, accident) also reads a crisis: the more serious of the
+        readings (as typed, written out), the earlier turns (the second row) mixed in as for the
+        head. With no check, the head's reading stands."""
         if check is None:
             return True
         scores = np.max([check.probabilities(b, self._model.config) for b in readings], axis=0)
@@ -375,8 +395,8 @@ class TriageClassifier:
 
 
 def load_triage(embedder: Embedder, model_dir: Path = MODEL_DIR) -> TriageClassifier:
-    """The classifier with the shipped model (or the one in `model_dir`) and its plan check."""
-    return TriageClassifier(embedder, load_model(model_dir), plan_check=load_plan_check(model_dir))
+    """The classifier with the shipped model (or the one in `model_dir`) and its checks."""
+    return TriageClassifier(embedder, load_model(model_dir), checks=load_second_readings(model_dir))
 
 
 def pleasantry(message: str) -> str | None:

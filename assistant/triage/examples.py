@@ -25,6 +25,10 @@ OFF_TOPIC_GATE_DIR = Path(__file__).resolve().parent / "data" / "off-topic-gate"
 # Plans, goals and endings of everyday life, and crises said the same way: only the plan check
 # learns from them (data/README.md, plan_check.py).
 EVERYDAY_PLANS_DIR = Path(__file__).resolve().parent / "data" / "everyday-plans"
+# Emergencies whose words are a crisis's (cuts, blood, pills, falls, "not waking up") and crises
+# told with the same words: only the accident check learns from them (data/README.md,
+# accident_check.py).
+ACCIDENTS_DIR = Path(__file__).resolve().parent / "data" / "accidents"
 # Sets only counted, never trained on (data/README.md).
 HELD_OUT_DIR = Path(__file__).resolve().parent / "data" / "held-out"
 # Three ids in ten go to test, decided by the id alone so that adding cases never moves old ones.
@@ -94,6 +98,12 @@ def extra_examples(directory: Path = EXTRA_DIR) -> list[Example]:
 def everyday_plan_examples(directory: Path = EVERYDAY_PLANS_DIR) -> list[Example]:
     """Everyday plans (`none`: "I've decided to stop smoking on my birthday") and crises said as
     plans (`crisis`: "I've decided this birthday is my last")."""
+    return read_folder(directory)
+
+
+def accident_examples(directory: Path = ACCIDENTS_DIR) -> list[Example]:
+    """Accidents and sudden illness (`emergency`: "sliced my finger on the mandoline and it won't
+    stop bleeding") and self-harm told with the same words (`crisis`)."""
     return read_folder(directory)
 
 
