@@ -39,6 +39,7 @@ from assistant.triage.figurative import literal
 from assistant.triage.model import (
     MODEL_DIR,
     SETTINGS_FILE,
+    ModelError,
     load_model,
     save_model,
     training_inputs_digest,
@@ -244,6 +245,17 @@ def test_the_accident_check_never_takes_the_crisis_from_a_message_naming_the_dan
     accident = "the table saw took off part of my thumb, blood everywhere"
     assert TriageClassifier(embedder, load_model()).classify(accident).label == "crisis"
     assert load_triage(embedder).classify(accident).label == "emergency"
+
+
+def test_a_check_trained_on_other_features_is_refused_with_the_command_to_retrain_it(embedder):
+    shipped = load_accident_check(MODEL_DIR)
+    assert shipped is not None
+    narrower = dataclasses.replace(
+        shipped,
+        weights=dataclasses.replace(shipped.weights, embedding=shipped.weights.embedding[:-1]),
+    )
+    with pytest.raises(ModelError, match="train_accident_check"):
+        TriageClassifier(embedder, load_model(), checks=SecondReadings(accident=narrower))
 
 
 # Each check: its settings file, the digest key of what it learned from beside the head's data,

@@ -149,6 +149,17 @@ class TriageClassifier:
                 f"the triage model expects {model.weights.embedding.shape[0]}-d embeddings, "
                 f"{embedder.model_name} gives {embedder.dimension}-d"
             )
+        for name, check in self._checks.present():
+            # A check is trained on the head's features: another embedding model or cue file
+            # needs it retrained with the head.
+            if any(
+                getattr(check.weights, block).shape[0] != getattr(model.weights, block).shape[0]
+                for block in ("embedding", "cues", "chars", "words")
+            ):
+                raise ModelError(
+                    f"the triage {name} check was trained on other features: retrain it "
+                    f"(python -m assistant.triage.train_{name}_check)"
+                )
         trained_on = model.report.get("embedding_model")
         if model.reader is not None:
             if not isinstance(embedder, HasLayerStates):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from assistant.triage.accident_check import load_accident_check
@@ -16,6 +17,13 @@ class SecondReadings:
 
     plan: Check | None = None  # must agree with a crisis that uses no word of harm
     accident: Check | None = None  # may read a crisis that names no danger as an emergency
+
+    def present(self) -> Iterator[tuple[str, Check]]:
+        """Each check there is, with its name (`plan`, `accident`)."""
+        for each in fields(self):
+            check = getattr(self, each.name)
+            if check is not None:
+                yield each.name, check
 
 
 def load_second_readings(directory: Path) -> SecondReadings:
