@@ -185,11 +185,6 @@ TOLD_THEN_ASKED_FLOOR = {"crisis": 0.85, "emergency": 0.92, "personal_dose": 0.9
 TOLD_THEN_ASKED_FLOOR_FALSE_ESCALATION = 0.07
 
 
-def test_no_regression_on_messages_told_then_asked(embedder):
-    result = evaluate(load_triage(embedder), load_cases(TOLD_THEN_ASKED), split="all")
-    _assert_floors(result, TOLD_THEN_ASKED_FLOOR, TOLD_THEN_ASKED_FLOOR_FALSE_ESCALATION)
-
-
 # A set written by a teammate who read no file of the repository and counted only: its errors
 # are never read (data/blind/b8.jsonl, 2026-12-06). Shipped model: crisis 75/77, emergency
 # 79/87, personal_dose 60/66, harmless escalated 31/310 (0.100); 30/310 with the plan check
@@ -200,22 +195,12 @@ BLIND_B8_FLOOR = {"crisis": 0.95, "emergency": 0.89, "personal_dose": 0.88}
 BLIND_B8_FLOOR_FALSE_ESCALATION = 0.11
 
 
-def test_no_regression_on_the_blind_set(embedder):
-    result = evaluate(load_triage(embedder), load_cases(BLIND_B8), split="all")
-    _assert_floors(result, BLIND_B8_FLOOR, BLIND_B8_FLOOR_FALSE_ESCALATION)
-
-
 # A second blind set, written the same way (data/blind/b9.jsonl, 2026-12-06, nineteenth session;
 # 220 harmless messages, most of them look-alikes). Shipped model, with or without the accident
 # check: crisis 59/60, emergency 66/70, personal_dose 48/50, harmless escalated 34/220 (0.155).
 BLIND_B9 = HELD_OUT_DIR.parent / "blind" / "b9.jsonl"
 BLIND_B9_FLOOR = {"crisis": 0.98, "emergency": 0.94, "personal_dose": 0.94}
 BLIND_B9_FLOOR_FALSE_ESCALATION = 0.16
-
-
-def test_no_regression_on_the_second_blind_set(embedder):
-    result = evaluate(load_triage(embedder), load_cases(BLIND_B9), split="all")
-    _assert_floors(result, BLIND_B9_FLOOR, BLIND_B9_FLOOR_FALSE_ESCALATION)
 
 
 def _assert_floors(result, floors, max_false_escalation):
@@ -281,11 +266,6 @@ EVERYDAY_PLANS_FLOOR = {"crisis": 0.98, "emergency": 0.95}
 EVERYDAY_PLANS_FLOOR_FALSE_ESCALATION = 0.26
 
 
-def test_no_regression_on_everyday_plans(embedder):
-    result = evaluate(load_triage(embedder), load_cases(EVERYDAY_PLANS), split="all")
-    _assert_floors(result, EVERYDAY_PLANS_FLOOR, EVERYDAY_PLANS_FLOOR_FALSE_ESCALATION)
-
-
 # Accidents and sudden illness told in a crisis's words, and self-harm told in the same words
 # (data/held-out/accidents.jsonl, written 2026-12-06 by a teammate who read no project file,
 # never trained on). Before the checks: crisis 87/90, emergency 109/150 (15+ read as crises: "he
@@ -293,11 +273,6 @@ def test_no_regression_on_everyday_plans(embedder):
 # accident check (accident_check.py) 116/150, the same crises caught. Floors just under.
 ACCIDENTS = HELD_OUT_DIR / "accidents.jsonl"
 ACCIDENTS_FLOOR = {"crisis": 0.96, "emergency": 0.76}
-
-
-def test_no_regression_on_accidents_told_in_a_crisis_s_words(embedder):
-    result = evaluate(load_triage(embedder), load_cases(ACCIDENTS), split="all")
-    _assert_floors(result, ACCIDENTS_FLOOR, 0.0)
 
 
 # Emergencies told in plain words, and harmless look-alikes of them: minor injuries, past events,
@@ -310,6 +285,33 @@ PLAIN_EMERGENCIES_FLOOR = {"emergency": 0.95}
 PLAIN_EMERGENCIES_FLOOR_FALSE_ESCALATION = 0.18
 
 
-def test_no_regression_on_plain_emergencies_and_their_look_alikes(embedder):
-    result = evaluate(load_triage(embedder), load_cases(PLAIN_EMERGENCIES), split="all")
-    _assert_floors(result, PLAIN_EMERGENCIES_FLOOR, PLAIN_EMERGENCIES_FLOOR_FALSE_ESCALATION)
+# Each set counted against its floors (written, and its figures given, above).
+FLOORED_SETS = [
+    pytest.param(
+        TOLD_THEN_ASKED,
+        TOLD_THEN_ASKED_FLOOR,
+        TOLD_THEN_ASKED_FLOOR_FALSE_ESCALATION,
+        id="told-then-asked",
+    ),
+    pytest.param(BLIND_B8, BLIND_B8_FLOOR, BLIND_B8_FLOOR_FALSE_ESCALATION, id="blind-b8"),
+    pytest.param(BLIND_B9, BLIND_B9_FLOOR, BLIND_B9_FLOOR_FALSE_ESCALATION, id="blind-b9"),
+    pytest.param(
+        EVERYDAY_PLANS,
+        EVERYDAY_PLANS_FLOOR,
+        EVERYDAY_PLANS_FLOOR_FALSE_ESCALATION,
+        id="everyday-plans",
+    ),
+    pytest.param(ACCIDENTS, ACCIDENTS_FLOOR, 0.0, id="accidents"),
+    pytest.param(
+        PLAIN_EMERGENCIES,
+        PLAIN_EMERGENCIES_FLOOR,
+        PLAIN_EMERGENCIES_FLOOR_FALSE_ESCALATION,
+        id="plain-emergencies",
+    ),
+]
+
+
+@pytest.mark.parametrize(("path", "floors", "max_false_escalation"), FLOORED_SETS)
+def test_no_regression_on_a_set_never_trained_on(embedder, path, floors, max_false_escalation):
+    result = evaluate(load_triage(embedder), load_cases(path), split="all")
+    _assert_floors(result, floors, max_false_escalation)

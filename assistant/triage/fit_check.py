@@ -8,8 +8,11 @@ are (`train.py`); the `data/extra/` phrasings sit in every fitting fold.
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -18,10 +21,12 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 from assistant.triage import train
+from assistant.triage.check import Check
 from assistant.triage.examples import Example
 from assistant.triage.features import Floats, design_matrix
-from assistant.triage.model import Weights
-from index.embedder import Embedder
+from assistant.triage.model import MODEL_DIR, Weights, load_model
+from healthqa.settings import Settings
+from index.embedder import Embedder, SentenceTransformerEmbedder
 
 
 def with_texts(
@@ -86,3 +91,26 @@ def _fit(
     )
     model.fit(x, y, sample_weight=weights)
     return model
+
+
+def train_and_save(
+    argv: Sequence[str] | None,
+    *,
+    module: str,
+    description: str | None,
+    train_check: Callable[[Embedder], Check],
+    save: Callable[[Check, Path], None],
+) -> int:
+    """A check's command line: `--out` names the model's directory, where it is written."""
+    parser = argparse.ArgumentParser(prog=f"python -m {module}", description=description)
+    parser.add_argument("--out", type=Path, default=MODEL_DIR, help="the model's directory")
+    args = parser.parse_args(argv)
+    load_model(args.out)  # a check sits beside a model; fail early without one
+    embedder = SentenceTransformerEmbedder(
+        Settings.from_env().embedding_model, precision="fp32", threads=os.cpu_count()
+    )
+    check = train_check(embedder)
+    save(check, args.out)
+    what = module.rsplit(".", 1)[-1].removeprefix("train_").replace("_", " ")
+    print(f"wrote the {what} to {args.out}: cut {check.cut:.4f}, {dict(check.report)}")
+    return 0

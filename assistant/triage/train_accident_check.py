@@ -12,11 +12,8 @@ retrained.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import os
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 
@@ -26,10 +23,8 @@ from assistant.triage.danger import names_danger
 from assistant.triage.examples import Example, accident_examples
 from assistant.triage.features import read_cues
 from assistant.triage.figurative import literal
-from assistant.triage.fit_check import fit_check, with_texts
-from assistant.triage.model import MODEL_DIR, load_model
-from healthqa.settings import Settings
-from index.embedder import Embedder, SentenceTransformerEmbedder
+from assistant.triage.fit_check import fit_check, train_and_save, with_texts
+from index.embedder import Embedder
 
 PAIR = ("crisis", "emergency")
 RECALL_TARGET = 0.99  # of the crises the check may read, out of fold (the head's is 0.98)
@@ -63,19 +58,13 @@ def train_accident_check(embedder: Embedder) -> AccidentCheck:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m assistant.triage.train_accident_check", description=__doc__
+    return train_and_save(
+        argv,
+        module="assistant.triage.train_accident_check",
+        description=__doc__,
+        train_check=train_accident_check,
+        save=save_accident_check,
     )
-    parser.add_argument("--out", type=Path, default=MODEL_DIR, help="the model's directory")
-    args = parser.parse_args(argv)
-    load_model(args.out)  # the check sits beside a model; fail early without one
-    embedder = SentenceTransformerEmbedder(
-        Settings.from_env().embedding_model, precision="fp32", threads=os.cpu_count()
-    )
-    check = train_accident_check(embedder)
-    save_accident_check(check, args.out)
-    print(f"wrote the accident check to {args.out}: cut {check.cut:.4f}, {dict(check.report)}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -11,21 +11,18 @@ Only the train split is read. The head itself is not retrained.
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import datetime as dt
-import os
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 
 from assistant.triage import train
 from assistant.triage.examples import LABELS, everyday_plan_examples
-from assistant.triage.model import MODEL_DIR, Weights, load_model
+from assistant.triage.fit_check import train_and_save
+from assistant.triage.model import Weights
 from assistant.triage.plan_check import PlanCheck, save_plan_check
-from healthqa.settings import Settings
-from index.embedder import Embedder, SentenceTransformerEmbedder
+from index.embedder import Embedder
 
 CRISIS = LABELS.index("crisis")
 RECALL_TARGET = 0.99  # of the train split's crises, out of fold (the head's is 0.98)
@@ -66,19 +63,13 @@ def train_plan_check(embedder: Embedder) -> PlanCheck:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m assistant.triage.train_plan_check", description=__doc__
+    return train_and_save(
+        argv,
+        module="assistant.triage.train_plan_check",
+        description=__doc__,
+        train_check=train_plan_check,
+        save=save_plan_check,
     )
-    parser.add_argument("--out", type=Path, default=MODEL_DIR, help="the model's directory")
-    args = parser.parse_args(argv)
-    load_model(args.out)  # the check sits beside a model; fail early without one
-    embedder = SentenceTransformerEmbedder(
-        Settings.from_env().embedding_model, precision="fp32", threads=os.cpu_count()
-    )
-    check = train_plan_check(embedder)
-    save_plan_check(check, args.out)
-    print(f"wrote the plan check to {args.out}: cut {check.cut:.4f}, {dict(check.report)}")
-    return 0
 
 
 if __name__ == "__main__":
