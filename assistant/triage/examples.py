@@ -29,6 +29,10 @@ EVERYDAY_PLANS_DIR = Path(__file__).resolve().parent / "data" / "everyday-plans"
 # told with the same words: only the accident check learns from them (data/README.md,
 # accident_check.py).
 ACCIDENTS_DIR = Path(__file__).resolve().parent / "data" / "accidents"
+# 1,160 phrasings three teammates wrote apart (harmless look-alikes in English and Spanish,
+# indirect crises, plain emergencies, dose requests): the shipped head does not learn from them
+# (train.py, `written_apart_weight`; bench/QUALITY.md says why).
+CANDIDATES_DIR = Path(__file__).resolve().parent / "data" / "candidates"
 # Sets only counted, never trained on (data/README.md).
 HELD_OUT_DIR = Path(__file__).resolve().parent / "data" / "held-out"
 # Three ids in ten go to test, decided by the id alone so that adding cases never moves old ones.
@@ -105,6 +109,14 @@ def accident_examples(directory: Path = ACCIDENTS_DIR) -> list[Example]:
     """Accidents and sudden illness (`emergency`: "sliced my finger on the mandoline and it won't
     stop bleeding") and self-harm told with the same words (`crisis`)."""
     return read_folder(directory)
+
+
+def written_apart_examples() -> list[Example]:
+    """The phrasings written apart from the team's set for the checks and for later training:
+    the candidates, the everyday plans and the accidents (2,116)."""
+    return (
+        read_folder(CANDIDATES_DIR) + everyday_plan_examples() + accident_examples()
+    )
 
 
 def off_topic_gate_examples(directory: Path = OFF_TOPIC_GATE_DIR) -> list[Example]:
