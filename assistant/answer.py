@@ -9,7 +9,7 @@ from index.records import Span
 
 # crisis: suicide or self-harm; emergency: a medical emergency happening now;
 # dosing / diagnosis: a request for a personal dose or diagnosis, answered only in general terms.
-SafetyKind = Literal["crisis", "emergency", "dosing", "diagnosis"]
+SafetyKind = Literal["crisis", "emergency", "dosing", "diagnosis", "animal"]
 
 DISCLAIMER = (
     "General information from vetted articles, not medical advice. "

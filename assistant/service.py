@@ -239,11 +239,7 @@ class Assistant:
         notice = notice_for(triage, self.lines)
         if notice is not None:
             yield notice.message + "\n\n"
-        # A practical question read as a crisis names no danger, an emergency reading is unsure
-        # and shows no threat to life: the lines lead and the articles may answer under them
-        # (Triage.answer_beside); every other escalation is alone.
-        beside = notice is not None and notice.escalates and triage.answer_beside
-        if notice is not None and notice.escalates and not beside:
+        if notice is not None and stands_alone(notice, triage):
             # Nothing is searched, but an emergency's words are what a later question leans on
             # ("how do I stop it happening again?" after a child's asthma attack); a crisis is
             # carried by the triage into every later turn and is never searched with.
@@ -714,6 +710,17 @@ def _heading_uses(message: str, retrieval: Retrieval) -> bool:
 BESIDE_AGREEING = 3
 # ... and its best passage scores at least this share of the calibrated cut.
 BESIDE_FLOOR = 0.75
+
+
+def stands_alone(notice: SafetyNotice, triage: Triage) -> bool:
+    """Whether the notice is all the reply. A practical question read as a crisis names no
+    danger, an emergency reading is unsure and shows no threat to life: the lines lead and the
+    articles may answer under them (Triage.answer_beside); every other escalation is alone. So is
+    the line for an animal in trouble: the articles are about people ("during a seizure, the
+    person can be hurt")."""
+    if notice.kind == "animal":
+        return True
+    return notice.escalates and not triage.answer_beside
 
 
 def beside_the_call(retrieval: Retrieval, about: Retrieval, floor: float) -> Retrieval | None:

@@ -188,19 +188,21 @@ TOLD_THEN_ASKED_FLOOR_FALSE_ESCALATION = 0.07
 # A set written by a teammate who read no file of the repository and counted only: its errors
 # are never read (data/blind/b8.jsonl, 2026-12-06). Shipped model: crisis 75/77, emergency
 # 79/87, personal_dose 60/66, harmless escalated 31/310 (0.100); 30/310 with the plan check
-# (eighteenth session), the rest unchanged. Floors just under those; the
+# (eighteenth session), 28/310 (0.090) once a sick animal is not a person's emergency
+# (animal_patient.py, twentieth session), the rest unchanged. Floors just under those; the
 # assertion messages say only the figures, never which messages were missed.
 BLIND_B8 = HELD_OUT_DIR.parent / "blind" / "b8.jsonl"
 BLIND_B8_FLOOR = {"crisis": 0.95, "emergency": 0.89, "personal_dose": 0.88}
-BLIND_B8_FLOOR_FALSE_ESCALATION = 0.11
+BLIND_B8_FLOOR_FALSE_ESCALATION = 0.10
 
 
 # A second blind set, written the same way (data/blind/b9.jsonl, 2026-12-06, nineteenth session;
 # 220 harmless messages, most of them look-alikes). Shipped model, with or without the accident
-# check: crisis 59/60, emergency 66/70, personal_dose 48/50, harmless escalated 34/220 (0.155).
+# check: crisis 59/60, emergency 66/70, personal_dose 48/50, harmless escalated 34/220 (0.155);
+# 31/220 (0.141) once a sick animal is not a person's emergency (twentieth session).
 BLIND_B9 = HELD_OUT_DIR.parent / "blind" / "b9.jsonl"
 BLIND_B9_FLOOR = {"crisis": 0.98, "emergency": 0.94, "personal_dose": 0.94}
-BLIND_B9_FLOOR_FALSE_ESCALATION = 0.16
+BLIND_B9_FLOOR_FALSE_ESCALATION = 0.15
 
 
 def _assert_floors(result, floors, max_false_escalation):
@@ -279,10 +281,11 @@ ACCIDENTS_FLOOR = {"crisis": 0.96, "emergency": 0.76}
 # first-aid questions, pets (data/held-out/plain-emergencies.jsonl, 2026-12-06, written by a
 # teammate who read no project file, never trained on). Shipped model: emergency 134/140 (5 read
 # as crises), harmless escalated 31/180 (0.172: "burned my tongue on hot coffee ugh", "help my
-# plant is dying"). Floors just under.
+# plant is dying"); 29/180 (0.161) once a sick animal is not a person's emergency ("my guinea
+# pig isn't eating and sits hunched in the corner"; twentieth session). Floors just under.
 PLAIN_EMERGENCIES = HELD_OUT_DIR / "plain-emergencies.jsonl"
 PLAIN_EMERGENCIES_FLOOR = {"emergency": 0.95}
-PLAIN_EMERGENCIES_FLOOR_FALSE_ESCALATION = 0.18
+PLAIN_EMERGENCIES_FLOOR_FALSE_ESCALATION = 0.17
 
 
 # Each set counted against its floors (written, and its figures given, above).

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.triage import screen
+from assistant.triage.animal_patient import animal_is_the_patient
 from assistant.triage.check import Check
 from assistant.triage.danger import names_danger, quiet_about_danger
 from assistant.triage.diagnosis_ask import asks_which_condition
@@ -75,6 +76,9 @@ class Triage:
     # model is unsure of in a message showing no threat to life (unsure_emergency.py): the
     # call leads, said conditionally, and the answer may follow.
     answer_beside: bool = False
+    # An emergency read in a message about an animal, not a person (animal_patient.py): labelled
+    # none, with a line pointing to a vet beside the answer.
+    animal: bool = False
 
     @property
     def escalates(self) -> bool:
@@ -182,6 +186,17 @@ class TriageClassifier:
         if len(message) > READ_LIMIT:
             message, vector = message[:READ_LIMIT], None  # the caller's vector is of it all
         earlier = [turn[:READ_LIMIT] for turn in earlier]
+        triage = self._read_told(message, earlier, vector)
+        if triage.label == "emergency" and animal_is_the_patient(message, earlier):
+            # "my cat is having a seizure": 911 is no help; the notice points to a vet.
+            return Triage(label="none", scores=triage.scores, poisoning=False,
+                          vector=triage.vector, animal=True)
+        return triage
+
+    def _read_told(
+        self, message: str, earlier: Sequence[str], vector: Vectors | None
+    ) -> Triage:
+        """The message's reading, or its telling's when that is surely an emergency (told.py)."""
         triage = self._classify(message, earlier, vector)
         told = told_before_question(message) if triage.label == "none" else None
         if told is None:

@@ -15,6 +15,13 @@ from assistant.answer import SafetyNotice
 from assistant.triage.classifier import Triage
 from assistant.triage.screen import DIAGNOSIS_TEXT, DOSING_TEXT
 
+# Beside the answer to a message about an animal in trouble (animal_patient.py): the articles are
+# about people, and the emergency number is not for animals.
+ANIMAL_TEXT = (
+    "These articles are about people's health. If an animal is sick or hurt, call a "
+    "veterinarian or an emergency animal hospital now."
+)
+
 
 @dataclass(frozen=True)
 class SafetyLines:
@@ -115,6 +122,8 @@ def notice_for(triage: Triage, lines: SafetyLines = SafetyLines()) -> SafetyNoti
         return _emergency_notice(triage, lines)
     if triage.label == "personal_dose":
         return SafetyNotice("dosing", DOSING_TEXT)
+    if triage.animal:
+        return SafetyNotice("animal", ANIMAL_TEXT)
     if triage.diagnosis:
         return SafetyNotice("diagnosis", DIAGNOSIS_TEXT)
     return None
