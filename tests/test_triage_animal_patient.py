@@ -8,16 +8,10 @@ import pytest
 from assistant.triage import notice_for
 from assistant.triage.animal_patient import animal_is_the_patient
 from assistant.triage.classifier import TriageClassifier
-from assistant.triage.examples import (
-    HELD_OUT_DIR,
-    read_folder,
-    written_apart_examples,
-)
+from assistant.triage.examples import written_apart_examples
 from assistant.triage.notices import ANIMAL_TEXT
 from assistant.understanding.conversation import Conversation
 from tests.support.labelled import every_labelled_example
-
-BLIND_DIR = HELD_OUT_DIR.parent / "blind"
 
 
 @pytest.mark.parametrize(
@@ -52,16 +46,15 @@ def test_a_person_or_an_attack_keeps_the_emergency(message):
 
 def test_a_person_in_an_earlier_turn_keeps_the_emergency():
     earlier = ["my son was playing with the neighbour's cat"]
-    assert not animal_is_the_patient("now the cat's breathing is rattling", earlier)
-    assert animal_is_the_patient("now the cat's breathing is rattling")
+    assert not animal_is_the_patient("the cat's breathing is rattling now", earlier)
+    assert animal_is_the_patient("the cat's breathing is rattling now")
 
 
 def test_no_labelled_emergency_is_about_an_animal_by_the_rule():
-    """Every emergency the repository holds (team, extra, gate, plans, accidents, candidates,
-    held-out and blind sets) keeps its label: the rule may only take harmless messages away."""
-    examples = [
-        *every_labelled_example(), *written_apart_examples(), *read_folder(BLIND_DIR)
-    ]
+    """Every emergency the repository holds (team, extra, gate, plans, accidents, candidates and
+    held-out sets) keeps its label: the rule may only take harmless messages away. The blind
+    sets are read by no rule test (data/README.md); their floors count their emergencies."""
+    examples = [*every_labelled_example(), *written_apart_examples()]
     emergencies = [e for e in examples if e.label == "emergency"]
     assert len(emergencies) > 1500
     taken = [e.id for e in emergencies if animal_is_the_patient(e.text, e.earlier)]

@@ -288,6 +288,19 @@ PLAIN_EMERGENCIES_FLOOR = {"emergency": 0.95}
 PLAIN_EMERGENCIES_FLOOR_FALSE_ESCALATION = 0.17
 
 
+# Sick animals and people's emergencies with animals in them (twentieth session, each written by a
+# teammate who read no project file). held-out/animals.jsonl: 90 animals in trouble, 110 people;
+# its first count found three people's emergencies the first animal rule took away ("soy
+# alérgica a los gatos y no puedo respirar"), so it is read. blind/animals.jsonl, written after
+# to fool such a rule (160), is only counted. Shipped: emergency 96/110 and 87/90, harmless
+# escalated 43/90 (0.478) and 29/70 (0.414), before the rule 75/90 and 51/70. Floors just under.
+ANIMALS = HELD_OUT_DIR / "animals.jsonl"
+ANIMALS_FLOOR = {"emergency": 0.87}
+ANIMALS_FLOOR_FALSE_ESCALATION = 0.48
+BLIND_ANIMALS = HELD_OUT_DIR.parent / "blind" / "animals.jsonl"
+BLIND_ANIMALS_FLOOR = {"emergency": 0.96}
+BLIND_ANIMALS_FLOOR_FALSE_ESCALATION = 0.42
+
 # Each set counted against its floors (written, and its figures given, above).
 FLOORED_SETS = [
     pytest.param(
@@ -310,6 +323,10 @@ FLOORED_SETS = [
         PLAIN_EMERGENCIES_FLOOR,
         PLAIN_EMERGENCIES_FLOOR_FALSE_ESCALATION,
         id="plain-emergencies",
+    ),
+    pytest.param(ANIMALS, ANIMALS_FLOOR, ANIMALS_FLOOR_FALSE_ESCALATION, id="animals"),
+    pytest.param(
+        BLIND_ANIMALS, BLIND_ANIMALS_FLOOR, BLIND_ANIMALS_FLOOR_FALSE_ESCALATION, id="blind-animals"
     ),
 ]
 

@@ -3,15 +3,18 @@ no quiere comer y está con las plumas esponjadas".
 
 The triage model reads such a message as an emergency (the cat: 0.98), because the team's
 emergencies are told in the same words; 911 is no help to a cat. A message read as an emergency
-that names a companion or farm animal, and neither a person (a pronoun of the writer, someone
-close, a body part) nor an attack (a bite, a sting, a kick, a fall from a horse), is about the
-animal: the classifier labels it `none` and the notice points to a vet (notices.py).
+that opens with a companion or farm animal ("my old dog ...", "el caballo ...") and names no
+person (a pronoun of the writer or of anyone, someone close, anything else of the writer's, a
+body part) and no attack (a bite, a sting, a kick, a fall from a horse) is about the animal: the
+classifier labels it `none` and the reply is a line pointing to a vet (notices.py).
 
 Written to be narrow: a person or an attack anywhere in the message keeps the emergency ("dog
 bit my son's face", "thrown from a horse, confused", "got burned getting my cat out of the
-fire, arm is charred"), and foods and tests named after animals ("choking on a hot dog", "the CAT
-scan shows a bleed") are not animals. On every labelled file (team, extra, written apart,
-held-out, blind) it takes no emergency away (tests/test_triage_animal_patient.py).
+fire, arm is charred", "my 3yo drank some of the dog's phenobarbital"), and foods, tests and body
+parts named like animals are not animals ("choking on a hot dog", "the CAT scan shows a bleed",
+"my calf is swollen"). It takes no emergency of the labelled files away
+(tests/test_triage_animal_patient.py), nor any of two sets about animals written blind
+(bench/QUALITY.md, twentieth session).
 """
 
 from __future__ import annotations
@@ -63,10 +66,28 @@ _ATTACK = re.compile(
 )
 
 
+# The message opens with the animal ("my old dog is ...", "el caballo tiene ...", "help!! our cat
+# ate ..."): it is what the message is about. "soy alérgica a los gatos y no puedo respirar" and
+# "fell while chasing the goat, bone sticking out" name an animal and are a person's emergency.
+_OPENS_WITH_ANIMAL = re.compile(
+    r"^\W*(?:(?:help|please|pls|urgent|omg|hi|hey|hello|ayuda|urgente|hola|socorro)\W+)*"
+    r"(?:(?:my|our|the|a|an|mi|mis|nuestr[oa]s?|el|la|los|las|un|una|al)\s+)*(?:\w+\s+)?"
+    + _ANIMAL.pattern
+)
+# "my shin", "my 3yo", "mi vecina": anything of the writer's but an animal ("my old dog") is a
+# person or a person's body.
+_MINE = re.compile(r"\b(?:my|our|mi|mis|nuestr[oa]s?)\s+")
+_AN_ANIMAL_NEXT = re.compile(r"(?:\w+\s+)?" + _ANIMAL.pattern)
+
+
 def animal_is_the_patient(message: str, earlier: Sequence[str] = ()) -> bool:
-    """The message (with the turns before it) names an animal, and no person or attack."""
+    """The message opens with an animal and, with the turns before it, names no person, nothing
+    else of the writer's and no attack."""
     texts = [_NOT_AN_ANIMAL.sub(" ", fold(t)) for t in (*earlier, message)]
-    return (
-        _ANIMAL.search(texts[-1]) is not None
-        and not any(_PERSON.search(t) or _ATTACK.search(t) for t in texts)
+    return _OPENS_WITH_ANIMAL.search(texts[-1]) is not None and not any(
+        _PERSON.search(t) or _ATTACK.search(t) or _someone_of_mine(t) for t in texts
     )
+
+
+def _someone_of_mine(folded: str) -> bool:
+    return any(_AN_ANIMAL_NEXT.match(folded, m.end()) is None for m in _MINE.finditer(folded))
