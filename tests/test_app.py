@@ -168,6 +168,17 @@ def test_an_emergency_comes_first_as_an_error(app: AppTest) -> None:
     assert re.search(r"\]\(tel:\d{3,}\)", reply.error[0].value)  # that a phone can dial
 
 
+def test_a_sick_pet_gets_the_vet_line_not_the_emergency_alert(app: AppTest) -> None:
+    ask(app, "the kitten isn't breathing right, what do I do")
+    answer = last_answer(app)
+    assert answer.safety is not None
+    assert answer.safety.kind == "animal"
+    reply = app.chat_message[-1]
+    assert not reply.error
+    assert "veterinarian" in reply.warning[0].value
+    assert not reply.expander  # no article about people under it
+
+
 def test_a_follow_up_uses_the_conversation(app: AppTest) -> None:
     ask(app, "What is shingles?")
     ask(app, "Is it contagious?")
