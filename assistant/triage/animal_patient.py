@@ -49,7 +49,7 @@ _PERSON = re.compile(
     r"|toddlers?|infants?|boys?|girls?|man|men|woman|women|guy|lady|person|people|friends?|partner"
     r"|brother|sister|grandma|grandpa|grandmother|grandfather|roommate|neighbou?r|coworker"
     r"|colleague|boyfriend|girlfriend|bf|gf|teens?|teenagers?|uncle|aunt|cousin|niece|nephew"
-    r"|patient|student|owner|husband|wife"
+    r"|patient|student|owner"
     r"|arms?|hands?|legs?|foot|feet|face|fingers?|thumbs?|eyes?|head|neck|chest|skin|lips?|mouth"
     r"|throat|back|knees?|ankles?|wrists?|calf|calves|stomach|belly"
     r"|yo|mi\s+(?:hij[oa]s?|bebes?|nin[oa]s?|madre|padre|mama|papa|esposo|esposa|marido|mujer"

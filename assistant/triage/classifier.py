@@ -77,7 +77,7 @@ class Triage:
     # call leads, said conditionally, and the answer may follow.
     answer_beside: bool = False
     # An emergency read in a message about an animal, not a person (animal_patient.py): labelled
-    # none, with a line pointing to a vet beside the answer.
+    # none; the reply is a line pointing to a vet, alone (service.stands_alone).
     animal: bool = False
 
     @property
